@@ -1,0 +1,176 @@
+//! Reading a corpus from disk: folders (recursively, `.txt` and `.md`) and explicit files.
+
+use super::Corpus;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// A file that could not be read, and why. Shown in the status area and on stderr.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadWarning {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for LoadWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Opens folders and files. Never fails: what cannot be read becomes a warning.
+pub fn open_paths(paths: &[PathBuf]) -> Corpus {
+    let root = corpus_root(paths);
+    let label = match paths {
+        [one] => one.display().to_string(),
+        _ => format!("{} paths", paths.len()),
+    };
+    let mut corpus = Corpus {
+        label,
+        ..Corpus::default()
+    };
+    let mut files: Vec<PathBuf> = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            collect_dir(path, &mut files, &mut corpus);
+        } else {
+            // A file named explicitly is read whatever its extension; a missing one is reported.
+            files.push(path.clone());
+        }
+    }
+    files.sort();
+    files.dedup();
+    for file in files {
+        let shown = relative_name(&file, root.as_deref());
+        match std::fs::read(&file) {
+            Ok(bytes) => corpus.push_bytes(shown, &bytes),
+            Err(e) => corpus.warnings.push(LoadWarning {
+                path: shown,
+                message: io_reason(&e),
+            }),
+        }
+    }
+    corpus
+}
+
+fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, corpus: &mut Corpus) {
+    for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.file_type().is_file() && has_text_extension(e.path()) => {
+                files.push(e.into_path())
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let path = e.path().unwrap_or(dir).display().to_string();
+                let message = if e.loop_ancestor().is_some() {
+                    "skipped: symbolic link loop".to_string()
+                } else {
+                    match e.io_error() {
+                        Some(io) => io_reason(io),
+                        None => format!("skipped: {e}"),
+                    }
+                };
+                corpus.warnings.push(LoadWarning { path, message });
+            }
+        }
+    }
+}
+
+fn has_text_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "skipped: no such file or folder".into(),
+        std::io::ErrorKind::PermissionDenied => "skipped: permission denied".into(),
+        _ => format!("skipped: {e}"),
+    }
+}
+
+/// The folder that `doc` paths are relative to: the folder itself when one folder is opened,
+/// otherwise the deepest folder containing every path.
+fn corpus_root(paths: &[PathBuf]) -> Option<PathBuf> {
+    let absolute: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| std::path::absolute(p).unwrap_or(p.clone()))
+        .collect();
+    let mut dirs = absolute.iter().map(|p| {
+        if p.is_dir() {
+            p.clone()
+        } else {
+            p.parent().map(Path::to_path_buf).unwrap_or_default()
+        }
+    });
+    let mut root = dirs.next()?;
+    for dir in dirs {
+        while !dir.starts_with(&root) {
+            root = root.parent()?.to_path_buf();
+        }
+    }
+    Some(root)
+}
+
+fn relative_name(file: &Path, root: Option<&Path>) -> String {
+    let absolute = std::path::absolute(file).unwrap_or(file.to_path_buf());
+    let rel = root
+        .and_then(|r| absolute.strip_prefix(r).ok())
+        .unwrap_or(file);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folder_recursively_txt_and_md_only_with_relative_names() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("sub/deeper")).unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Title A\n\nBody of a.").unwrap();
+        std::fs::write(dir.path().join("sub/deeper/b.md"), "Title B\n\nBody.").unwrap();
+        std::fs::write(dir.path().join("sub/c.json"), "{}").unwrap();
+        let corpus = open_paths(&[dir.path().to_path_buf()]);
+        let names: Vec<&str> = corpus.docs.iter().map(|d| d.path.as_str()).collect();
+        assert_eq!(names, ["a.txt", "sub/deeper/b.md"]);
+        assert!(corpus.warnings.is_empty());
+    }
+
+    #[test]
+    fn unreadable_and_missing_files_are_warnings_naming_them() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("img.txt"), b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
+        std::fs::write(dir.path().join("ok.txt"), "Fine title\n\nText.").unwrap();
+        let missing = dir.path().join("nope.txt");
+        let corpus = open_paths(&[
+            dir.path().join("img.txt"),
+            dir.path().join("ok.txt"),
+            missing,
+        ]);
+        assert_eq!(corpus.docs.len(), 1);
+        assert_eq!(corpus.docs[0].path, "ok.txt");
+        let warned: Vec<String> = corpus.warnings.iter().map(|w| w.to_string()).collect();
+        assert!(
+            warned.contains(&"img.txt: skipped: binary file, not text".to_string()),
+            "{warned:?}"
+        );
+        assert!(
+            warned.contains(&"nope.txt: skipped: no such file or folder".to_string()),
+            "{warned:?}"
+        );
+    }
+
+    #[test]
+    fn bundled_corpus_is_the_seeds_folder() {
+        let bundled = Corpus::bundled();
+        let on_disk = open_paths(&[Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")]);
+        assert_eq!(bundled.docs.len(), 5);
+        for (a, b) in bundled.docs.iter().zip(&on_disk.docs) {
+            assert_eq!((&a.path, &a.text), (&b.path, &b.text));
+        }
+    }
+}

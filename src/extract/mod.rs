@@ -1,0 +1,116 @@
+//! Entity extraction: several recognizers propose candidates, overlaps are resolved, and
+//! mentions are linked to canonical entities within each document.
+
+mod link;
+mod orgs;
+mod persons_en;
+mod persons_zh;
+mod regions;
+pub use regions::gazetteer_aliases;
+pub mod tables;
+pub mod tokens;
+
+use crate::corpus::{Document, Lang};
+use crate::model::{Label, Mention, Source};
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// A mention proposed by one recognizer, before overlaps are resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub span: Range<usize>,
+    pub label: Label,
+    pub key: String,
+    pub canonical: String,
+    pub recognizer: &'static str,
+}
+
+/// One way of finding entities in a document.
+pub trait Recognizer: Send + Sync {
+    /// Short name recorded as each mention's source.
+    fn name(&self) -> &'static str;
+    /// Whether the recognizer reads documents in this language.
+    fn handles(&self, lang: Lang) -> bool;
+    /// Appends the candidates found in `doc`.
+    fn recognize(&self, doc: &Document, out: &mut Vec<Candidate>);
+}
+
+/// The built-in extractor: every recognizer, then overlap resolution and linking.
+pub struct Extractor {
+    recognizers: Vec<Box<dyn Recognizer>>,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor {
+            recognizers: vec![
+                Box::new(persons_en::PersonsEn),
+                Box::new(persons_zh::PersonsZh),
+                Box::new(regions::Regions),
+                Box::new(orgs::Orgs),
+            ],
+        }
+    }
+}
+
+impl Extractor {
+    /// Mentions in `doc`, sorted by position, never overlapping and never in page chrome.
+    pub fn extract(&self, doc: &Document) -> Vec<Mention> {
+        let mut candidates = Vec::new();
+        for r in self.recognizers.iter().filter(|r| r.handles(doc.lang)) {
+            r.recognize(doc, &mut candidates);
+        }
+        candidates.retain(|c| !c.span.is_empty() && !doc.in_chrome(&c.span));
+        let mut kept = resolve_overlaps(candidates);
+        link::link(doc, &mut kept);
+        kept.retain(|c| !doc.in_chrome(&c.span));
+        kept.sort_by_key(|c| (c.span.start, c.span.end));
+        kept.into_iter()
+            .map(|c| Mention {
+                doc: doc.id,
+                span: c.span,
+                label: c.label,
+                key: c.key,
+                canonical: c.canonical,
+                source: Source::Builtin(c.recognizer),
+            })
+            .collect()
+    }
+}
+
+/// Longest span wins; among equal spans, persons beat organizations beat regions (a name is the
+/// rarer, more specific reading). A region inside an organization's name thus goes with it.
+fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let rank = |l: &Label| match l {
+        Label::Person => 0,
+        Label::Org => 1,
+        Label::Region => 2,
+        Label::Other(_) => 3,
+    };
+    candidates.sort_by(|a, b| {
+        (b.span.len(), rank(&a.label), a.span.start).cmp(&(
+            a.span.len(),
+            rank(&b.label),
+            b.span.start,
+        ))
+    });
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut kept = Vec::new();
+    for c in candidates {
+        if overlaps(&taken, &c.span) {
+            continue;
+        }
+        taken.insert(c.span.start, c.span.end);
+        kept.push(c);
+    }
+    kept
+}
+
+/// Whether `span` overlaps any range in `taken` (start → end, disjoint).
+pub(crate) fn overlaps(taken: &BTreeMap<usize, usize>, span: &Range<usize>) -> bool {
+    let before = taken.range(..span.end).next_back();
+    before.is_some_and(|(_, &end)| end > span.start)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,285 @@
+//! Romanized Chinese person names in English text, and other names found by title cues.
+
+use super::tables::{Tables, TABLES};
+use super::tokens::{case_of, cue_after, title_before, words, Case, Word};
+use super::{Candidate, Recognizer};
+use crate::corpus::{Document, Lang};
+use crate::model::Label;
+use std::collections::HashMap;
+
+/// Person names in English text (machine-translated Chinese names in all their disguises).
+pub struct PersonsEn;
+
+/// How sure a reading is before its context is weighed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Strength {
+    /// Accepted only with a cue: a title before, a speech verb after, or a strong name beside it.
+    Weak,
+    Strong,
+}
+
+struct Reading {
+    start: usize,
+    end: usize,
+    surname: String,
+    given: Vec<String>,
+    strength: Strength,
+}
+
+impl Recognizer for PersonsEn {
+    fn name(&self) -> &'static str {
+        "persons-en"
+    }
+
+    fn handles(&self, lang: Lang) -> bool {
+        lang == Lang::En
+    }
+
+    fn recognize(&self, doc: &Document, out: &mut Vec<Candidate>) {
+        let text = &doc.text;
+        let ws = words(text);
+        let t = &*TABLES;
+        let readings: Vec<Reading> = (0..ws.len())
+            .filter_map(|i| read_name(t, text, &ws, i))
+            .collect();
+
+        // Accept strong readings and weak ones with a cue; a weak one next to an accepted one
+        // (", " or " and " between) is accepted in a second round: lists of officials.
+        let mut accepted: Vec<bool> = readings
+            .iter()
+            .map(|r| {
+                r.strength == Strength::Strong
+                    || title_before(text, r.start)
+                    || cue_after(text, r.end)
+            })
+            .collect();
+        for _ in 0..2 {
+            for i in 0..readings.len() {
+                if accepted[i] {
+                    continue;
+                }
+                let near = |j: usize| {
+                    accepted[j] && {
+                        let (a, b) = if j < i {
+                            (&readings[j], &readings[i])
+                        } else {
+                            (&readings[i], &readings[j])
+                        };
+                        a.end <= b.start
+                            && matches!(&text[a.end..b.start], ", " | "," | " and " | "、")
+                    }
+                };
+                accepted[i] = (i > 0 && near(i - 1)) || (i + 1 < readings.len() && near(i + 1));
+            }
+        }
+        let mut by_surname: HashMap<String, Vec<(usize, String, String)>> = HashMap::new();
+        let mut last_end = 0;
+        for (r, _) in readings.iter().zip(&accepted).filter(|(_, &a)| a) {
+            if r.start < last_end {
+                continue; // overlapping readings: the first one stands
+            }
+            last_end = r.end;
+            let (key, canonical) = identity(&r.surname, &r.given);
+            by_surname.entry(r.surname.clone()).or_default().push((
+                r.start,
+                key.clone(),
+                canonical.clone(),
+            ));
+            out.push(person(r.start..r.end, key, canonical));
+        }
+        surname_back_references(text, &ws, &by_surname, out);
+        titled_foreign_names(t, text, &ws, out);
+    }
+}
+
+fn person(span: std::ops::Range<usize>, key: String, canonical: String) -> Candidate {
+    Candidate {
+        span,
+        label: Label::Person,
+        key,
+        canonical,
+        recognizer: "persons-en",
+    }
+}
+
+/// Key and display name of a romanized name: surname first, given name joined ('Liao Guoxun').
+pub(crate) fn identity(surname: &str, given: &[String]) -> (String, String) {
+    let given_joined: String = given.concat();
+    let key = format!("person:{surname}|{given_joined}");
+    (
+        key,
+        format!("{} {}", capitalize(surname), capitalize(&given_joined)),
+    )
+}
+
+fn capitalize(s: &str) -> String {
+    let mut cs = s.chars();
+    cs.next()
+        .map(|c| c.to_uppercase().chain(cs).collect())
+        .unwrap_or_default()
+}
+
+/// Reads a name starting at word `i`: run-together ('YanLianGang'), surname first
+/// ('Lian Maojun', 'xi jinping', 'CAI Jiang') or given name first ('guo-xun liao').
+fn read_name(t: &Tables, text: &str, ws: &[Word], i: usize) -> Option<Reading> {
+    let a = ws[i];
+    if case_of(a.text) == Case::Camel {
+        return read_camel(t, a);
+    }
+    let b = *ws.get(i + 1)?;
+    if &text[a.end..b.start] != " " {
+        return None;
+    }
+    let (ca, cb) = (case_of(a.text), case_of(b.text));
+    let a_lower = a.text.to_ascii_lowercase();
+    let b_lower = b.text.to_ascii_lowercase();
+    let b_lower = b_lower.trim_end_matches("’s").trim_end_matches("'s");
+    let b_end = b.start + b_lower.len();
+
+    // A spelling that is not pinyin ('To', 'Man') counts only when capitalized.
+    let known = if ca == Case::Lower {
+        &t.surnames_pinyin
+    } else {
+        &t.surnames_roman
+    };
+    if known.contains(&a_lower) {
+        if let Some(given) = t.pinyin_syllables(b_lower).filter(|g| g.len() <= 2) {
+            let strength = match (ca, cb) {
+                (Case::Capitalized | Case::Upper, Case::Capitalized) => Strength::Strong,
+                (Case::Upper, Case::Lower) => Strength::Strong,
+                _ => Strength::Weak,
+            };
+            return Some(Reading {
+                start: a.start,
+                end: b_end,
+                surname: a_lower,
+                given,
+                strength,
+            });
+        }
+    }
+    // Given name first: only when the given name is hyphenated ('guo-xun liao'), a form English
+    // words do not take.
+    if a.text.contains('-') && t.surnames_roman.contains(b_lower) {
+        if let Some(given) = t.pinyin_syllables(&a_lower).filter(|g| g.len() == 2) {
+            let strength = if ca == cb {
+                Strength::Strong
+            } else {
+                Strength::Weak
+            };
+            return Some(Reading {
+                start: a.start,
+                end: b_end,
+                surname: b_lower.to_string(),
+                given,
+                strength,
+            });
+        }
+    }
+    None
+}
+
+fn read_camel(t: &Tables, w: Word) -> Option<Reading> {
+    let mut parts: Vec<String> = Vec::new();
+    for c in w.text.chars() {
+        if c.is_ascii_uppercase() || parts.is_empty() {
+            parts.push(String::new());
+        }
+        parts.last_mut()?.push(c.to_ascii_lowercase());
+    }
+    let (surname, given_parts) = parts.split_first()?;
+    if !(1..=2).contains(&given_parts.len()) || !t.surnames_roman.contains(surname) {
+        return None;
+    }
+    let given: Option<Vec<String>> = given_parts
+        .iter()
+        .map(|p| t.syllables.contains(p).then(|| p.clone()))
+        .collect();
+    Some(Reading {
+        start: w.start,
+        end: w.end,
+        surname: surname.clone(),
+        given: given?,
+        strength: Strength::Strong,
+    })
+}
+
+/// 'Liao stressed', 'Secretary Liao': a capitalized surname alone, with a cue, after a full name
+/// with that surname earlier in the document (and only one such name, or it is ambiguous).
+fn surname_back_references(
+    text: &str,
+    ws: &[Word],
+    by_surname: &HashMap<String, Vec<(usize, String, String)>>,
+    out: &mut Vec<Candidate>,
+) {
+    let taken: Vec<std::ops::Range<usize>> = out.iter().map(|c| c.span.clone()).collect();
+    for w in ws {
+        if !matches!(case_of(w.text), Case::Capitalized | Case::Upper) {
+            continue;
+        }
+        let Some(names) = by_surname.get(&w.text.to_ascii_lowercase()) else {
+            continue;
+        };
+        if taken.iter().any(|s| s.start < w.end && w.start < s.end) {
+            continue;
+        }
+        let earlier: Vec<&(usize, String, String)> =
+            names.iter().filter(|(at, ..)| *at < w.start).collect();
+        let Some((_, key, canonical)) = earlier.first() else {
+            continue;
+        };
+        if earlier.iter().any(|(_, k, _)| k != key) {
+            continue;
+        }
+        if cue_after(text, w.end) || title_before(text, w.start) {
+            out.push(person(w.start..w.end, key.clone(), canonical.clone()));
+        }
+    }
+}
+
+/// Names that are not Chinese, found by capitalization and a title before them
+/// ('Mayor John Smith said'): two or three capitalized words followed by a cue or punctuation.
+fn titled_foreign_names(t: &Tables, text: &str, ws: &[Word], out: &mut Vec<Candidate>) {
+    const HONORIFICS: &[&str] = &[
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Mayor",
+        "President",
+        "Minister",
+        "Governor",
+        "Premier",
+        "Professor",
+    ];
+    for (i, w) in ws.iter().enumerate() {
+        if !HONORIFICS.contains(&w.text) {
+            continue;
+        }
+        let mut j = i + 1;
+        while j < ws.len()
+            && j <= i + 3
+            && case_of(ws[j].text) == Case::Capitalized
+            && text[ws[j - 1].end..ws[j].start].trim_matches('.') == " "
+        {
+            j += 1;
+        }
+        let n = j - i - 1;
+        if !(2..=3).contains(&n)
+            || t.surnames_roman
+                .contains(&ws[i + 1].text.to_ascii_lowercase())
+        {
+            continue; // a romanized Chinese name is read by the rules above
+        }
+        let (start, end) = (ws[i + 1].start, ws[j - 1].end);
+        let next = text[end..].chars().next();
+        if cue_after(text, end) || matches!(next, Some(',' | '.' | ';' | ')') | None) {
+            let name = &text[start..end];
+            out.push(person(
+                start..end,
+                format!("person:{}", name.to_lowercase()),
+                name.to_string(),
+            ));
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! Behaviour of the built-in extractor on sentences of the genre (not the bundled articles).
+
+use super::Extractor;
+use crate::corpus::{Document, SourceEncoding};
+use crate::model::Label;
+
+fn found(text: &str) -> Vec<(String, &'static str, String)> {
+    let doc = Document::new(0, "t.txt".into(), text.to_string(), SourceEncoding::Utf8);
+    Extractor::default()
+        .extract(&doc)
+        .into_iter()
+        .map(|m| {
+            let label = match m.label {
+                Label::Person => "PERSON",
+                Label::Region => "REGION",
+                Label::Org => "ORG",
+                Label::Other(_) => "OTHER",
+            };
+            (text[m.span].to_string(), label, m.canonical)
+        })
+        .collect()
+}
+
+fn has(found: &[(String, &str, String)], text: &str, label: &str) -> bool {
+    found.iter().any(|(t, l, _)| t == text && *l == label)
+}
+
+#[test]
+fn romanized_names_in_their_disguises_are_one_entity() {
+    let text = "Headline about the city\n\nThe mayor guo-xun liao attended the meeting.Later, Liao Guoxun visited the plant, and Liao stressed safety. Secretary wu hai-tao and Zhou Jianmin spoke.";
+    let f = found(text);
+    assert!(has(&f, "guo-xun liao", "PERSON"), "{f:?}");
+    assert!(has(&f, "Liao Guoxun", "PERSON"));
+    assert!(has(&f, "Liao", "PERSON"), "surname back-reference: {f:?}");
+    assert!(
+        f.iter()
+            .filter(|(_, l, _)| *l == "PERSON")
+            .take(3)
+            .all(|(_, _, c)| c == "Liao Guoxun"),
+        "{f:?}"
+    );
+    assert!(has(&f, "wu hai-tao", "PERSON"), "{f:?}");
+    assert!(has(&f, "Zhou Jianmin", "PERSON"));
+}
+
+#[test]
+fn upper_case_and_run_together_names() {
+    let f = found("A long enough title\n\nLeaders ZHAO Ming, Guo Pei and others attended. SunXiaoFeng said the zone grew.");
+    assert!(has(&f, "ZHAO Ming", "PERSON"), "{f:?}");
+    assert!(has(&f, "SunXiaoFeng", "PERSON"), "{f:?}");
+    assert!(f
+        .iter()
+        .any(|(t, _, c)| t == "SunXiaoFeng" && c == "Sun Xiaofeng"));
+}
+
+#[test]
+fn english_words_are_not_names() {
+    let f = found("A long enough title\n\nHe said the plan was to make the city better. An important step is to be taken.");
+    assert!(f.iter().all(|(_, l, _)| *l != "PERSON"), "{f:?}");
+}
+
+#[test]
+fn regions_zones_and_defined_abbreviations() {
+    let text = "A long enough title\n\nThe delegation went to Hefei High-tech Industrial Zone (HFZ for short) in Anhui Province, then to baohe district. HFZ grew fast, said officials of Hefei.";
+    let f = found(text);
+    assert!(
+        has(&f, "Hefei High-tech Industrial Zone", "REGION"),
+        "{f:?}"
+    );
+    assert!(has(&f, "Anhui Province", "REGION"));
+    assert!(has(&f, "baohe district", "REGION"), "{f:?}");
+    let hfz: Vec<_> = f.iter().filter(|(t, _, _)| t == "HFZ").collect();
+    assert_eq!(hfz.len(), 2, "{f:?}");
+    assert!(hfz
+        .iter()
+        .all(|(_, _, c)| c == "Hefei High-Tech Industrial Zone"));
+}
+
+#[test]
+fn organizations_absorb_the_region_in_their_name() {
+    let f = found("A long enough title\n\nHe visited Hefei Sunshine Power Co., Ltd. and the Municipal Bureau of Commerce of Hefei.");
+    assert!(has(&f, "Hefei Sunshine Power Co., Ltd.", "ORG"), "{f:?}");
+    assert!(!f
+        .iter()
+        .any(|(t, l, _)| t == "Hefei" && *l == "REGION" && false));
+    assert!(
+        has(&f, "Municipal Bureau of Commerce", "ORG")
+            || has(&f, "Municipal Bureau of Commerce of Hefei", "ORG"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn chinese_names_by_title_and_verb() {
+    let text = "标题在这里是个标题\n\n合肥市发展改革委主任张立新表示,要加快建设。公司董事长兼总裁李文成说,我们将努力。学习习近平总书记重要讲话,贯彻落实习近平总书记指示。";
+    let f = found(text);
+    assert!(has(&f, "张立新", "PERSON"), "{f:?}");
+    assert!(has(&f, "李文成", "PERSON"), "{f:?}");
+    assert_eq!(
+        f.iter().filter(|(t, _, _)| t == "习近平").count(),
+        2,
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "合肥市", "REGION")
+            || f.iter()
+                .any(|(t, l, _)| t.starts_with("合肥市") && *l == "ORG")
+    );
+}
+
+#[test]
+fn chinese_segmentation_traps() {
+    // 董事长江浩然: the name is 江浩然, not 长江. A single-character given name before 说.
+    let f = found("标题在这里是个标题\n\n集团董事长江浩然表示,将加快发展。副总裁田龙说,要抓住机遇。区委书记刘明强调,推动高端化、智能化发展。");
+    assert!(has(&f, "江浩然", "PERSON"), "{f:?}");
+    assert!(!f.iter().any(|(t, _, _)| t.contains("长江")));
+    assert!(has(&f, "田龙", "PERSON"), "{f:?}");
+    assert!(has(&f, "刘明", "PERSON"), "{f:?}");
+    assert!(
+        !f.iter()
+            .any(|(t, l, _)| *l == "PERSON" && (t.contains("智能") || t.contains("区委"))),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn chinese_regions_and_organizations() {
+    let f = found("标题在这里是个标题\n\n合肥高新区党工委书记出席。安徽省科技厅和合肥工业大学、科大讯飞股份有限公司参加。要优化发展布局,顾全大局。");
+    assert!(has(&f, "合肥工业大学", "ORG"), "{f:?}");
+    assert!(has(&f, "科大讯飞股份有限公司", "ORG"), "{f:?}");
+    assert!(
+        f.iter().any(|(t, _, _)| t.starts_with("合肥高新区")),
+        "{f:?}"
+    );
+    assert!(
+        !f.iter()
+            .any(|(t, _, _)| t.contains("布局") || t.contains("大局")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn chrome_is_never_extracted() {
+    let text = "北京 上海 天津 重庆 广州 深圳 杭州 南京\n  • 标题在这里是个标题\n\n    2024-02-07\n\n    合肥市长张立新表示,要加快建设合肥,推动发展。\n    [声明]本网站转载自天津日报。\n";
+    let f = found(text);
+    assert!(
+        f.iter().all(|(t, _, _)| t != "天津" && t != "北京"),
+        "{f:?}"
+    );
+    assert!(has(&f, "合肥", "REGION"), "{f:?}");
+}

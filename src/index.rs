@@ -1,0 +1,165 @@
+//! The entity index: which documents mention an entity, all its mentions in corpus order, and
+//! the entities of each document. Built once; every query is a slice lookup or a merge.
+
+use crate::corpus::{Corpus, DocId};
+use crate::extract::gazetteer_aliases;
+use crate::model::{Label, Mention};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Index of an entity in [`Index::entities`].
+pub type EntityId = u32;
+/// Index of a mention in [`Index::mentions`].
+pub type MentionId = u32;
+
+/// An entity: every mention sharing a label and a key.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub label: Label,
+    pub key: String,
+    /// Canonical name, as shown in lists.
+    pub name: String,
+    /// Every other name it goes by: spellings found in the text, gazetteer names.
+    pub aliases: Vec<String>,
+    /// Documents that mention it, ascending.
+    pub docs: Vec<DocId>,
+    /// Its mentions in corpus order (document, then position).
+    pub mentions: Vec<MentionId>,
+}
+
+/// Mentions of a corpus grouped into entities.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    /// Sorted by document, then start.
+    pub mentions: Vec<Mention>,
+    /// The entity of each mention.
+    pub mention_entity: Vec<EntityId>,
+    pub entities: Vec<Entity>,
+    /// For each document, its range in `mentions`.
+    doc_ranges: Vec<Range<usize>>,
+}
+
+impl Index {
+    /// Groups `mentions` of `corpus` into entities.
+    pub fn build(corpus: &Corpus, mut mentions: Vec<Mention>) -> Index {
+        mentions.sort_by_key(|m| (m.doc, m.span.start, m.span.end));
+        let mut by_key: HashMap<(Label, String), EntityId> = HashMap::new();
+        let mut entities: Vec<Entity> = Vec::new();
+        let mut mention_entity = Vec::with_capacity(mentions.len());
+        for (i, m) in mentions.iter().enumerate() {
+            let id = *by_key
+                .entry((m.label.clone(), m.key.clone()))
+                .or_insert_with(|| {
+                    entities.push(Entity {
+                        label: m.label.clone(),
+                        key: m.key.clone(),
+                        name: m.canonical.clone(),
+                        aliases: gazetteer_aliases(&m.key),
+                        docs: Vec::new(),
+                        mentions: Vec::new(),
+                    });
+                    (entities.len() - 1) as EntityId
+                });
+            let e = &mut entities[id as usize];
+            if e.docs.last() != Some(&m.doc) {
+                e.docs.push(m.doc);
+            }
+            e.mentions.push(i as MentionId);
+            if let Some(doc) = corpus.docs.get(m.doc as usize) {
+                let surface = &doc.text[m.span.clone()];
+                if surface != e.name && !e.aliases.iter().any(|a| a == surface) {
+                    e.aliases.push(surface.to_string());
+                }
+            }
+            mention_entity.push(id);
+        }
+        let mut doc_ranges = vec![0..0; corpus.docs.len()];
+        let mut start = 0;
+        while start < mentions.len() {
+            let doc = mentions[start].doc;
+            let end = start + mentions[start..].partition_point(|m| m.doc == doc);
+            if let Some(r) = doc_ranges.get_mut(doc as usize) {
+                *r = start..end;
+            }
+            start = end;
+        }
+        Index {
+            mentions,
+            mention_entity,
+            entities,
+            doc_ranges,
+        }
+    }
+
+    /// The range of `mentions` (ids) that belong to `doc`, in reading order.
+    pub fn doc_mention_ids(&self, doc: DocId) -> Range<usize> {
+        self.doc_ranges.get(doc as usize).cloned().unwrap_or(0..0)
+    }
+
+    /// Mentions of `doc`, in reading order.
+    pub fn doc_mentions(&self, doc: DocId) -> &[Mention] {
+        &self.mentions[self.doc_mention_ids(doc)]
+    }
+
+    /// The entity a mention belongs to.
+    pub fn entity_of(&self, mention: MentionId) -> EntityId {
+        self.mention_entity[mention as usize]
+    }
+
+    /// The entity record.
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.entities[id as usize]
+    }
+
+    /// Entities of a document with their mention counts, grouped by label, most mentioned first.
+    pub fn doc_entities(&self, doc: DocId) -> Vec<(EntityId, usize)> {
+        let mut counts: HashMap<EntityId, usize> = HashMap::new();
+        for i in self.doc_mention_ids(doc) {
+            *counts.entry(self.mention_entity[i]).or_default() += 1;
+        }
+        let mut out: Vec<(EntityId, usize)> = counts.into_iter().collect();
+        out.sort_by(|a, b| {
+            let (ea, eb) = (self.entity(a.0), self.entity(b.0));
+            (&ea.label, std::cmp::Reverse(a.1), &ea.name).cmp(&(
+                &eb.label,
+                std::cmp::Reverse(b.1),
+                &eb.name,
+            ))
+        });
+        out
+    }
+
+    /// Number of distinct entities in a document.
+    pub fn entity_count(&self, doc: DocId) -> usize {
+        let mut ids: Vec<EntityId> = self
+            .doc_mention_ids(doc)
+            .map(|i| self.mention_entity[i])
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids.len()
+    }
+
+    /// Documents that mention every entity in `filters` (all documents when empty).
+    pub fn docs_with_all(&self, filters: &[EntityId], doc_count: usize) -> Vec<DocId> {
+        let Some((first, rest)) = filters.split_first() else {
+            return (0..doc_count as DocId).collect();
+        };
+        let mut docs = self.entity(*first).docs.clone();
+        for f in rest {
+            let other = &self.entity(*f).docs;
+            docs.retain(|d| other.binary_search(d).is_ok());
+        }
+        docs
+    }
+
+    /// The mention of `doc` whose span contains byte `offset`, if any.
+    pub fn mention_at(&self, doc: DocId, offset: usize) -> Option<MentionId> {
+        let range = self.doc_mention_ids(doc);
+        let ms = &self.mentions[range.clone()];
+        let i = ms.partition_point(|m| m.span.end <= offset);
+        ms.get(i)
+            .filter(|m| m.span.start <= offset)
+            .map(|_| (range.start + i) as MentionId)
+    }
+}

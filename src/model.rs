@@ -1,0 +1,57 @@
+//! The shared vocabulary: labels, mentions and where they came from.
+
+use crate::corpus::DocId;
+use serde::Serialize;
+use std::ops::Range;
+
+/// An entity type. Labels from other tools that map onto none of the three are kept as they are.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Label {
+    Person,
+    Region,
+    Org,
+    Other(String),
+}
+
+impl Label {
+    /// The name written in files and shown in the UI.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Region => "REGION",
+            Label::Org => "ORG",
+            Label::Other(name) => name,
+        }
+    }
+
+    /// The heading used in panes.
+    pub fn heading(&self) -> &str {
+        match self {
+            Label::Person => "Persons",
+            Label::Region => "Regions",
+            Label::Org => "Organizations",
+            Label::Other(name) => name,
+        }
+    }
+}
+
+/// Which part of gazette (or which file) produced a mention.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Source {
+    /// A built-in recognizer, by name.
+    Builtin(&'static str),
+}
+
+/// One occurrence of an entity in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub doc: DocId,
+    /// Byte range in the document's text.
+    pub span: Range<usize>,
+    pub label: Label,
+    /// Identity of the entity: mentions with the same label and key are one entity.
+    pub key: String,
+    /// The entity's canonical name, as shown in lists.
+    pub canonical: String,
+    pub source: Source,
+}

@@ -1,0 +1,74 @@
+//! Control characters are shown escaped, never sent to the terminal: a document cannot clear,
+//! retitle or move the user's terminal, nor reorder text with bidirectional controls.
+
+use std::borrow::Cow;
+use unicode_width::UnicodeWidthStr;
+
+/// Spaces a tab is shown as.
+pub const TAB: &str = "    ";
+
+/// What the terminal is sent for one grapheme cluster: itself, or a visible escape.
+pub fn escape(grapheme: &str) -> Cow<'_, str> {
+    if !grapheme.chars().any(needs_escape) {
+        return Cow::Borrowed(grapheme);
+    }
+    let mut out = String::new();
+    for c in grapheme.chars() {
+        match c {
+            '\t' => out.push_str(TAB),
+            c if (c as u32) < 0x20 => {
+                out.push('^');
+                out.push((b'@' + c as u8) as char);
+            }
+            '\u{7F}' => out.push_str("^?"),
+            c if needs_escape(c) => out.push_str(&format!("<U+{:04X}>", c as u32)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// C0 and C1 controls (tab included: it is expanded), DEL, and the bidirectional controls.
+pub fn needs_escape(c: char) -> bool {
+    matches!(c as u32, 0x00..=0x1F | 0x7F..=0x9F | 0x061C | 0x200E | 0x200F | 0x202A..=0x202E | 0x2066..=0x2069)
+}
+
+/// Columns a grapheme takes once escaped.
+pub fn display_width(grapheme: &str) -> usize {
+    escape(grapheme).width()
+}
+
+/// A whole string made safe for the terminal (titles, names, status messages).
+pub fn escape_str(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| escape(c.encode_utf8(&mut [0; 4])).into_owned())
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_sequences_are_shown_not_sent() {
+        assert_eq!(escape_str("a\x1b[2Jb"), "a^[[2Jb");
+        assert_eq!(escape_str("\x1b]2;pwned\x07"), "^[]2;pwned^G");
+        assert_eq!(escape_str("x\u{202E}y"), "x<U+202E>y");
+        assert_eq!(escape_str("\u{9B}1A"), "<U+009B>1A");
+        assert_eq!(escape_str("tab\there"), "tab    here");
+        assert_eq!(escape_str("天津"), "天津");
+    }
+
+    #[test]
+    fn widths_count_the_escape() {
+        assert_eq!(display_width("\x1b"), 2);
+        assert_eq!(display_width("天"), 2);
+        assert_eq!(display_width("\t"), 4);
+        assert_eq!(display_width("e\u{301}"), 1);
+    }
+}

