@@ -29,6 +29,11 @@ const FOOTER_MARKERS: &[&str] = &[
     "Disclaimer",
 ];
 
+/// Words that only prose has.
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "to", "of", "for", "and", "in", "on", "with", "at", "by", "is", "was",
+];
+
 /// `阅读:7591`, `评论:0`, `Views: 12` — counters that pages print near the byline.
 static COUNTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[\p{L}\s]{1,12}[:：]\s*\d+$").expect("static regex"));
@@ -65,6 +70,9 @@ pub fn find_chrome(text: &str, meta: &Meta) -> Vec<Range<usize>> {
         }
     }
     mark_boxes(&kind, after_title, &mut chrome);
+    if let Some(t) = title_line {
+        chrome[t] = false;
+    }
 
     let mut ranges: Vec<Range<usize>> = Vec::new();
     for (range, _) in lines
@@ -124,7 +132,15 @@ fn classify(line: &str) -> LineKind {
     let letters = trimmed.chars().filter(|c| c.is_alphabetic()).count();
     let punctuated = trimmed.chars().any(|c| "。！？；，.!?;,".contains(c));
     let tokens: Vec<&str> = trimmed.split_whitespace().collect();
-    if !punctuated && tokens.len() >= 6 && tokens.iter().all(|t| t.chars().count() <= 14) {
+    // English function words mean a sentence or a headline, not a row of links.
+    let function_word = tokens
+        .iter()
+        .any(|t| FUNCTION_WORDS.contains(&t.to_ascii_lowercase().as_str()));
+    if !punctuated
+        && !function_word
+        && tokens.len() >= 6
+        && tokens.iter().all(|t| t.chars().count() <= 14)
+    {
         return LineKind::LinkFarm;
     }
     if punctuated && letters >= 20 || letters >= 60 {
@@ -183,6 +199,13 @@ mod tests {
     fn english_article_without_chrome_has_none() {
         let text = "Lian Maojun went to THT\n\n稿源:津滨网   2020-05-09 15:37\n\nOn May 7, Lian Maojun went to the zone, visited enterprises, and made requirements.\n\nShan Zefeng, Secretary of the Party Committee, participated.";
         assert!(chrome_lines(text).is_empty());
+    }
+
+    #[test]
+    fn a_headline_of_short_words_is_not_a_link_farm() {
+        let text = "Mayor went to the zone for an inspection\n\nHe said the zone grew, and the city was pleased with it.\nHome News Sports Business World Video Photos\nThe end of the article came after that, as it always does.";
+        let chrome = chrome_lines(text);
+        assert_eq!(chrome, ["Home News Sports Business World Video Photos"]);
     }
 
     #[test]

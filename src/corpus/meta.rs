@@ -111,8 +111,9 @@ fn is_substantial(line: &str) -> bool {
     letters >= 4 && !DATE.is_match(line.trim()) || letters >= 12
 }
 
-/// Zh when ideographs make up at least a fifth of the letters; ideographs carry a word's worth of
-/// meaning each, so a Chinese page with English navigation still counts as Chinese.
+/// Zh when there are at least a fifth as many ideographs as Latin letters: an ideograph carries
+/// about a word, an English word is about five letters, so this compares words. A Chinese page
+/// with English navigation stays Chinese; an English article with a Chinese byline stays English.
 pub fn detect_lang(text: &str) -> Lang {
     let (mut han, mut latin) = (0usize, 0usize);
     for c in text.chars() {
@@ -122,7 +123,7 @@ pub fn detect_lang(text: &str) -> Lang {
             latin += 1;
         }
     }
-    if han * 5 >= (han + latin / 4).max(1) {
+    if han > 0 && han * 5 >= latin {
         Lang::Zh
     } else {
         Lang::En

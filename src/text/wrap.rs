@@ -105,9 +105,11 @@ mod tests {
     fn english_breaks_at_spaces() {
         let text = "Lian Maojun went to THT for investigation";
         assert_eq!(
-            shown(text, &wrap(text, 12)),
+            shown(text, &wrap(text, 13)),
             ["Lian Maojun ", "went to THT ", "for ", "investigation"]
         );
+        // A word wider than the pane is cut.
+        assert_eq!(shown(text, &wrap(text, 12))[3..], ["investigatio", "n"]);
     }
 
     #[test]

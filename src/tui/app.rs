@@ -1,0 +1,187 @@
+//! Application state: everything drawing needs, changed only by `update`.
+
+use super::filter::FilterPrompt;
+use super::layout::{inner, layout, Layout, Pane};
+use super::theme::Theme;
+use crate::corpus::{Corpus, DocId};
+use crate::index::{EntityId, Index, MentionId};
+use crate::text::{wrap, Wrapped};
+use ratatui::layout::Rect;
+
+/// A popup over the panes.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Help { scroll: usize },
+    Mentions(MentionList),
+}
+
+/// The keyword-in-context list of every mention of one entity.
+#[derive(Debug, Clone)]
+pub struct MentionList {
+    pub entity: EntityId,
+    pub selected: usize,
+}
+
+/// The whole state of the browser.
+pub struct App {
+    pub corpus: Corpus,
+    pub index: Index,
+    pub theme: Theme,
+    pub area: Rect,
+    pub focus: Pane,
+    /// Entities every listed document must mention.
+    pub filters: Vec<EntityId>,
+    /// Documents in the list (ascending ids): all of them, or those matching the filters.
+    pub visible: Vec<DocId>,
+    /// Selected row of the list.
+    pub list_selected: usize,
+    /// First visual line shown in the reader.
+    pub reader_top: usize,
+    /// The reader's document wrapped at the reader's width.
+    pub wrapped: Option<(DocId, Wrapped)>,
+    pub current_entity: Option<EntityId>,
+    pub current_mention: Option<MentionId>,
+    /// Selected row of the entity pane (an index into the document's entities).
+    pub entity_selected: usize,
+    pub prompt: Option<FilterPrompt>,
+    pub overlay: Option<Overlay>,
+    /// A one-off message for the status line (cleared by the next key).
+    pub message: Option<String>,
+    pub quit: bool,
+}
+
+impl App {
+    /// A browser on `corpus` with its `index`, for a terminal of `area`.
+    pub fn new(corpus: Corpus, index: Index, theme: Theme, area: Rect) -> App {
+        let visible = (0..corpus.docs.len() as DocId).collect();
+        let mut app = App {
+            corpus,
+            index,
+            theme,
+            area,
+            focus: Pane::List,
+            filters: Vec::new(),
+            visible,
+            list_selected: 0,
+            reader_top: 0,
+            wrapped: None,
+            current_entity: None,
+            current_mention: None,
+            entity_selected: 0,
+            prompt: None,
+            overlay: None,
+            message: None,
+            quit: false,
+        };
+        app.sync();
+        app
+    }
+
+    /// The layout for the current size and focus.
+    pub fn layout(&self) -> Layout {
+        layout(self.area, self.focus)
+    }
+
+    /// The document shown in the reader.
+    pub fn current_doc(&self) -> Option<DocId> {
+        self.visible.get(self.list_selected).copied()
+    }
+
+    /// Inner size (columns, rows) of the reader; of the whole body when it is hidden, so that a
+    /// jump made while another pane fills a narrow screen scrolls sensibly.
+    pub fn reader_size(&self) -> (u16, u16) {
+        let l = self.layout();
+        let r = l.reader.or(l.list).unwrap_or(self.area);
+        let i = inner(r);
+        (i.width.max(1), i.height.max(1))
+    }
+
+    /// Keeps derived state consistent after any change: the wrap cache matches the document and
+    /// width, and selections and scroll offsets are within bounds.
+    pub fn sync(&mut self) {
+        self.list_selected = self.list_selected.min(self.visible.len().saturating_sub(1));
+        let Some(doc) = self.current_doc() else {
+            self.wrapped = None;
+            return;
+        };
+        let (width, height) = self.reader_size();
+        let stale = !matches!(&self.wrapped, Some((d, w)) if *d == doc && w.width == width);
+        if stale {
+            let text = &self.corpus.docs[doc as usize].text;
+            // Keep the first visible character in view across a re-wrap.
+            let anchor = match &self.wrapped {
+                Some((d, w)) if *d == doc => w.lines.get(self.reader_top).map(|l| l.start),
+                _ => None,
+            };
+            let w = wrap(text, width);
+            self.reader_top = anchor.map_or(0, |a| w.line_of(a));
+            self.wrapped = Some((doc, w));
+        }
+        let lines = self.wrapped.as_ref().map_or(0, |(_, w)| w.lines.len());
+        self.reader_top = self
+            .reader_top
+            .min(lines.saturating_sub(usize::from(height)));
+        let entities = self.index.doc_entities(doc);
+        // The entity pane follows the current entity when this document mentions it.
+        if let Some(i) = self
+            .current_entity
+            .and_then(|c| entities.iter().position(|(e, _)| *e == c))
+        {
+            self.entity_selected = i;
+        }
+        self.entity_selected = self.entity_selected.min(entities.len().saturating_sub(1));
+    }
+
+    /// Changes the terminal size.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.area = Rect::new(0, 0, width, height);
+        self.sync();
+    }
+
+    /// Recomputes the document list from the filters, keeping the selected document if it is
+    /// still listed.
+    pub fn apply_filters(&mut self) {
+        let keep = self.current_doc();
+        self.visible = self
+            .index
+            .docs_with_all(&self.filters, self.corpus.docs.len());
+        self.list_selected = keep
+            .and_then(|d| self.visible.iter().position(|&v| v == d))
+            .unwrap_or(0);
+        if self.current_doc() != keep {
+            self.reader_top = 0;
+            self.current_mention = None;
+        }
+        self.sync();
+    }
+
+    /// Selects a document in the list (by row), resetting the reader.
+    pub fn select_row(&mut self, row: usize) {
+        let row = row.min(self.visible.len().saturating_sub(1));
+        if row != self.list_selected {
+            self.list_selected = row;
+            self.reader_top = 0;
+            self.entity_selected = 0;
+            self.current_mention = None;
+            self.sync();
+        }
+    }
+
+    /// Scrolls the reader so that byte `offset` of the current document is in view, a third of
+    /// the way down when it has to move.
+    pub fn reveal(&mut self, offset: usize) {
+        let (_, height) = self.reader_size();
+        let Some((_, w)) = &self.wrapped else { return };
+        let line = w.line_of(offset);
+        let height = usize::from(height);
+        if line < self.reader_top || line >= self.reader_top + height {
+            self.reader_top = line.saturating_sub(height / 3);
+        }
+        self.sync();
+    }
+
+    /// Number of warnings from loading (files skipped).
+    pub fn warning_count(&self) -> usize {
+        self.corpus.warnings.len()
+    }
+}

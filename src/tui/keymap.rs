@@ -1,0 +1,507 @@
+//! The key table: one list that both dispatches keys and generates the help overlay, so the
+//! two cannot drift apart.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What a key can do. Internal state changes live in `update`; this is the user's vocabulary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Help,
+    OpenFilter,
+    FocusNext,
+    FocusPrev,
+    NextMention,
+    PrevMention,
+    NextInDoc,
+    PrevInDoc,
+    MentionList,
+    RemoveLastFilter,
+    ClearFilters,
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    Top,
+    Bottom,
+    Select,
+    Close,
+    // Prompt only.
+    ScopeNext,
+    ScopePrev,
+    DeleteChar,
+}
+
+/// Where a binding applies. Popups take keys before panes, panes before global keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Global,
+    List,
+    Reader,
+    Entities,
+    Prompt,
+    Mentions,
+    HelpOverlay,
+}
+
+impl Context {
+    /// Heading in the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Anywhere",
+            Context::List => "Document list",
+            Context::Reader => "Reader",
+            Context::Entities => "Entity pane",
+            Context::Prompt => "Filter prompt (/)",
+            Context::Mentions => "Mention list (m)",
+            Context::HelpOverlay => "This help",
+        }
+    }
+}
+
+/// One entry of the key table.
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    /// How the keys are written in the help overlay.
+    pub label: &'static str,
+    pub action: Action,
+    pub help: &'static str,
+}
+
+/// A key with its required modifiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key(pub KeyCode, pub KeyModifiers);
+
+const fn k(c: char) -> Key {
+    Key(KeyCode::Char(c), KeyModifiers::NONE)
+}
+const fn code(c: KeyCode) -> Key {
+    Key(c, KeyModifiers::NONE)
+}
+const fn ctrl(c: char) -> Key {
+    Key(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+use Action::*;
+use Context::*;
+
+const MOTION_DOWN: &[Key] = &[k('j'), code(KeyCode::Down)];
+const MOTION_UP: &[Key] = &[k('k'), code(KeyCode::Up)];
+const PAGE_DOWN: &[Key] = &[code(KeyCode::PageDown), ctrl('d'), ctrl('f'), k(' ')];
+const PAGE_UP: &[Key] = &[code(KeyCode::PageUp), ctrl('u'), ctrl('b')];
+const TOP: &[Key] = &[k('g'), code(KeyCode::Home)];
+const BOTTOM: &[Key] = &[k('G'), code(KeyCode::End)];
+
+/// The key table.
+pub const KEYMAP: &[Binding] = &[
+    Binding {
+        context: Prompt,
+        keys: &[code(KeyCode::Esc)],
+        label: "Esc",
+        action: Close,
+        help: "close the prompt",
+    },
+    Binding {
+        context: Prompt,
+        keys: &[code(KeyCode::Enter)],
+        label: "Enter",
+        action: Select,
+        help: "filter by the highlighted entity (filters combine with AND)",
+    },
+    Binding {
+        context: Prompt,
+        keys: &[code(KeyCode::Tab)],
+        label: "Tab",
+        action: ScopeNext,
+        help: "scope: Person → Region → Organization → Any",
+    },
+    Binding {
+        context: Prompt,
+        keys: &[code(KeyCode::BackTab)],
+        label: "Shift-Tab",
+        action: ScopePrev,
+        help: "scope backwards",
+    },
+    Binding {
+        context: Prompt,
+        keys: &[code(KeyCode::Down), ctrl('n'), ctrl('j')],
+        label: "↓ Ctrl-n",
+        action: Down,
+        help: "next candidate",
+    },
+    Binding {
+        context: Prompt,
+        keys: &[code(KeyCode::Up), ctrl('p'), ctrl('k')],
+        label: "↑ Ctrl-p",
+        action: Up,
+        help: "previous candidate",
+    },
+    Binding {
+        context: Prompt,
+        keys: &[code(KeyCode::Backspace)],
+        label: "Backspace",
+        action: DeleteChar,
+        help: "delete a character; on an empty prompt, remove the last filter",
+    },
+    Binding {
+        context: Mentions,
+        keys: &[code(KeyCode::Esc), k('q'), k('m')],
+        label: "Esc q m",
+        action: Close,
+        help: "close the list",
+    },
+    Binding {
+        context: Mentions,
+        keys: &[code(KeyCode::Enter)],
+        label: "Enter",
+        action: Select,
+        help: "jump to the mention",
+    },
+    Binding {
+        context: Mentions,
+        keys: MOTION_DOWN,
+        label: "j ↓",
+        action: Down,
+        help: "next mention",
+    },
+    Binding {
+        context: Mentions,
+        keys: MOTION_UP,
+        label: "k ↑",
+        action: Up,
+        help: "previous mention",
+    },
+    Binding {
+        context: Mentions,
+        keys: PAGE_DOWN,
+        label: "PgDn",
+        action: PageDown,
+        help: "page down",
+    },
+    Binding {
+        context: Mentions,
+        keys: PAGE_UP,
+        label: "PgUp",
+        action: PageUp,
+        help: "page up",
+    },
+    Binding {
+        context: Mentions,
+        keys: TOP,
+        label: "g",
+        action: Top,
+        help: "first mention",
+    },
+    Binding {
+        context: Mentions,
+        keys: BOTTOM,
+        label: "G",
+        action: Bottom,
+        help: "last mention",
+    },
+    Binding {
+        context: HelpOverlay,
+        keys: &[code(KeyCode::Esc), k('q'), k('?')],
+        label: "Esc q ?",
+        action: Close,
+        help: "close the help",
+    },
+    Binding {
+        context: HelpOverlay,
+        keys: MOTION_DOWN,
+        label: "j ↓",
+        action: Down,
+        help: "scroll down",
+    },
+    Binding {
+        context: HelpOverlay,
+        keys: MOTION_UP,
+        label: "k ↑",
+        action: Up,
+        help: "scroll up",
+    },
+    Binding {
+        context: List,
+        keys: MOTION_DOWN,
+        label: "j ↓",
+        action: Down,
+        help: "next document",
+    },
+    Binding {
+        context: List,
+        keys: MOTION_UP,
+        label: "k ↑",
+        action: Up,
+        help: "previous document",
+    },
+    Binding {
+        context: List,
+        keys: PAGE_DOWN,
+        label: "PgDn",
+        action: PageDown,
+        help: "page down",
+    },
+    Binding {
+        context: List,
+        keys: PAGE_UP,
+        label: "PgUp",
+        action: PageUp,
+        help: "page up",
+    },
+    Binding {
+        context: List,
+        keys: TOP,
+        label: "g Home",
+        action: Top,
+        help: "first document",
+    },
+    Binding {
+        context: List,
+        keys: BOTTOM,
+        label: "G End",
+        action: Bottom,
+        help: "last document",
+    },
+    Binding {
+        context: List,
+        keys: &[code(KeyCode::Enter), k('l'), code(KeyCode::Right)],
+        label: "Enter l",
+        action: Select,
+        help: "read the document",
+    },
+    Binding {
+        context: Reader,
+        keys: MOTION_DOWN,
+        label: "j ↓",
+        action: Down,
+        help: "scroll down a line",
+    },
+    Binding {
+        context: Reader,
+        keys: MOTION_UP,
+        label: "k ↑",
+        action: Up,
+        help: "scroll up a line",
+    },
+    Binding {
+        context: Reader,
+        keys: PAGE_DOWN,
+        label: "PgDn Space",
+        action: PageDown,
+        help: "page down",
+    },
+    Binding {
+        context: Reader,
+        keys: PAGE_UP,
+        label: "PgUp",
+        action: PageUp,
+        help: "page up",
+    },
+    Binding {
+        context: Reader,
+        keys: TOP,
+        label: "g Home",
+        action: Top,
+        help: "start of the document",
+    },
+    Binding {
+        context: Reader,
+        keys: BOTTOM,
+        label: "G End",
+        action: Bottom,
+        help: "end of the document",
+    },
+    Binding {
+        context: Entities,
+        keys: MOTION_DOWN,
+        label: "j ↓",
+        action: Down,
+        help: "next entity",
+    },
+    Binding {
+        context: Entities,
+        keys: MOTION_UP,
+        label: "k ↑",
+        action: Up,
+        help: "previous entity",
+    },
+    Binding {
+        context: Entities,
+        keys: PAGE_DOWN,
+        label: "PgDn",
+        action: PageDown,
+        help: "page down",
+    },
+    Binding {
+        context: Entities,
+        keys: PAGE_UP,
+        label: "PgUp",
+        action: PageUp,
+        help: "page up",
+    },
+    Binding {
+        context: Entities,
+        keys: TOP,
+        label: "g",
+        action: Top,
+        help: "first entity",
+    },
+    Binding {
+        context: Entities,
+        keys: BOTTOM,
+        label: "G",
+        action: Bottom,
+        help: "last entity",
+    },
+    Binding {
+        context: Entities,
+        keys: &[code(KeyCode::Enter)],
+        label: "Enter",
+        action: Select,
+        help: "make it current and show its first mention here",
+    },
+    Binding {
+        context: Global,
+        keys: &[k('/')],
+        label: "/",
+        action: OpenFilter,
+        help: "filter documents by an entity (fuzzy)",
+    },
+    Binding {
+        context: Global,
+        keys: &[k('n')],
+        label: "n",
+        action: NextMention,
+        help: "next mention of the current entity (on into the next document)",
+    },
+    Binding {
+        context: Global,
+        keys: &[k('N')],
+        label: "N",
+        action: PrevMention,
+        help: "previous mention of the current entity",
+    },
+    Binding {
+        context: Global,
+        keys: &[k(']')],
+        label: "]",
+        action: NextInDoc,
+        help: "next mention of any entity in this document",
+    },
+    Binding {
+        context: Global,
+        keys: &[k('[')],
+        label: "[",
+        action: PrevInDoc,
+        help: "previous mention of any entity in this document",
+    },
+    Binding {
+        context: Global,
+        keys: &[k('m')],
+        label: "m",
+        action: MentionList,
+        help: "every mention of the current entity, in context",
+    },
+    Binding {
+        context: Global,
+        keys: &[code(KeyCode::Backspace)],
+        label: "Backspace",
+        action: RemoveLastFilter,
+        help: "remove the last filter",
+    },
+    Binding {
+        context: Global,
+        keys: &[k('c')],
+        label: "c",
+        action: ClearFilters,
+        help: "clear all filters",
+    },
+    Binding {
+        context: Global,
+        keys: &[code(KeyCode::Tab), k('L')],
+        label: "Tab",
+        action: FocusNext,
+        help: "focus the next pane",
+    },
+    Binding {
+        context: Global,
+        keys: &[code(KeyCode::BackTab), k('H')],
+        label: "Shift-Tab",
+        action: FocusPrev,
+        help: "focus the previous pane",
+    },
+    Binding {
+        context: Global,
+        keys: &[code(KeyCode::Esc)],
+        label: "Esc",
+        action: Close,
+        help: "forget the current entity",
+    },
+    Binding {
+        context: Global,
+        keys: &[k('?')],
+        label: "?",
+        action: Help,
+        help: "this help",
+    },
+    Binding {
+        context: Global,
+        keys: &[k('q'), ctrl('c')],
+        label: "q",
+        action: Quit,
+        help: "quit",
+    },
+];
+
+/// The action bound to `key` in `context`, if any.
+pub fn lookup(context: Context, key: KeyEvent) -> Option<Action> {
+    // Shift is part of the character for letters ('G'), and of BackTab; ignore it otherwise.
+    let mods = key.modifiers & !KeyModifiers::SHIFT;
+    KEYMAP
+        .iter()
+        .filter(|b| b.context == context)
+        .find(|b| b.keys.iter().any(|k| k.0 == key.code && k.1 == mods))
+        .map(|b| b.action)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_binding_is_reachable_and_unique_in_its_context() {
+        for (i, a) in KEYMAP.iter().enumerate() {
+            for key in a.keys {
+                let clash = KEYMAP[..i]
+                    .iter()
+                    .any(|b| b.context == a.context && b.keys.contains(key));
+                assert!(!clash, "{key:?} bound twice in {:?}", a.context);
+            }
+        }
+    }
+
+    #[test]
+    fn lookup_honours_context_and_shift() {
+        let ev = |c: KeyCode, m: KeyModifiers| KeyEvent::new(c, m);
+        assert_eq!(
+            lookup(Context::Global, ev(KeyCode::Char('N'), KeyModifiers::SHIFT)),
+            Some(Action::PrevMention)
+        );
+        assert_eq!(
+            lookup(Context::Reader, ev(KeyCode::Char('j'), KeyModifiers::NONE)),
+            Some(Action::Down)
+        );
+        assert_eq!(
+            lookup(Context::Prompt, ev(KeyCode::Char('j'), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(
+            lookup(
+                Context::Global,
+                ev(KeyCode::Char('c'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::Quit)
+        );
+    }
+}

@@ -1,0 +1,218 @@
+//! Moving between mentions: of the current entity across the listed documents (n / N), of any
+//! entity within the document ([ / ]), and to a chosen mention (from the list or the filter).
+
+use super::app::App;
+use crate::corpus::DocId;
+use crate::index::{EntityId, MentionId};
+
+/// Direction of a jump.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dir {
+    Next,
+    Prev,
+}
+
+impl App {
+    /// Makes `mention` current: its document is selected, its entity current, and it is scrolled
+    /// into view. A document hidden by the filters brings the filters down with a notice.
+    pub fn go_to_mention(&mut self, mention: MentionId) {
+        let m = &self.index.mentions[mention as usize];
+        let (doc, start) = (m.doc, m.span.start);
+        if !self.visible.contains(&doc) {
+            self.filters.clear();
+            self.apply_filters();
+            self.message = Some("filters cleared to show that document".into());
+        }
+        if let Some(row) = self.visible.iter().position(|&d| d == doc) {
+            self.select_row(row);
+        }
+        self.current_entity = Some(self.index.entity_of(mention));
+        self.current_mention = Some(mention);
+        self.reveal(start);
+    }
+
+    /// n / N: the next or previous mention of the current entity in reading order, within the
+    /// document and then on into the next listed document that mentions it, wrapping around.
+    pub fn jump(&mut self, dir: Dir) {
+        let Some(entity) = self.current_entity else {
+            self.message =
+                Some("no current entity: choose one with / or in the entity pane".into());
+            return;
+        };
+        let listed: Vec<MentionId> = self
+            .index
+            .entity(entity)
+            .mentions
+            .iter()
+            .copied()
+            .filter(|&m| {
+                self.visible
+                    .binary_search(&self.index.mentions[m as usize].doc)
+                    .is_ok()
+            })
+            .collect();
+        if listed.is_empty() {
+            self.message = Some("no mention of it in the listed documents".into());
+            return;
+        }
+        let target = match self
+            .current_mention
+            .and_then(|c| listed.iter().position(|&m| m == c))
+        {
+            Some(i) => match dir {
+                Dir::Next => listed[(i + 1) % listed.len()],
+                Dir::Prev => listed[(i + listed.len() - 1) % listed.len()],
+            },
+            None => self.first_from_here(&listed, dir),
+        };
+        let wrapped = match (dir, self.current_mention) {
+            (Dir::Next, Some(c)) => target <= c,
+            (Dir::Prev, Some(c)) => target >= c,
+            _ => false,
+        };
+        self.go_to_mention(target);
+        let pos = listed
+            .iter()
+            .position(|&m| m == target)
+            .map_or(0, |i| i + 1);
+        let name = &self.index.entity(entity).name;
+        let wrap_note = if wrapped { " (wrapped around)" } else { "" };
+        self.message = Some(format!(
+            "{name}: mention {pos} of {}{wrap_note}",
+            listed.len()
+        ));
+    }
+
+    /// Without a current mention, the first mention at or after the top of the reader (or the
+    /// last one before it, going back), counting documents in list order.
+    fn first_from_here(&self, listed: &[MentionId], dir: Dir) -> MentionId {
+        let here: (DocId, usize) = match (self.current_doc(), &self.wrapped) {
+            (Some(d), Some((_, w))) => (d, w.lines.get(self.reader_top).map_or(0, |l| l.start)),
+            (Some(d), None) => (d, 0),
+            _ => (0, 0),
+        };
+        let key = |m: MentionId| {
+            let m = &self.index.mentions[m as usize];
+            (m.doc, m.span.start)
+        };
+        match dir {
+            Dir::Next => listed
+                .iter()
+                .copied()
+                .find(|&m| key(m) >= here)
+                .unwrap_or(listed[0]),
+            Dir::Prev => listed
+                .iter()
+                .rev()
+                .copied()
+                .find(|&m| key(m) < here)
+                .unwrap_or(listed[listed.len() - 1]),
+        }
+    }
+
+    /// ] / [: the next or previous mention of any entity in the current document; it becomes
+    /// the current mention and its entity the current entity.
+    pub fn step_in_doc(&mut self, dir: Dir) {
+        let Some(doc) = self.current_doc() else {
+            return;
+        };
+        let ids = self.index.doc_mention_ids(doc);
+        if ids.is_empty() {
+            self.message = Some("no entities in this document".into());
+            return;
+        }
+        let here = self
+            .current_mention
+            .filter(|m| ids.contains(&(*m as usize)));
+        let top = match &self.wrapped {
+            Some((_, w)) => w.lines.get(self.reader_top).map_or(0, |l| l.start),
+            None => 0,
+        };
+        let target = match (here, dir) {
+            (Some(m), Dir::Next) => (m as usize + 1).min(ids.end - 1),
+            (Some(m), Dir::Prev) => (m as usize).saturating_sub(1).max(ids.start),
+            (None, Dir::Next) => ids
+                .clone()
+                .find(|&i| self.index.mentions[i].span.start >= top)
+                .unwrap_or(ids.end - 1),
+            (None, Dir::Prev) => ids
+                .clone()
+                .rev()
+                .find(|&i| self.index.mentions[i].span.start < top)
+                .unwrap_or(ids.start),
+        };
+        self.go_to_mention(target as MentionId);
+    }
+
+    /// Makes `entity` current and shows its first mention in the current document, if any.
+    pub fn choose_entity(&mut self, entity: EntityId) {
+        self.current_entity = Some(entity);
+        self.current_mention = None;
+        let Some(doc) = self.current_doc() else {
+            return;
+        };
+        let first = self
+            .index
+            .doc_mention_ids(doc)
+            .find(|&i| self.index.entity_of(i as MentionId) == entity);
+        if let Some(first) = first {
+            self.go_to_mention(first as MentionId);
+        }
+    }
+}
+
+/// One row of the keyword-in-context list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KwicRow {
+    pub mention: MentionId,
+    pub title: String,
+    pub left: String,
+    pub keyword: String,
+    pub right: String,
+}
+
+/// Each run of whitespace (newlines included) as one space, so context stays on one row.
+fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !c.is_whitespace() {
+            out.push(c);
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+/// Characters of context each side of a keyword.
+const CONTEXT_CHARS: usize = 40;
+
+/// Every mention of `entity` across the corpus with its context (whitespace folded to spaces).
+pub fn kwic_rows(app: &App, entity: EntityId) -> Vec<KwicRow> {
+    app.index
+        .entity(entity)
+        .mentions
+        .iter()
+        .map(|&id| {
+            let m = &app.index.mentions[id as usize];
+            let doc = &app.corpus.docs[m.doc as usize];
+            let text = &doc.text;
+            let left: String = text[..m.span.start]
+                .chars()
+                .rev()
+                .take(CONTEXT_CHARS)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let right: String = text[m.span.end..].chars().take(CONTEXT_CHARS).collect();
+            KwicRow {
+                mention: id,
+                title: doc.display_title().to_string(),
+                left: fold(&left),
+                keyword: text[m.span.clone()].to_string(),
+                right: fold(&right),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,105 @@
+//! Styles. Every entity type has a colour and a text attribute, so types stay distinct under
+//! NO_COLOR (crossterm drops colours there but keeps attributes).
+
+use crate::model::Label;
+use ratatui::style::{Color, Modifier, Style};
+
+/// The styles in use, with or without colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    /// Colour unless the NO_COLOR convention (https://no-color.org) asks otherwise.
+    pub fn from_env() -> Theme {
+        Theme {
+            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
+    }
+
+    fn fg(&self, c: Color) -> Style {
+        if self.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
+    }
+
+    /// A mention of this type in the reader.
+    pub fn label(&self, label: &Label) -> Style {
+        match label {
+            Label::Person => self.fg(Color::LightCyan).add_modifier(Modifier::BOLD),
+            Label::Region => self
+                .fg(Color::LightGreen)
+                .add_modifier(Modifier::UNDERLINED),
+            Label::Org => self.fg(Color::LightMagenta).add_modifier(Modifier::ITALIC),
+            Label::Other(_) => self
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::BOLD | Modifier::ITALIC),
+        }
+    }
+
+    /// The mention the reader is on: reversed, whatever its type.
+    pub fn current_mention(&self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+
+    /// Other mentions of the current entity.
+    pub fn current_entity(&self) -> Style {
+        if self.color {
+            Style::new().bg(Color::Indexed(237))
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
+    }
+
+    /// Page chrome in the reader.
+    pub fn chrome(&self) -> Style {
+        self.fg(Color::DarkGray).add_modifier(Modifier::DIM)
+    }
+
+    /// A selected row.
+    pub fn selected(&self, focused: bool) -> Style {
+        if focused {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        }
+    }
+
+    /// The border of a pane.
+    pub fn border(&self, focused: bool) -> Style {
+        if focused {
+            self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        } else {
+            self.fg(Color::DarkGray)
+        }
+    }
+
+    /// Secondary text: dates, counts, hints.
+    pub fn muted(&self) -> Style {
+        self.fg(Color::Gray)
+    }
+
+    /// Matched characters in the filter's candidates.
+    pub fn matched(&self) -> Style {
+        self.fg(Color::Yellow)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
+
+    /// Warnings in the status line.
+    pub fn warning(&self) -> Style {
+        self.fg(Color::LightRed).add_modifier(Modifier::BOLD)
+    }
+}
+
+/// A short marker for a label in lists, readable without colour.
+pub fn label_tag(label: &Label) -> &str {
+    match label {
+        Label::Person => "PER",
+        Label::Region => "REG",
+        Label::Org => "ORG",
+        Label::Other(name) => name,
+    }
+}

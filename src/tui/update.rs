@@ -1,0 +1,367 @@
+//! Turning terminal events into state changes. No drawing and no IO: testable without a terminal.
+
+use super::app::{App, MentionList, Overlay};
+use super::filter::FilterPrompt;
+use super::keymap::{lookup, Action, Context};
+use super::layout::{inner, Pane};
+use super::nav::Dir;
+use crate::index::MentionId;
+use crate::text::display_width;
+use crossterm::event::{
+    Event, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use unicode_segmentation::UnicodeSegmentation;
+
+impl App {
+    /// Applies one terminal event.
+    pub fn handle(&mut self, event: Event) {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => {
+                self.message = None;
+                self.key(key);
+            }
+            Event::Mouse(mouse) => self.mouse(mouse),
+            Event::Resize(w, h) => self.resize(w, h),
+            Event::Paste(text) => {
+                if let Some(p) = &mut self.prompt {
+                    p.query.extend(text.chars().filter(|c| !c.is_control()));
+                    p.refresh(&self.index);
+                }
+            }
+            _ => {}
+        }
+        self.sync();
+    }
+
+    fn key(&mut self, key: KeyEvent) {
+        if self.prompt.is_some() {
+            return self.prompt_key(key);
+        }
+        match &self.overlay {
+            Some(Overlay::Help { .. }) => {
+                if let Some(a) = lookup(Context::HelpOverlay, key) {
+                    self.help_action(a);
+                }
+                return;
+            }
+            Some(Overlay::Mentions(_)) => {
+                if let Some(a) = lookup(Context::Mentions, key) {
+                    self.mentions_action(a);
+                }
+                return;
+            }
+            None => {}
+        }
+        let pane_context = match self.focus {
+            Pane::List => Context::List,
+            Pane::Reader => Context::Reader,
+            Pane::Entities => Context::Entities,
+        };
+        if let Some(a) = lookup(pane_context, key) {
+            return self.pane_action(a);
+        }
+        if let Some(a) = lookup(Context::Global, key) {
+            self.global_action(a);
+        }
+    }
+
+    fn global_action(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::OpenFilter => self.prompt = Some(FilterPrompt::open(&self.index)),
+            Action::FocusNext => self.cycle_focus(1),
+            Action::FocusPrev => self.cycle_focus(2),
+            Action::NextMention => self.jump(Dir::Next),
+            Action::PrevMention => self.jump(Dir::Prev),
+            Action::NextInDoc => self.step_in_doc(Dir::Next),
+            Action::PrevInDoc => self.step_in_doc(Dir::Prev),
+            Action::MentionList => match self.current_entity {
+                Some(entity) => {
+                    let selected = self
+                        .current_mention
+                        .and_then(|m| {
+                            self.index
+                                .entity(entity)
+                                .mentions
+                                .iter()
+                                .position(|&x| x == m)
+                        })
+                        .unwrap_or(0);
+                    self.overlay = Some(Overlay::Mentions(MentionList { entity, selected }));
+                }
+                None => {
+                    self.message =
+                        Some("no current entity: choose one with / or in the entity pane".into())
+                }
+            },
+            Action::RemoveLastFilter => self.remove_last_filter(),
+            Action::ClearFilters => {
+                self.filters.clear();
+                self.apply_filters();
+            }
+            Action::Close => {
+                self.current_entity = None;
+                self.current_mention = None;
+            }
+            _ => {}
+        }
+    }
+
+    fn cycle_focus(&mut self, step: usize) {
+        let i = Pane::ORDER
+            .iter()
+            .position(|&p| p == self.focus)
+            .unwrap_or(0);
+        self.focus = Pane::ORDER[(i + step) % Pane::ORDER.len()];
+    }
+
+    fn remove_last_filter(&mut self) {
+        if let Some(e) = self.filters.pop() {
+            self.message = Some(format!("filter removed: {}", self.index.entity(e).name));
+            self.apply_filters();
+        }
+    }
+
+    fn page(&self) -> usize {
+        let l = self.layout();
+        let r = l.rect(self.focus).map(inner);
+        r.map_or(1, |r| usize::from(r.height).max(1))
+    }
+
+    fn pane_action(&mut self, action: Action) {
+        let page = self.page();
+        match self.focus {
+            Pane::List => {
+                let last = self.visible.len().saturating_sub(1);
+                let row = moved(self.list_selected, action, page, last);
+                match action {
+                    Action::Select => self.focus = Pane::Reader,
+                    _ => self.select_row(row),
+                }
+            }
+            Pane::Reader => {
+                let lines = self.wrapped.as_ref().map_or(0, |(_, w)| w.lines.len());
+                self.reader_top = moved(self.reader_top, action, page, lines.saturating_sub(page));
+            }
+            Pane::Entities => {
+                let Some(doc) = self.current_doc() else {
+                    return;
+                };
+                let entities = self.index.doc_entities(doc);
+                if action == Action::Select {
+                    if let Some(&(e, _)) = entities.get(self.entity_selected) {
+                        self.choose_entity(e);
+                    }
+                } else {
+                    self.entity_selected = moved(
+                        self.entity_selected,
+                        action,
+                        page,
+                        entities.len().saturating_sub(1),
+                    );
+                    if let Some(&(e, _)) = entities.get(self.entity_selected) {
+                        self.current_entity = Some(e);
+                    }
+                }
+            }
+        }
+    }
+
+    fn prompt_key(&mut self, key: KeyEvent) {
+        let Some(p) = self.prompt.as_mut() else {
+            return;
+        };
+        match lookup(Context::Prompt, key) {
+            Some(Action::Close) => self.prompt = None,
+            Some(Action::Select) => {
+                let chosen = p.selected_entity();
+                self.prompt = None;
+                if let Some(e) = chosen {
+                    self.add_filter(e);
+                }
+            }
+            Some(Action::ScopeNext) => {
+                p.scope = p.scope.next();
+                p.refresh(&self.index);
+            }
+            Some(Action::ScopePrev) => {
+                p.scope = p.scope.prev();
+                p.refresh(&self.index);
+            }
+            Some(Action::Down) => {
+                p.selected = (p.selected + 1).min(p.candidates.len().saturating_sub(1))
+            }
+            Some(Action::Up) => p.selected = p.selected.saturating_sub(1),
+            Some(Action::DeleteChar) => {
+                if p.query.pop().is_some() {
+                    p.refresh(&self.index);
+                } else {
+                    self.remove_last_filter();
+                }
+            }
+            _ => {
+                if let crossterm::event::KeyCode::Char(c) = key.code {
+                    if !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                    {
+                        p.query.push(c);
+                        p.refresh(&self.index);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Narrows the list to documents that also mention `entity`, makes it current, and opens
+    /// the first listed document at the top, ready for n.
+    pub fn add_filter(&mut self, entity: crate::index::EntityId) {
+        if !self.filters.contains(&entity) {
+            self.filters.push(entity);
+        }
+        self.apply_filters();
+        self.current_entity = Some(entity);
+        self.current_mention = None;
+        let name = &self.index.entity(entity).name;
+        self.message = Some(format!(
+            "{} documents mention {name}; n / N walk its mentions",
+            self.visible.len()
+        ));
+    }
+
+    fn help_action(&mut self, action: Action) {
+        let Some(Overlay::Help { scroll }) = &mut self.overlay else {
+            return;
+        };
+        match action {
+            Action::Close => self.overlay = None,
+            Action::Down => *scroll += 1,
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            _ => {}
+        }
+    }
+
+    fn mentions_action(&mut self, action: Action) {
+        let Some(Overlay::Mentions(list)) = &mut self.overlay else {
+            return;
+        };
+        let count = self.index.entity(list.entity).mentions.len();
+        match action {
+            Action::Close => self.overlay = None,
+            Action::Select => {
+                let target = self
+                    .index
+                    .entity(list.entity)
+                    .mentions
+                    .get(list.selected)
+                    .copied();
+                self.overlay = None;
+                if let Some(m) = target {
+                    self.go_to_mention(m);
+                }
+            }
+            other => list.selected = moved(list.selected, other, 10, count.saturating_sub(1)),
+        }
+    }
+
+    fn mouse(&mut self, mouse: MouseEvent) {
+        if self.prompt.is_some() || self.overlay.is_some() {
+            return;
+        }
+        let layout = self.layout();
+        let Some(pane) = layout.pane_at(mouse.column, mouse.row) else {
+            return;
+        };
+        let Some(area) = layout.rect(pane).map(inner) else {
+            return;
+        };
+        match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => {
+                self.focus = pane;
+                if mouse.row < area.y || mouse.row >= area.y + area.height {
+                    return;
+                }
+                let row = usize::from(mouse.row - area.y);
+                match pane {
+                    Pane::List => self.select_row(self.list_offset() + row),
+                    Pane::Entities => self.click_entity(row),
+                    Pane::Reader => {
+                        if let Some(m) =
+                            self.mention_at_cell(row, mouse.column.saturating_sub(area.x))
+                        {
+                            self.go_to_mention(m);
+                        }
+                    }
+                }
+            }
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let saved = self.focus;
+                self.focus = pane;
+                let action = if mouse.kind == MouseEventKind::ScrollDown {
+                    Action::Down
+                } else {
+                    Action::Up
+                };
+                for _ in 0..3 {
+                    self.pane_action(action);
+                }
+                self.focus = saved;
+            }
+            _ => {}
+        }
+    }
+
+    /// First row of the document list on screen (the list scrolls to keep the selection in view).
+    pub fn list_offset(&self) -> usize {
+        let height = self
+            .layout()
+            .list
+            .map_or(1, |r| usize::from(inner(r).height).max(1));
+        self.list_selected.saturating_sub(height - 1)
+    }
+
+    fn click_entity(&mut self, row: usize) {
+        let Some(doc) = self.current_doc() else {
+            return;
+        };
+        let rows = super::view::entities::rows(self, doc);
+        let offset = super::view::entities::offset(self, rows.len());
+        if let Some(Some(i)) = rows.get(offset + row).map(|r| r.entity_index) {
+            self.entity_selected = i;
+            let entities = self.index.doc_entities(doc);
+            if let Some(&(e, _)) = entities.get(i) {
+                self.choose_entity(e);
+            }
+        }
+    }
+
+    /// The mention drawn at (row, column) inside the reader.
+    fn mention_at_cell(&self, row: usize, column: u16) -> Option<MentionId> {
+        let doc = self.current_doc()?;
+        let (_, w) = self.wrapped.as_ref()?;
+        let line = w.lines.get(self.reader_top + row)?;
+        let text = &self.corpus.docs[doc as usize].text;
+        let mut x = 0usize;
+        for (offset, g) in text[line.clone()].grapheme_indices(true) {
+            x += display_width(g);
+            if x > usize::from(column) {
+                return self.index.mention_at(doc, line.start + offset);
+            }
+        }
+        None
+    }
+}
+
+/// A selection or scroll position after a motion, within 0..=last.
+fn moved(at: usize, action: Action, page: usize, last: usize) -> usize {
+    match action {
+        Action::Down => (at + 1).min(last),
+        Action::Up => at.saturating_sub(1),
+        Action::PageDown => (at + page).min(last),
+        Action::PageUp => at.saturating_sub(page),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => at,
+    }
+}

@@ -1,0 +1,82 @@
+//! The filter prompt: the query, the scope, and the ranked candidates with matched characters.
+
+use super::{fit, popup};
+use crate::tui::app::App;
+use crate::tui::filter::{match_positions, names, FilterPrompt};
+use crate::tui::theme::label_tag;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
+
+/// Draws the prompt popup.
+pub fn draw(frame: &mut Frame, app: &App, p: &FilterPrompt) {
+    let t = &app.theme;
+    let area = popup(frame, 72, 18, true);
+    let width = usize::from(area.width.saturating_sub(2));
+    let block = Block::bordered()
+        .border_style(t.border(true))
+        .title(format!(" Filter · scope: {} (Tab) ", p.scope.name()))
+        .title_bottom(" Enter apply · Backspace on empty: drop last filter · Esc close ");
+    let mut lines = vec![Line::from(vec![
+        Span::styled("/ ", t.muted()),
+        Span::raw(fit(&p.query, width.saturating_sub(3))),
+        Span::raw("▏"),
+    ])];
+    let rows = usize::from(area.height.saturating_sub(3));
+    let first = p.selected.saturating_sub(rows.saturating_sub(1));
+    if p.candidates.is_empty() {
+        lines.push(Line::styled(
+            format!("no {} matches", p.scope.name().to_lowercase()),
+            t.muted(),
+        ));
+    }
+    for (i, c) in p.candidates.iter().enumerate().skip(first).take(rows) {
+        let e = app.index.entity(c.entity);
+        let matched_name = names(&app.index, c.entity)
+            .nth(c.name_index)
+            .unwrap_or(&e.name);
+        let docs = format!(
+            " {} · {} doc{}",
+            label_tag(&e.label),
+            e.docs.len(),
+            if e.docs.len() == 1 { "" } else { "s" }
+        );
+        let room = width.saturating_sub(docs.width() + 1);
+        let mut spans = highlighted(app, matched_name, &p.query, room);
+        if c.name_index != 0 {
+            let used: usize = spans.iter().map(|s| s.content.width()).sum();
+            spans.push(Span::styled(
+                fit(&format!(" → {}", e.name), room.saturating_sub(used)),
+                t.label(&e.label),
+            ));
+        }
+        let used: usize = spans.iter().map(|s| s.content.width()).sum();
+        spans.push(Span::raw(" ".repeat(room.saturating_sub(used) + 1)));
+        spans.push(Span::styled(docs, t.muted()));
+        let mut line = Line::from(spans);
+        if i == p.selected {
+            line = line.style(t.selected(true));
+        }
+        lines.push(line);
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// `name` with the characters the query matched emphasized.
+fn highlighted<'a>(app: &App, name: &str, query: &str, room: usize) -> Vec<Span<'a>> {
+    let name = fit(name, room);
+    let positions = match_positions(&name, query);
+    let label_style = ratatui::style::Style::new();
+    name.chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let style = if positions.contains(&i) {
+                app.theme.matched()
+            } else {
+                label_style
+            };
+            Span::styled(c.to_string(), style)
+        })
+        .collect()
+}

@@ -1,0 +1,84 @@
+//! Drawing: a pure function of the application state.
+
+pub mod doc_list;
+pub mod entities;
+pub mod filter;
+pub mod help;
+pub mod mentions;
+pub mod reader;
+pub mod status;
+
+use super::app::{App, Overlay};
+use crate::text::sanitize::escape_str;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::Frame;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let layout = app.layout();
+    if layout.too_small {
+        let notice =
+            Paragraph::new("gazette: enlarge the terminal to 20×6").wrap(Wrap { trim: true });
+        frame.render_widget(notice, frame.area());
+        return;
+    }
+    if let Some(r) = layout.list {
+        doc_list::draw(frame, r, app);
+    }
+    if let Some(r) = layout.reader {
+        reader::draw(frame, r, app);
+    }
+    if let Some(r) = layout.entities {
+        entities::draw(frame, r, app);
+    }
+    status::draw(frame, layout.status, app);
+    match &app.overlay {
+        Some(Overlay::Help { scroll }) => help::draw(frame, app, *scroll),
+        Some(Overlay::Mentions(list)) => mentions::draw(frame, app, list),
+        None => {}
+    }
+    if let Some(p) = &app.prompt {
+        filter::draw(frame, app, p);
+    }
+}
+
+/// `text` made safe for the terminal and cut to `width` columns, with '…' when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    let safe = escape_str(text);
+    if safe.width() <= width {
+        return safe.into_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in safe.graphemes(true) {
+        let w = g.width();
+        if used + w + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// A centred popup rectangle, cleared, of at most `width`×`height` inside the screen.
+pub fn popup(frame: &mut Frame, width: u16, height: u16, top: bool) -> Rect {
+    let area = frame.area();
+    let w = width.min(area.width.saturating_sub(2)).max(1);
+    let h = height.min(area.height.saturating_sub(2)).max(1);
+    let x = area.x + (area.width - w) / 2;
+    let y = if top {
+        area.y + 1.min(area.height - h)
+    } else {
+        area.y + (area.height - h) / 2
+    };
+    let r = Rect::new(x, y, w, h);
+    frame.render_widget(Clear, r);
+    r
+}

@@ -1,0 +1,111 @@
+//! The reader: only the visible wrapped lines are drawn, each split where a mention or a chrome
+//! range begins or ends.
+
+use super::fit;
+use crate::corpus::Document;
+use crate::index::MentionId;
+use crate::text::sanitize::escape_str;
+use crate::tui::app::App;
+use crate::tui::layout::{inner, Pane};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use ratatui::Frame;
+use std::ops::Range;
+
+/// Draws the reader into `area`.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let focused = app.focus == Pane::Reader;
+    let width = usize::from(area.width.saturating_sub(2));
+    let block = Block::bordered().border_style(t.border(focused));
+    let (Some(doc_id), Some((_, wrapped))) = (app.current_doc(), &app.wrapped) else {
+        frame.render_widget(
+            Paragraph::new("no document").block(block.title(" Reader ")),
+            area,
+        );
+        return;
+    };
+    let doc = &app.corpus.docs[doc_id as usize];
+    let body = inner(area);
+    let total = wrapped.lines.len();
+    let shown_end = (app.reader_top + usize::from(body.height)).min(total);
+    let mut info: Vec<String> = Vec::new();
+    info.extend(doc.meta.date.clone());
+    info.extend(doc.meta.source.clone());
+    info.push(doc.lang.code().to_string());
+    info.push(doc.path.clone());
+    info.push(format!(
+        "{}–{}/{}",
+        (app.reader_top + 1).min(total),
+        shown_end,
+        total
+    ));
+    let block = block
+        .title(format!(
+            " {} ",
+            fit(doc.display_title(), width.saturating_sub(2))
+        ))
+        .title_bottom(
+            Line::from(format!(
+                " {} ",
+                fit(&info.join(" · "), width.saturating_sub(2))
+            ))
+            .right_aligned(),
+        );
+    let lines: Vec<Line> = wrapped.lines[app.reader_top.min(total)..shown_end]
+        .iter()
+        .map(|range| styled_line(app, doc, range.clone()))
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// One visual line as styled spans: mentions by type (the current one reversed, others of the
+/// current entity marked), chrome dimmed, control characters escaped.
+pub fn styled_line<'a>(app: &App, doc: &'a Document, range: Range<usize>) -> Line<'a> {
+    let t = &app.theme;
+    let ids = app.index.doc_mention_ids(doc.id);
+    let mentions = &app.index.mentions[ids.clone()];
+    let first = mentions.partition_point(|m| m.span.end <= range.start);
+    let mut cuts = vec![range.start, range.end];
+    let in_line = mentions[first..]
+        .iter()
+        .take_while(|m| m.span.start < range.end);
+    for m in in_line {
+        cuts.extend([m.span.start, m.span.end]);
+    }
+    for c in doc
+        .chrome
+        .iter()
+        .filter(|c| c.start < range.end && range.start < c.end)
+    {
+        cuts.extend([c.start, c.end]);
+    }
+    cuts.retain(|&c| c >= range.start && c <= range.end);
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut spans = Vec::new();
+    for pair in cuts.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let mut style = Style::new();
+        if doc.chrome.iter().any(|c| c.start <= a && b <= c.end) {
+            style = style.patch(t.chrome());
+        }
+        let hit = mentions[first..]
+            .iter()
+            .position(|m| m.span.start <= a && b <= m.span.end);
+        if let Some(i) = hit {
+            let id = (ids.start + first + i) as MentionId;
+            let m = &mentions[first + i];
+            style = style.patch(t.label(&m.label));
+            if Some(id) == app.current_mention {
+                style = style.patch(t.current_mention());
+            } else if Some(app.index.entity_of(id)) == app.current_entity {
+                style = style.patch(t.current_entity());
+            }
+        }
+        spans.push(Span::styled(escape_str(&doc.text[a..b]), style));
+    }
+    Line::from(spans)
+}

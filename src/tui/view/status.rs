@@ -1,0 +1,41 @@
+//! The status line: the current entity, key hints or the last message, and load warnings.
+
+use super::fit;
+use crate::tui::app::App;
+use crate::tui::theme::label_tag;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
+
+/// Draws the status line into `area`.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let t = &app.theme;
+    let width = usize::from(area.width);
+    let warning = match app.corpus.warnings.as_slice() {
+        [] => String::new(),
+        [one] => format!("⚠ {one} "),
+        [first, rest @ ..] => format!("⚠ {first} (+{} more, see ?) ", rest.len()),
+    };
+    let warning = fit(&warning, width / 2);
+    let mut left = String::new();
+    if let Some(e) = app.current_entity {
+        let e = app.index.entity(e);
+        left.push_str(&format!("● {} {} · ", label_tag(&e.label), e.name));
+    }
+    match &app.message {
+        Some(m) => left.push_str(m),
+        None => left.push_str(
+            "/ filter  n/N next/prev mention  [ ] step  m mentions  Tab pane  ? help  q quit",
+        ),
+    }
+    let left = fit(&left, width.saturating_sub(warning.width() + 1));
+    let pad = width.saturating_sub(left.width() + warning.width());
+    let line = Line::from(vec![
+        Span::styled(left, t.muted()),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(warning, t.warning()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
