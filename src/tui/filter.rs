@@ -124,7 +124,11 @@ pub fn rank(index: &Index, query: &str, scope: Scope) -> Vec<Candidate> {
         }
         let best = names(index, id)
             .enumerate()
-            .filter_map(|(i, n)| matcher.fuzzy_match(n, query).map(|s| (s, i)))
+            .filter_map(|(i, n)| {
+                matcher
+                    .fuzzy_match(n, query)
+                    .map(|s| (s + whole_word_bonus(n, query), i))
+            })
             // Prefer the canonical name on equal scores: max_by_key keeps the last maximum.
             .max_by_key(|&(s, i)| (s, std::cmp::Reverse(i)));
         if let Some((score, name_index)) = best {
@@ -137,9 +141,39 @@ pub fn rank(index: &Index, query: &str, scope: Scope) -> Vec<Candidate> {
     }
     out.sort_by(|a, b| {
         let (ea, eb) = (index.entity(a.entity), index.entity(b.entity));
-        (b.score, eb.docs.len(), &ea.name).cmp(&(a.score, ea.docs.len(), &eb.name))
+        let key = |c: &Candidate, e: &crate::index::Entity| {
+            (
+                std::cmp::Reverse(c.score),
+                std::cmp::Reverse(e.docs.len()),
+                std::cmp::Reverse(e.mentions.len()),
+                e.name.chars().count(),
+            )
+        };
+        key(a, ea)
+            .cmp(&key(b, eb))
+            .then_with(|| ea.name.cmp(&eb.name))
     });
     out
+}
+
+/// Fuzzy scores do not favour a name that *is* the query, or whose first word is: 'yingtan'
+/// should find the city Yingtan before 'Yingtan High-tech Zone'.
+fn whole_word_bonus(name: &str, query: &str) -> i64 {
+    let name = name.to_lowercase();
+    let query = query.to_lowercase();
+    let first_word = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .next()
+        .unwrap_or("");
+    if name == query {
+        200
+    } else if first_word == query {
+        100
+    } else if name.starts_with(&query) {
+        20
+    } else {
+        0
+    }
 }
 
 /// Character positions of `query`'s match in `name`, for highlighting (computed only for the
@@ -153,4 +187,56 @@ pub fn match_positions(name: &str, query: &str) -> Vec<usize> {
         .fuzzy_indices(name, query.trim())
         .map(|(_, idx)| idx)
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::analyze;
+    use crate::corpus::Corpus;
+
+    fn names_for(query: &str, scope: Scope) -> Vec<String> {
+        let corpus = Corpus::bundled();
+        let index = analyze(&corpus);
+        rank(&index, query, scope)
+            .iter()
+            .map(|c| index.entity(c.entity).name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_few_letters_find_a_person_first() {
+        assert_eq!(
+            names_for("lian", Scope::Person).first().map(String::as_str),
+            Some("Lian Maojun")
+        );
+    }
+
+    #[test]
+    fn the_place_itself_ranks_above_zones_named_after_it() {
+        let regions = names_for("yingtan", Scope::Region);
+        assert!(regions[0].starts_with("Yingtan 鹰潭"), "{regions:?}");
+        assert!(regions.iter().any(|n| n.contains("High-Tech Zone")));
+    }
+
+    #[test]
+    fn scope_restricts_the_labels() {
+        assert!(names_for("yingtan", Scope::Person).is_empty());
+        let any = names_for("lian", Scope::Any);
+        assert!(any.len() >= names_for("lian", Scope::Person).len());
+        assert_eq!(Scope::Person.next().next().next().next(), Scope::Person);
+        assert_eq!(Scope::Region.prev(), Scope::Person);
+    }
+
+    #[test]
+    fn chinese_names_and_gazetteer_aliases_are_searchable() {
+        // 天津 appears in the Chinese article; its English name is an alias from the gazetteer.
+        let by_pinyin = names_for("tianjin", Scope::Region);
+        assert!(
+            by_pinyin.iter().any(|n| n == "Tianjin 天津市"),
+            "{by_pinyin:?}"
+        );
+        let by_hanzi = names_for("天津", Scope::Region);
+        assert_eq!(by_hanzi.first().map(String::as_str), Some("Tianjin 天津市"));
+    }
 }

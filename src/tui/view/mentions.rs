@@ -13,9 +13,14 @@ use unicode_width::UnicodeWidthStr;
 /// Draws the list popup.
 pub fn draw(frame: &mut Frame, app: &App, list: &MentionList) {
     let t = &app.theme;
-    let area = popup(frame, 150, 30, false);
-    let e = app.index.entity(list.entity);
     let rows = kwic_rows(app, list.entity);
+    let area = popup(
+        frame,
+        150,
+        (rows.len() as u16).saturating_add(2).min(30),
+        false,
+    );
+    let e = app.index.entity(list.entity);
     let block = Block::bordered()
         .border_style(t.border(true))
         .title(fit(

@@ -1,0 +1,87 @@
+//! Helpers shared by the integration tests: an app on the bundled corpus, key presses, and a
+//! plain-text picture of a rendered screen.
+#![allow(dead_code)]
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use gazette::cli::analyze;
+use gazette::corpus::Corpus;
+use gazette::tui::app::App;
+use gazette::tui::theme::Theme;
+use gazette::tui::view;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::Terminal;
+use unicode_width::UnicodeWidthStr;
+
+/// The browser on the bundled corpus, colour on, in a `width`×`height` terminal.
+pub fn app(width: u16, height: u16) -> App {
+    app_with(Corpus::bundled(), Theme { color: true }, width, height)
+}
+
+/// The browser on `corpus`.
+pub fn app_with(corpus: Corpus, theme: Theme, width: u16, height: u16) -> App {
+    let index = analyze(&corpus);
+    App::new(corpus, index, theme, Rect::new(0, 0, width, height))
+}
+
+/// Presses keys: each char is a key, except the names in `<…>` (Enter, Tab, BackTab, Esc, Bs,
+/// Down, Up, PgDn).
+pub fn keys(app: &mut App, keys: &str) {
+    let mut rest = keys;
+    while let Some(c) = rest.chars().next() {
+        let (code, len) = if c == '<' {
+            let end = rest.find('>').expect("closing >");
+            let code = match &rest[1..end] {
+                "Enter" => KeyCode::Enter,
+                "Tab" => KeyCode::Tab,
+                "BackTab" => KeyCode::BackTab,
+                "Esc" => KeyCode::Esc,
+                "Bs" => KeyCode::Backspace,
+                "Down" => KeyCode::Down,
+                "Up" => KeyCode::Up,
+                "PgDn" => KeyCode::PageDown,
+                other => panic!("unknown key {other}"),
+            };
+            (code, end + 1)
+        } else {
+            (KeyCode::Char(c), c.len_utf8())
+        };
+        let mods = if c.is_ascii_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        app.handle(Event::Key(KeyEvent::new(code, mods)));
+        rest = &rest[len..];
+    }
+}
+
+/// Renders the app and returns the buffer.
+pub fn render(app: &App) -> Buffer {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.area.width, app.area.height)).expect("test terminal");
+    terminal.draw(|f| view::draw(f, app)).expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as text, one line per row (a wide character's second cell is not repeated).
+pub fn screen(app: &App) -> String {
+    text_of(&render(app))
+}
+
+/// A buffer as text.
+pub fn text_of(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut x = 0;
+        while x < area.width {
+            let symbol = buffer[(x, y)].symbol();
+            out.push_str(symbol);
+            x += (symbol.width() as u16).max(1);
+        }
+        out.push('\n');
+    }
+    out
+}
