@@ -75,6 +75,9 @@ pub fn run_extract(
     for w in &corpus.warnings {
         writeln!(err, "gazette: {w}")?;
     }
+    if corpus.docs.is_empty() && !corpus.warnings.is_empty() {
+        return Err(std::io::Error::other("no document could be read"));
+    }
     let index = analyze(&corpus);
     for doc in &corpus.docs {
         let names: Vec<&str> = index

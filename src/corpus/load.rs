@@ -32,6 +32,13 @@ pub fn open_paths(paths: &[PathBuf]) -> Corpus {
     for path in paths {
         if path.is_dir() {
             collect_dir(path, &mut files, &mut corpus);
+        } else if std::fs::symlink_metadata(path).is_err() {
+            // Named as the user typed it: there is nothing to make it relative to.
+            let message = "skipped: no such file or folder".to_string();
+            corpus.warnings.push(LoadWarning {
+                path: path.display().to_string(),
+                message,
+            });
         } else {
             // A file named explicitly is read whatever its extension; a missing one is reported.
             files.push(path.clone());
@@ -90,10 +97,11 @@ fn io_reason(e: &std::io::Error) -> String {
 }
 
 /// The folder that `doc` paths are relative to: the folder itself when one folder is opened,
-/// otherwise the deepest folder containing every path.
+/// otherwise the deepest folder containing every path that exists.
 fn corpus_root(paths: &[PathBuf]) -> Option<PathBuf> {
     let absolute: Vec<PathBuf> = paths
         .iter()
+        .filter(|p| p.exists())
         .map(|p| std::path::absolute(p).unwrap_or(p.clone()))
         .collect();
     let mut dirs = absolute.iter().map(|p| {
@@ -145,7 +153,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("img.txt"), b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
         std::fs::write(dir.path().join("ok.txt"), "Fine title\n\nText.").unwrap();
-        let missing = dir.path().join("nope.txt");
+        let missing = Path::new("nope.txt").to_path_buf();
         let corpus = open_paths(&[
             dir.path().join("img.txt"),
             dir.path().join("ok.txt"),

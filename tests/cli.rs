@@ -1,0 +1,148 @@
+//! The headless commands, run as a user runs them: the real binary, its stdout, stderr and exit.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn gazette(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(args)
+        .output()
+        .expect("run gazette")
+}
+
+fn lines(out: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
+        .collect()
+}
+
+/// Every span's `text` equals the document's characters at its code-point offsets.
+fn assert_offsets_agree(root: &Path, docs: &[Value]) {
+    for d in docs {
+        let path = root.join(d["doc"].as_str().unwrap());
+        let text = gazette::corpus::decode::decode(&std::fs::read(&path).unwrap())
+            .unwrap()
+            .0;
+        let chars: Vec<char> = text.chars().collect();
+        for e in d["entities"].as_array().unwrap() {
+            let (s, t) = (
+                e["start"].as_u64().unwrap() as usize,
+                e["end"].as_u64().unwrap() as usize,
+            );
+            let slice: String = chars[s..t].iter().collect();
+            assert_eq!(slice, e["text"].as_str().unwrap(), "{} {s}..{t}", d["doc"]);
+            assert!(["PERSON", "REGION", "ORG"].contains(&e["label"].as_str().unwrap()));
+            assert!(!e["entity"].as_str().unwrap().is_empty());
+        }
+    }
+}
+
+#[test]
+fn extract_seeds_writes_a_valid_line_per_document() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let out = gazette(&["extract", seeds.to_str().unwrap(), "--format", "jsonl"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs = lines(&out);
+    assert_eq!(docs.len(), 5);
+    assert_eq!(
+        docs[0]["doc"], "000_2ebd1f36031c8542.txt",
+        "paths are relative to the corpus root"
+    );
+    assert_eq!(docs[2]["lang"], "zh");
+    assert_eq!(docs[0]["lang"], "en");
+    assert_eq!(
+        docs[0]["title"],
+        "Lian Maojun went to THT for investigation"
+    );
+    assert_offsets_agree(&seeds, &docs);
+    let lian = docs[0]["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["entity"] == "Lian Maojun")
+        .count();
+    assert_eq!(lian, 5);
+}
+
+#[test]
+fn extract_without_a_path_reads_the_bundled_corpus() {
+    let out = gazette(&["extract"]);
+    assert!(out.status.success());
+    assert_eq!(lines(&out).len(), 5);
+}
+
+#[test]
+fn extract_reads_legacy_encodings_and_names_what_it_skips() {
+    let dir = tempfile::tempdir().unwrap();
+    let (gbk, _, _) = encoding_rs::GBK.encode("市长张立新表示,合肥市将加快建设。\n");
+    std::fs::write(dir.path().join("gbk.txt"), &gbk).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(
+        "Mayor Zhang Lixin said Hefei 𠮷 will grow.\n"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes()),
+    );
+    std::fs::write(dir.path().join("utf16.txt"), &utf16).unwrap();
+    std::fs::write(
+        dir.path().join("logo.txt"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+    )
+    .unwrap();
+    let out = gazette(&["extract", dir.path().to_str().unwrap()]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("logo.txt: skipped: binary file"),
+        "{stderr}"
+    );
+    let docs = lines(&out);
+    assert_eq!(docs.len(), 2);
+    let texts: Vec<&str> = docs
+        .iter()
+        .flat_map(|d| d["entities"].as_array().unwrap())
+        .map(|e| e["text"].as_str().unwrap())
+        .collect();
+    assert!(texts.contains(&"张立新"), "{texts:?}");
+    assert!(
+        texts.contains(&"Hefei"),
+        "offsets after an astral character: {texts:?}"
+    );
+    assert_offsets_agree(dir.path(), &docs);
+}
+
+#[test]
+fn extract_of_nothing_readable_fails_with_a_message() {
+    let out = gazette(&["extract", "/no/such/folder"]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("/no/such/folder: skipped: no such file or folder"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("no document could be read"));
+}
+
+#[test]
+fn help_and_version() {
+    let help = gazette(&["--help"]);
+    assert!(help.status.success());
+    let text = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        text.contains("extract") && text.contains("[PATHS]"),
+        "{text}"
+    );
+    let version = gazette(&["--version"]);
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("gazette {}", env!("CARGO_PKG_VERSION"))
+    );
+    let bad = gazette(&["extract", "--format", "xml"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("jsonl"));
+}

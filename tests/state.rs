@@ -1,0 +1,258 @@
+//! State transitions of the browser, driven by key and mouse events, without a terminal.
+
+mod support;
+
+use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use gazette::tui::app::Overlay;
+use gazette::tui::layout::{inner, Pane};
+use support::{app, keys};
+
+fn listed_titles(a: &gazette::tui::app::App) -> Vec<String> {
+    a.visible
+        .iter()
+        .map(|&d| a.corpus.docs[d as usize].display_title().to_string())
+        .collect()
+}
+
+fn current_text(a: &gazette::tui::app::App) -> String {
+    let m = &a.index.mentions[a.current_mention.expect("a current mention") as usize];
+    a.corpus.docs[m.doc as usize].text[m.span.clone()].to_string()
+}
+
+#[test]
+fn lian_narrows_to_the_two_articles_and_n_walks_every_mention_then_wraps() {
+    let mut a = app(160, 45);
+    keys(&mut a, "/lian<Enter>");
+    assert_eq!(a.visible.len(), 2, "{:?}", listed_titles(&a));
+    assert!(a.prompt.is_none());
+    let entity = a.current_entity.expect("the filter's entity is current");
+    assert_eq!(a.index.entity(entity).name, "Lian Maojun");
+    let total = a.index.entity(entity).mentions.len();
+    let mut seen = Vec::new();
+    for _ in 0..total {
+        keys(&mut a, "n");
+        let m = a.current_mention.unwrap();
+        assert_eq!(a.index.entity_of(m), entity);
+        assert_eq!(current_text(&a), "Lian Maojun");
+        assert_eq!(
+            a.current_doc(),
+            Some(a.index.mentions[m as usize].doc),
+            "the reader shows the mention's document"
+        );
+        seen.push(m);
+    }
+    let mut sorted = seen.clone();
+    sorted.sort();
+    assert_eq!(seen, sorted, "mentions are visited in reading order");
+    sorted.dedup();
+    assert_eq!(sorted.len(), total, "every mention visited once");
+    let docs: std::collections::BTreeSet<_> = seen
+        .iter()
+        .map(|&m| a.index.mentions[m as usize].doc)
+        .collect();
+    assert_eq!(docs.len(), 2, "the walk crossed into the second article");
+    keys(&mut a, "n");
+    assert_eq!(
+        a.current_mention,
+        Some(seen[0]),
+        "wraps around to the first"
+    );
+    assert!(a.message.as_deref().unwrap_or("").contains("wrapped"));
+    keys(&mut a, "N");
+    assert_eq!(
+        a.current_mention,
+        Some(seen[total - 1]),
+        "N goes back across the wrap"
+    );
+}
+
+#[test]
+fn region_scope_yingtan_narrows_to_the_yingtan_article() {
+    let mut a = app(160, 45);
+    keys(&mut a, "/<Tab>yingtan<Enter>");
+    assert_eq!(a.visible.len(), 1);
+    assert!(listed_titles(&a)[0].starts_with("Xu Nanji"));
+    let e = a.index.entity(a.filters[0]);
+    assert_eq!(e.label, gazette::model::Label::Region);
+}
+
+#[test]
+fn filters_combine_with_and_and_backspace_removes_the_last() {
+    let mut a = app(160, 45);
+    keys(&mut a, "/<Tab>binhai<Enter>");
+    assert_eq!(a.index.entity(a.filters[0]).name, "Binhai 滨海新区");
+    let with_binhai = a.visible.len();
+    assert_eq!(with_binhai, 2, "{:?}", listed_titles(&a));
+    keys(&mut a, "/yang maorong<Enter>");
+    assert_eq!(a.filters.len(), 2);
+    assert_eq!(
+        a.visible.len(),
+        1,
+        "a person in a region: {:?}",
+        listed_titles(&a)
+    );
+    for &d in &a.visible {
+        for &f in &a.filters {
+            assert!(a.index.entity(f).docs.contains(&d));
+        }
+    }
+    keys(&mut a, "/<Bs>");
+    assert_eq!(
+        a.filters.len(),
+        1,
+        "Backspace on an empty prompt removes the last filter"
+    );
+    assert_eq!(a.visible.len(), with_binhai);
+    keys(&mut a, "<Esc>");
+    assert!(a.prompt.is_none(), "Esc closes the prompt");
+    assert_eq!(a.filters.len(), 1, "Esc keeps the filters");
+    keys(&mut a, "c");
+    assert_eq!(a.visible.len(), 5);
+}
+
+#[test]
+fn tab_cycles_the_scope_in_the_prompt_and_panes_outside_it() {
+    let mut a = app(160, 45);
+    keys(&mut a, "/");
+    let scopes: Vec<&str> = (0..4)
+        .map(|_| {
+            let s = a.prompt.as_ref().unwrap().scope.name();
+            keys(&mut a, "<Tab>");
+            s
+        })
+        .collect();
+    assert_eq!(scopes, ["Person", "Region", "Organization", "Any"]);
+    keys(&mut a, "<Esc>");
+    assert_eq!(a.focus, Pane::List);
+    keys(&mut a, "<Tab>");
+    assert_eq!(a.focus, Pane::Reader);
+    keys(&mut a, "<Tab>");
+    assert_eq!(a.focus, Pane::Entities);
+    keys(&mut a, "<BackTab>");
+    assert_eq!(a.focus, Pane::Reader);
+}
+
+#[test]
+fn picking_in_the_entity_pane_makes_it_current_and_shows_its_first_mention() {
+    let mut a = app(160, 45);
+    keys(&mut a, "<Tab><Tab>j<Enter>");
+    let e = a.current_entity.unwrap();
+    let m = a.current_mention.unwrap();
+    assert_eq!(a.index.entity_of(m), e);
+    assert_eq!(a.index.mentions[m as usize].doc, a.current_doc().unwrap());
+    let entities = a.index.doc_entities(a.current_doc().unwrap());
+    assert_eq!(entities[1].0, e, "the second entity of the pane");
+}
+
+#[test]
+fn brackets_step_through_every_mention_of_the_document() {
+    let mut a = app(160, 45);
+    let doc = a.current_doc().unwrap();
+    let count = a.index.doc_mentions(doc).len();
+    let mut seen = Vec::new();
+    for _ in 0..count {
+        keys(&mut a, "]");
+        seen.push(a.current_mention.unwrap());
+    }
+    let expected: Vec<u32> = a.index.doc_mention_ids(doc).map(|i| i as u32).collect();
+    assert_eq!(seen, expected);
+    keys(&mut a, "[");
+    assert_eq!(a.current_mention, Some(expected[count - 2]));
+    assert_eq!(a.current_doc(), Some(doc), "stays in the document");
+}
+
+#[test]
+fn the_mention_list_jumps_to_the_chosen_mention() {
+    let mut a = app(160, 45);
+    keys(&mut a, "/lian<Enter>m");
+    assert!(matches!(a.overlay, Some(Overlay::Mentions(_))));
+    keys(&mut a, "G<Enter>");
+    assert!(a.overlay.is_none());
+    let e = a.current_entity.unwrap();
+    assert_eq!(
+        a.current_mention,
+        a.index.entity(e).mentions.last().copied()
+    );
+    assert_eq!(
+        listed_titles(&a)[a.list_selected].starts_with("Seize"),
+        true
+    );
+}
+
+#[test]
+fn jumping_keeps_the_mention_on_screen_in_a_long_document() {
+    let mut a = app(100, 20);
+    keys(&mut a, "/xi jinping<Enter>");
+    for _ in 0..40 {
+        keys(&mut a, "n");
+        let m = &a.index.mentions[a.current_mention.unwrap() as usize];
+        let (_, w) = a.wrapped.as_ref().unwrap();
+        let line = w.line_of(m.span.start);
+        let (_, height) = a.reader_size();
+        assert!(
+            line >= a.reader_top && line < a.reader_top + usize::from(height),
+            "line {line} not in view at {}",
+            a.reader_top
+        );
+    }
+}
+
+#[test]
+fn resizing_rewraps_and_keeps_the_place() {
+    let mut a = app(160, 45);
+    keys(&mut a, "jj<Tab>");
+    keys(&mut a, "<PgDn><PgDn>");
+    let (_, w) = a.wrapped.as_ref().unwrap();
+    let first_char = w.lines[a.reader_top].start;
+    a.handle(Event::Resize(70, 30));
+    let (_, w) = a.wrapped.as_ref().unwrap();
+    assert_eq!(w.width, a.reader_size().0);
+    let line = &w.lines[a.reader_top];
+    assert!(
+        line.start <= first_char && first_char <= line.end + 4,
+        "the first visible character stays in view"
+    );
+}
+
+#[test]
+fn a_mouse_click_selects_a_document_and_a_mention() {
+    let mut a = app(160, 45);
+    let list = inner(a.layout().list.unwrap());
+    a.handle(Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: list.x + 3,
+        row: list.y + 3,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(a.list_selected, 3);
+    assert_eq!(a.focus, Pane::List);
+    // Click on the reader's first line: the headline "Xu Nanji: ..." starts with a person.
+    let reader = inner(a.layout().reader.unwrap());
+    a.handle(Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: reader.x + 1,
+        row: reader.y,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(a.focus, Pane::Reader);
+    assert_eq!(current_text(&a), "Xu Nanji");
+}
+
+#[test]
+fn n_without_a_current_entity_says_what_to_do() {
+    let mut a = app(160, 45);
+    keys(&mut a, "n");
+    assert!(a.message.as_deref().unwrap().contains("no current entity"));
+    assert!(a.current_mention.is_none());
+}
+
+#[test]
+fn q_quits_and_question_mark_toggles_help() {
+    let mut a = app(160, 45);
+    keys(&mut a, "?");
+    assert!(matches!(a.overlay, Some(Overlay::Help { .. })));
+    keys(&mut a, "?");
+    assert!(a.overlay.is_none());
+    keys(&mut a, "q");
+    assert!(a.quit);
+}
