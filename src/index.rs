@@ -37,6 +37,9 @@ pub struct Index {
     pub entities: Vec<Entity>,
     /// For each document, its range in `mentions`.
     doc_ranges: Vec<Range<usize>>,
+    /// For each document, its entities with mention counts, grouped by label, most mentioned
+    /// first (computed once: the entity pane and the list read it every frame).
+    doc_entities: Vec<Vec<(EntityId, usize)>>,
 }
 
 impl Index {
@@ -83,12 +86,17 @@ impl Index {
             }
             start = end;
         }
-        Index {
+        let mut index = Index {
             mentions,
             mention_entity,
             entities,
             doc_ranges,
-        }
+            doc_entities: Vec::new(),
+        };
+        index.doc_entities = (0..corpus.docs.len() as DocId)
+            .map(|d| index.count_doc_entities(d))
+            .collect();
+        index
     }
 
     /// The range of `mentions` (ids) that belong to `doc`, in reading order.
@@ -112,7 +120,13 @@ impl Index {
     }
 
     /// Entities of a document with their mention counts, grouped by label, most mentioned first.
-    pub fn doc_entities(&self, doc: DocId) -> Vec<(EntityId, usize)> {
+    pub fn doc_entities(&self, doc: DocId) -> &[(EntityId, usize)] {
+        self.doc_entities
+            .get(doc as usize)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    fn count_doc_entities(&self, doc: DocId) -> Vec<(EntityId, usize)> {
         let mut counts: HashMap<EntityId, usize> = HashMap::new();
         for i in self.doc_mention_ids(doc) {
             *counts.entry(self.mention_entity[i]).or_default() += 1;
@@ -131,13 +145,7 @@ impl Index {
 
     /// Number of distinct entities in a document.
     pub fn entity_count(&self, doc: DocId) -> usize {
-        let mut ids: Vec<EntityId> = self
-            .doc_mention_ids(doc)
-            .map(|i| self.mention_entity[i])
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids.len()
+        self.doc_entities(doc).len()
     }
 
     /// Documents that mention every entity in `filters` (all documents when empty).
@@ -161,5 +169,126 @@ impl Index {
         ms.get(i)
             .filter(|m| m.span.start <= offset)
             .map(|_| (range.start + i) as MentionId)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Document, SourceEncoding};
+    use crate::model::Source;
+
+    fn corpus(texts: &[&str]) -> Corpus {
+        let docs = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                Document::new(
+                    i as DocId,
+                    format!("{i}.txt"),
+                    t.to_string(),
+                    SourceEncoding::Utf8,
+                )
+            })
+            .collect();
+        Corpus {
+            label: "test".into(),
+            docs,
+            warnings: Vec::new(),
+        }
+    }
+
+    fn mention(
+        doc: DocId,
+        text: &str,
+        needle: &str,
+        nth: usize,
+        label: Label,
+        key: &str,
+    ) -> Mention {
+        let start = text.match_indices(needle).nth(nth).expect("needle").0;
+        Mention {
+            doc,
+            span: start..start + needle.len(),
+            label,
+            key: key.into(),
+            canonical: key.into(),
+            source: Source::Builtin("test"),
+        }
+    }
+
+    fn sample() -> Index {
+        let t = [
+            "Li Qiang met Wang Yi in Hefei. Li Qiang left.",
+            "Wang Yi in Hefei.",
+            "Nothing here.",
+        ];
+        let c = corpus(&t);
+        let ms = vec![
+            mention(0, t[0], "Li Qiang", 1, Label::Person, "li"),
+            mention(1, t[1], "Hefei", 0, Label::Region, "hefei"),
+            mention(0, t[0], "Li Qiang", 0, Label::Person, "li"),
+            mention(0, t[0], "Wang Yi", 0, Label::Person, "wang"),
+            mention(0, t[0], "Hefei", 0, Label::Region, "hefei"),
+            mention(1, t[1], "Wang Yi", 0, Label::Person, "wang"),
+        ];
+        Index::build(&c, ms)
+    }
+
+    fn id(index: &Index, key: &str) -> EntityId {
+        index.entities.iter().position(|e| e.key == key).unwrap() as EntityId
+    }
+
+    #[test]
+    fn entities_know_their_documents_and_mentions_in_order() {
+        let index = sample();
+        assert_eq!(index.entities.len(), 3);
+        let li = index.entity(id(&index, "li"));
+        assert_eq!(li.docs, [0]);
+        let starts: Vec<usize> = li
+            .mentions
+            .iter()
+            .map(|&m| index.mentions[m as usize].span.start)
+            .collect();
+        assert_eq!(
+            starts,
+            [0, 31],
+            "corpus order, whatever order mentions came in"
+        );
+        assert_eq!(index.entity(id(&index, "hefei")).docs, [0, 1]);
+    }
+
+    #[test]
+    fn documents_with_all_filters() {
+        let index = sample();
+        let (li, wang, hefei) = (id(&index, "li"), id(&index, "wang"), id(&index, "hefei"));
+        assert_eq!(index.docs_with_all(&[], 3), [0, 1, 2]);
+        assert_eq!(index.docs_with_all(&[wang, hefei], 3), [0, 1]);
+        assert_eq!(index.docs_with_all(&[wang, li], 3), [0]);
+    }
+
+    #[test]
+    fn per_document_queries() {
+        let index = sample();
+        assert_eq!(index.doc_mentions(0).len(), 4);
+        assert_eq!(index.doc_mentions(2).len(), 0);
+        assert_eq!(index.entity_count(0), 3);
+        let grouped: Vec<(String, usize)> = index
+            .doc_entities(0)
+            .iter()
+            .map(|&(e, n)| (index.entity(e).key.clone(), n))
+            .collect();
+        assert_eq!(
+            grouped,
+            [
+                ("li".to_string(), 2),
+                ("wang".to_string(), 1),
+                ("hefei".to_string(), 1)
+            ]
+        );
+        let at = index.mention_at(0, 14).unwrap();
+        assert_eq!(index.entity(index.entity_of(at)).key, "wang");
+        assert_eq!(index.mention_at(0, 10), None, "between mentions");
+        assert_eq!(index.mention_at(2, 0), None);
     }
 }

@@ -6,7 +6,9 @@ use super::{Candidate, Recognizer};
 use crate::corpus::meta::is_han;
 use crate::corpus::{Document, Lang};
 use crate::model::Label;
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::BTreeSet;
+use std::sync::LazyLock;
 
 /// Person names in Chinese text.
 pub struct PersonsZh;
@@ -114,6 +116,17 @@ fn followed_by_cue(rest: &str) -> Option<bool> {
     None
 }
 
+/// Every title in one pass (leftmost-longest, so 副局长 wins over 局长).
+static TITLE_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let mut all: Vec<&str> = TITLES.iter().chain(TITLES_AFTER_NAME).copied().collect();
+    all.sort_unstable();
+    all.dedup();
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(all)
+        .expect("titles build an automaton")
+});
+
 impl Recognizer for PersonsZh {
     fn name(&self) -> &'static str {
         "persons-zh"
@@ -125,30 +138,27 @@ impl Recognizer for PersonsZh {
 
     fn recognize(&self, doc: &Document, out: &mut Vec<Candidate>) {
         let text = &doc.text;
-        let mut names: BTreeSet<String> = BTreeSet::new();
-        for (at, _) in text.char_indices() {
-            let rest = &text[at..];
+        let mut names: BTreeSet<&str> = BTreeSet::new();
+        for m in TITLE_MATCHER.find_iter(text) {
+            let title = &text[m.start()..m.end()];
             // A title, then (after an optional colon) a name: 局长朱玉兵表示, 编辑:王宁.
-            if let Some(title) = TITLES.iter().find(|t| rest.starts_with(**t)) {
-                let after = &rest[title.len()..];
-                let after = after.trim_start_matches([':', '：', ' ']);
-                if let Some(name) = name_at(after, true) {
-                    names.insert(name);
-                }
+            if TITLES.contains(&title) {
+                let after = text[m.end()..].trim_start_matches([':', '：', ' ']);
+                names.extend(name_after_title(after));
             }
             // A name, then a title: 习近平总书记.
-            if let Some(name) = name_at(rest, false) {
-                names.insert(name);
+            if TITLES_AFTER_NAME.contains(&title) {
+                names.extend(name_before_title(text, m.start()));
             }
         }
         // Every occurrence of a name found once is a mention of it.
         for name in names {
-            for (start, _) in text.match_indices(name.as_str()) {
+            for (start, _) in text.match_indices(name) {
                 out.push(Candidate {
                     span: start..start + name.len(),
                     label: Label::Person,
                     key: format!("person:zh:{name}"),
-                    canonical: name.clone(),
+                    canonical: name.to_string(),
                     recognizer: "persons-zh",
                 });
             }
@@ -156,51 +166,77 @@ impl Recognizer for PersonsZh {
     }
 }
 
-/// A surname (one or two characters) and a one- or two-character given name at the start of
-/// `text`. After a title, the reading followed by a verb wins, else one followed by a title or
-/// punctuation; without a title before it, only a reading followed by a title counts.
-fn name_at(text: &str, after_title: bool) -> Option<String> {
+/// Whether `name` reads as a surname of `surname_chars` characters and a given name of the rest
+/// (one or two characters used in given names, none an office character), and is not a place
+/// (南开区委书记: 南开 is the district, not a person).
+fn plausible(name: &str, surname_chars: usize, text_from_name: &str) -> Option<f64> {
     let t = &*TABLES;
-    let chars: Vec<(usize, char)> = text.char_indices().take(5).collect();
-    let end_of = |n: usize| chars.get(n).map_or(text.len(), |(i, _)| *i);
+    let split = name.char_indices().nth(surname_chars).map(|(i, _)| i)?;
+    let ppm = *t.surnames_zh.get(&name[..split])?;
+    let given: Vec<char> = name[split..].chars().collect();
+    let given_ok = (1..=2).contains(&given.len())
+        && given
+            .iter()
+            .all(|c| t.given_chars.contains(c) && !OFFICE_CHARS.contains(*c));
+    let is_place =
+        super::regions::place_at_start(text_from_name).is_some_and(|len| len >= name.len());
+    (given_ok && !is_place).then_some(ppm)
+}
+
+/// The name right after a title: the reading followed by a verb wins, else one followed by a
+/// title or punctuation.
+fn name_after_title(text: &str) -> Option<&str> {
+    let ends: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .take(5)
+        .collect();
     let mut fallback = None;
-    for surname_len in [2, 1] {
-        if chars.len() < surname_len + 1
-            || !t.surnames_zh.contains_key(&text[..end_of(surname_len)])
-        {
-            continue;
-        }
-        for given_len in [2, 1] {
-            let n = surname_len + given_len;
-            if chars.len() < n {
+    for surname_chars in [2, 1] {
+        for given_chars in [2, 1] {
+            let Some(&end) = ends.get(surname_chars + given_chars) else {
+                continue;
+            };
+            let name = &text[..end];
+            if !name.chars().all(is_han) || plausible(name, surname_chars, text).is_none() {
                 continue;
             }
-            let given_ok = chars[surname_len..n]
-                .iter()
-                .all(|(_, c)| t.given_chars.contains(c) && !OFFICE_CHARS.contains(*c));
-            if !given_ok {
-                continue;
-            }
-            let name = &text[..end_of(n)];
-            if !after_title {
-                // Without a title before it, a name needs one after it: 习近平总书记.
-                if TITLES_AFTER_NAME
-                    .iter()
-                    .any(|t| text[name.len()..].starts_with(t))
-                {
-                    return Some(name.to_string());
-                }
-                continue;
-            }
-            if super::regions::place_at_start(text).is_some_and(|len| len >= name.len()) {
-                continue; // 南开区委书记: a place, then a title
-            }
-            match followed_by_cue(&text[name.len()..]) {
-                Some(true) => return Some(name.to_string()),
-                Some(false) if fallback.is_none() => fallback = Some(name.to_string()),
+            match followed_by_cue(&text[end..]) {
+                Some(true) => return Some(name),
+                Some(false) if fallback.is_none() => fallback = Some(name),
                 _ => {}
             }
         }
     }
     fallback
+}
+
+/// The name that ends where a title begins (at byte `end`): of the plausible readings (two to
+/// four characters back), the one with the most common surname — 和王宁主席 is 王宁, not 和王宁.
+fn name_before_title(text: &str, end: usize) -> Option<&str> {
+    let starts: Vec<usize> = text[..end]
+        .char_indices()
+        .rev()
+        .take(4)
+        .map(|(i, _)| i)
+        .collect();
+    let mut best: Option<(f64, &str)> = None;
+    for len in [3, 2, 4] {
+        let Some(&start) = starts.get(len - 1) else {
+            continue;
+        };
+        let name = &text[start..end];
+        if !name.chars().all(is_han) {
+            continue;
+        }
+        for surname_chars in [1, 2] {
+            if let Some(ppm) = plausible(name, surname_chars, &text[start..]) {
+                if best.is_none_or(|(b, _)| ppm > b) {
+                    best = Some((ppm, name));
+                }
+            }
+        }
+    }
+    best.map(|(_, name)| name)
 }

@@ -29,6 +29,7 @@ fn build(forms: HashMap<String, Vec<usize>>, case_insensitive: bool) -> Gazettee
     let matcher = AhoCorasickBuilder::new()
         .ascii_case_insensitive(case_insensitive)
         .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(aho_corasick::StartKind::Both)
         .build(forms.iter().map(|(f, _)| f))
         .unwrap_or_else(|_| {
             AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds")
@@ -68,7 +69,7 @@ static CHINESE: LazyLock<Gazetteer> = LazyLock::new(|| {
 
 /// The last words of a zone's English name.
 static ZONE_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:high-tech(?: industrial)?(?: development)? zone|new area|(?:economic|free trade|development|pilot|bonded|demonstration|industrial|economic and technological development) zone|industrial park|science(?: and technology)? park|technology park|eco-city|free trade port)\b").expect("static regex")
+    Regex::new(r"(?i)(?-u:\b)(?:high-tech(?: industrial)?(?: development)? zone|new area|(?:economic|free trade|development|pilot|bonded|demonstration|industrial|economic and technological development) zone|industrial park|science(?: and technology)? park|technology park|eco-city|free trade port)(?-u:\b)").expect("static regex")
 });
 
 /// Chinese zone suffixes, longest first.
@@ -232,11 +233,7 @@ fn zones_zh(text: &str, out: &mut Vec<Candidate>) {
         // Try the longest prefix that starts with a gazetteer name.
         let found = prefix.iter().rev().find_map(|&(i, _)| {
             let run = &text[i..m.start()];
-            CHINESE
-                .matcher
-                .find(run)
-                .filter(|hit| hit.start() == 0)
-                .map(|_| i)
+            place_at_start(run).map(|_| i)
         });
         if let Some(start) = found {
             let name = &text[start..m.end()];
@@ -270,9 +267,7 @@ pub fn gazetteer_aliases(key: &str) -> Vec<String> {
 
 /// Length in bytes of the gazetteer place name that `text` starts with (南开区…), if any.
 pub(crate) fn place_at_start(text: &str) -> Option<usize> {
-    CHINESE
-        .matcher
-        .find(text)
-        .filter(|m| m.start() == 0)
-        .map(|m| m.end())
+    // Anchored: a search from here on would scan the rest of the document.
+    let input = aho_corasick::Input::new(text).anchored(aho_corasick::Anchored::Yes);
+    CHINESE.matcher.find(input).map(|m| m.end())
 }

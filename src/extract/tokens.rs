@@ -62,14 +62,15 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 
 /// The capitalization of a word.
 pub fn case_of(word: &str) -> Case {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_ascii_alphabetic()).collect();
-    let Some(first) = letters.first() else {
+    let letters = || word.bytes().filter(u8::is_ascii_alphabetic);
+    let Some(first) = letters().next() else {
         return Case::Other;
     };
-    let uppers = letters.iter().filter(|c| c.is_ascii_uppercase()).count();
+    let count = letters().count();
+    let uppers = letters().filter(u8::is_ascii_uppercase).count();
     if uppers == 0 {
         Case::Lower
-    } else if uppers == letters.len() && letters.len() > 1 {
+    } else if uppers == count && count > 1 {
         Case::Upper
     } else if first.is_ascii_uppercase() && uppers == 1 {
         Case::Capitalized

@@ -4,10 +4,11 @@
 //! script when it can be helped); a run wider than the pane is cut between grapheme clusters, so
 //! a wide character is never split. Drawing then renders only the visible lines.
 
-use super::sanitize::display_width;
+use super::sanitize::{display_width, needs_escape};
 use std::ops::Range;
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// A document wrapped at one width.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +90,12 @@ fn wrap_line(line: &str, base: usize, max: usize, out: &mut Vec<Range<usize>>) {
 }
 
 fn width_of(s: &str) -> usize {
+    if s.bytes().all(|b| (0x20..0x7F).contains(&b)) {
+        return s.len();
+    }
+    if !s.chars().any(needs_escape) {
+        return s.width();
+    }
     s.graphemes(true).map(display_width).sum()
 }
 

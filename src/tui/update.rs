@@ -326,7 +326,7 @@ impl App {
             return;
         };
         let rows = super::view::entities::rows(self, doc);
-        let offset = super::view::entities::offset(self, rows.len());
+        let offset = super::view::entities::offset(self, &rows);
         if let Some(Some(i)) = rows.get(offset + row).map(|r| r.entity_index) {
             self.entity_selected = i;
             let entities = self.index.doc_entities(doc);

@@ -53,21 +53,18 @@ pub fn rows(app: &App, doc: DocId) -> Vec<Row> {
 }
 
 /// First row shown, so that the selected entity is in view.
-pub fn offset(app: &App, row_count: usize) -> usize {
+pub fn offset(app: &App, rows: &[Row]) -> usize {
     let height = app
         .layout()
         .entities
         .map_or(1, |r| usize::from(inner(r).height).max(1));
-    let Some(doc) = app.current_doc() else {
-        return 0;
-    };
-    let selected_row = rows(app, doc)
+    let selected_row = rows
         .iter()
         .position(|r| r.entity_index == Some(app.entity_selected))
         .unwrap_or(0);
     selected_row
         .saturating_sub(height - 1)
-        .min(row_count.saturating_sub(1))
+        .min(rows.len().saturating_sub(1))
 }
 
 /// Draws the pane into `area`.
@@ -84,7 +81,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let body = inner(area);
     let width = usize::from(body.width);
     let all = rows(app, doc);
-    let first = offset(app, all.len());
+    let first = offset(app, &all);
+    let entities = app.index.doc_entities(doc);
     let lines: Vec<Line> = all
         .iter()
         .skip(first)
@@ -106,7 +104,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     Span::raw(" ".repeat(pad)),
                     Span::styled(count, t.muted()),
                 ]);
-                let entity = app.index.doc_entities(doc).get(i).map(|(e, _)| *e);
+                let entity = entities.get(i).map(|(e, _)| *e);
                 if i == app.entity_selected && (focused || entity == app.current_entity) {
                     line = line.style(t.selected(focused));
                 }

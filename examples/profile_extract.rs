@@ -1,0 +1,19 @@
+//! Extracts a large English document repeatedly, for profiling (`perf record`).
+use gazette::corpus::{Corpus, Document, SourceEncoding};
+use gazette::extract::Extractor;
+
+fn main() {
+    let seeds = Corpus::bundled();
+    let body: String = seeds
+        .docs
+        .iter()
+        .filter(|d| d.lang.code() == "en")
+        .map(|d| d.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let text = body.repeat(30);
+    let doc = Document::new(0, "big.txt".into(), text, SourceEncoding::Utf8);
+    let extractor = Extractor::default();
+    let n: usize = (0..3).map(|_| extractor.extract(&doc).len()).sum();
+    println!("{n}");
+}

@@ -1,0 +1,184 @@
+//! End to end: the real binary in a pseudo-terminal, driven by keystrokes, read back from an
+//! emulated screen. Waits have a generous deadline only so that a broken build fails instead of
+//! hanging; nothing here measures speed.
+
+use portable_pty::{native_pty_system, CommandBuilder, MasterPty, PtySize};
+use std::io::{Read, Write};
+use std::sync::mpsc::{channel, Receiver};
+use std::time::{Duration, Instant};
+
+const ROWS: u16 = 40;
+const COLS: u16 = 140;
+const DEADLINE: Duration = Duration::from_secs(30);
+
+struct Session {
+    parser: vt100::Parser,
+    output: Receiver<Vec<u8>>,
+    writer: Box<dyn Write + Send>,
+    /// Kept for resizing; dropping it would hang up the child.
+    master: Box<dyn MasterPty + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+impl Session {
+    fn start(args: &[&str]) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_gazette"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        // From an unrelated folder: the bundled corpus is embedded in the binary.
+        cmd.cwd(std::env::temp_dir());
+        let child = pair.slave.spawn_command(cmd).expect("spawn gazette");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let (tx, output) = channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Session {
+            parser: vt100::Parser::new(ROWS, COLS, 0),
+            output,
+            writer,
+            master: pair.master,
+            child,
+        }
+    }
+
+    fn pump(&mut self) {
+        while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
+            self.parser.process(&bytes);
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Waits until the screen shows `needle`, or fails with the screen as it is.
+    fn wait_for(&mut self, needle: &str) {
+        self.wait_until(&format!("showing {needle:?}"), |s| s.contains(needle));
+    }
+
+    fn wait_until(&mut self, what: &str, done: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        while start.elapsed() < DEADLINE {
+            self.pump();
+            if done(&self.screen()) {
+                return;
+            }
+        }
+        panic!("screen never ended up {what}:\n{}", self.screen());
+    }
+
+    fn resize(&mut self, rows: u16, cols: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize");
+        self.parser.screen_mut().set_size(rows, cols);
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("type");
+        self.writer.flush().expect("flush");
+    }
+}
+
+#[test]
+fn filter_by_a_person_and_jump_to_his_mentions() {
+    let mut s = Session::start(&[]);
+    s.wait_for("Documents 5/5");
+    assert!(
+        s.parser.screen().alternate_screen(),
+        "runs on the alternate screen"
+    );
+    s.send("/");
+    s.wait_for("scope: Person");
+    s.send("lian");
+    s.wait_for("Lian Maojun");
+    s.send("\r");
+    s.wait_for("Documents 2/5");
+    s.send("n");
+    s.wait_for("mention 1 of 6");
+    s.send("n");
+    s.wait_for("mention 2 of 6");
+
+    // The current mention is drawn reversed: find "Lian Maojun" in the reader with inverse video.
+    let screen = s.parser.screen();
+    let reversed = (0..ROWS).any(|row| {
+        let line: String = (0..COLS)
+            .filter_map(|col| screen.cell(row, col))
+            .map(|c| c.contents())
+            .collect();
+        line.match_indices("Lian Maojun").any(|(i, _)| {
+            let col = line[..i].chars().count() as u16;
+            screen.cell(row, col + 1).is_some_and(|c| c.inverse())
+        })
+    });
+    assert!(
+        reversed,
+        "the current mention is emphasized:\n{}",
+        s.screen()
+    );
+
+    s.send("q");
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = s.child.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(start.elapsed() < DEADLINE, "gazette did not quit");
+        s.pump();
+    };
+    s.pump();
+    assert!(status.success());
+    let screen = s.parser.screen();
+    assert!(
+        !screen.alternate_screen(),
+        "the alternate screen is left on quit"
+    );
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse capture is released"
+    );
+    assert!(!screen.hide_cursor(), "the cursor is shown again");
+}
+
+#[test]
+fn a_resize_redraws_at_the_new_size() {
+    let mut s = Session::start(&[]);
+    s.wait_for("Entities");
+    // Below 60 columns only the focused pane (the list) is drawn.
+    s.resize(20, 50);
+    s.wait_until("without the entity pane", |screen| {
+        !screen.contains("Entities") && screen.contains("Documents 5/5")
+    });
+    s.resize(30, 100);
+    s.wait_for("Entities");
+    s.resize(5, 18);
+    s.wait_for("gazette: enlarge");
+    s.send("q");
+    let start = Instant::now();
+    while s.child.try_wait().expect("wait").is_none() {
+        assert!(start.elapsed() < DEADLINE, "gazette did not quit");
+        s.pump();
+    }
+}
