@@ -74,10 +74,9 @@ impl Recognizer for Orgs {
 
     fn recognize(&self, doc: &Document, out: &mut Vec<Candidate>) {
         let text = &doc.text;
-        match doc.lang {
-            Lang::En => orgs_en(text, out),
-            Lang::Zh => orgs_zh(text, out),
-        }
+        // Each finds only its own script, and either script can appear in either language.
+        orgs_en(text, out);
+        orgs_zh(text, out);
     }
 }
 

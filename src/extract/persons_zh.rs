@@ -132,8 +132,9 @@ impl Recognizer for PersonsZh {
         "persons-zh"
     }
 
-    fn handles(&self, lang: Lang) -> bool {
-        lang == Lang::Zh
+    /// Every document: its patterns need ideographs, and English articles carry Chinese bylines.
+    fn handles(&self, _lang: Lang) -> bool {
+        true
     }
 
     fn recognize(&self, doc: &Document, out: &mut Vec<Candidate>) {

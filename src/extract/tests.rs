@@ -149,3 +149,9 @@ fn chrome_is_never_extracted() {
     );
     assert!(has(&f, "合肥", "REGION"), "{f:?}");
 }
+
+#[test]
+fn a_chinese_byline_in_an_english_article() {
+    let f = found("Mayor visits the zone\n\n来源:天津日报   编辑:王宁   2020-05-09\n\nThe mayor said the zone would grow, and it did.");
+    assert!(has(&f, "王宁", "PERSON"), "{f:?}");
+}
