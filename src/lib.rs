@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod corpus;
+pub mod eval;
 pub mod extract;
 pub mod formats;
 pub mod index;

@@ -1,5 +1,5 @@
 use clap::Parser;
-use gazette::cli::{run_extract, Cli, Command};
+use gazette::cli::{run_eval, run_extract, Cli, Command, EvalArgs};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -11,6 +11,26 @@ fn main() -> ExitCode {
             &mut std::io::stdout().lock(),
             &mut std::io::stderr().lock(),
         ),
+        Some(Command::Eval {
+            gold,
+            pred,
+            per_doc,
+            errors,
+            paths,
+        }) => {
+            let args = EvalArgs {
+                gold: &gold,
+                pred: &pred,
+                per_doc,
+                errors,
+                paths: &paths,
+            };
+            run_eval(
+                &args,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            )
+        }
         None => gazette::tui::run(&cli.paths),
     };
     match result {

@@ -24,6 +24,17 @@ impl Label {
         }
     }
 
+    /// A label by name, mapping other tools' names onto the three types where the meaning is
+    /// plain (PER → PERSON; GPE, LOC → REGION; ORGANIZATION → ORG). Unknown names are kept.
+    pub fn from_name(name: &str) -> Label {
+        match name.trim().to_ascii_uppercase().as_str() {
+            "PERSON" | "PER" | "PERS" | "NR" => Label::Person,
+            "REGION" | "GPE" | "LOC" | "LOCATION" | "PLACE" | "NS" => Label::Region,
+            "ORG" | "ORGANIZATION" | "ORGANISATION" | "NT" => Label::Org,
+            _ => Label::Other(name.trim().to_string()),
+        }
+    }
+
     /// The heading used in panes.
     pub fn heading(&self) -> &str {
         match self {

@@ -146,3 +146,78 @@ fn help_and_version() {
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("jsonl"));
 }
+
+#[test]
+fn eval_reports_figures_and_names_bad_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold.jsonl");
+    let pred = dir.path().join("pred.jsonl");
+    std::fs::write(&gold, concat!(
+        r#"{"doc": "a.txt", "entities": [{"start": 0, "end": 5, "label": "PERSON"}, {"start": 10, "end": 15, "label": "REGION"}]}"#, "\n",
+        r#"{"doc": "b.txt", "entities": [{"start": 0, "end": 4, "label": "ORG"}]}"#, "\n",
+    )).unwrap();
+    std::fs::write(&pred, concat!(
+        r#"{"doc": "a.txt", "entities": [{"start": 0, "end": 5, "label": "PER"}, {"start": 10, "end": 14, "label": "REGION"}]}"#, "\n",
+        "{broken\n",
+        r#"{"doc": "c.txt", "entities": [{"start": 1, "end": 3, "label": "ORG"}]}"#, "\n",
+    )).unwrap();
+    let out = gazette(&[
+        "eval",
+        "--gold",
+        gold.to_str().unwrap(),
+        "--pred",
+        pred.to_str().unwrap(),
+        "--per-doc",
+        "--errors",
+    ]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("pred.jsonl:2: not a gazette JSONL line"),
+        "{stderr}"
+    );
+    // 1 correct of 3 gold and 3 predicted (PER maps onto PERSON).
+    assert!(
+        stdout.contains("micro             3      3        1      0.333   0.333   0.333"),
+        "{stdout}"
+    );
+    assert!(
+        stdout
+            .contains("SemEval-2013: correct 1 · incorrect 0 · partial 1 · missed 1 · spurious 1"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("b.txt  missed"), "{stdout}");
+    assert!(stdout.contains("c.txt  spurious"), "{stdout}");
+    let missing = gazette(&[
+        "eval",
+        "--gold",
+        "/no/gold.jsonl",
+        "--pred",
+        pred.to_str().unwrap(),
+    ]);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/gold.jsonl"));
+}
+
+#[test]
+fn eval_of_the_extractor_on_the_gold_matches_the_quality_test() {
+    let extracted = gazette(&["extract"]);
+    let dir = tempfile::tempdir().unwrap();
+    let pred = dir.path().join("pred.jsonl");
+    std::fs::write(&pred, &extracted.stdout).unwrap();
+    let gold = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/gold/seeds.jsonl");
+    let out = gazette(&["eval", "--gold", gold, "--pred", pred.to_str().unwrap()]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for label in ["PERSON", "REGION", "ORG", "micro"] {
+        assert!(
+            stdout.lines().any(|l| l.starts_with(label)),
+            "{label} row missing:\n{stdout}"
+        );
+    }
+    assert!(
+        String::from_utf8_lossy(&out.stderr).is_empty(),
+        "the extractor's own JSONL reads cleanly"
+    );
+}

@@ -1,11 +1,15 @@
 //! Command-line interface: `gazette [PATH…]` opens the browser; subcommands work headless.
 
+mod eval;
+mod extract;
+
+pub use eval::{run_eval, EvalArgs};
+pub use extract::run_extract;
+
 use crate::corpus::{open_paths, Corpus};
 use crate::extract::Extractor;
-use crate::formats::jsonl;
 use crate::index::Index;
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::Write;
 use std::path::PathBuf;
 
 /// Browse a corpus of news articles: people, regions and organizations highlighted, filtered
@@ -35,6 +39,24 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Jsonl)]
         format: Format,
     },
+    /// Score predicted mentions against gold ones (both gazette JSONL): precision, recall and F1
+    /// per label, strict and SemEval-2013.
+    Eval {
+        /// The reference annotation.
+        #[arg(long)]
+        gold: PathBuf,
+        /// The annotation to score.
+        #[arg(long)]
+        pred: PathBuf,
+        /// Add a table per document.
+        #[arg(long)]
+        per_doc: bool,
+        /// List every disagreement with its context.
+        #[arg(long)]
+        errors: bool,
+        /// The corpus the files annotate, for context in --errors (default: the bundled corpus).
+        paths: Vec<PathBuf>,
+    },
 }
 
 /// Output formats of `extract`.
@@ -62,30 +84,4 @@ pub fn analyze(corpus: &Corpus) -> Index {
         .flat_map(|d| extractor.extract(d))
         .collect();
     Index::build(corpus, mentions)
-}
-
-/// `gazette extract`: JSONL on `out`, a warning per skipped file on `err`.
-pub fn run_extract(
-    paths: &[PathBuf],
-    _format: Format,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> std::io::Result<()> {
-    let corpus = open_corpus(paths);
-    for w in &corpus.warnings {
-        writeln!(err, "gazette: {w}")?;
-    }
-    if corpus.docs.is_empty() && !corpus.warnings.is_empty() {
-        return Err(std::io::Error::other("no document could be read"));
-    }
-    let index = analyze(&corpus);
-    for doc in &corpus.docs {
-        let names: Vec<&str> = index
-            .doc_mention_ids(doc.id)
-            .map(|i| index.entity(index.entity_of(i as u32)).name.as_str())
-            .collect();
-        let line = jsonl::doc_line(doc, index.doc_mentions(doc.id), &names);
-        writeln!(out, "{line}")?;
-    }
-    Ok(())
 }
