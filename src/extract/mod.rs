@@ -6,6 +6,7 @@ mod orgs;
 mod persons_en;
 mod persons_zh;
 mod regions;
+mod segment;
 pub use regions::gazetteer_aliases;
 pub mod tables;
 pub mod tokens;

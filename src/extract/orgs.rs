@@ -1,7 +1,8 @@
 //! Organizations by the words that end their names: 'Co., Ltd.', 'Committee', 'Bureau';
 //! 有限公司, 委员会, 局. A region inside an organization's name belongs to the organization.
 
-use super::tokens::{case_of, last_word_start, Case};
+use super::regions::is_place_word;
+use super::tokens::{case_of, last_word_start, Case, STOP_CAPITALS};
 use super::{Candidate, Recognizer};
 use crate::corpus::meta::is_han;
 use crate::corpus::{Document, Lang};
@@ -13,7 +14,7 @@ use std::sync::LazyLock;
 pub struct Orgs;
 
 static HEAD_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:co\.?,? ?ltd\.|(?:co\.?,? ?ltd|company|corporation|group|committee|commission|bureau|academy|university|institute|association|congress|administration|ministry|department|council|federation|chamber of commerce|bank|procuratorate)(?-u:\b))").expect("static regex")
+    Regex::new(r"(?i)(?-u:\b)(?:co\.?,? ?ltd\.|(?:co\.?,? ?ltd|company|corporation|group|committee|commission|bureau|academy|university|institute|association|congress|administration|ministry|department|council|federation|chamber of commerce|bank|procuratorate|government|people's government)(?-u:\b))").expect("static regex")
 });
 
 /// Lower-case words allowed inside an organization's name in machine translations
@@ -52,7 +53,7 @@ const OF_HEADS: &[&str] = &[
 ];
 
 static HEAD_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"股份有限公司|有限责任公司|有限公司|集团|委员会|管委会|党工委|党委|党组|区委|市委|省委|县委|工商联|联合会|商会|协会|科协|大学|学院|研究院|研究所|人民政府|办公室|局").expect("static regex")
+    Regex::new(r"股份有限公司|有限责任公司|有限公司|集团|委员会|管委会|党工委|党委|党组|区委|市委|省委|县委|工商联|联合会|促进会|研究会|基金会|商会|协会|科协|大学|学院|研究院|研究所|人民政府|办公室|局").expect("static regex")
 });
 
 /// Characters that make 局 part of a word rather than a bureau (布局 layout, 大局 overall situation).
@@ -60,8 +61,17 @@ const NOT_BUREAU: [char; 14] = [
     '布', '大', '格', '结', '开', '全', '当', '时', '骗', '僵', '残', '终', '棋', '赌',
 ];
 
+/// Heads of government bodies, whose names may join two fields with 和.
+const GOVERNMENT_HEADS: &[&str] = &["局", "委员会", "党组", "党委", "办公室", "人民政府"];
+
+/// Last characters of organization names: 和 after one of them joins two organizations.
+const HEAD_CHARS: [char; 8] = ['厅', '局', '委', '会', '部', '司', '院', '校'];
+
+/// Most ideographs before a head word that can belong to the name.
+const MAX_ORG_PREFIX: usize = 12;
+
 /// Characters that end the words before an organization's name in Chinese.
-const STOP_ZH: &str = "的在是了对为将把等由向从到于兼并以让使被请称和与及、";
+const STOP_ZH: &str = "的在是了对为将把等由向从到于兼并以让使被请称与及、";
 
 impl Recognizer for Orgs {
     fn name(&self) -> &'static str {
@@ -97,75 +107,98 @@ fn org(span: std::ops::Range<usize>, name: &str) -> Candidate {
     }
 }
 
+/// What a word left of an organization's head word is to the name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Left {
+    /// A proper noun: capitalized, an acronym, or a place name however written.
+    Name,
+    /// A lower-case word that names of the genre contain ('municipal', 'party').
+    Modifier,
+    /// 'of' or 'and' between parts of one name.
+    Connector,
+}
+
 fn orgs_en(text: &str, out: &mut Vec<Candidate>) {
     for m in HEAD_EN.find_iter(text) {
         let head = m.as_str().to_ascii_lowercase();
-        let mut start = m.start();
-        let mut capitalized = 0;
-        // Extend left over capitalized words, allowed lower-case words, and 'of'/'and' between
-        // capitalized words ('Standing Committee of the Municipal Party Committee').
-        loop {
-            let before = &text[..start];
-            let trimmed = before.trim_end_matches(' ');
-            if trimmed.len() + 1 != before.len() {
+        let mut words: Vec<(usize, Left, bool)> = Vec::new(); // (start, kind, counts as a name)
+        let mut at = m.start();
+        while let Some((ws, word)) = word_before(text, at) {
+            let Some(kind) = classify_left(text, ws, word, words.last().map(|w| w.1)) else {
                 break;
-            }
-            let ws = last_word_start(trimmed);
-            let word = &trimmed[ws..];
-            match case_of(word) {
-                Case::Capitalized | Case::Upper | Case::Camel if !is_title_word(word) => {
-                    capitalized += 1;
-                    start = ws;
-                }
-                Case::Lower if INNER_LOWER.contains(&word) => start = ws,
-                Case::Lower if matches!(word, "of" | "and" | "the") && capitalized > 0 => {
-                    // Only if a capitalized non-title word stands before the connector.
-                    let prev = trimmed[..ws]
-                        .trim_end_matches(' ')
-                        .trim_end_matches(" of")
-                        .trim_end_matches(" the");
-                    let pw = prev.rsplit(' ').next().unwrap_or("");
-                    if matches!(case_of(pw), Case::Capitalized | Case::Upper)
-                        && !is_title_word(pw)
-                        && !pw.is_empty()
-                    {
-                        start = ws;
-                    } else {
-                        break;
-                    }
-                }
-                _ => break,
-            }
+            };
+            let counts = kind == Left::Name
+                && !(case_of(word) == Case::Capitalized && sentence_initial(text, ws));
+            words.push((ws, kind, counts));
+            at = ws;
         }
-        // Drop leading lower-case words: a name starts with a capital.
-        while let Some(first) = text[start..m.start()]
-            .split(' ')
-            .next()
-            .filter(|w| !w.is_empty())
-        {
-            if matches!(case_of(first), Case::Lower) {
-                start += first.len() + 1;
-            } else {
-                break;
-            }
+        while words.last().is_some_and(|w| {
+            w.1 != Left::Name && !(w.1 == Left::Modifier && words.iter().any(|x| x.2))
+        }) {
+            words.pop(); // a name does not begin with a connector, nor with modifiers alone
         }
+        let mut names = words.iter().filter(|w| w.2).count();
+        let start = words.last().map_or(m.start(), |w| w.0);
         let mut end = m.end();
         if OF_HEADS.contains(&head.as_str()) {
             if let Some(rest) = of_complement(&text[end..]) {
                 end += rest;
-                capitalized += 1;
+                names += 1;
             }
         }
-        let head_capitalized = m
-            .as_str()
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_uppercase());
-        if capitalized == 0 || (!head_capitalized && start == m.start()) {
-            continue;
+        if names > 0 {
+            out.push(org(start..end, &text[start..end]));
         }
-        out.push(org(start..end, &text[start..end]));
     }
+}
+
+/// The word that ends one space before `at`, with its start.
+fn word_before(text: &str, at: usize) -> Option<(usize, &str)> {
+    let before = text[..at].strip_suffix(' ')?;
+    let ws = last_word_start(before);
+    (ws < before.len()).then(|| (ws, &before[ws..]))
+}
+
+/// Classifies a word left of a head word; None ends the name. `nearer` is the kind of the word
+/// just right of it.
+fn classify_left(text: &str, ws: usize, word: &str, nearer: Option<Left>) -> Option<Left> {
+    if is_title_word(word) || STOP_CAPITALS.contains(&word) {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    let left_word = word_before(text, ws).map(|(_, w)| w.trim_start_matches("the "));
+    match (case_of(word), lower.as_str()) {
+        (Case::Capitalized | Case::Upper | Case::Camel, _) => Some(Left::Name),
+        (Case::Lower, "of" | "the") => {
+            // 'Standing Committee of the Municipal Party Committee': only between two names
+            // whose left one is itself an organization ('Branch of Academy' is not).
+            let left = if lower == "the" {
+                word_before(text, ws)
+                    .filter(|(_, w)| *w == "of")
+                    .and_then(|(s, _)| word_before(text, s))
+            } else {
+                word_before(text, ws)
+            };
+            let joins = left.is_some_and(|(_, w)| HEAD_EN.is_match(w)) && nearer.is_some();
+            joins.then_some(Left::Connector)
+        }
+        (Case::Lower, "and") => {
+            // 'Development and Reform Commission', but not 'Committee and Municipal Government'.
+            let joins = left_word.is_some_and(|w| {
+                matches!(case_of(w), Case::Capitalized | Case::Upper) && !HEAD_EN.is_match(w)
+            });
+            (joins && nearer == Some(Left::Name)).then_some(Left::Connector)
+        }
+        (Case::Lower, _) if INNER_LOWER.contains(&lower.as_str()) => Some(Left::Modifier),
+        (Case::Lower, _) if is_place_word(&lower) => Some(Left::Name),
+        _ => None,
+    }
+}
+
+/// Whether the word at `at` begins a sentence (its capital says nothing about being a name).
+fn sentence_initial(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches(' ');
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', '”', '"', ';', ':'])
 }
 
 fn is_title_word(w: &str) -> bool {
@@ -222,15 +255,25 @@ fn orgs_zh(text: &str, out: &mut Vec<Candidate>) {
         {
             continue; // 局长, 局面; 布局, 大局: words, not bureaus
         }
-        let prefix: Vec<(usize, char)> = text[..m.start()]
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| is_han(*c) && !STOP_ZH.contains(*c))
-            .take(12)
-            .collect();
-        let start = prefix.last().map_or(m.start(), |(i, _)| *i);
+        // Government bodies join two fields with 和 (工业和信息化局, 住房和城乡建设局); elsewhere
+        // 和 joins two names (科技厅和合肥工业大学) and ends the name.
+        let government = GOVERNMENT_HEADS.contains(&m.as_str());
+        let mut start = m.start();
+        let mut count = 0;
+        for (i, c) in text[..m.start()].char_indices().rev() {
+            let joins = c == '和'
+                && government
+                && !text[..i].ends_with(HEAD_CHARS)
+                && (2..=6).contains(&count);
+            if count == MAX_ORG_PREFIX || !is_han(c) || (STOP_ZH.contains(c) || c == '和') && !joins
+            {
+                break;
+            }
+            start = i;
+            count += 1;
+        }
         let min_prefix = if single { 2 } else { 1 };
-        if prefix.len() < min_prefix {
+        if count < min_prefix {
             continue;
         }
         out.push(org(start..m.end(), &text[start..m.end()]));

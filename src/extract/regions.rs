@@ -2,7 +2,7 @@
 //! zones, parks and new areas by pattern.
 
 use super::tables::{Place, TABLES};
-use super::tokens::{case_of, last_word_start, Case};
+use super::tokens::{case_of, last_word_start, Case, STOP_CAPITALS};
 use super::{Candidate, Recognizer};
 use crate::corpus::meta::is_han;
 use crate::corpus::{Document, Lang};
@@ -69,12 +69,30 @@ static CHINESE: LazyLock<Gazetteer> = LazyLock::new(|| {
 
 /// The last words of a zone's English name.
 static ZONE_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:high-tech(?: industrial)?(?: development)? zone|new area|(?:economic|free trade|development|pilot|bonded|demonstration|industrial|economic and technological development) zone|industrial park|science(?: and technology)? park|technology park|eco-city|free trade port)(?-u:\b)").expect("static regex")
+    Regex::new(r"(?i)(?-u:\b)(?:high-tech(?: industrial)?(?: development)? zone|new area|(?:economic|free trade|development|pilot|bonded|demonstration|industrial|economic and technological development) zone|industrial park|science(?: and technology)? park|technology park|eco-city|free trade port|river delta|river basin|economic belt|economic circle|bay area)(?-u:\b)").expect("static regex")
 });
+
+/// Words after a place name that make it the name of a facility.
+const FACILITIES: &[&str] = &[
+    "Road",
+    "Street",
+    "Avenue",
+    "Station",
+    "Airport",
+    "Railway",
+    "Bridge",
+    "Highway",
+    "Expressway",
+    "Hospital",
+    "School",
+    "Hotel",
+    "Square",
+    "Stadium",
+];
 
 /// Chinese zone suffixes, longest first.
 static ZONE_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"高新技术产业开发区|经济技术开发区|高新区|新区|开发区|自贸区|保税区|工业园区|产业园区|产业园|科创园|园区|商务区|示范区|试验区").expect("static regex")
+    Regex::new(r"高新技术产业开发区|经济技术开发区|高新区|新区|开发区|自贸区|自由贸易试验区|保税区|工业园区|产业园区|产业园|科创园|科技园|软件园|园区|商务区|示范区|试验区|生态城").expect("static regex")
 });
 
 impl Recognizer for Regions {
@@ -92,6 +110,9 @@ impl Recognizer for Regions {
         for (gaz, english) in [(&*ENGLISH, true), (&*CHINESE, false)] {
             for m in gaz.matcher.find_iter(text) {
                 let span = m.start()..m.end();
+                if !english && text[span.end..].starts_with('式') {
+                    continue; // 中国式现代化: "Chinese-style", an adjective
+                }
                 if english
                     && !english_match_ok(text, &span, gaz.single_word[m.pattern().as_usize()])
                 {
@@ -148,6 +169,15 @@ fn english_match_ok(text: &str, span: &std::ops::Range<usize>, single_word: bool
     if !boundary(before) || !boundary(after) || after == Some('-') {
         return false;
     }
+    // 'China Road', 'Tianjin Station': a facility named after the place, not the place.
+    let next_word = text[span.end..]
+        .trim_start_matches(' ')
+        .split([' ', ',', '.', ';'])
+        .next()
+        .unwrap_or("");
+    if FACILITIES.contains(&next_word) {
+        return false;
+    }
     !single_word
         || matches!(
             case_of(&text[span.clone()]),
@@ -159,25 +189,33 @@ fn english_match_ok(text: &str, span: &std::ops::Range<usize>, single_word: bool
 /// the zone words and the capitalized words before them (at least one).
 fn zones_en(text: &str, out: &mut Vec<Candidate>) {
     for m in ZONE_EN.find_iter(text) {
-        let mut start = m.start();
-        let mut modifiers = 0;
-        loop {
-            let before = &text[..start];
-            let trimmed = before.trim_end_matches(' ');
-            if trimmed.len() + 1 != before.len() {
-                break; // exactly one space between words
-            }
-            let word_start = last_word_start(trimmed);
-            let word = &trimmed[word_start..];
-            let capitalized =
-                matches!(case_of(word), Case::Capitalized | Case::Upper | Case::Camel);
-            if word.is_empty() || !capitalized || STOP_CAPITALS.contains(&word) {
+        // Words before the zone words: capitalized ones, or a place name however written; up to
+        // three lower-case words in between when a place stands before them ('Qingdao green
+        // transformation pilot zone').
+        let mut start = m.start(); // start of the name accepted so far
+        let mut at = m.start();
+        let mut lower_run = 0;
+        let mut anchored = false;
+        while let Some(before) = text[..at].strip_suffix(' ') {
+            let ws = last_word_start(before);
+            let word = &before[ws..];
+            if word.is_empty() || STOP_CAPITALS.contains(&word) {
                 break;
             }
-            start = word_start;
-            modifiers += 1;
+            let capitalized =
+                matches!(case_of(word), Case::Capitalized | Case::Upper | Case::Camel);
+            if capitalized || is_place_word(&word.to_ascii_lowercase()) {
+                anchored = true;
+                start = ws;
+                lower_run = 0;
+            } else if case_of(word) == Case::Lower && lower_run < 3 && !ZONE_STOP.contains(&word) {
+                lower_run += 1; // kept only if a place comes before it
+            } else {
+                break;
+            }
+            at = ws;
         }
-        if modifiers == 0 {
+        if !anchored {
             continue;
         }
         let name = &text[start..m.end()];
@@ -195,10 +233,24 @@ fn zones_en(text: &str, out: &mut Vec<Candidate>) {
     }
 }
 
-/// Capitalized words that start sentences rather than names.
-const STOP_CAPITALS: &[&str] = &[
-    "The", "A", "An", "In", "At", "On", "Of", "To", "And", "This", "That", "Its", "Our", "Later",
-    "Located", "By", "From", "With", "For",
+/// Lower-case words that end a zone's name on the left ('to build the … zone').
+const ZONE_STOP: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "to",
+    "and",
+    "for",
+    "build",
+    "building",
+    "this",
+    "that",
+    "its",
+    "our",
+    "national",
+    "provincial",
 ];
 
 fn title_case(name: &str) -> String {
@@ -221,31 +273,110 @@ fn title_case(name: &str) -> String {
         .join(" ")
 }
 
-/// 天津滨海高新区: a zone suffix after a run of ideographs that begins with a known place.
+/// 天津滨海高新区, 西青经济技术开发区, 华苑科技园: a zone suffix after a name. The name is
+/// the ideographs before the suffix that start with a known place (a division's full or bare
+/// name); failing that, the words jieba reads as nouns, starting at the first proper noun.
 fn zones_zh(text: &str, out: &mut Vec<Candidate>) {
     for m in ZONE_ZH.find_iter(text) {
-        let prefix: Vec<(usize, char)> = text[..m.start()]
+        let run_start = text[..m.start()]
             .char_indices()
             .rev()
             .take_while(|(_, c)| is_han(*c))
-            .take(8)
-            .collect();
-        // Try the longest prefix that starts with a gazetteer name.
-        let found = prefix.iter().rev().find_map(|&(i, _)| {
-            let run = &text[i..m.start()];
-            place_at_start(run).map(|_| i)
+            .take(MAX_ZONE_PREFIX)
+            .last()
+            .map_or(m.start(), |(i, _)| i);
+        let run = &text[run_start..m.start()];
+        let by_place = run
+            .char_indices()
+            .find(|&(i, _)| place_prefix_at_start(&run[i..]).is_some())
+            .map(|(i, _)| run_start + i);
+        let Some(start) = by_place.or_else(|| noun_prefix(text, run_start, m.end())) else {
+            continue;
+        };
+        let name = &text[start..m.end()];
+        out.push(Candidate {
+            span: start..m.end(),
+            label: Label::Region,
+            key: format!("region:zone:{name}"),
+            canonical: name.to_string(),
+            recognizer: "regions",
         });
-        if let Some(start) = found {
-            let name = &text[start..m.end()];
-            out.push(Candidate {
-                span: start..m.end(),
-                label: Label::Region,
-                key: format!("region:zone:{name}"),
-                canonical: name.to_string(),
-                recognizer: "regions",
-            });
+    }
+}
+
+/// Most ideographs before a zone suffix that can belong to the zone's name.
+const MAX_ZONE_PREFIX: usize = 10;
+
+/// Where the name starts in the ideographs `run_start..` before a zone suffix ending at
+/// `suffix_end`, read by jieba over the whole clause (words are tagged better in context):
+/// nouns and verbal nouns back from the suffix, stopping at any other word; leading verbs, single
+/// characters and person-name readings dropped; at least one proper noun required, so generic
+/// phrases (科创园区, 特色主题园区) are not zones.
+fn noun_prefix(text: &str, run_start: usize, suffix_end: usize) -> Option<usize> {
+    let clause_start = text[..run_start]
+        .rfind(|c: char| !is_han(c))
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let clause = &text[clause_start..suffix_end];
+    let tokens: Vec<super::segment::Token> = super::segment::tag(clause)
+        .into_iter()
+        .filter(|t| {
+            clause_start + t.range.end
+                <= suffix_end
+                    - ZONE_ZH
+                        .find(&text[run_start..suffix_end])
+                        .map_or(0, |m| m.len())
+        })
+        .filter(|t| clause_start + t.range.start >= run_start)
+        .collect();
+    let nounish = |t: &super::segment::Token| {
+        t.tag.starts_with('n')
+            || matches!(
+                t.tag.as_str(),
+                "j" | "vn" | "v" | "b" | "l" | "x" | "an" | "eng"
+            )
+    };
+    let first = tokens
+        .iter()
+        .rposition(|t| !nounish(t))
+        .map_or(0, |i| i + 1);
+    let mut words = &tokens[first..];
+    while let Some(t) = words.first() {
+        let one_char = clause[t.range.clone()].chars().count() == 1;
+        if matches!(t.tag.as_str(), "v" | "vn" | "b" | "nr" | "d") || (one_char && !t.is_proper()) {
+            words = &words[1..];
+        } else {
+            break;
         }
     }
+    words
+        .iter()
+        .any(super::segment::Token::is_proper)
+        .then(|| clause_start + words[0].range.start)
+}
+
+/// Length of the division name (full or bare, any level) that `text` starts with: a zone is
+/// named after its district (西青经济技术开发区) even where a bare district name alone is not
+/// taken for the district.
+fn place_prefix_at_start(text: &str) -> Option<usize> {
+    static PREFIXES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+        let names: HashSet<&str> = TABLES
+            .places
+            .iter()
+            .flat_map(|p| [p.zh.as_str(), p.zh_short.as_str()])
+            .filter(|n| n.chars().count() >= 2)
+            .collect();
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .build(names)
+            .unwrap_or_else(|_| {
+                AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds")
+            })
+    });
+    let input = aho_corasick::Input::new(text).anchored(aho_corasick::Anchored::Yes);
+    PREFIXES.find(input).map(|m| m.end())
 }
 
 /// Every name of the gazetteer place behind an entity key ('region:120000' → 天津市, 天津,
@@ -270,4 +401,19 @@ pub(crate) fn place_at_start(text: &str) -> Option<usize> {
     // Anchored: a search from here on would scan the rest of the document.
     let input = aho_corasick::Input::new(text).anchored(aho_corasick::Anchored::Yes);
     CHINESE.matcher.find(input).map(|m| m.end())
+}
+
+/// Whether a lower-case word is the bare English name of a gazetteer place ('chengyang'),
+/// as machine translation writes names in lower case.
+pub(crate) fn is_place_word(lower: &str) -> bool {
+    static WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+        TABLES
+            .places
+            .iter()
+            .filter_map(|p| p.english.first())
+            .filter(|f| !f.contains(' ') && f.len() > 3)
+            .map(|f| f.to_ascii_lowercase())
+            .collect()
+    });
+    WORDS.contains(lower)
 }

@@ -91,6 +91,12 @@ fn is_hyphen_capitalized(word: &str) -> bool {
     })
 }
 
+/// Capitalized words that start sentences rather than names.
+pub const STOP_CAPITALS: &[&str] = &[
+    "The", "A", "An", "In", "At", "On", "Of", "To", "And", "This", "That", "Its", "Our", "Later",
+    "Located", "By", "From", "With", "For",
+];
+
 /// Titles that precede a person's name, lower case.
 pub const TITLES: &[&str] = &[
     "mayor",
