@@ -256,3 +256,26 @@ fn q_quits_and_question_mark_toggles_help() {
     keys(&mut a, "q");
     assert!(a.quit);
 }
+
+#[test]
+fn one_entity_across_languages_and_spellings() {
+    let mut a = app(160, 45);
+    keys(&mut a, "/xi jinping<Enter>");
+    let e = a.index.entity(a.filters[0]).clone();
+    let titles = listed_titles(&a);
+    assert!(
+        titles.iter().any(|t| t.starts_with("牢记嘱托")),
+        "the Chinese article mentions 习近平: {titles:?}"
+    );
+    assert!(
+        titles.iter().any(|t| t.starts_with("Seize")),
+        "'xi jinping' in lower case: {titles:?}"
+    );
+    assert!(e.aliases.iter().any(|a| a == "习近平"), "{:?}", e.aliases);
+    keys(&mut a, "c/习近平<Enter>");
+    assert_eq!(
+        a.index.entity(a.filters[0]).key,
+        e.key,
+        "found by its Chinese name too"
+    );
+}

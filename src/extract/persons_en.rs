@@ -105,7 +105,12 @@ fn person(span: std::ops::Range<usize>, key: String, canonical: String) -> Candi
 /// Key and display name of a romanized name: surname first, given name joined ('Liao Guoxun').
 pub(crate) fn identity(surname: &str, given: &[String]) -> (String, String) {
     let given_joined: String = given.concat();
-    let key = format!("person:{surname}|{given_joined}");
+    // 'Lv' and 'Lu' both write 吕 (ü); Chinese names are keyed with u too.
+    let key = format!(
+        "person:{}|{}",
+        surname.replace('v', "u"),
+        given_joined.replace('v', "u")
+    );
     (
         key,
         format!("{} {}", capitalize(surname), capitalize(&given_joined)),

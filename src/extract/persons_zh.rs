@@ -116,6 +116,89 @@ fn followed_by_cue(rest: &str) -> Option<bool> {
     None
 }
 
+/// Characters that end derived words, not given names (智能化, 高端化, 国际性, 新型).
+const WORD_SUFFIXES: &str = "化性型级式类率界";
+
+/// Lists of officials (出席会议的有黄金龙、郭庆、黄云、王亚青等): items between 、 read as
+/// names. A list counts when two of its items are names by other evidence (a cue elsewhere, or
+/// jieba reading the item as a person's name), and then every item that reads as a name is one.
+fn names_in_lists<'t>(text: &'t str, known: &BTreeSet<&str>) -> Vec<&'t str> {
+    static LIST: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"\p{Han}{2,4}(?:、\p{Han}{2,4})+").expect("static regex")
+    });
+    let mut found = Vec::new();
+    for m in LIST.find_iter(text) {
+        let items: Vec<&str> = m.as_str().split('、').collect();
+        let last = items.len() - 1;
+        // The first item may carry words before the list (…的有黄金龙), the last words after it
+        // (王亚青等): keep the name at the list's side of each.
+        let items: Vec<&str> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| match i {
+                0 => name_at_edge(item, false),
+                i if i == last => name_at_edge(item, true),
+                _ => item,
+            })
+            .collect();
+        let name_like: Vec<&str> = items
+            .iter()
+            .copied()
+            .filter(|item| reads_as_name(item))
+            .collect();
+        let evidenced = name_like
+            .iter()
+            .filter(|n| known.contains(*n) || tagged_person(n))
+            .count();
+        if evidenced >= 2 && name_like.len() * 2 >= items.len() {
+            found.extend(name_like);
+        }
+    }
+    found
+}
+
+/// The two- or three-character name at the start (`at_start`) or end of an item, or the item.
+fn name_at_edge(item: &str, at_start: bool) -> &str {
+    if reads_as_name(item) {
+        return item;
+    }
+    let bounds: Vec<usize> = item
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([item.len()])
+        .collect();
+    let n = bounds.len() - 1;
+    for len in [3, 2] {
+        if n > len {
+            let part = if at_start {
+                &item[..bounds[len]]
+            } else {
+                &item[bounds[n - len]..]
+            };
+            if reads_as_name(part) {
+                return part;
+            }
+        }
+    }
+    item
+}
+
+/// A surname and a one- or two-character given name from the tables, not a place, not a
+/// derived word.
+fn reads_as_name(item: &str) -> bool {
+    let chars = item.chars().count();
+    (2..=4).contains(&chars)
+        && !item.ends_with(|c| WORD_SUFFIXES.contains(c))
+        && [1, 2].into_iter().any(|surname_chars| {
+            chars > surname_chars && plausible(item, surname_chars, item).is_some()
+        })
+}
+
+/// Whether jieba reads the whole item as one person's name.
+fn tagged_person(item: &str) -> bool {
+    matches!(super::segment::tag(item).as_slice(), [t] if t.tag == "nr")
+}
+
 /// Every title in one pass (leftmost-longest, so 副局长 wins over 局长).
 static TITLE_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let mut all: Vec<&str> = TITLES.iter().chain(TITLES_AFTER_NAME).copied().collect();
@@ -152,13 +235,15 @@ impl Recognizer for PersonsZh {
                 names.extend(name_before_title(text, m.start()));
             }
         }
+        names.extend(names_in_lists(text, &names));
         // Every occurrence of a name found once is a mention of it.
         for name in names {
+            let key = pinyin_key(name);
             for (start, _) in text.match_indices(name) {
                 out.push(Candidate {
                     span: start..start + name.len(),
                     label: Label::Person,
-                    key: format!("person:zh:{name}"),
+                    key: key.clone(),
                     canonical: name.to_string(),
                     recognizer: "persons-zh",
                 });
@@ -240,4 +325,54 @@ fn name_before_title(text: &str, end: usize) -> Option<&str> {
         }
     }
     best.map(|(_, name)| name)
+}
+
+/// The entity key of a Chinese name: its pinyin, surname and given name apart, as the English
+/// recognizer keys a romanized name — so 习近平 and Xi Jinping are one entity. Surnames are read
+/// as surnames (单 shan, 曾 zeng).
+pub(crate) fn pinyin_key(name: &str) -> String {
+    let t = &*TABLES;
+    let chars = name.chars().count();
+    let surname_chars = if chars >= 3
+        && t.surnames_zh
+            .contains_key(&name.chars().take(2).collect::<String>())
+    {
+        2
+    } else {
+        1
+    };
+    let syllables: Vec<String> = pinyin::Pinyin::name(name)
+        .without_tone()
+        .iter()
+        .map(|s| s.replace(['v', 'ü'], "u"))
+        .collect();
+    if syllables.len() != chars
+        || syllables
+            .iter()
+            .any(|s| !s.chars().all(|c| c.is_ascii_lowercase()))
+    {
+        return format!("person:zh:{name}");
+    }
+    format!(
+        "person:{}|{}",
+        syllables[..surname_chars].concat(),
+        syllables[surname_chars..].concat()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pinyin_key;
+
+    #[test]
+    fn chinese_names_key_like_their_romanization() {
+        assert_eq!(pinyin_key("习近平"), "person:xi|jinping");
+        assert_eq!(
+            pinyin_key("单小明"),
+            "person:shan|xiaoming",
+            "单 as a surname is shan"
+        );
+        assert_eq!(pinyin_key("欧阳修"), "person:ouyang|xiu");
+        assert_eq!(pinyin_key("吕方"), "person:lu|fang");
+    }
 }

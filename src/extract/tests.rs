@@ -155,3 +155,16 @@ fn a_chinese_byline_in_an_english_article() {
     let f = found("Mayor visits the zone\n\n来源:天津日报   编辑:王宁   2020-05-09\n\nThe mayor said the zone would grow, and it did.");
     assert!(has(&f, "王宁", "PERSON"), "{f:?}");
 }
+
+#[test]
+fn chinese_lists_of_officials() {
+    let f = found("标题在这里是个标题\n\n出席会议的有黄金龙、郭庆、黄云、王亚青等市领导。会议要求推动高端化、智能化、绿色化发展,加强北京、天津、河北协同。");
+    for name in ["黄金龙", "郭庆", "黄云", "王亚青"] {
+        assert!(has(&f, name, "PERSON"), "{name}: {f:?}");
+    }
+    assert!(
+        !f.iter()
+            .any(|(t, l, _)| *l == "PERSON" && (t.contains('化') || t == "北京" || t == "天津")),
+        "{f:?}"
+    );
+}
