@@ -27,6 +27,28 @@ pub struct Entity {
     pub mentions: Vec<MentionId>,
 }
 
+/// A person known in both scripts is named in both ('Xi Jinping 习近平'), as places are.
+fn bilingual_name(e: &Entity) -> String {
+    let han = |s: &str| s.chars().any(crate::corpus::meta::is_han);
+    let names = || std::iter::once(&e.name).chain(&e.aliases);
+    if e.label != Label::Person || !names().any(|n| han(n)) || names().all(|n| han(n)) {
+        return e.name.clone();
+    }
+    let capitals = |s: &&String| s.chars().filter(char::is_ascii_uppercase).count();
+    let (latin, chinese) = if han(&e.name) {
+        (
+            e.aliases.iter().filter(|a| !han(a)).max_by_key(capitals),
+            Some(&e.name),
+        )
+    } else {
+        (Some(&e.name), e.aliases.iter().find(|a| han(a)))
+    };
+    match (latin, chinese) {
+        (Some(l), Some(c)) => format!("{l} {c}"),
+        _ => e.name.clone(),
+    }
+}
+
 /// Mentions of a corpus grouped into entities.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
@@ -75,6 +97,9 @@ impl Index {
                 }
             }
             mention_entity.push(id);
+        }
+        for e in &mut entities {
+            e.name = bilingual_name(e);
         }
         let mut doc_ranges = vec![0..0; corpus.docs.len()];
         let mut start = 0;
