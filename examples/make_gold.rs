@@ -1,7 +1,8 @@
-//! Materializes the hand-made gold spec (tests/gold/seeds.spec) into gazette JSONL
-//! (tests/gold/seeds.jsonl). See tests/gold/README.md for the spec's rules.
+//! Materializes a hand-made gold spec into gazette JSONL beside it (tests/gold/NAME.spec →
+//! tests/gold/NAME.jsonl). See tests/gold/README.md for the spec's rules.
 //!
-//! `cargo run --example make_gold` — fails, naming the line, if a spec line matches nothing.
+//! `cargo run --example make_gold -- [NAME [CORPUS_DIR]]` — default: `seeds`, the bundled
+//! corpus. Fails, naming the line, if a spec line matches nothing.
 
 use gazette::corpus::Corpus;
 use gazette::formats::offsets::CodePoints;
@@ -17,10 +18,12 @@ struct Entry {
 
 fn main() -> ExitCode {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/gold");
-    let spec = match std::fs::read_to_string(format!("{dir}/seeds.spec")) {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let name = args.first().map_or("seeds", String::as_str);
+    let spec = match std::fs::read_to_string(format!("{dir}/{name}.spec")) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("make_gold: {dir}/seeds.spec: {e}");
+            eprintln!("make_gold: {dir}/{name}.spec: {e}");
             return ExitCode::FAILURE;
         }
     };
@@ -36,7 +39,7 @@ fn main() -> ExitCode {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         let (Some(doc), [label, surface, rest @ ..]) = (&current, cols.as_slice()) else {
-            eprintln!("make_gold: seeds.spec:{}: expected LABEL<TAB>SURFACE[<TAB>ENTITY] after a '# doc:' line", i + 1);
+            eprintln!("make_gold: {name}.spec:{}: expected LABEL<TAB>SURFACE[<TAB>ENTITY] after a '# doc:' line", i + 1);
             return ExitCode::FAILURE;
         };
         let entity = rest.first().unwrap_or(surface).to_string();
@@ -47,7 +50,10 @@ fn main() -> ExitCode {
             line: i + 1,
         });
     }
-    let corpus = Corpus::bundled();
+    let corpus = match args.get(1) {
+        Some(folder) => gazette::corpus::open_paths(&[std::path::PathBuf::from(folder)]),
+        None => Corpus::bundled(),
+    };
     let mut out = String::new();
     let mut failed = false;
     for doc in &corpus.docs {
@@ -75,7 +81,7 @@ fn main() -> ExitCode {
                 claimed.push((span, (e.label != "!").then_some(n)));
             }
             if found == 0 {
-                eprintln!("make_gold: seeds.spec:{}: {:?} occurs nowhere in {} outside chrome and longer entries", e.line, e.surface, doc.path);
+                eprintln!("make_gold: {name}.spec:{}: {:?} occurs nowhere in {} outside chrome and longer entries", e.line, e.surface, doc.path);
                 failed = true;
             }
         }
@@ -93,14 +99,14 @@ fn main() -> ExitCode {
         out.push('\n');
     }
     for doc in docs.keys() {
-        eprintln!("make_gold: seeds.spec names {doc}, which is not in the bundled corpus");
+        eprintln!("make_gold: {name}.spec names {doc}, which is not in the corpus");
         failed = true;
     }
     if failed {
         return ExitCode::FAILURE;
     }
-    if let Err(e) = std::fs::write(format!("{dir}/seeds.jsonl"), out) {
-        eprintln!("make_gold: {dir}/seeds.jsonl: {e}");
+    if let Err(e) = std::fs::write(format!("{dir}/{name}.jsonl"), out) {
+        eprintln!("make_gold: {dir}/{name}.jsonl: {e}");
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS

@@ -16,6 +16,7 @@ static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
 pub fn link(doc: &Document, mentions: &mut Vec<Candidate>) {
     given_names(mentions);
     abbreviations(doc, mentions);
+    company_short_names(doc, mentions);
 }
 
 /// 'hong zhong' read as surname Hong + given Zhong, in a document that names Li Hongzhong, is
@@ -94,6 +95,66 @@ fn abbreviations(doc: &Document, mentions: &mut Vec<Candidate>) {
                 key: key.clone(),
                 canonical: canonical.clone(),
                 recognizer: "link-abbreviation",
+            });
+        }
+    }
+}
+
+/// Legal suffixes of company names, longest first: the name without one is the short name
+/// the article goes on to use (麒麟软件有限公司 … 麒麟软件).
+const COMPANY_SUFFIXES: &[&str] = &[
+    "股份有限公司",
+    "有限责任公司",
+    "集团有限公司",
+    "有限公司",
+    " Co., Ltd.",
+    " Co., Ltd",
+    " Co. Ltd.",
+    " Corporation",
+    " Company",
+];
+
+fn company_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
+    let text = &doc.text;
+    let mut shorts: Vec<(String, String, String)> = Vec::new();
+    for m in mentions.iter().filter(|m| m.label == Label::Org) {
+        let name = &text[m.span.clone()];
+        let Some(stem) = COMPANY_SUFFIXES.iter().find_map(|s| name.strip_suffix(s)) else {
+            continue;
+        };
+        let long_enough = if stem.is_ascii() {
+            stem.len() >= 4
+        } else {
+            stem.chars().count() >= 2
+        };
+        if long_enough && !shorts.iter().any(|(s, ..)| s == stem) {
+            shorts.push((stem.to_string(), m.key.clone(), m.canonical.clone()));
+        }
+    }
+    let mut taken: BTreeMap<usize, usize> = mentions
+        .iter()
+        .map(|m| (m.span.start, m.span.end))
+        .collect();
+    for (stem, key, canonical) in shorts {
+        for (start, _) in text.match_indices(stem.as_str()) {
+            let span = start..start + stem.len();
+            let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            if stem.is_ascii()
+                && (word(text[..start].chars().next_back())
+                    || word(text[span.end..].chars().next()))
+            {
+                continue;
+            }
+            if overlaps(&taken, &span) || doc.in_chrome(&span) {
+                continue;
+            }
+            taken.insert(span.start, span.end);
+            mentions.push(Candidate {
+                span,
+                label: Label::Org,
+                key: key.clone(),
+                canonical: canonical.clone(),
+                recognizer: "link-company",
             });
         }
     }

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 pub struct Orgs;
 
 static HEAD_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:co\.?,? ?ltd\.|(?:co\.?,? ?ltd|company|corporation|group|committee|commission|bureau|academy|university|institute|association|congress|administration|ministry|department|council|federation|chamber of commerce|bank|procuratorate|government|people's government)(?-u:\b))").expect("static regex")
+    Regex::new(r"(?i)(?-u:\b)(?:co\.?,? ?ltd\.|(?:co\.?,? ?ltd|company|corporation|group|committee|commission|bureau|academy|university|institute|association|congress|administration|ministry|department|council|federation|chamber of commerce|bank|procuratorate|government|people's government|daily|times|news agency|television|radio)(?-u:\b))").expect("static regex")
 });
 
 /// Lower-case words allowed inside an organization's name in machine translations
@@ -38,6 +38,10 @@ const INNER_LOWER: &[&str] = &[
     "national",
 ];
 
+/// Heads that name a newspaper or broadcaster only when capitalized ('Suzhou Daily', not
+/// 'three times').
+const NEWS_HEADS: &[&str] = &["daily", "times", "news agency", "television", "radio"];
+
 /// Heads that take an 'of …' complement ('Academy of Aerospace').
 const OF_HEADS: &[&str] = &[
     "academy",
@@ -53,7 +57,7 @@ const OF_HEADS: &[&str] = &[
 ];
 
 static HEAD_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"股份有限公司|有限责任公司|有限公司|集团|委员会|管委会|党工委|党委|党组|区委|市委|省委|县委|工商联|联合会|促进会|研究会|基金会|商会|协会|科协|大学|学院|研究院|研究所|人民政府|办公室|局").expect("static regex")
+    Regex::new(r"股份有限公司|有限责任公司|有限公司|集团|委员会|管委会|党工委|工委|党委|党组|区委|市委|省委|县委|工商联|联合会|促进会|研究会|基金会|商会|协会|科协|大学|学院|研究院|研究所|人民政府|办公室|日报|晚报|新闻网|报社|电视台|广播电视台|出版社|中心|局").expect("static regex")
 });
 
 /// Characters that make 局 part of a word rather than a bureau (布局 layout, 大局 overall situation).
@@ -137,6 +141,15 @@ fn orgs_en(text: &str, out: &mut Vec<Candidate>) {
         }) {
             words.pop(); // a name does not begin with a connector, nor with modifiers alone
         }
+        // 'Bureau of Commerce and Suzhou University': an organization before an 'and' is
+        // another one; the name starts after the 'and'.
+        if let Some(i) = words.iter().position(|&(ws, kind, _)| {
+            kind == Left::Connector
+                && text[ws..].starts_with("and ")
+                && HEAD_EN.is_match(&text[words.last().map_or(ws, |w| w.0)..ws])
+        }) {
+            words.truncate(i);
+        }
         let mut names = words.iter().filter(|w| w.2).count();
         let start = words.last().map_or(m.start(), |w| w.0);
         let mut end = m.end();
@@ -146,7 +159,8 @@ fn orgs_en(text: &str, out: &mut Vec<Candidate>) {
                 names += 1;
             }
         }
-        if names > 0 {
+        let head_capitalized = m.as_str().starts_with(|c: char| c.is_ascii_uppercase());
+        if names > 0 && (head_capitalized || !NEWS_HEADS.contains(&head.as_str())) {
             out.push(org(start..end, &text[start..end]));
         }
     }
@@ -198,7 +212,7 @@ fn classify_left(text: &str, ws: usize, word: &str, nearer: Option<Left>) -> Opt
 /// Whether the word at `at` begins a sentence (its capital says nothing about being a name).
 fn sentence_initial(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end_matches(' ');
-    before.is_empty() || before.ends_with(['.', '!', '?', '\n', '”', '"', ';', ':'])
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', '”', '"'])
 }
 
 fn is_title_word(w: &str) -> bool {
@@ -216,34 +230,37 @@ fn is_title_word(w: &str) -> bool {
     )
 }
 
-/// Length of ' of [the] Capitalized Words' at the start of `rest`, if any.
+/// Length of ' of [the] Capitalized Words' at the start of `rest`, if any. An 'and' joins
+/// two fields of one name ('Bureau of Industry and Information Technology') unless another
+/// organization follows it ('Bureau of Commerce and Suzhou University').
 fn of_complement(rest: &str) -> Option<usize> {
     let after_of = rest.strip_prefix(" of ")?;
     let after_the = after_of.strip_prefix("the ").unwrap_or(after_of);
-    let mut len = rest.len() - after_the.len();
-    let mut words = 0;
+    let base = rest.len() - after_the.len();
+    let mut end = None;
+    let mut offset = 0;
     for word in after_the.split(' ') {
         let clean = word.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
-        if clean.is_empty()
-            || !matches!(case_of(clean), Case::Capitalized | Case::Upper)
-            || is_title_word(clean)
-        {
-            if clean == "and" && words > 0 {
-                len += word.len() + 1;
-                continue;
+        let capital = !clean.is_empty()
+            && matches!(case_of(clean), Case::Capitalized | Case::Upper)
+            && !is_title_word(clean);
+        if capital {
+            end = Some(base + offset + clean.len());
+            if clean.len() != word.len() {
+                break; // punctuation ends the name
             }
+        } else if clean == "and" && word == "and" && end.is_some() {
+            let after = &after_the[offset + word.len()..];
+            let clause = after.split([',', '.', ';']).next().unwrap_or("");
+            if HEAD_EN.is_match(clause) {
+                break;
+            }
+        } else {
             break;
         }
-        len += clean.len();
-        words += 1;
-        if clean.len() != word.len() {
-            break;
-        }
-        len += 1;
+        offset += word.len() + 1;
     }
-    // Trailing ' and' or space not followed by a word is not part of the name.
-    let taken = rest[..len].trim_end().trim_end_matches(" and").len();
-    (words > 0).then_some(taken)
+    end
 }
 
 fn orgs_zh(text: &str, out: &mut Vec<Candidate>) {
@@ -276,6 +293,39 @@ fn orgs_zh(text: &str, out: &mut Vec<Candidate>) {
         if count < min_prefix {
             continue;
         }
+        let start = if m.as_str() == "中心" {
+            // 中心 names an organization only after a place (天津市概念验证中心).
+            let place = text[start..m.start()]
+                .char_indices()
+                .map(|(i, _)| start + i)
+                .find(|&i| super::regions::place_at_start(&text[i..]).is_some());
+            match place {
+                Some(i) => i,
+                None => continue,
+            }
+        } else {
+            without_leading_verbs(text, start, m.start())
+        };
         out.push(org(start..m.end(), &text[start..m.end()]));
+    }
+}
+
+/// The start of an organization's name once leading verbs and function words that the
+/// character walk took in are dropped (支持中国科学技术大学 → 中国科学技术大学).
+fn without_leading_verbs(text: &str, start: usize, head_start: usize) -> usize {
+    if start == head_start {
+        return start;
+    }
+    let prefix = &text[start..head_start];
+    let tokens = super::segment::tag(prefix);
+    let dropped = tokens
+        .iter()
+        .take_while(|t| super::segment::sheddable(prefix, t, false));
+    let cut = dropped.last().map_or(0, |t| t.range.end);
+    // Keep at least one character before the head.
+    if start + cut < head_start {
+        start + cut
+    } else {
+        start
     }
 }

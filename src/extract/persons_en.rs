@@ -5,7 +5,7 @@ use super::tokens::{case_of, cue_after, title_before, words, Case, Word};
 use super::{Candidate, Recognizer};
 use crate::corpus::{Document, Lang};
 use crate::model::Label;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Person names in English text (machine-translated Chinese names in all their disguises).
 pub struct PersonsEn;
@@ -71,6 +71,16 @@ impl Recognizer for PersonsEn {
                 };
                 accepted[i] = (i > 0 && near(i - 1)) || (i + 1 < readings.len() && near(i + 1));
             }
+        }
+        // Another spelling of a name already read ('li wenjun' after 'Li Wenjun') is that name.
+        let known: HashSet<String> = readings
+            .iter()
+            .zip(&accepted)
+            .filter(|(_, &a)| a)
+            .map(|(r, _)| identity(&r.surname, &r.given).0)
+            .collect();
+        for (r, a) in readings.iter().zip(accepted.iter_mut()) {
+            *a = *a || known.contains(&identity(&r.surname, &r.given).0);
         }
         let mut by_surname: HashMap<String, Vec<(usize, String, String)>> = HashMap::new();
         let mut last_end = 0;
@@ -163,8 +173,24 @@ fn read_name(t: &Tables, text: &str, ws: &[Word], i: usize) -> Option<Reading> {
             });
         }
     }
-    // Given name first: only when the given name is hyphenated ('guo-xun liao'), a form English
-    // words do not take.
+    // Given name first, as older translations write it ('Qichen Qian'): two capitalized words,
+    // the first a two-syllable given name and no surname; needs a cue like any weak reading.
+    if ca == Case::Capitalized
+        && cb == Case::Capitalized
+        && !t.surnames_roman.contains(&a_lower)
+        && t.surnames_roman.contains(b_lower)
+    {
+        if let Some(given) = t.pinyin_syllables(&a_lower).filter(|g| g.len() == 2) {
+            return Some(Reading {
+                start: a.start,
+                end: b_end,
+                surname: b_lower.to_string(),
+                given,
+                strength: Strength::Weak,
+            });
+        }
+    }
+    // Given name first and hyphenated ('guo-xun liao'), a form English words do not take.
     if a.text.contains('-') && t.surnames_roman.contains(b_lower) {
         if let Some(given) = t.pinyin_syllables(&a_lower).filter(|g| g.len() == 2) {
             let strength = if ca == cb {
@@ -236,10 +262,19 @@ fn surname_back_references(
         if earlier.iter().any(|(_, k, _)| k != key) {
             continue;
         }
-        if cue_after(text, w.end) || title_before(text, w.start) {
+        if cue_after(text, w.end) || title_before(text, w.start) || past_tense_after(text, w.end) {
             out.push(person(w.start..w.end, key.clone(), canonical.clone()));
         }
     }
+}
+
+/// Whether the next word is a past-tense verb ('Li listened'): a subject, so a person here.
+fn past_tense_after(text: &str, at: usize) -> bool {
+    let next = text[at..]
+        .strip_prefix(' ')
+        .and_then(|r| r.split([' ', ',', '.']).next())
+        .unwrap_or("");
+    next.len() > 4 && next.ends_with("ed") && case_of(next) == Case::Lower
 }
 
 /// Names that are not Chinese, found by capitalization and a title before them

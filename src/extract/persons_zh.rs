@@ -263,7 +263,7 @@ fn plausible(name: &str, surname_chars: usize, text_from_name: &str) -> Option<f
     let given_ok = (1..=2).contains(&given.len())
         && given
             .iter()
-            .all(|c| t.given_chars.contains(c) && !OFFICE_CHARS.contains(*c));
+            .all(|c| t.given_chars.contains_key(c) && !OFFICE_CHARS.contains(*c));
     let is_place =
         super::regions::place_at_start(text_from_name).is_some_and(|len| len >= name.len());
     (given_ok && !is_place).then_some(ppm)
@@ -296,6 +296,49 @@ fn name_after_title(text: &str) -> Option<&str> {
         }
     }
     fallback
+        .or_else(|| tagged_name_at_start(text))
+        .or_else(|| common_name_at_start(text))
+}
+
+/// Given-name characters this common (parts per million of given names) make a reading after a
+/// title believable without any other cue.
+const COMMON_GIVEN_PPM: f64 = 300.0;
+
+/// After a title, a one-character surname and two common given-name characters
+/// (书记陆治原到…), or one (主任王宁在…).
+fn common_name_at_start(text: &str) -> Option<&str> {
+    let t = &*TABLES;
+    let ends: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .take(4)
+        .collect();
+    [3, 2].into_iter().find_map(|n| {
+        let name = &text[..*ends.get(n)?];
+        let common = name.chars().skip(1).all(|c| {
+            t.given_chars
+                .get(&c)
+                .is_some_and(|&ppm| ppm >= COMMON_GIVEN_PPM)
+        });
+        (name.chars().all(is_han) && common && plausible(name, 1, text).is_some()).then_some(name)
+    })
+}
+
+/// The name jieba reads at the start of `text` (局长吴志强作报告, 书记陆治原到…), if the
+/// name tables agree that it is one.
+fn tagged_name_at_start(text: &str) -> Option<&str> {
+    let window_end = text.char_indices().nth(8).map_or(text.len(), |(i, _)| i);
+    let tokens = super::segment::tag(&text[..window_end]);
+    let first = tokens
+        .first()
+        .filter(|t| t.tag == "nr" && t.range.start == 0)?;
+    let name = &text[first.range.clone()];
+    let chars = name.chars().count();
+    let plausible_split = [1, 2]
+        .into_iter()
+        .any(|s| chars > s && plausible(name, s, text).is_some());
+    ((2..=4).contains(&chars) && plausible_split).then_some(name)
 }
 
 /// The name that ends where a title begins (at byte `end`): of the plausible readings (two to

@@ -92,7 +92,7 @@ const FACILITIES: &[&str] = &[
 
 /// Chinese zone suffixes, longest first.
 static ZONE_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"高新技术产业开发区|经济技术开发区|高新区|新区|开发区|自贸区|自由贸易试验区|保税区|工业园区|产业园区|产业园|科创园|科技园|软件园|园区|商务区|示范区|试验区|生态城").expect("static regex")
+    Regex::new(r"高新技术产业开发区|经济技术开发区|高新区|新区|开发区|自贸区|自由贸易试验区|保税区|工业园区|产业园区|产业园|科创园|科技园|软件园|生态园|工业园|物流园|园区|商务区|示范区|试验区|生态城|科学城|科技城|港区|流域|经济带|经济圈|城市群|三角洲|湾区").expect("static regex")
 });
 
 impl Recognizer for Regions {
@@ -204,7 +204,11 @@ fn zones_en(text: &str, out: &mut Vec<Candidate>) {
             }
             let capitalized =
                 matches!(case_of(word), Case::Capitalized | Case::Upper | Case::Camel);
-            if capitalized || is_place_word(&word.to_ascii_lowercase()) {
+            let place = is_place_word(&word.to_ascii_lowercase());
+            if lower_run > 0 && !place {
+                break; // across lower-case words only a place anchors the name
+            }
+            if capitalized || place {
                 anchored = true;
                 start = ws;
                 lower_run = 0;
@@ -286,11 +290,17 @@ fn zones_zh(text: &str, out: &mut Vec<Candidate>) {
             .last()
             .map_or(m.start(), |(i, _)| i);
         let run = &text[run_start..m.start()];
+        // A place the name starts with, with no conjunction or particle between it and the suffix
+        // (青岛港和中德生态园 is two things).
         let by_place = run
             .char_indices()
-            .find(|&(i, _)| place_prefix_at_start(&run[i..]).is_some())
+            .find(|&(i, _)| {
+                place_prefix_at_start(&run[i..]).is_some()
+                    && !run[i..].contains(|c| "和与及、的在是".contains(c))
+            })
             .map(|(i, _)| run_start + i);
-        let Some(start) = by_place.or_else(|| noun_prefix(text, run_start, m.end())) else {
+
+        let Some(start) = by_place.or_else(|| noun_prefix(text, run_start, m.range())) else {
             continue;
         };
         let name = &text[start..m.end()];
@@ -307,29 +317,37 @@ fn zones_zh(text: &str, out: &mut Vec<Candidate>) {
 /// Most ideographs before a zone suffix that can belong to the zone's name.
 const MAX_ZONE_PREFIX: usize = 10;
 
-/// Where the name starts in the ideographs `run_start..` before a zone suffix ending at
-/// `suffix_end`, read by jieba over the whole clause (words are tagged better in context):
-/// nouns and verbal nouns back from the suffix, stopping at any other word; leading verbs, single
-/// characters and person-name readings dropped; at least one proper noun required, so generic
-/// phrases (科创园区, 特色主题园区) are not zones.
-fn noun_prefix(text: &str, run_start: usize, suffix_end: usize) -> Option<usize> {
+/// Where the name starts in the ideographs from `run_start` up to a zone suffix at `suffix`,
+/// read by jieba over the whole clause (words are tagged better in context): nouns and verbal
+/// nouns back from the suffix, stopping at any other word; leading verbs, single characters and
+/// person-name readings dropped; at least one proper noun required, so generic phrases
+/// (科创园区, 特色主题园区) are not zones.
+fn noun_prefix(text: &str, run_start: usize, suffix: std::ops::Range<usize>) -> Option<usize> {
     let clause_start = text[..run_start]
-        .rfind(|c: char| !is_han(c))
-        .map_or(0, |i| {
-            i + text[i..].chars().next().map_or(1, char::len_utf8)
-        });
-    let clause = &text[clause_start..suffix_end];
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !is_han(*c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let clause = &text[clause_start..suffix.end];
+    let split = suffix.start - clause_start;
     let tokens: Vec<super::segment::Token> = super::segment::tag(clause)
         .into_iter()
-        .filter(|t| {
-            clause_start + t.range.end
-                <= suffix_end
-                    - ZONE_ZH
-                        .find(&text[run_start..suffix_end])
-                        .map_or(0, |m| m.len())
+        .filter(|t| t.range.start + clause_start >= run_start && t.range.start < split)
+        // A word that runs into the suffix (西海岸新区) lends its tag to the part before it.
+        .map(|mut t| {
+            t.range.end = t.range.end.min(split);
+            t
         })
-        .filter(|t| clause_start + t.range.start >= run_start)
         .collect();
+    let start = leading_name_words(clause, &tokens)?;
+    Some(clause_start + start)
+}
+
+/// Of the words before a head (a zone suffix, an organization's head word), the start of those
+/// that belong to the name: nouns (and rarer verbs) back from the head, then leading function
+/// words, common verbs, single characters and person-name readings shed. Needs a proper noun
+/// among them.
+fn leading_name_words(text: &str, tokens: &[super::segment::Token]) -> Option<usize> {
     let nounish = |t: &super::segment::Token| {
         t.tag.starts_with('n')
             || matches!(
@@ -342,18 +360,15 @@ fn noun_prefix(text: &str, run_start: usize, suffix_end: usize) -> Option<usize>
         .rposition(|t| !nounish(t))
         .map_or(0, |i| i + 1);
     let mut words = &tokens[first..];
-    while let Some(t) = words.first() {
-        let one_char = clause[t.range.clone()].chars().count() == 1;
-        if matches!(t.tag.as_str(), "v" | "vn" | "b" | "nr" | "d") || (one_char && !t.is_proper()) {
-            words = &words[1..];
-        } else {
-            break;
-        }
+    while words.first().is_some_and(|t| {
+        super::segment::sheddable(text, t, true) || matches!(t.tag.as_str(), "b" | "nr")
+    }) {
+        words = &words[1..];
     }
     words
         .iter()
         .any(super::segment::Token::is_proper)
-        .then(|| clause_start + words[0].range.start)
+        .then(|| words[0].range.start)
 }
 
 /// Length of the division name (full or bare, any level) that `text` starts with: a zone is

@@ -38,3 +38,27 @@ pub fn tag(text: &str) -> Vec<Token> {
         })
         .collect()
 }
+
+/// Verbs that commonly stand right before a name in government news (推动科大讯飞…, 服务天开…):
+/// the leading words a name's left edge sheds. A rarer word that jieba also tags as a verb
+/// (天开 in 天开高教科创园) may be part of the name.
+pub const COMMON_VERBS: &[&str] = &[
+    "支持", "推动", "推进", "加快", "建设", "服务", "融入", "打造", "抢抓", "对接", "聚焦", "围绕",
+    "依托", "引进", "培育", "鼓励", "组织", "成立", "召开", "举办", "参加", "出席", "考察", "调研",
+    "走访", "来到", "前往", "视察", "联合", "携手", "会同", "坚持", "加强", "助力", "深化", "发挥",
+    "带动", "促进", "实施", "落实", "扎实", "积极", "全面", "持续", "大力", "着力", "努力", "优化",
+    "提升", "做强", "做大", "拓展", "引领", "承接", "链接", "入驻", "落户", "位于", "设立", "筹建",
+    "规划", "启动", "投资", "合作", "协同", "参观", "听取", "主持", "陪同", "率队", "带队",
+];
+
+/// Whether a leading word is one to shed from a name's left edge: a function word or a common
+/// action verb; with `single_chars`, also a single character that is not a proper noun (zones
+/// do not start with one; organizations do: 市科技局).
+pub fn sheddable(text: &str, t: &Token, single_chars: bool) -> bool {
+    let word = &text[t.range.clone()];
+    matches!(
+        t.tag.as_str(),
+        "d" | "p" | "c" | "u" | "uj" | "r" | "m" | "q"
+    ) || (t.tag.starts_with('v') && COMMON_VERBS.contains(&word))
+        || (single_chars && word.chars().count() == 1 && !t.is_proper())
+}

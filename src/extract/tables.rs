@@ -46,8 +46,8 @@ pub struct Tables {
     pub surnames_roman: HashSet<String>,
     /// The pinyin readings alone: other spellings ('to', 'so', 'man') are English words too.
     pub surnames_pinyin: HashSet<String>,
-    /// Characters used in Chinese given names.
-    pub given_chars: HashSet<char>,
+    /// Characters used in Chinese given names, with their frequency there (parts per million).
+    pub given_chars: HashMap<char, f64>,
     /// Toneless pinyin syllables, lower case.
     pub syllables: HashSet<String>,
 }
@@ -101,7 +101,7 @@ impl Tables {
             surnames_roman.insert(r[0].to_lowercase());
         }
         let given_chars = rows(include_str!("../../assets/given_chars.tsv"))
-            .filter_map(|r| r[0].chars().next())
+            .filter_map(|r| Some((r[0].chars().next()?, r.get(2)?.parse().unwrap_or(0.0))))
             .collect();
         let syllables = rows(include_str!("../../assets/pinyin_syllables.txt"))
             .map(|r| r[0].to_string())
@@ -164,7 +164,7 @@ mod tests {
         assert!(t.surnames_zh.len() > 500);
         assert!(t.syllables.len() > 400);
         assert!(t.surnames_roman.contains("liao") && t.surnames_roman.contains("ouyang"));
-        assert!(t.given_chars.contains(&'飞'));
+        assert!(t.given_chars.contains_key(&'飞'));
     }
 
     #[test]

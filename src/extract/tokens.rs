@@ -76,10 +76,9 @@ pub fn case_of(word: &str) -> Case {
         Case::Capitalized
     } else if first.is_ascii_uppercase() && is_hyphen_capitalized(word) {
         Case::Capitalized
-    } else if first.is_ascii_uppercase() {
-        Case::Camel
     } else {
-        Case::Other
+        // 'YanLianGang', and brand names that start in lower case ('iFlytek').
+        Case::Camel
     }
 }
 
