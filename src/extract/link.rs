@@ -17,6 +17,7 @@ pub fn link(doc: &Document, mentions: &mut Vec<Candidate>) {
     given_names(mentions);
     abbreviations(doc, mentions);
     company_short_names(doc, mentions);
+    zone_short_names(doc, mentions);
 }
 
 /// 'hong zhong' read as surname Hong + given Zhong, in a document that names Li Hongzhong, is
@@ -53,50 +54,16 @@ fn given_names(mentions: &mut [Candidate]) {
 
 fn abbreviations(doc: &Document, mentions: &mut Vec<Candidate>) {
     let text = &doc.text;
-    let mut defined: Vec<(String, Label, String, String)> = Vec::new();
-    for m in mentions
-        .iter()
-        .filter(|m| matches!(m.label, Label::Region | Label::Org))
-    {
-        if let Some(c) = ABBREVIATION.captures(&text[m.span.end..]) {
-            defined.push((
-                c[1].to_string(),
-                m.label.clone(),
-                m.key.clone(),
-                m.canonical.clone(),
-            ));
-        }
-    }
-    if defined.is_empty() {
-        return;
-    }
-    let mut taken: BTreeMap<usize, usize> = mentions
-        .iter()
-        .map(|m| (m.span.start, m.span.end))
-        .collect();
-    for (short, label, key, canonical) in defined {
-        for (start, _) in text.match_indices(short.as_str()) {
-            let span = start..start + short.len();
-            let ascii = short.is_ascii();
-            let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_ascii_alphanumeric());
-            if ascii
-                && !(boundary(text[..start].chars().next_back())
-                    && boundary(text[span.end..].chars().next()))
-            {
-                continue;
-            }
-            if overlaps(&taken, &span) {
-                continue;
-            }
-            taken.insert(span.start, span.end);
-            mentions.push(Candidate {
-                span,
-                label: label.clone(),
-                key: key.clone(),
-                canonical: canonical.clone(),
-                recognizer: "link-abbreviation",
-            });
-        }
+    for label in [Label::Region, Label::Org] {
+        let defined: Vec<(String, String, String)> = mentions
+            .iter()
+            .filter(|m| m.label == label)
+            .filter_map(|m| {
+                let c = ABBREVIATION.captures(&text[m.span.end..])?;
+                Some((c[1].to_string(), m.key.clone(), m.canonical.clone()))
+            })
+            .collect();
+        link_short_forms(doc, mentions, defined, label, "link-abbreviation");
     }
 }
 
@@ -131,15 +98,51 @@ fn company_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
             shorts.push((stem.to_string(), m.key.clone(), m.canonical.clone()));
         }
     }
+    link_short_forms(doc, mentions, shorts, Label::Org, "link-company");
+}
+
+/// 天开高教科创园 … 天开园: a Chinese zone's short name is its first two characters and its
+/// last one.
+fn zone_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
+    let text = &doc.text;
+    let mut shorts: Vec<(String, String, String)> = Vec::new();
+    for m in mentions
+        .iter()
+        .filter(|m| m.label == Label::Region && m.key.starts_with("region:zone:"))
+    {
+        let chars: Vec<char> = text[m.span.clone()].chars().collect();
+        let han = chars.iter().all(|c| crate::corpus::meta::is_han(*c));
+        if chars.len() >= 5 && han && matches!(chars[chars.len() - 1], '园' | '区') {
+            let short: String = [chars[0], chars[1], chars[chars.len() - 1]]
+                .iter()
+                .collect();
+            if !shorts.iter().any(|(s, ..)| *s == short) {
+                shorts.push((short, m.key.clone(), m.canonical.clone()));
+            }
+        }
+    }
+    link_short_forms(doc, mentions, shorts, Label::Region, "link-zone");
+}
+
+/// Adds a mention for every free occurrence (not overlapping a mention, not in chrome, and for
+/// Latin script at word boundaries) of each (short form, key, canonical name).
+fn link_short_forms(
+    doc: &Document,
+    mentions: &mut Vec<Candidate>,
+    shorts: Vec<(String, String, String)>,
+    label: Label,
+    recognizer: &'static str,
+) {
+    let text = &doc.text;
     let mut taken: BTreeMap<usize, usize> = mentions
         .iter()
         .map(|m| (m.span.start, m.span.end))
         .collect();
-    for (stem, key, canonical) in shorts {
-        for (start, _) in text.match_indices(stem.as_str()) {
-            let span = start..start + stem.len();
+    for (short, key, canonical) in shorts {
+        for (start, _) in text.match_indices(short.as_str()) {
+            let span = start..start + short.len();
             let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-            if stem.is_ascii()
+            if short.is_ascii()
                 && (word(text[..start].chars().next_back())
                     || word(text[span.end..].chars().next()))
             {
@@ -149,12 +152,13 @@ fn company_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
                 continue;
             }
             taken.insert(span.start, span.end);
+            let (key, canonical, label) = (key.clone(), canonical.clone(), label.clone());
             mentions.push(Candidate {
                 span,
-                label: Label::Org,
-                key: key.clone(),
-                canonical: canonical.clone(),
-                recognizer: "link-company",
+                label,
+                key,
+                canonical,
+                recognizer,
             });
         }
     }
