@@ -219,7 +219,7 @@ mod tests {
         Corpus {
             label: "test".into(),
             docs,
-            warnings: Vec::new(),
+            ..Corpus::default()
         }
     }
 

@@ -1,16 +1,45 @@
 use clap::Parser;
-use gazette::cli::{run_eval, run_extract, Cli, Command, EvalArgs};
+use gazette::cli::{run_eval, run_write, Cli, Command, EvalArgs, Sources};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
     let result = match cli.command {
-        Some(Command::Extract { paths, format }) => run_extract(
-            &paths,
+        Some(Command::Extract {
+            paths,
             format,
-            &mut std::io::stdout().lock(),
-            &mut std::io::stderr().lock(),
-        ),
+            out: to,
+            offsets,
+        }) => {
+            // extract is the built-in extractor alone, with any brat files beside the texts.
+            run_write(
+                &paths,
+                &Sources::default(),
+                format,
+                offsets,
+                to.as_deref(),
+                &mut out,
+                &mut err,
+            )
+        }
+        Some(Command::Export {
+            paths,
+            sources,
+            format,
+            out: to,
+        }) => {
+            let unit = sources.offsets;
+            run_write(
+                &paths,
+                &sources.sources(),
+                format,
+                unit,
+                Some(&to),
+                &mut out,
+                &mut err,
+            )
+        }
         Some(Command::Eval {
             gold,
             pred,
@@ -25,13 +54,12 @@ fn main() -> ExitCode {
                 errors,
                 paths: &paths,
             };
-            run_eval(
-                &args,
-                &mut std::io::stdout().lock(),
-                &mut std::io::stderr().lock(),
-            )
+            run_eval(&args, &mut out, &mut err)
         }
-        None => gazette::tui::run(&cli.paths),
+        None => {
+            drop((out, err));
+            gazette::tui::run(&cli.paths, &cli.sources.sources())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -51,6 +51,8 @@ impl Label {
 pub enum Source {
     /// A built-in recognizer, by name.
     Builtin(&'static str),
+    /// An annotation file from another tool.
+    Imported(String),
 }
 
 /// One occurrence of an entity in a document.

@@ -47,13 +47,13 @@ fn scores(gold_name: &str, corpus: Corpus) -> (Scores, BTreeMap<String, Scores>)
             .collect();
         let gold: Vec<Span> = gold
             .iter()
-            .find(|g| g.doc == doc.path)
+            .find(|g| g.doc == gazette::formats::import::DocRef::Path(doc.path.clone()))
             .map(|g| {
                 g.spans
                     .iter()
                     .map(|s| Span {
                         range: s.start..s.end,
-                        label: s.label.clone(),
+                        label: Label::from_name(&s.label),
                     })
                     .collect()
             })

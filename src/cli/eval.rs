@@ -3,7 +3,8 @@
 use super::open_corpus;
 use crate::corpus::Corpus;
 use crate::eval::{align, Outcome, Pair, Prf, Scheme, Scores, Span};
-use crate::formats::jsonl::{self, DocRecord};
+use crate::formats::import::{DocRef, RawDoc};
+use crate::formats::jsonl;
 use crate::formats::offsets::byte_of_code_point;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -71,17 +72,16 @@ fn read(path: &Path, err: &mut dyn Write) -> std::io::Result<BTreeMap<String, Ve
     }
     Ok(records
         .into_iter()
-        .map(|DocRecord { doc, spans }| {
-            (
-                doc,
-                spans
-                    .into_iter()
-                    .map(|s| Span {
-                        range: s.start..s.end,
-                        label: s.label,
-                    })
-                    .collect(),
-            )
+        .filter_map(|RawDoc { doc, spans, .. }| {
+            let DocRef::Path(doc) = doc else { return None };
+            let spans = spans
+                .into_iter()
+                .map(|s| Span {
+                    range: s.start..s.end,
+                    label: crate::model::Label::from_name(&s.label),
+                })
+                .collect();
+            Some((doc, spans))
         })
         .collect())
 }

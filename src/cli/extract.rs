@@ -1,14 +1,19 @@
-//! `gazette extract`: the built-in extractor's mentions as gazette JSONL.
+//! `gazette extract` and `gazette export`: a corpus's mentions written in a chosen format.
 
-use super::{analyze, open_corpus, Format};
-use crate::formats::jsonl;
+use super::{annotate, open_corpus, Sources};
+use crate::formats::export::{write, Destination, Format};
+use crate::formats::Unit;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-/// `gazette extract`: JSONL on `out`, a warning per skipped file on `err`.
-pub fn run_extract(
+/// Opens `paths`, gathers mentions from `sources`, and writes them as `format` to `out` (standard
+/// output when None). Skipped files and problems in annotation files go to `err`.
+pub fn run_write(
     paths: &[PathBuf],
-    _format: Format,
+    sources: &Sources,
+    format: Format,
+    unit: Unit,
+    out_path: Option<&Path>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<()> {
@@ -19,14 +24,22 @@ pub fn run_extract(
     if corpus.docs.is_empty() && !corpus.warnings.is_empty() {
         return Err(std::io::Error::other("no document could be read"));
     }
-    let index = analyze(&corpus);
-    for doc in &corpus.docs {
-        let names: Vec<&str> = index
-            .doc_mention_ids(doc.id)
-            .map(|i| index.entity(index.entity_of(i as u32)).name.as_str())
-            .collect();
-        let line = jsonl::doc_line(doc, index.doc_mentions(doc.id), &names);
-        writeln!(out, "{line}")?;
+    let (index, problems) = annotate(&corpus, sources);
+    for p in &problems {
+        writeln!(err, "gazette: {p}")?;
+    }
+    let destination = match out_path {
+        Some(path) => Destination::Path(path),
+        None => Destination::Stdout(out),
+    };
+    let written = write(&corpus, &index, format, unit, destination)?;
+    if !written.is_empty() {
+        writeln!(
+            err,
+            "gazette: wrote {} file{}",
+            written.len(),
+            if written.len() == 1 { "" } else { "s" }
+        )?;
     }
     Ok(())
 }

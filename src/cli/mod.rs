@@ -1,15 +1,18 @@
 //! Command-line interface: `gazette [PATH…]` opens the browser; subcommands work headless.
 
+mod annotate;
 mod eval;
 mod extract;
 
+pub use annotate::{annotate, as_warnings, Sources};
 pub use eval::{run_eval, EvalArgs};
-pub use extract::run_extract;
+pub use extract::run_write;
 
 use crate::corpus::{open_paths, Corpus};
-use crate::extract::Extractor;
+use crate::formats::export::Format;
+use crate::formats::Unit;
 use crate::index::Index;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 /// Browse a corpus of news articles: people, regions and organizations highlighted, filtered
@@ -24,20 +27,68 @@ use std::path::PathBuf;
 pub struct Cli {
     /// Folders (read recursively: .txt and .md) or files to open. Default: the bundled corpus.
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub sources: SourceArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Where mentions come from.
+#[derive(Debug, Clone, Args)]
+pub struct SourceArgs {
+    /// Load mentions from another tool's files (gazette JSONL, brat .ann, doccano or spaCy/Prodigy
+    /// JSONL; a folder is searched) instead of the built-in extractor. brat .ann files beside the
+    /// .txt files are found without this.
+    #[arg(long, value_name = "FILE_OR_DIR")]
+    pub annotations: Vec<PathBuf>,
+    /// Keep the built-in extractor's mentions beside the imported ones.
+    #[arg(long)]
+    pub merge: bool,
+    /// The unit the annotation files' offsets count in (doccano and Label Studio: utf16).
+    #[arg(long, value_enum, default_value_t = Unit::Codepoints)]
+    pub offsets: Unit,
+}
+
+impl SourceArgs {
+    /// As the library takes them.
+    pub fn sources(&self) -> Sources {
+        Sources {
+            annotations: self.annotations.clone(),
+            merge: self.merge,
+            unit: self.offsets,
+        }
+    }
 }
 
 /// Headless commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Extract entities and write them to standard output.
+    /// Extract entities with the built-in extractor and write them (standard output by default).
     Extract {
         /// Folders or files (default: the bundled corpus).
         paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Jsonl)]
         format: Format,
+        /// Output file (JSONL formats) or folder (brat). Default: standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The unit offsets are written in.
+        #[arg(long, value_enum, default_value_t = Unit::Codepoints)]
+        offsets: Unit,
+    },
+    /// Write the corpus's annotation (imported, extracted, or both) in another format.
+    Export {
+        /// Folders or files (default: the bundled corpus).
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        sources: SourceArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+        format: Format,
+        /// Output file (JSONL formats) or folder (brat).
+        #[arg(long)]
+        out: PathBuf,
     },
     /// Score predicted mentions against gold ones (both gazette JSONL): precision, recall and F1
     /// per label, strict and SemEval-2013.
@@ -59,13 +110,6 @@ pub enum Command {
     },
 }
 
-/// Output formats of `extract`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// gazette JSONL: one line per document, offsets in code points.
-    Jsonl,
-}
-
 /// Opens the given paths, or the bundled corpus when there are none.
 pub fn open_corpus(paths: &[PathBuf]) -> Corpus {
     if paths.is_empty() {
@@ -75,13 +119,8 @@ pub fn open_corpus(paths: &[PathBuf]) -> Corpus {
     }
 }
 
-/// Runs extraction over a whole corpus and indexes the result.
+/// Runs the built-in extractor over a whole corpus (and reads any brat files beside it) and
+/// indexes the result.
 pub fn analyze(corpus: &Corpus) -> Index {
-    let extractor = Extractor::default();
-    let mentions = corpus
-        .docs
-        .iter()
-        .flat_map(|d| extractor.extract(d))
-        .collect();
-    Index::build(corpus, mentions)
+    annotate(corpus, &Sources::default()).0
 }

@@ -1,6 +1,6 @@
 //! Reading a corpus from disk: folders (recursively, `.txt` and `.md`) and explicit files.
 
-use super::Corpus;
+use super::{Corpus, DocId};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -49,7 +49,14 @@ pub fn open_paths(paths: &[PathBuf]) -> Corpus {
     for file in files {
         let shown = relative_name(&file, root.as_deref());
         match std::fs::read(&file) {
-            Ok(bytes) => corpus.push_bytes(shown, &bytes),
+            Ok(bytes) => {
+                let before = corpus.docs.len();
+                corpus.push_bytes(shown, &bytes);
+                let ann = file.with_extension("ann");
+                if corpus.docs.len() > before && ann.is_file() {
+                    corpus.sidecars.push((before as DocId, ann));
+                }
+            }
             Err(e) => corpus.warnings.push(LoadWarning {
                 path: shown,
                 message: io_reason(&e),

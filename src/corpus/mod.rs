@@ -69,6 +69,8 @@ pub struct Corpus {
     pub label: String,
     pub docs: Vec<Document>,
     pub warnings: Vec<LoadWarning>,
+    /// brat `.ann` files found beside the documents' `.txt` files.
+    pub sidecars: Vec<(DocId, std::path::PathBuf)>,
 }
 
 mod embedded {

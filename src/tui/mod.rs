@@ -11,16 +11,18 @@ pub mod theme;
 pub mod update;
 pub mod view;
 
-use crate::cli::{analyze, open_corpus};
+use crate::cli::{annotate, as_warnings, open_corpus, Sources};
 use app::App;
 use std::path::PathBuf;
 use terminal::TerminalGuard;
 use theme::Theme;
 
-/// Opens the browser on `paths` (the bundled corpus when empty) and runs until the user quits.
-pub fn run(paths: &[PathBuf]) -> std::io::Result<()> {
-    let corpus = open_corpus(paths);
-    let index = analyze(&corpus);
+/// Opens the browser on `paths` (the bundled corpus when empty), with mentions from `sources`,
+/// and runs until the user quits. Problems in annotation files show as warnings.
+pub fn run(paths: &[PathBuf], sources: &Sources) -> std::io::Result<()> {
+    let mut corpus = open_corpus(paths);
+    let (index, problems) = annotate(&corpus, sources);
+    corpus.warnings.extend(as_warnings(&problems));
     let mut guard = TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
     let mut app = App::new(

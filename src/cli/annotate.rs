@@ -1,0 +1,82 @@
+//! Where a corpus's mentions come from: the built-in extractor, annotation files from other
+//! tools (`--annotations`, and brat `.ann` files found beside the texts), or both (`--merge`).
+
+use crate::corpus::{Corpus, DocId, LoadWarning};
+use crate::extract::Extractor;
+use crate::formats::import::{annotation_files, read_file, resolve, InputError, RawDoc};
+use crate::formats::{brat, Unit};
+use crate::index::Index;
+use crate::model::Mention;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// The user's choice of sources.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    /// Annotation files or folders.
+    pub annotations: Vec<PathBuf>,
+    /// Keep the built-in extractor's mentions beside imported ones.
+    pub merge: bool,
+    /// The unit the files' offsets count in.
+    pub unit: Unit,
+}
+
+/// Mentions for every document, indexed, and every problem found in the annotation files.
+/// A document an annotation file covers takes that file's mentions (and, with `merge`, the
+/// extractor's that do not overlap them); every other document, the extractor's.
+pub fn annotate(corpus: &Corpus, sources: &Sources) -> (Index, Vec<InputError>) {
+    let mut imported: Vec<Mention> = Vec::new();
+    let mut errors = Vec::new();
+    let mut covered: Vec<DocId> = Vec::new();
+    let mut take = |raw: &[RawDoc], file: &str, problems: Vec<InputError>| {
+        let r = resolve(corpus, raw, file, sources.unit);
+        imported.extend(r.mentions);
+        errors.extend(problems);
+        errors.extend(r.errors);
+        covered.extend(r.docs);
+    };
+    for path in sources.annotations.iter().flat_map(|p| annotation_files(p)) {
+        let (raw, problems) = read_file(&path);
+        take(&raw, &path.display().to_string(), problems);
+    }
+    for (doc, ann) in &corpus.sidecars {
+        let content = std::fs::read(ann)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default();
+        let file = ann.display().to_string();
+        let (raw, problems) = brat::read(&file, &content, corpus.docs[*doc as usize].path.clone());
+        take(&raw, &file, problems);
+    }
+    covered.sort_unstable();
+    covered.dedup();
+    let extractor = Extractor::default();
+    let mut by_doc: BTreeMap<DocId, Vec<Mention>> = BTreeMap::new();
+    for m in imported {
+        by_doc.entry(m.doc).or_default().push(m);
+    }
+    let mut mentions = Vec::new();
+    for doc in &corpus.docs {
+        let own = by_doc.remove(&doc.id).unwrap_or_default();
+        let is_covered = covered.binary_search(&doc.id).is_ok();
+        if !is_covered || sources.merge {
+            let overlaps = |m: &Mention| {
+                own.iter()
+                    .any(|o| o.span.start < m.span.end && m.span.start < o.span.end)
+            };
+            mentions.extend(extractor.extract(doc).into_iter().filter(|m| !overlaps(m)));
+        }
+        mentions.extend(own);
+    }
+    (Index::build(corpus, mentions), errors)
+}
+
+/// Problems in annotation files as load warnings, for the status line.
+pub fn as_warnings(errors: &[InputError]) -> Vec<LoadWarning> {
+    errors
+        .iter()
+        .map(|e| LoadWarning {
+            path: format!("{}:{}", e.file, e.line),
+            message: e.message.clone(),
+        })
+        .collect()
+}

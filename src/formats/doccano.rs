@@ -1,0 +1,97 @@
+//! doccano JSONL (sequence labelling), all three variants: `label: [[s, e, L]]`, the older
+//! `labels`, and `entities: [{start_offset, end_offset, label}]`. doccano counts UTF-16 units:
+//! read and write it with `--offsets utf16` for doccano itself.
+
+use super::import::{DocRef, RawDoc, RawSpan};
+use super::offsets::{OffsetMap, Unit};
+use crate::corpus::Document;
+use crate::model::Mention;
+
+/// Reads one parsed doccano line. The document is named by `doc` (as gazette writes it) or
+/// found by its `text`.
+pub fn parse(value: &serde_json::Value, line: usize) -> Result<Option<RawDoc>, String> {
+    let text = value
+        .get("text")
+        .and_then(|t| t.as_str())
+        .ok_or("a doccano line without \"text\"")?;
+    let mut spans = Vec::new();
+    let pairs = value
+        .get("label")
+        .or_else(|| value.get("labels"))
+        .and_then(|l| l.as_array());
+    for item in pairs.map_or(&[][..], Vec::as_slice) {
+        let triple = item.as_array().map(Vec::as_slice).unwrap_or_default();
+        match triple {
+            [s, e, l, ..] => {
+                let (Some(start), Some(end), Some(label)) = (s.as_u64(), e.as_u64(), l.as_str())
+                else {
+                    return Err(format!(
+                        "a doccano label that is not [start, end, label]: {item}"
+                    ));
+                };
+                spans.push(RawSpan {
+                    start: start as usize,
+                    end: end as usize,
+                    label: label.into(),
+                    text: None,
+                    entity: None,
+                    line,
+                });
+            }
+            _ => {
+                return Err(format!(
+                    "a doccano label that is not [start, end, label]: {item}"
+                ))
+            }
+        }
+    }
+    for e in value
+        .get("entities")
+        .and_then(|e| e.as_array())
+        .map_or(&[][..], Vec::as_slice)
+    {
+        let num = |k: &str| {
+            e.get(k)
+                .and_then(serde_json::Value::as_u64)
+                .map(|n| n as usize)
+        };
+        let (Some(start), Some(end), Some(label)) = (
+            num("start_offset"),
+            num("end_offset"),
+            e.get("label").and_then(|l| l.as_str()),
+        ) else {
+            return Err(format!(
+                "a doccano entity without start_offset, end_offset and label: {e}"
+            ));
+        };
+        spans.push(RawSpan {
+            start,
+            end,
+            label: label.into(),
+            text: None,
+            entity: None,
+            line,
+        });
+    }
+    let doc = match value.get("doc").and_then(|d| d.as_str()) {
+        Some(path) => DocRef::Path(path.into()),
+        None => DocRef::Text(text.into()),
+    };
+    Ok(Some(RawDoc { doc, spans, line }))
+}
+
+/// The doccano line for a document (the `label` variant, with gazette's `doc` beside it).
+pub fn doc_line(doc: &Document, mentions: &[Mention], unit: Unit) -> String {
+    let map = OffsetMap::new(&doc.text);
+    let labels: Vec<serde_json::Value> = mentions
+        .iter()
+        .map(|m| {
+            serde_json::json!([
+                map.from_byte(m.span.start, unit),
+                map.from_byte(m.span.end, unit),
+                m.label.as_str()
+            ])
+        })
+        .collect();
+    serde_json::json!({"doc": doc.path, "text": doc.text, "label": labels}).to_string()
+}

@@ -1,0 +1,103 @@
+//! Writing a corpus's mentions in any of the formats: one JSONL file (or standard output), or a
+//! brat folder of `.txt` and `.ann` pairs.
+
+use super::offsets::Unit;
+use super::{brat, doccano, jsonl, spacy};
+use crate::corpus::Corpus;
+use crate::index::Index;
+use clap::ValueEnum;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The formats gazette writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// gazette JSONL: one line per document.
+    Jsonl,
+    /// brat standoff: a folder of DOC.txt and DOC.ann.
+    Brat,
+    /// doccano JSONL (`label` variant).
+    Doccano,
+    /// spaCy / Prodigy JSONL (`spans`).
+    Spacy,
+}
+
+/// Where output goes.
+pub enum Destination<'a> {
+    /// Standard output (JSONL formats only).
+    Stdout(&'a mut dyn Write),
+    /// A file (JSONL formats) or a folder (brat).
+    Path(&'a Path),
+}
+
+/// Writes every document's mentions. Returns the files written.
+pub fn write(
+    corpus: &Corpus,
+    index: &Index,
+    format: Format,
+    unit: Unit,
+    to: Destination,
+) -> std::io::Result<Vec<PathBuf>> {
+    if format == Format::Brat {
+        let Destination::Path(dir) = to else {
+            return Err(std::io::Error::other(
+                "brat writes a folder of files: give --out FOLDER",
+            ));
+        };
+        return write_brat(corpus, index, dir);
+    }
+    let mut lines = String::new();
+    for doc in &corpus.docs {
+        let mentions = index.doc_mentions(doc.id);
+        let names: Vec<&str> = index
+            .doc_mention_ids(doc.id)
+            .map(|i| index.entity(index.entity_of(i as u32)).name.as_str())
+            .collect();
+        let line = match format {
+            Format::Jsonl => jsonl::doc_line(doc, mentions, &names, unit),
+            Format::Doccano => doccano::doc_line(doc, mentions, unit),
+            Format::Spacy => spacy::doc_line(doc, mentions, unit),
+            Format::Brat => unreachable!("handled above"),
+        };
+        lines.push_str(&line);
+        lines.push('\n');
+    }
+    match to {
+        Destination::Stdout(out) => {
+            out.write_all(lines.as_bytes())?;
+            Ok(Vec::new())
+        }
+        Destination::Path(path) => {
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent)?;
+            }
+            std::fs::write(path, lines).map_err(|e| named(path, e))?;
+            Ok(vec![path.to_path_buf()])
+        }
+    }
+}
+
+fn write_brat(corpus: &Corpus, index: &Index, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut written = Vec::new();
+    for doc in &corpus.docs {
+        let txt = dir.join(&doc.path).with_extension("txt");
+        if let Some(parent) = txt.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| named(parent, e))?;
+        }
+        let names: Vec<&str> = index
+            .doc_mention_ids(doc.id)
+            .map(|i| index.entity(index.entity_of(i as u32)).name.as_str())
+            .collect();
+        let ann = txt.with_extension("ann");
+        // The text is written as decoded, so brat's offsets and gazette's agree on every byte.
+        std::fs::write(&txt, &doc.text).map_err(|e| named(&txt, e))?;
+        std::fs::write(&ann, brat::ann(doc, index.doc_mentions(doc.id), &names))
+            .map_err(|e| named(&ann, e))?;
+        written.extend([txt, ann]);
+    }
+    Ok(written)
+}
+
+fn named(path: &Path, e: std::io::Error) -> std::io::Error {
+    std::io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+}

@@ -1,0 +1,399 @@
+//! Loading mentions made by other tools: reading each format into raw records, then checking
+//! every span against its document. A span that does not fit is reported with its file, line and
+//! offsets, never shifted, clamped or dropped silently; the other spans still load.
+
+use super::offsets::{OffsetError, OffsetMap, Unit};
+use super::{brat, doccano, jsonl, spacy};
+use crate::corpus::{Corpus, DocId};
+use crate::model::{Label, Mention, Source};
+use std::path::{Path, PathBuf};
+
+/// A span as a file gives it, before it is checked against its document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawSpan {
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+    /// The covered text, when the format records it.
+    pub text: Option<String>,
+    /// The entity it belongs to, when the format records one.
+    pub entity: Option<String>,
+    /// Line of the file it came from (1-based).
+    pub line: usize,
+}
+
+/// How a record names its document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocRef {
+    /// A path relative to the corpus root.
+    Path(String),
+    /// The document's whole text (doccano and spaCy records carry it).
+    Text(String),
+}
+
+/// One document's spans from a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawDoc {
+    pub doc: DocRef,
+    pub spans: Vec<RawSpan>,
+    pub line: usize,
+}
+
+/// A problem in an input file, located by file and line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+/// The span as messages show it: `span 3..7 PERSON`.
+pub fn describe(s: &RawSpan) -> String {
+    format!("span {}..{} {}", s.start, s.end, s.label)
+}
+
+/// Checks that need no document: an empty or reversed span, a `text` whose length cannot be the
+/// span's (in code points only; other units are checked against the document).
+pub fn check_shape(s: &RawSpan, unit: Unit) -> Result<(), String> {
+    if s.start >= s.end {
+        return Err(format!("{}: empty or reversed", describe(s)));
+    }
+    if let (Some(t), Unit::Codepoints) = (&s.text, unit) {
+        // Text with whitespace may be a discontinuous span's fragments: the document decides.
+        if !t.contains(char::is_whitespace) && t.chars().count() != s.end - s.start {
+            return Err(format!(
+                "{}: text {t:?} is {} characters, the span {}",
+                describe(s),
+                t.chars().count(),
+                s.end - s.start
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Reads an annotation file in whichever format it is: brat by its `.ann` extension, the JSONL
+/// formats line by line by their keys.
+pub fn read_file(path: &Path) -> (Vec<RawDoc>, Vec<InputError>) {
+    let file = path.display().to_string();
+    let content = match std::fs::read(path).map(|b| String::from_utf8_lossy(&b).into_owned()) {
+        Ok(c) => c,
+        Err(e) => {
+            return (
+                Vec::new(),
+                vec![InputError {
+                    file,
+                    line: 0,
+                    message: format!("cannot read: {e}"),
+                }],
+            )
+        }
+    };
+    if path.extension().is_some_and(|e| e == "ann") {
+        let doc = path
+            .with_extension("txt")
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        return brat::read(&file, &content, doc);
+    }
+    let mut docs = Vec::new();
+    let mut errors = Vec::new();
+    for (i, raw) in content.lines().enumerate() {
+        let line = i + 1;
+        if raw.trim().is_empty() {
+            continue;
+        }
+        let value: serde_json::Value = match serde_json::from_str(raw) {
+            Ok(v) => v,
+            Err(e) => {
+                errors.push(InputError {
+                    file: file.clone(),
+                    line,
+                    message: format!("not a JSON line: {e}"),
+                });
+                continue;
+            }
+        };
+        let parsed = if value.get("spans").is_some() || value.get("ents").is_some() {
+            spacy::parse(&value, line)
+        } else if value.get("text").is_some()
+            && (value.get("label").is_some()
+                || value.get("labels").is_some()
+                || value.get("entities").is_some())
+        {
+            doccano::parse(&value, line)
+        } else {
+            jsonl::parse(&value, line)
+        };
+        match parsed {
+            Ok(Some(doc)) => docs.push(doc),
+            Ok(None) => {}
+            Err(message) => errors.push(InputError {
+                file: file.clone(),
+                line,
+                message,
+            }),
+        }
+    }
+    (docs, errors)
+}
+
+/// Every annotation file under `path` (a file, or a folder searched recursively for `.ann`,
+/// `.jsonl` and `.json`).
+pub fn annotation_files(path: &Path) -> Vec<PathBuf> {
+    if !path.is_dir() {
+        return vec![path.to_path_buf()];
+    }
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(path)
+        .follow_links(true)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e == "ann" || e == "jsonl" || e == "json")
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Mentions from raw records, each span checked against its document. `file` names the source in
+/// messages and in each mention's [`Source`].
+pub fn resolve(corpus: &Corpus, docs: &[RawDoc], file: &str, unit: Unit) -> Resolved {
+    let mut mentions = Vec::new();
+    let mut errors = Vec::new();
+    let mut matched = Vec::new();
+    let err = |line: usize, message: String| InputError {
+        file: file.to_string(),
+        line,
+        message,
+    };
+    for raw in docs {
+        let Some(doc_id) = find_doc(corpus, &raw.doc) else {
+            let what = match &raw.doc {
+                DocRef::Path(p) => format!("document {p:?} is not in the corpus"),
+                DocRef::Text(t) => format!(
+                    "no document of the corpus has this text ({:?}…)",
+                    t.chars().take(30).collect::<String>()
+                ),
+            };
+            errors.push(err(raw.line, what));
+            continue;
+        };
+        matched.push(doc_id);
+        let text = &corpus.docs[doc_id as usize].text;
+        let map = OffsetMap::new(text);
+        for s in &raw.spans {
+            if let Err(message) = check_shape(s, unit) {
+                errors.push(err(s.line, message));
+                continue;
+            }
+            let range = match (map.to_byte(s.start, unit), map.to_byte(s.end, unit)) {
+                (Ok(a), Ok(b)) => a..b,
+                (Err(e), _) | (_, Err(e)) => {
+                    let why = match e {
+                        OffsetError::PastEnd(len) => {
+                            format!("out of range (the document has {len} {})", unit_name(unit))
+                        }
+                        OffsetError::InsideCharacter => {
+                            format!("not on a character boundary in {}", unit_name(unit))
+                        }
+                    };
+                    errors.push(err(s.line, format!("{}: {why}", describe(s))));
+                    continue;
+                }
+            };
+            let covered = &text[range.clone()];
+            if let Some(t) = &s.text {
+                if !text_agrees(t, covered) {
+                    errors.push(err(
+                        s.line,
+                        format!(
+                            "{}: text {t:?} disagrees with the document's {covered:?}",
+                            describe(s)
+                        ),
+                    ));
+                    continue;
+                }
+            }
+            let label = Label::from_name(&s.label);
+            let entity = s
+                .entity
+                .clone()
+                .unwrap_or_else(|| covered.split_whitespace().collect::<Vec<_>>().join(" "));
+            let key = format!("imported:{}", entity.to_lowercase());
+            mentions.push(Mention {
+                doc: doc_id,
+                span: range,
+                label,
+                key,
+                canonical: entity,
+                source: Source::Imported(file.to_string()),
+            });
+        }
+    }
+    Resolved {
+        mentions,
+        errors,
+        docs: matched,
+    }
+}
+
+/// What [`resolve`] made of a file.
+#[derive(Debug, Default)]
+pub struct Resolved {
+    pub mentions: Vec<Mention>,
+    pub errors: Vec<InputError>,
+    /// The documents the file annotates (even with no span: the tool found nothing there).
+    pub docs: Vec<DocId>,
+}
+
+/// A `text` field agrees with the covered text when equal, or (brat's discontinuous spans) equal
+/// once every run of whitespace is one space.
+fn text_agrees(given: &str, covered: &str) -> bool {
+    let fold = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    given == covered || fold(given) == fold(covered)
+}
+
+fn unit_name(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Codepoints => "characters",
+        Unit::Utf16 => "UTF-16 units",
+        Unit::Bytes => "bytes",
+    }
+}
+
+/// The corpus document a record refers to: by path (exact, or the same trailing components),
+/// or by identical text.
+fn find_doc(corpus: &Corpus, doc: &DocRef) -> Option<DocId> {
+    match doc {
+        DocRef::Path(p) => {
+            let p = p.replace('\\', "/");
+            corpus
+                .docs
+                .iter()
+                .find(|d| d.path == p)
+                .or_else(|| {
+                    corpus.docs.iter().find(|d| {
+                        d.path.ends_with(&format!("/{p}")) || p.ends_with(&format!("/{}", d.path))
+                    })
+                })
+                .map(|d| d.id)
+        }
+        DocRef::Text(t) => corpus.docs.iter().find(|d| d.text == *t).map(|d| d.id),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::SourceEncoding;
+
+    fn corpus() -> Corpus {
+        let mut c = Corpus::default();
+        c.docs.push(crate::corpus::Document::new(
+            0,
+            "a.txt".into(),
+            "王𠮷在杭州市调研".into(),
+            SourceEncoding::Utf8,
+        ));
+        c
+    }
+
+    fn span(start: usize, end: usize, text: Option<&str>, line: usize) -> RawSpan {
+        RawSpan {
+            start,
+            end,
+            label: "GPE".into(),
+            text: text.map(String::from),
+            entity: None,
+            line,
+        }
+    }
+
+    #[test]
+    fn every_validation_error_names_file_line_and_span() {
+        let raw = vec![RawDoc {
+            doc: DocRef::Path("a.txt".into()),
+            spans: vec![
+                span(3, 6, Some("杭州市"), 1),
+                span(6, 3, None, 2),
+                span(3, 12, None, 3),
+                span(3, 6, Some("杭州"), 4),
+                span(0, 1, Some("李"), 5),
+            ],
+            line: 1,
+        }];
+        let Resolved {
+            mentions, errors, ..
+        } = resolve(&corpus(), &raw, "x.jsonl", Unit::Codepoints);
+        assert_eq!(mentions.len(), 1, "the good span still loads");
+        assert_eq!(mentions[0].label, Label::Region, "GPE maps onto REGION");
+        let messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(
+            messages,
+            [
+                "x.jsonl:2: span 6..3 GPE: empty or reversed",
+                "x.jsonl:3: span 3..12 GPE: out of range (the document has 8 characters)",
+                "x.jsonl:4: span 3..6 GPE: text \"杭州\" is 2 characters, the span 3",
+                "x.jsonl:5: span 0..1 GPE: text \"李\" disagrees with the document's \"王\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn utf16_and_byte_offsets_that_split_a_character_are_refused() {
+        let raw = |start, end| {
+            vec![RawDoc {
+                doc: DocRef::Path("a.txt".into()),
+                spans: vec![span(start, end, None, 7)],
+                line: 7,
+            }]
+        };
+        let ok = resolve(&corpus(), &raw(4, 7), "d.jsonl", Unit::Utf16).mentions;
+        assert_eq!(&corpus().docs[0].text[ok[0].span.clone()], "杭州市");
+        let errors = resolve(&corpus(), &raw(2, 4), "d.jsonl", Unit::Utf16).errors;
+        assert_eq!(
+            errors[0].to_string(),
+            "d.jsonl:7: span 2..4 GPE: not on a character boundary in UTF-16 units"
+        );
+        let errors = resolve(&corpus(), &raw(1, 3), "d.jsonl", Unit::Bytes).errors;
+        assert_eq!(
+            errors[0].to_string(),
+            "d.jsonl:7: span 1..3 GPE: not on a character boundary in bytes"
+        );
+    }
+
+    #[test]
+    fn unknown_documents_are_reported() {
+        let raw = vec![
+            RawDoc {
+                doc: DocRef::Path("b.txt".into()),
+                spans: vec![],
+                line: 3,
+            },
+            RawDoc {
+                doc: DocRef::Text("other".into()),
+                spans: vec![],
+                line: 4,
+            },
+        ];
+        let errors = resolve(&corpus(), &raw, "f.jsonl", Unit::Codepoints).errors;
+        assert_eq!(
+            errors[0].to_string(),
+            "f.jsonl:3: document \"b.txt\" is not in the corpus"
+        );
+        assert!(errors[1]
+            .to_string()
+            .starts_with("f.jsonl:4: no document of the corpus has this text"));
+    }
+}

@@ -1,0 +1,72 @@
+//! spaCy / Prodigy JSONL: `{"text", "spans": [{"start", "end", "label"}], "answer"}`, and
+//! displaCy's manual `{"text", "ents": [...]}`. Offsets in code points.
+
+use super::import::{DocRef, RawDoc, RawSpan};
+use super::offsets::{OffsetMap, Unit};
+use crate::corpus::Document;
+use crate::model::Mention;
+
+/// Reads one parsed spaCy/Prodigy line. A Prodigy example answered `reject` or `ignore` is
+/// reported and its spans are not loaded: the annotator said they are not the annotation.
+pub fn parse(value: &serde_json::Value, line: usize) -> Result<Option<RawDoc>, String> {
+    let text = value
+        .get("text")
+        .and_then(|t| t.as_str())
+        .ok_or("a spaCy line without \"text\"")?;
+    if let Some(answer) = value.get("answer").and_then(|a| a.as_str()) {
+        if answer != "accept" {
+            return Err(format!(
+                "example answered {answer:?}: its spans are not loaded"
+            ));
+        }
+    }
+    let list = value
+        .get("spans")
+        .or_else(|| value.get("ents"))
+        .and_then(|s| s.as_array());
+    let mut spans = Vec::new();
+    for s in list.map_or(&[][..], Vec::as_slice) {
+        let num = |k: &str| {
+            s.get(k)
+                .and_then(serde_json::Value::as_u64)
+                .map(|n| n as usize)
+        };
+        let (Some(start), Some(end), Some(label)) = (
+            num("start"),
+            num("end"),
+            s.get("label").and_then(|l| l.as_str()),
+        ) else {
+            return Err(format!("a span without start, end and label: {s}"));
+        };
+        let text = s.get("text").and_then(|t| t.as_str()).map(String::from);
+        spans.push(RawSpan {
+            start,
+            end,
+            label: label.into(),
+            text,
+            entity: None,
+            line,
+        });
+    }
+    let doc = match value
+        .get("meta")
+        .and_then(|m| m.get("doc"))
+        .and_then(|d| d.as_str())
+    {
+        Some(path) => DocRef::Path(path.into()),
+        None => DocRef::Text(text.into()),
+    };
+    Ok(Some(RawDoc { doc, spans, line }))
+}
+
+/// The spaCy/Prodigy line for a document (`meta.doc` holds gazette's path).
+pub fn doc_line(doc: &Document, mentions: &[Mention], unit: Unit) -> String {
+    let map = OffsetMap::new(&doc.text);
+    let spans: Vec<serde_json::Value> = mentions
+        .iter()
+        .map(|m| {
+            serde_json::json!({"start": map.from_byte(m.span.start, unit), "end": map.from_byte(m.span.end, unit), "label": m.label.as_str(), "text": &doc.text[m.span.clone()]})
+        })
+        .collect();
+    serde_json::json!({"text": doc.text, "spans": spans, "meta": {"doc": doc.path}, "answer": "accept"}).to_string()
+}
