@@ -31,7 +31,9 @@ pub struct Entity {
 fn bilingual_name(e: &Entity) -> String {
     let han = |s: &str| s.chars().any(crate::corpus::meta::is_han);
     let names = || std::iter::once(&e.name).chain(&e.aliases);
-    if e.label != Label::Person || !names().any(|n| han(n)) || names().all(|n| han(n)) {
+    // Only the built-in recognizers' persons: an imported entity keeps the name its file gives.
+    let builtin = e.key.starts_with("person:");
+    if !builtin || e.label != Label::Person || !names().any(|n| han(n)) || names().all(|n| han(n)) {
         return e.name.clone();
     }
     let capitals = |s: &&String| s.chars().filter(char::is_ascii_uppercase).count();

@@ -28,18 +28,16 @@ fn main() -> ExitCode {
             sources,
             format,
             out: to,
-        }) => {
-            let unit = sources.offsets;
-            run_write(
-                &paths,
-                &sources.sources(),
-                format,
-                unit,
-                Some(&to),
-                &mut out,
-                &mut err,
-            )
-        }
+            out_offsets: unit,
+        }) => run_write(
+            &paths,
+            &sources.sources(),
+            format,
+            unit,
+            Some(&to),
+            &mut out,
+            &mut err,
+        ),
         Some(Command::Eval {
             gold,
             pred,

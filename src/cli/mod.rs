@@ -89,6 +89,9 @@ pub enum Command {
         /// Output file (JSONL formats) or folder (brat).
         #[arg(long)]
         out: PathBuf,
+        /// The unit offsets are written in (doccano itself counts utf16).
+        #[arg(long, value_enum, default_value_t = Unit::Codepoints)]
+        out_offsets: Unit,
     },
     /// Score predicted mentions against gold ones (both gazette JSONL): precision, recall and F1
     /// per label, strict and SemEval-2013.

@@ -64,6 +64,7 @@ pub fn read(file: &str, content: &str, doc: String) -> (Vec<RawDoc>, Vec<InputEr
             doc: DocRef::Path(doc),
             spans,
             line: 1,
+            counts_utf16: false,
         }],
         errors,
     )

@@ -77,7 +77,12 @@ pub fn parse(value: &serde_json::Value, line: usize) -> Result<Option<RawDoc>, S
         Some(path) => DocRef::Path(path.into()),
         None => DocRef::Text(text.into()),
     };
-    Ok(Some(RawDoc { doc, spans, line }))
+    Ok(Some(RawDoc {
+        doc,
+        spans,
+        line,
+        counts_utf16: true,
+    }))
 }
 
 /// The doccano line for a document (the `label` variant, with gazette's `doc` beside it).

@@ -37,6 +37,8 @@ pub struct RawDoc {
     pub doc: DocRef,
     pub spans: Vec<RawSpan>,
     pub line: usize,
+    /// The format counts UTF-16 units by default (doccano).
+    pub counts_utf16: bool,
 }
 
 /// A problem in an input file, located by file and line.
@@ -191,6 +193,14 @@ pub fn resolve(corpus: &Corpus, docs: &[RawDoc], file: &str, unit: Unit) -> Reso
         };
         matched.push(doc_id);
         let text = &corpus.docs[doc_id as usize].text;
+        if raw.counts_utf16
+            && unit == Unit::Codepoints
+            && !raw.spans.is_empty()
+            && text.chars().any(|c| c.len_utf16() == 2)
+        {
+            let message = "this tool counts UTF-16 units and the document has characters outside the Basic Multilingual Plane: read with --offsets utf16 if its spans look shifted".to_string();
+            errors.push(err(raw.line, message));
+        }
         let map = OffsetMap::new(text);
         for s in &raw.spans {
             if let Err(message) = check_shape(s, unit) {
@@ -332,6 +342,7 @@ mod tests {
                 span(0, 1, Some("李"), 5),
             ],
             line: 1,
+            counts_utf16: false,
         }];
         let Resolved {
             mentions, errors, ..
@@ -357,6 +368,7 @@ mod tests {
                 doc: DocRef::Path("a.txt".into()),
                 spans: vec![span(start, end, None, 7)],
                 line: 7,
+                counts_utf16: false,
             }]
         };
         let ok = resolve(&corpus(), &raw(4, 7), "d.jsonl", Unit::Utf16).mentions;
@@ -380,11 +392,13 @@ mod tests {
                 doc: DocRef::Path("b.txt".into()),
                 spans: vec![],
                 line: 3,
+                counts_utf16: false,
             },
             RawDoc {
                 doc: DocRef::Text("other".into()),
                 spans: vec![],
                 line: 4,
+                counts_utf16: false,
             },
         ];
         let errors = resolve(&corpus(), &raw, "f.jsonl", Unit::Codepoints).errors;

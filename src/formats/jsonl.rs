@@ -88,6 +88,7 @@ pub fn parse(value: &serde_json::Value, line: usize) -> Result<Option<RawDoc>, S
         doc: DocRef::Path(doc.to_string()),
         spans,
         line,
+        counts_utf16: false,
     }))
 }
 

@@ -56,7 +56,12 @@ pub fn parse(value: &serde_json::Value, line: usize) -> Result<Option<RawDoc>, S
         Some(path) => DocRef::Path(path.into()),
         None => DocRef::Text(text.into()),
     };
-    Ok(Some(RawDoc { doc, spans, line }))
+    Ok(Some(RawDoc {
+        doc,
+        spans,
+        line,
+        counts_utf16: false,
+    }))
 }
 
 /// The spaCy/Prodigy line for a document (`meta.doc` holds gazette's path).
