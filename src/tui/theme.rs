@@ -34,8 +34,8 @@ impl Theme {
                 .fg(Color::LightGreen)
                 .add_modifier(Modifier::UNDERLINED),
             Label::Org => self.fg(Color::LightMagenta).add_modifier(Modifier::ITALIC),
-            Label::Other(_) => self
-                .fg(Color::Yellow)
+            Label::Other(name) => self
+                .fg(other_colour(name))
                 .add_modifier(Modifier::BOLD | Modifier::ITALIC),
         }
     }
@@ -94,6 +94,24 @@ impl Theme {
     }
 }
 
+/// Colours for labels from other tools, none used by the three built-in types.
+const OTHER_COLOURS: [Color; 6] = [
+    Color::Yellow,
+    Color::LightBlue,
+    Color::LightRed,
+    Color::Indexed(208),
+    Color::Indexed(147),
+    Color::Indexed(180),
+];
+
+/// The colour of a label from another tool: chosen by its name, so it is the same every run.
+fn other_colour(name: &str) -> Color {
+    let hash = name
+        .bytes()
+        .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+    OTHER_COLOURS[hash as usize % OTHER_COLOURS.len()]
+}
+
 /// A short marker for a label in lists, readable without colour.
 pub fn label_tag(label: &Label) -> &str {
     match label {
@@ -101,5 +119,27 @@ pub fn label_tag(label: &Label) -> &str {
         Label::Region => "REG",
         Label::Org => "ORG",
         Label::Other(name) => name,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_from_other_tools_get_stable_colours_of_their_own() {
+        let t = Theme { color: true };
+        let builtin: Vec<Style> = [Label::Person, Label::Region, Label::Org]
+            .iter()
+            .map(|l| t.label(l))
+            .collect();
+        let fac = t.label(&Label::Other("FACILITY".into()));
+        assert!(!builtin.contains(&fac));
+        assert_eq!(fac, t.label(&Label::Other("FACILITY".into())));
+        assert_ne!(fac.fg, t.label(&Label::Other("EVENT".into())).fg);
+        assert!(Theme { color: false }
+            .label(&Label::Other("EVENT".into()))
+            .add_modifier
+            .contains(Modifier::ITALIC));
     }
 }
