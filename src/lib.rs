@@ -10,5 +10,6 @@ pub mod extract;
 pub mod formats;
 pub mod index;
 pub mod model;
+pub mod review;
 pub mod text;
 pub mod tui;

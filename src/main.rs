@@ -56,7 +56,7 @@ fn main() -> ExitCode {
         }
         None => {
             drop((out, err));
-            gazette::tui::run(&cli.paths, &cli.sources.sources())
+            gazette::tui::run(&cli.paths, &cli.sources.sources(), cli.store.as_deref())
         }
     };
     match result {

@@ -29,8 +29,26 @@ pub struct Cli {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub sources: SourceArgs,
+    /// The review database. Default: CORPUS/.gazette/review.db (for the bundled corpus, in the
+    /// user's data folder).
+    #[arg(long, value_name = "FILE")]
+    pub store: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Where review decisions for `corpus` are kept unless the user says otherwise.
+pub fn default_store(corpus: &Corpus) -> PathBuf {
+    match &corpus.root {
+        Some(root) => root.join(".gazette").join("review.db"),
+        None => {
+            let data = std::env::var_os("XDG_DATA_HOME")
+                .map(PathBuf::from)
+                .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+                .unwrap_or_else(std::env::temp_dir);
+            data.join("gazette").join("bundled-review.db")
+        }
+    }
 }
 
 /// Where mentions come from.

@@ -26,6 +26,7 @@ pub fn open_paths(paths: &[PathBuf]) -> Corpus {
     };
     let mut corpus = Corpus {
         label,
+        root: root.clone(),
         ..Corpus::default()
     };
     let mut files: Vec<PathBuf> = Vec::new();

@@ -69,6 +69,8 @@ pub struct Corpus {
     pub label: String,
     pub docs: Vec<Document>,
     pub warnings: Vec<LoadWarning>,
+    /// The folder document paths are relative to (None for the bundled corpus).
+    pub root: Option<std::path::PathBuf>,
     /// brat `.ann` files found beside the documents' `.txt` files.
     pub sidecars: Vec<(DocId, std::path::PathBuf)>,
 }

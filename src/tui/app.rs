@@ -11,8 +11,12 @@ use ratatui::layout::Rect;
 /// A popup over the panes.
 #[derive(Debug, Clone)]
 pub enum Overlay {
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Mentions(MentionList),
+    /// Choosing the new label of the current mention.
+    Relabel,
 }
 
 /// The keyword-in-context list of every mention of one entity.
@@ -48,6 +52,8 @@ pub struct App {
     /// A one-off message for the status line (cleared by the next key).
     pub message: Option<String>,
     pub quit: bool,
+    /// Review decisions and where they are stored.
+    pub review: super::review::ReviewState,
 }
 
 impl App {
@@ -72,7 +78,9 @@ impl App {
             overlay: None,
             message: None,
             quit: false,
+            review: super::review::ReviewState::without_store(0, "no review database is open"),
         };
+        app.review.reviews = vec![Default::default(); app.index.mentions.len()];
         app.sync();
         app
     }

@@ -6,35 +6,47 @@ pub mod filter;
 pub mod keymap;
 pub mod layout;
 pub mod nav;
+pub mod review;
 pub mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
 
-use crate::cli::{annotate, as_warnings, open_corpus, Sources};
+use crate::cli::{annotate, as_warnings, default_store, open_corpus, Sources};
+use crate::corpus::LoadWarning;
+use crate::review::Store;
 use app::App;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use terminal::TerminalGuard;
 use theme::Theme;
 
-/// Opens the browser on `paths` (the bundled corpus when empty), with mentions from `sources`,
-/// and runs until the user quits. Problems in annotation files show as warnings.
-pub fn run(paths: &[PathBuf], sources: &Sources) -> std::io::Result<()> {
+/// Opens the browser on `paths` (the bundled corpus when empty), with mentions from `sources`
+/// and review decisions in `store` (or the corpus's default database), and runs until the user
+/// quits. Problems in annotation files and with the database show as warnings; the browser opens
+/// regardless, and refuses decisions it cannot store.
+pub fn run(paths: &[PathBuf], sources: &Sources, store: Option<&Path>) -> std::io::Result<()> {
     let mut corpus = open_corpus(paths);
     let (index, problems) = annotate(&corpus, sources);
     corpus.warnings.extend(as_warnings(&problems));
+    let store_path = store.map_or_else(|| default_store(&corpus), Path::to_path_buf);
+    let opened = Store::open(&store_path);
+    if let Err(e) = &opened {
+        let message = format!("decisions cannot be stored: {e}");
+        corpus.warnings.push(LoadWarning {
+            path: store_path.display().to_string(),
+            message,
+        });
+    }
     let mut guard = TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
-    let mut app = App::new(
-        corpus,
-        index,
-        Theme::from_env(),
-        ratatui::layout::Rect::new(0, 0, size.width, size.height),
-    );
+    let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+    let mut app = App::new(corpus, index, Theme::from_env(), area);
+    app.attach_store(opened);
     while !app.quit {
         guard.terminal.draw(|frame| view::draw(frame, &app))?;
         let event = crossterm::event::read()?;
         app.handle(event);
     }
+    app.save_place();
     Ok(())
 }

@@ -45,6 +45,11 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
     }
 
+    /// A rejected mention: crossed out and dim, whatever its type.
+    pub fn rejected(&self) -> Style {
+        Style::new().add_modifier(Modifier::CROSSED_OUT | Modifier::DIM)
+    }
+
     /// Other mentions of the current entity.
     pub fn current_entity(&self) -> Style {
         if self.color {

@@ -6,6 +6,8 @@ use super::keymap::{lookup, Action, Context};
 use super::layout::{inner, Pane};
 use super::nav::Dir;
 use crate::index::MentionId;
+use crate::model::Label;
+use crate::review::Verdict;
 use crate::text::display_width;
 use crossterm::event::{
     Event, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -47,6 +49,20 @@ impl App {
             Some(Overlay::Mentions(_)) => {
                 if let Some(a) = lookup(Context::Mentions, key) {
                     self.mentions_action(a);
+                }
+                return;
+            }
+            Some(Overlay::Relabel) => {
+                let label = match lookup(Context::RelabelPrompt, key) {
+                    Some(Action::RelabelPerson) => Some(Label::Person),
+                    Some(Action::RelabelRegion) => Some(Label::Region),
+                    Some(Action::RelabelOrg) => Some(Label::Org),
+                    Some(Action::Close) => None,
+                    _ => return,
+                };
+                self.overlay = None;
+                if let Some(label) = label {
+                    self.decide(Verdict::Relabel(label));
                 }
                 return;
             }
@@ -104,6 +120,16 @@ impl App {
                 self.current_entity = None;
                 self.current_mention = None;
             }
+            Action::Accept => self.decide(Verdict::Accept),
+            Action::Reject => self.decide(Verdict::Reject),
+            Action::Relabel => match self.current_mention {
+                Some(_) => self.overlay = Some(Overlay::Relabel),
+                None => self.message = Some("no current mention: step onto one with ] or n".into()),
+            },
+            Action::Undo => self.undo_redo(false),
+            Action::Redo => self.undo_redo(true),
+            Action::NextUnreviewed => self.step_unreviewed(Dir::Next),
+            Action::PrevUnreviewed => self.step_unreviewed(Dir::Prev),
             _ => {}
         }
     }

@@ -60,9 +60,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             .map_or("          ".to_string(), |d| {
                 format!("{:<10}", &d[..d.len().min(10)])
             });
-        let meta = if width >= 40 {
+        let (reviewed, mentions) = app.doc_reviewed(doc_id);
+        let review = if mentions > 0 && reviewed == mentions {
+            "   ✓ ".to_string()
+        } else {
+            format!("{:>4} ", mentions - reviewed)
+        };
+        let meta = if width >= 44 {
             format!(
-                "{} {} {:>3} ",
+                "{} {} {:>3}{review}",
                 doc.lang.code(),
                 date,
                 app.index.entity_count(doc_id)

@@ -39,6 +39,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         Context::Entities,
         Context::Prompt,
         Context::Mentions,
+        Context::RelabelPrompt,
         Context::HelpOverlay,
     ] {
         out.push(Line::raw(""));

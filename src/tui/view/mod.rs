@@ -38,6 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match &app.overlay {
         Some(Overlay::Help { scroll }) => help::draw(frame, app, *scroll),
         Some(Overlay::Mentions(list)) => mentions::draw(frame, app, list),
+        Some(Overlay::Relabel) => relabel_prompt(frame, app),
         None => {}
     }
     if let Some(p) = &app.prompt {
@@ -81,4 +82,32 @@ pub fn popup(frame: &mut Frame, width: u16, height: u16, top: bool) -> Rect {
     let r = Rect::new(x, y, w, h);
     frame.render_widget(Clear, r);
     r
+}
+
+/// The small popup that asks for the current mention's new label.
+fn relabel_prompt(frame: &mut Frame, app: &App) {
+    use crate::model::Label;
+    use ratatui::text::{Line, Span};
+    use ratatui::widgets::Block;
+    let area = popup(frame, 46, 5, false);
+    let t = &app.theme;
+    let choice = |key: &'static str, label: Label| {
+        vec![
+            Span::styled(key, t.matched()),
+            Span::raw(" "),
+            Span::styled(label.as_str().to_string(), t.label(&label)),
+            Span::raw("   "),
+        ]
+    };
+    let mut spans = choice("p", Label::Person);
+    spans.extend(choice("r", Label::Region));
+    spans.extend(choice("o", Label::Org));
+    let block = Block::bordered()
+        .border_style(t.border(true))
+        .title(" Relabel as ")
+        .title_bottom(" Esc keep ");
+    frame.render_widget(
+        Paragraph::new(vec![Line::raw(""), Line::from(spans)]).block(block),
+        area,
+    );
 }

@@ -98,7 +98,11 @@ pub fn styled_line<'a>(app: &App, doc: &'a Document, range: Range<usize>) -> Lin
         if let Some(i) = hit {
             let id = (ids.start + first + i) as MentionId;
             let m = &mentions[first + i];
-            style = style.patch(t.label(&m.label));
+            let review = app.review_of(id);
+            style = style.patch(t.label(review.relabel.as_ref().unwrap_or(&m.label)));
+            if review.status == crate::review::Status::Rejected {
+                style = style.patch(t.rejected());
+            }
             if Some(id) == app.current_mention {
                 style = style.patch(t.current_mention());
             } else if Some(app.index.entity_of(id)) == app.current_entity {

@@ -24,6 +24,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let e = app.index.entity(e);
         left.push_str(&format!("● {} {} · ", label_tag(&e.label), e.name));
     }
+    let (reviewed, total) = app.reviewed_count();
+    if let Some(m) = app.current_mention {
+        let status = match app.review_of(m).status {
+            crate::review::Status::Unreviewed => "unreviewed",
+            crate::review::Status::Accepted => "accepted",
+            crate::review::Status::Rejected => "rejected",
+        };
+        left.push_str(&format!("{status} · "));
+    }
+    left.push_str(&format!("reviewed {reviewed}/{total} · "));
     match &app.message {
         Some(m) => left.push_str(m),
         None => left.push_str(

@@ -1,0 +1,32 @@
+//! Review: decisions about mentions, layered over them (the mentions and the documents stay as
+//! they are) and stored the moment they are made.
+
+pub mod layer;
+pub mod store;
+
+pub use layer::{decision, layer, MentionReview, Status};
+pub use store::{Store, StoreError};
+
+use crate::model::Label;
+
+/// What a reviewer decided about a mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Accept,
+    Reject,
+    /// Right span, other label.
+    Relabel(Label),
+}
+
+/// One decision, keyed by what it is about — the document's path, the mention's span in code
+/// points and its label as extracted — so that extracting again does not orphan it. The covered
+/// text is kept to notice a document that changed under the decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+    pub text: String,
+    pub verdict: Verdict,
+}

@@ -1,0 +1,195 @@
+//! Reviewing in the browser: decisions on the current mention, undo and redo, stepping to what
+//! is still unreviewed. Every decision is stored before the screen shows it; one that cannot be
+//! stored is refused.
+
+use super::app::App;
+use super::nav::Dir;
+use crate::index::MentionId;
+use crate::review::{decision, layer, MentionReview, Status, Store, StoreError, Verdict};
+
+/// The review state of a session.
+pub struct ReviewState {
+    /// The database, or why there is none (then no decision is accepted).
+    pub store: Result<Store, StoreError>,
+    /// Each mention's review, by mention id.
+    pub reviews: Vec<MentionReview>,
+    /// Decisions in the database whose mention is no longer there.
+    pub orphans: usize,
+}
+
+impl ReviewState {
+    /// No database: everything unreviewed, decisions refused with `why`.
+    pub fn without_store(mentions: usize, why: &str) -> Self {
+        ReviewState {
+            store: Err(StoreError(why.into())),
+            reviews: vec![MentionReview::default(); mentions],
+            orphans: 0,
+        }
+    }
+}
+
+impl App {
+    /// Uses `store` for decisions: lays the decisions it holds over the mentions and returns to
+    /// the place the reviewer was.
+    pub fn attach_store(&mut self, store: Result<Store, StoreError>) {
+        self.review.store = store;
+        self.relayer();
+        let place = self.review.store.as_ref().ok().and_then(Store::place);
+        if let Some((doc, offset)) = place {
+            if let Some(row) = self
+                .visible
+                .iter()
+                .position(|&d| self.corpus.docs[d as usize].path == doc)
+            {
+                self.select_row(row);
+                self.reveal(offset);
+            }
+        }
+    }
+
+    /// Recomputes every mention's review from the decisions in force.
+    fn relayer(&mut self) {
+        let decisions = match &self.review.store {
+            Ok(s) => s.decisions(),
+            Err(_) => Ok(Vec::new()),
+        };
+        match decisions {
+            Ok(d) => {
+                let (reviews, orphans) = layer(&self.corpus, &self.index, &d);
+                self.review.reviews = reviews;
+                self.review.orphans = orphans.len();
+            }
+            Err(e) => self.message = Some(format!("cannot read decisions: {e}")),
+        }
+    }
+
+    /// The review of a mention.
+    pub fn review_of(&self, m: MentionId) -> &MentionReview {
+        &self.review.reviews[m as usize]
+    }
+
+    /// Accepts, rejects or relabels the current mention, then moves to the next unreviewed one.
+    pub fn decide(&mut self, verdict: Verdict) {
+        let Some(m) = self.current_mention else {
+            self.message = Some("no current mention: step onto one with ] or n".into());
+            return;
+        };
+        let d = decision(&self.corpus, &self.index, m, verdict.clone());
+        let stored = match &mut self.review.store {
+            Ok(store) => store.append(&d),
+            Err(e) => Err(e.clone()),
+        };
+        if let Err(e) = stored {
+            self.message = Some(format!("not recorded — cannot store decisions: {e}"));
+            return;
+        }
+        self.relayer();
+        self.save_place();
+        let what = match verdict {
+            Verdict::Accept => "accepted".to_string(),
+            Verdict::Reject => "rejected".to_string(),
+            Verdict::Relabel(l) => format!("relabelled {}", l.as_str()),
+        };
+        self.step_unreviewed(Dir::Next);
+        self.message = Some(format!(
+            "{what} {:?} · saved ({} reviewed)",
+            d.text,
+            self.reviewed_count().0
+        ));
+    }
+
+    /// Takes back the latest decision (`redo` false) or restores the one taken back.
+    pub fn undo_redo(&mut self, redo: bool) {
+        let done = match &mut self.review.store {
+            Ok(store) if redo => store.redo(),
+            Ok(store) => store.undo(),
+            Err(e) => Err(e.clone()),
+        };
+        self.message = Some(match done {
+            Ok(true) => {
+                self.relayer();
+                if redo {
+                    "redone".into()
+                } else {
+                    "undone".into()
+                }
+            }
+            Ok(false) => {
+                if redo {
+                    "nothing to redo".into()
+                } else {
+                    "nothing to undo".into()
+                }
+            }
+            Err(e) => format!("cannot store decisions: {e}"),
+        });
+    }
+
+    /// } / {: the next or previous unreviewed mention in reading order across the listed
+    /// documents, wrapping around.
+    pub fn step_unreviewed(&mut self, dir: Dir) {
+        let order: Vec<MentionId> = self
+            .visible
+            .iter()
+            .flat_map(|&d| self.index.doc_mention_ids(d).map(|i| i as MentionId))
+            .collect();
+        if order.is_empty() {
+            return;
+        }
+        let here = self
+            .current_mention
+            .and_then(|c| order.iter().position(|&m| m == c));
+        let n = order.len();
+        let start = here.unwrap_or(match dir {
+            Dir::Next => n - 1,
+            Dir::Prev => 0,
+        });
+        let found = (1..=n)
+            .map(|k| match dir {
+                Dir::Next => order[(start + k) % n],
+                Dir::Prev => order[(start + n - k % n) % n],
+            })
+            .find(|&m| self.review_of(m).status == Status::Unreviewed);
+        match found {
+            Some(m) => self.go_to_mention(m),
+            None => self.message = Some("every mention in the listed documents is reviewed".into()),
+        }
+    }
+
+    /// (reviewed, total) mentions in the corpus.
+    pub fn reviewed_count(&self) -> (usize, usize) {
+        let reviewed = self
+            .review
+            .reviews
+            .iter()
+            .filter(|r| r.status != Status::Unreviewed)
+            .count();
+        (reviewed, self.review.reviews.len())
+    }
+
+    /// (reviewed, total) mentions in a document.
+    pub fn doc_reviewed(&self, doc: crate::corpus::DocId) -> (usize, usize) {
+        let ids = self.index.doc_mention_ids(doc);
+        let reviewed = ids
+            .clone()
+            .filter(|&i| self.review.reviews[i].status != Status::Unreviewed)
+            .count();
+        (reviewed, ids.len())
+    }
+
+    /// Remembers the reader's place in the database (best effort: a place is not a decision).
+    pub fn save_place(&mut self) {
+        let Some(doc) = self.current_doc() else {
+            return;
+        };
+        let offset = self
+            .wrapped
+            .as_ref()
+            .and_then(|(_, w)| w.lines.get(self.reader_top))
+            .map_or(0, |l| l.start);
+        let path = self.corpus.docs[doc as usize].path.clone();
+        if let Ok(store) = &mut self.review.store {
+            let _ = store.set_place(&path, offset);
+        }
+    }
+}

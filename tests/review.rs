@@ -1,0 +1,128 @@
+//! Reviewing: decisions on mentions, stored as they are made, undone and redone, refused when
+//! they cannot be stored.
+
+mod support;
+
+use gazette::review::{Status, Store, StoreError, Verdict};
+use ratatui::style::Modifier;
+use support::{app, keys, render};
+
+fn text_of_current(a: &gazette::tui::app::App) -> String {
+    let m = &a.index.mentions[a.current_mention.unwrap() as usize];
+    a.corpus.docs[m.doc as usize].text[m.span.clone()].to_string()
+}
+
+#[test]
+fn reject_accept_relabel_undo_and_redo_are_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("review.db");
+    let mut a = app(160, 45);
+    a.attach_store(Store::open(&path));
+    keys(&mut a, "]");
+    let first = a.current_mention.unwrap();
+    let first_text = text_of_current(&a);
+    keys(&mut a, "x");
+    assert_eq!(a.review_of(first).status, Status::Rejected);
+    assert_ne!(
+        a.current_mention,
+        Some(first),
+        "the cursor moves on to the next unreviewed mention"
+    );
+    let second = a.current_mention.unwrap();
+    keys(&mut a, "Rr");
+    assert_eq!(
+        a.review_of(second).relabel,
+        Some(gazette::model::Label::Region)
+    );
+    let third = a.current_mention.unwrap();
+    keys(&mut a, "a");
+    assert_eq!(a.review_of(third).status, Status::Accepted);
+    assert_eq!(a.reviewed_count().0, 3);
+    keys(&mut a, "u");
+    assert_eq!(
+        a.review_of(third).status,
+        Status::Unreviewed,
+        "undo takes the last decision back"
+    );
+    keys(&mut a, "U");
+    assert_eq!(
+        a.review_of(third).status,
+        Status::Accepted,
+        "redo restores it"
+    );
+
+    // What the database holds is what a new session sees.
+    let stored = Store::open(&path).unwrap().decisions().unwrap();
+    assert_eq!(stored.len(), 3);
+    assert_eq!(
+        (stored[0].text.as_str(), &stored[0].verdict),
+        (first_text.as_str(), &Verdict::Reject)
+    );
+    let mut b = app(160, 45);
+    b.attach_store(Store::open(&path));
+    assert_eq!(b.review_of(first).status, Status::Rejected);
+    assert_eq!(b.reviewed_count().0, 3);
+}
+
+#[test]
+fn a_decision_that_cannot_be_stored_is_refused() {
+    let mut a = app(160, 45);
+    a.attach_store(Err(StoreError(
+        "/read-only/.gazette/review.db: cannot create its folder: Permission denied".into(),
+    )));
+    keys(&mut a, "]x");
+    let m = a.current_mention.unwrap();
+    assert_eq!(a.review_of(m).status, Status::Unreviewed);
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap()
+            .starts_with("not recorded — cannot store decisions"),
+        "{:?}",
+        a.message
+    );
+}
+
+#[test]
+fn deciding_needs_a_current_mention() {
+    let mut a = app(160, 45);
+    keys(&mut a, "x");
+    assert!(a.message.as_deref().unwrap().contains("no current mention"));
+    assert_eq!(a.reviewed_count().0, 0);
+}
+
+#[test]
+fn next_unreviewed_skips_what_is_decided() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(160, 45);
+    a.attach_store(Store::open(&dir.path().join("r.db")));
+    keys(&mut a, "]]]");
+    let third = a.current_mention.unwrap();
+    keys(&mut a, "[[");
+    keys(&mut a, "a"); // accepts the first; moves to the second
+    keys(&mut a, "a"); // accepts the second; moves to the third
+    assert_eq!(a.current_mention, Some(third));
+    keys(&mut a, "{");
+    assert!(
+        a.current_mention.unwrap() > third,
+        "wraps around past the reviewed ones"
+    );
+}
+
+#[test]
+fn a_rejected_mention_is_crossed_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(160, 45);
+    a.attach_store(Store::open(&dir.path().join("r.db")));
+    keys(&mut a, "]x");
+    keys(&mut a, "<Esc>");
+    let buf = render(&a);
+    let reader = gazette::tui::layout::inner(a.layout().reader.unwrap());
+    let cell = &buf[(reader.x, reader.y)];
+    assert_eq!(
+        cell.symbol(),
+        "L",
+        "the headline's first mention, Lian Maojun"
+    );
+    assert!(cell.modifier.contains(Modifier::CROSSED_OUT));
+}
