@@ -33,6 +33,12 @@ impl Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_gazette"));
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
+        // The bundled corpus's review database goes to the user's data folder: keep it in a
+        // folder of the test's own.
+        cmd.env(
+            "XDG_DATA_HOME",
+            std::env::temp_dir().join(format!("gazette-e2e-{}", std::process::id())),
+        );
         // From an unrelated folder: the bundled corpus is embedded in the binary.
         cmd.cwd(std::env::temp_dir());
         let child = pair.slave.spawn_command(cmd).expect("spawn gazette");
@@ -181,4 +187,77 @@ fn a_resize_redraws_at_the_new_size() {
         assert!(start.elapsed() < DEADLINE, "gazette did not quit");
         s.pump();
     }
+}
+
+fn wait_exit(s: &mut Session) -> portable_pty::ExitStatus {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = s.child.try_wait().expect("wait") {
+            return status;
+        }
+        assert!(start.elapsed() < DEADLINE, "gazette did not quit");
+        s.pump();
+    }
+}
+
+#[test]
+fn a_rejection_survives_quitting_and_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("review.db");
+    let store = store.to_str().unwrap();
+    let mut s = Session::start(&["--store", store]);
+    s.wait_for("Documents 5/5");
+    s.send("]");
+    s.wait_for("unreviewed · reviewed 0/");
+    s.send("x");
+    s.wait_for("rejected \"Lian Maojun\" · saved (1 reviewed)");
+    s.send("q");
+    assert!(wait_exit(&mut s).success());
+
+    let mut s = Session::start(&["--store", store]);
+    s.wait_for("reviewed 1/");
+    s.send("]");
+    s.wait_for("● PER Lian Maojun · rejected · reviewed 1/");
+    s.send("q");
+    wait_exit(&mut s);
+}
+
+#[test]
+fn killing_the_process_loses_no_acknowledged_decision() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("review.db");
+    let mut s = Session::start(&["--store", store.to_str().unwrap()]);
+    s.wait_for("Documents 5/5");
+    // A stream of decisions: each x rejects the current mention and moves to the next.
+    s.send("]");
+    s.send(&"x".repeat(60));
+    // Wait until the screen has acknowledged some, then kill without warning.
+    let acknowledged = |screen: &str| {
+        screen
+            .split("saved (")
+            .nth(1)
+            .and_then(|r| r.split(' ').next())
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or(0)
+    };
+    s.wait_until("acknowledging five decisions", |screen| {
+        acknowledged(screen) >= 5
+    });
+    let seen = acknowledged(&s.screen());
+    let pid = s.child.process_id().expect("child pid");
+    let killed = std::process::Command::new("kill")
+        .args(["-9", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    wait_exit(&mut s);
+    let stored = gazette::review::Store::open(&store)
+        .unwrap()
+        .decisions()
+        .unwrap();
+    assert!(
+        stored.len() >= seen,
+        "{} stored, {seen} acknowledged on screen",
+        stored.len()
+    );
 }
