@@ -1,5 +1,5 @@
 use clap::Parser;
-use gazette::cli::{run_eval, run_write, Cli, Command, EvalArgs, Sources};
+use gazette::cli::{run_eval, run_write, Cli, Command, EvalArgs, ReviewArgs, Sources};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -16,6 +16,7 @@ fn main() -> ExitCode {
             run_write(
                 &paths,
                 &Sources::default(),
+                &ReviewArgs::default(),
                 format,
                 offsets,
                 to.as_deref(),
@@ -29,9 +30,16 @@ fn main() -> ExitCode {
             format,
             out: to,
             out_offsets: unit,
+            store,
+            with_status,
         }) => run_write(
             &paths,
             &sources.sources(),
+            &ReviewArgs {
+                store,
+                apply: true,
+                with_status,
+            },
             format,
             unit,
             Some(&to),

@@ -126,3 +126,82 @@ fn a_rejected_mention_is_crossed_out() {
     );
     assert!(cell.modifier.contains(Modifier::CROSSED_OUT));
 }
+
+fn export(args: &[&str]) -> (bool, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+#[test]
+fn export_writes_the_reviewed_annotation() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("review.db");
+    let mut a = app(160, 45);
+    a.attach_store(Store::open(&store));
+    keys(&mut a, "]x"); // reject the headline's Lian Maojun
+    keys(&mut a, "Ro"); // relabel the next mention as ORG
+    drop(a);
+    let plain = dir.path().join("plain.jsonl");
+    let status = dir.path().join("status.jsonl");
+    let s = store.to_str().unwrap();
+    assert!(export(&["export", "--store", s, "--out", plain.to_str().unwrap()]).0);
+    assert!(
+        export(&[
+            "export",
+            "--store",
+            s,
+            "--with-status",
+            "--out",
+            status.to_str().unwrap()
+        ])
+        .0
+    );
+    let first_doc = |p: &std::path::Path| -> serde_json::Value {
+        serde_json::from_str(std::fs::read_to_string(p).unwrap().lines().next().unwrap()).unwrap()
+    };
+    let plain = first_doc(&plain);
+    let status = first_doc(&status);
+    let plain_entities = plain["entities"].as_array().unwrap();
+    let status_entities = status["entities"].as_array().unwrap();
+    assert_eq!(
+        status_entities.len(),
+        plain_entities.len() + 1,
+        "the rejected mention is only in the export with statuses"
+    );
+    assert_eq!(status_entities[0]["status"], "rejected");
+    assert_eq!(status_entities[0]["text"], "Lian Maojun");
+    assert_eq!(status_entities[1]["status"], "accepted");
+    assert_eq!(status_entities[1]["label"], "ORG", "the relabel is applied");
+    assert_eq!(plain_entities[0]["label"], "ORG");
+    assert!(plain_entities[0].get("status").is_none());
+    assert_eq!(status_entities[2]["status"], "unreviewed");
+    let (ok, _, err) = export(&[
+        "export",
+        "--store",
+        s,
+        "--with-status",
+        "--format",
+        "doccano",
+        "--out",
+        dir.path().join("d.jsonl").to_str().unwrap(),
+    ]);
+    assert!(
+        !ok && err.contains("doccano's labels cannot carry a review status"),
+        "{err}"
+    );
+    let (ok, _, err) = export(&[
+        "export",
+        "--store",
+        dir.path().join("none.db").to_str().unwrap(),
+        "--out",
+        dir.path().join("x.jsonl").to_str().unwrap(),
+    ]);
+    assert!(!ok && err.contains("no such review database"), "{err}");
+}

@@ -90,7 +90,7 @@ fn round_trip(
     } else {
         "out.jsonl".to_string()
     });
-    write(&corpus, &index, format, unit, Destination::Path(&out)).unwrap();
+    write(&corpus, &index, None, format, unit, Destination::Path(&out)).unwrap();
     let sources = Sources {
         annotations: vec![out.clone()],
         merge: false,

@@ -1,16 +1,31 @@
 //! `gazette extract` and `gazette export`: a corpus's mentions written in a chosen format.
 
-use super::{annotate, open_corpus, Sources};
+use super::{annotate, default_store, open_corpus, Sources};
 use crate::formats::export::{write, Destination, Format};
 use crate::formats::Unit;
+use crate::review::{layer, reviewed, Store};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Opens `paths`, gathers mentions from `sources`, and writes them as `format` to `out` (standard
-/// output when None). Skipped files and problems in annotation files go to `err`.
+/// Which review decisions an export applies.
+#[derive(Debug, Clone, Default)]
+pub struct ReviewArgs {
+    /// The review database (None: the corpus's default one, if it exists).
+    pub store: Option<PathBuf>,
+    /// Apply the decisions at all (`export` does, `extract` does not).
+    pub apply: bool,
+    /// Keep every mention, rejected ones too, with its status.
+    pub with_status: bool,
+}
+
+/// Opens `paths`, gathers mentions from `sources`, applies the review decisions `review` asks
+/// for, and writes them as `format` to `out` (standard output when None). Skipped files and
+/// problems in annotation files go to `err`.
+#[allow(clippy::too_many_arguments)]
 pub fn run_write(
     paths: &[PathBuf],
     sources: &Sources,
+    review: &ReviewArgs,
     format: Format,
     unit: Unit,
     out_path: Option<&Path>,
@@ -32,7 +47,45 @@ pub fn run_write(
         Some(path) => Destination::Path(path),
         None => Destination::Stdout(out),
     };
-    let written = write(&corpus, &index, format, unit, destination)?;
+    let (index, statuses) = if review.apply {
+        let path = review
+            .store
+            .clone()
+            .unwrap_or_else(|| default_store(&corpus));
+        let decisions = if path.exists() {
+            Store::open(&path)
+                .and_then(|s| s.decisions())
+                .map_err(|e| std::io::Error::other(e.to_string()))?
+        } else if review.store.is_some() {
+            return Err(std::io::Error::other(format!(
+                "{}: no such review database",
+                path.display()
+            )));
+        } else {
+            Vec::new()
+        };
+        let (reviews, orphans) = layer(&corpus, &index, &decisions);
+        if !orphans.is_empty() {
+            writeln!(
+                err,
+                "gazette: {} decision(s) in {} no longer match a mention and were not applied",
+                orphans.len(),
+                path.display()
+            )?;
+        }
+        let (reviewed_index, statuses) = reviewed(&corpus, &index, &reviews, review.with_status);
+        (reviewed_index, review.with_status.then_some(statuses))
+    } else {
+        (index, None)
+    };
+    let written = write(
+        &corpus,
+        &index,
+        statuses.as_deref(),
+        format,
+        unit,
+        destination,
+    )?;
     if !written.is_empty() {
         writeln!(
             err,

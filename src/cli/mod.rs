@@ -6,7 +6,7 @@ mod extract;
 
 pub use annotate::{annotate, as_warnings, Sources};
 pub use eval::{run_eval, EvalArgs};
-pub use extract::run_write;
+pub use extract::{run_write, ReviewArgs};
 
 use crate::corpus::{open_paths, Corpus};
 use crate::formats::export::Format;
@@ -110,6 +110,12 @@ pub enum Command {
         /// The unit offsets are written in (doccano itself counts utf16).
         #[arg(long, value_enum, default_value_t = Unit::Codepoints)]
         out_offsets: Unit,
+        /// The review database whose decisions are applied (default: the corpus's).
+        #[arg(long, value_name = "FILE")]
+        store: Option<PathBuf>,
+        /// Keep every mention, rejected ones too, each with its review status.
+        #[arg(long)]
+        with_status: bool,
     },
     /// Score predicted mentions against gold ones (both gazette JSONL): precision, recall and F1
     /// per label, strict and SemEval-2013.

@@ -7,6 +7,7 @@ use super::import::{DocRef, InputError, RawDoc, RawSpan};
 use super::offsets::{OffsetMap, Unit};
 use crate::corpus::Document;
 use crate::model::Mention;
+use crate::review::Status;
 use std::collections::HashMap;
 
 /// Reads an `.ann` file annotating the document `doc` (the `.txt` beside it). Lines other than
@@ -85,7 +86,12 @@ fn parse_spec(spec: &str) -> Option<(String, Vec<(usize, usize)>)> {
 
 /// The `.ann` content for a document: one T line per mention (fragments where it crosses a
 /// line break) and one N line carrying its entity.
-pub fn ann(doc: &Document, mentions: &[Mention], names: &[&str]) -> String {
+pub fn ann(
+    doc: &Document,
+    mentions: &[Mention],
+    names: &[&str],
+    statuses: Option<&[Status]>,
+) -> String {
     let map = OffsetMap::new(&doc.text);
     let mut out = String::new();
     for (i, (m, name)) in mentions.iter().zip(names).enumerate() {
@@ -124,6 +130,9 @@ pub fn ann(doc: &Document, mentions: &[Mention], names: &[&str]) -> String {
             "N{n}\tReference T{n} gazette:{}\t{name}\n",
             m.key.replace(['\t', '\n', ' '], "_")
         ));
+        if let Some(status) = statuses.and_then(|s| s.get(i)) {
+            out.push_str(&format!("A{n}\tStatus T{n} {}\n", status.as_str()));
+        }
     }
     out
 }

@@ -5,6 +5,7 @@ use super::offsets::Unit;
 use super::{brat, doccano, jsonl, spacy};
 use crate::corpus::Corpus;
 use crate::index::Index;
+use crate::review::Status;
 use clap::ValueEnum;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -34,17 +35,22 @@ pub enum Destination<'a> {
 pub fn write(
     corpus: &Corpus,
     index: &Index,
+    statuses: Option<&[Status]>,
     format: Format,
     unit: Unit,
     to: Destination,
 ) -> std::io::Result<Vec<PathBuf>> {
+    if statuses.is_some() && format == Format::Doccano {
+        return Err(std::io::Error::other("doccano's labels cannot carry a review status: use jsonl, brat or spacy with --with-status"));
+    }
+    let statuses_of = |doc: crate::corpus::DocId| statuses.map(|s| &s[index.doc_mention_ids(doc)]);
     if format == Format::Brat {
         let Destination::Path(dir) = to else {
             return Err(std::io::Error::other(
                 "brat writes a folder of files: give --out FOLDER",
             ));
         };
-        return write_brat(corpus, index, dir);
+        return write_brat(corpus, index, statuses_of, dir);
     }
     let mut lines = String::new();
     for doc in &corpus.docs {
@@ -54,9 +60,9 @@ pub fn write(
             .map(|i| index.entity(index.entity_of(i as u32)).name.as_str())
             .collect();
         let line = match format {
-            Format::Jsonl => jsonl::doc_line(doc, mentions, &names, unit),
+            Format::Jsonl => jsonl::doc_line(doc, mentions, &names, statuses_of(doc.id), unit),
             Format::Doccano => doccano::doc_line(doc, mentions, unit),
-            Format::Spacy => spacy::doc_line(doc, mentions, unit),
+            Format::Spacy => spacy::doc_line(doc, mentions, statuses_of(doc.id), unit),
             Format::Brat => unreachable!("handled above"),
         };
         lines.push_str(&line);
@@ -77,7 +83,12 @@ pub fn write(
     }
 }
 
-fn write_brat(corpus: &Corpus, index: &Index, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+fn write_brat<'s>(
+    corpus: &Corpus,
+    index: &Index,
+    statuses_of: impl Fn(crate::corpus::DocId) -> Option<&'s [Status]>,
+    dir: &Path,
+) -> std::io::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     for doc in &corpus.docs {
         let txt = dir.join(&doc.path).with_extension("txt");
@@ -91,8 +102,11 @@ fn write_brat(corpus: &Corpus, index: &Index, dir: &Path) -> std::io::Result<Vec
         let ann = txt.with_extension("ann");
         // The text is written as decoded, so brat's offsets and gazette's agree on every byte.
         std::fs::write(&txt, &doc.text).map_err(|e| named(&txt, e))?;
-        std::fs::write(&ann, brat::ann(doc, index.doc_mentions(doc.id), &names))
-            .map_err(|e| named(&ann, e))?;
+        std::fs::write(
+            &ann,
+            brat::ann(doc, index.doc_mentions(doc.id), &names, statuses_of(doc.id)),
+        )
+        .map_err(|e| named(&ann, e))?;
         written.extend([txt, ann]);
     }
     Ok(written)

@@ -4,6 +4,7 @@ use super::import::{check_shape, DocRef, InputError, RawDoc, RawSpan};
 use super::offsets::{OffsetMap, Unit};
 use crate::corpus::Document;
 use crate::model::Mention;
+use crate::review::Status;
 use serde::Serialize;
 
 /// One document's line.
@@ -23,21 +24,32 @@ pub struct EntityRecord<'a> {
     pub label: &'a str,
     pub text: &'a str,
     pub entity: &'a str,
+    /// The review decision, in exports with statuses.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<&'static str>,
 }
 
 /// The JSONL line (without newline) for a document, its mentions (sorted by position) and the
 /// canonical entity name of each, offsets in `unit`.
-pub fn doc_line(doc: &Document, mentions: &[Mention], names: &[&str], unit: Unit) -> String {
+pub fn doc_line(
+    doc: &Document,
+    mentions: &[Mention],
+    names: &[&str],
+    statuses: Option<&[Status]>,
+    unit: Unit,
+) -> String {
     let map = OffsetMap::new(&doc.text);
     let entities = mentions
         .iter()
         .zip(names)
-        .map(|(m, name)| EntityRecord {
+        .enumerate()
+        .map(|(i, (m, name))| EntityRecord {
             start: map.from_byte(m.span.start, unit),
             end: map.from_byte(m.span.end, unit),
             label: m.label.as_str(),
             text: &doc.text[m.span.clone()],
             entity: name,
+            status: statuses.and_then(|s| s.get(i)).map(|s| s.as_str()),
         })
         .collect();
     let line = DocLine {

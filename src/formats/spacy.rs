@@ -5,6 +5,7 @@ use super::import::{DocRef, RawDoc, RawSpan};
 use super::offsets::{OffsetMap, Unit};
 use crate::corpus::Document;
 use crate::model::Mention;
+use crate::review::Status;
 
 /// Reads one parsed spaCy/Prodigy line. A Prodigy example answered `reject` or `ignore` is
 /// reported and its spans are not loaded: the annotator said they are not the annotation.
@@ -65,12 +66,22 @@ pub fn parse(value: &serde_json::Value, line: usize) -> Result<Option<RawDoc>, S
 }
 
 /// The spaCy/Prodigy line for a document (`meta.doc` holds gazette's path).
-pub fn doc_line(doc: &Document, mentions: &[Mention], unit: Unit) -> String {
+pub fn doc_line(
+    doc: &Document,
+    mentions: &[Mention],
+    statuses: Option<&[Status]>,
+    unit: Unit,
+) -> String {
     let map = OffsetMap::new(&doc.text);
     let spans: Vec<serde_json::Value> = mentions
         .iter()
-        .map(|m| {
-            serde_json::json!({"start": map.from_byte(m.span.start, unit), "end": map.from_byte(m.span.end, unit), "label": m.label.as_str(), "text": &doc.text[m.span.clone()]})
+        .enumerate()
+        .map(|(i, m)| {
+            let mut span = serde_json::json!({"start": map.from_byte(m.span.start, unit), "end": map.from_byte(m.span.end, unit), "label": m.label.as_str(), "text": &doc.text[m.span.clone()]});
+            if let Some(status) = statuses.and_then(|s| s.get(i)) {
+                span["status"] = status.as_str().into();
+            }
+            span
         })
         .collect();
     serde_json::json!({"text": doc.text, "spans": spans, "meta": {"doc": doc.path}, "answer": "accept"}).to_string()

@@ -120,3 +120,41 @@ mod tests {
         assert_eq!(orphans, [gone]);
     }
 }
+
+/// The annotation after review: rejected mentions removed (kept when `keep_rejected`, for an
+/// export with statuses), relabelled ones under their new label, with each kept mention's status.
+pub fn reviewed(
+    corpus: &Corpus,
+    index: &Index,
+    reviews: &[MentionReview],
+    keep_rejected: bool,
+) -> (Index, Vec<Status>) {
+    let mut kept: Vec<(crate::model::Mention, Status)> = Vec::new();
+    for (m, r) in index.mentions.iter().zip(reviews) {
+        if r.status == Status::Rejected && !keep_rejected {
+            continue;
+        }
+        let mut m = m.clone();
+        if let Some(l) = &r.relabel {
+            m.label = l.clone();
+        }
+        kept.push((m, r.status));
+    }
+    // Index::build sorts mentions by position, as they already are: statuses stay aligned.
+    let statuses = kept.iter().map(|(_, s)| *s).collect();
+    (
+        Index::build(corpus, kept.into_iter().map(|(m, _)| m).collect()),
+        statuses,
+    )
+}
+
+impl Status {
+    /// The name written in exported files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Unreviewed => "unreviewed",
+            Status::Accepted => "accepted",
+            Status::Rejected => "rejected",
+        }
+    }
+}
