@@ -205,3 +205,42 @@ fn export_writes_the_reviewed_annotation() {
     ]);
     assert!(!ok && err.contains("no such review database"), "{err}");
 }
+
+#[test]
+fn bulk_reject_says_how_many_first_and_undoes_as_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(160, 45);
+    a.attach_store(Store::open(&dir.path().join("r.db")));
+    keys(&mut a, "]X");
+    assert!(matches!(
+        a.overlay,
+        Some(gazette::tui::app::Overlay::BulkScope(_))
+    ));
+    keys(&mut a, "S");
+    let Some(gazette::tui::app::Overlay::BulkConfirm { what, targets, .. }) = &a.overlay else {
+        panic!("no confirmation")
+    };
+    assert_eq!(what, "every \"Lian Maojun\" in 2 documents: 6 mentions");
+    assert_eq!(targets.len(), 6);
+    assert!(
+        support::screen(&a).contains("Reject every \"Lian Maojun\" in 2 documents: 6 mentions?")
+    );
+    assert_eq!(
+        a.reviewed_count().0,
+        0,
+        "nothing changes before the confirmation"
+    );
+    keys(&mut a, "y");
+    assert_eq!(a.reviewed_count().0, 6);
+    keys(&mut a, "u");
+    assert_eq!(
+        a.reviewed_count().0,
+        0,
+        "one undo takes the whole bulk decision back"
+    );
+    keys(&mut a, "Xe<Esc>");
+    assert!(
+        a.overlay.is_none() && a.reviewed_count().0 == 0,
+        "Esc cancels"
+    );
+}

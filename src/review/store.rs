@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS decisions (
     text TEXT NOT NULL,
     verdict TEXT NOT NULL,
     new_label TEXT,
+    batch INTEGER NOT NULL,
     undone INTEGER NOT NULL DEFAULT 0,
     made_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
@@ -81,29 +82,44 @@ impl Store {
     /// Records a decision; it is on disk when this returns Ok. A new decision ends what could be
     /// redone.
     pub fn append(&mut self, d: &Decision) -> Result<(), StoreError> {
-        let (verdict, new_label) = match &d.verdict {
-            Verdict::Accept => ("accept", None),
-            Verdict::Reject => ("reject", None),
-            Verdict::Relabel(l) => ("relabel", Some(l.as_str().to_string())),
-        };
+        self.append_all(std::slice::from_ref(d))
+    }
+
+    /// Records several decisions as one (a bulk decision): all or none are stored, and undo takes
+    /// them back together.
+    pub fn append_all(&mut self, decisions: &[Decision]) -> Result<(), StoreError> {
         let where_ = self.path.display().to_string();
         let fail = |e: rusqlite::Error| StoreError(format!("{where_}: {e}"));
         let tx = self.conn.transaction().map_err(fail)?;
         tx.execute("DELETE FROM decisions WHERE undone = 1", [])
             .map_err(fail)?;
-        tx.execute(
-            "INSERT INTO decisions (doc, start, end, label, text, verdict, new_label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![d.doc, d.start as i64, d.end as i64, d.label, d.text, verdict, new_label],
-        )
-        .map_err(fail)?;
+        let batch: i64 = tx
+            .query_row(
+                "SELECT COALESCE(MAX(batch), 0) + 1 FROM decisions",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(fail)?;
+        for d in decisions {
+            let (verdict, new_label) = match &d.verdict {
+                Verdict::Accept => ("accept", None),
+                Verdict::Reject => ("reject", None),
+                Verdict::Relabel(l) => ("relabel", Some(l.as_str().to_string())),
+            };
+            tx.execute(
+                "INSERT INTO decisions (doc, start, end, label, text, verdict, new_label, batch) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![d.doc, d.start as i64, d.end as i64, d.label, d.text, verdict, new_label, batch],
+            )
+            .map_err(fail)?;
+        }
         tx.commit().map_err(fail)
     }
 
-    /// Takes back the latest decision still in force; false when there is none.
+    /// Takes back the latest decision (or bulk decision) still in force; false when there is none.
     pub fn undo(&mut self) -> Result<bool, StoreError> {
         let n = self
             .conn
-            .execute("UPDATE decisions SET undone = 1 WHERE id = (SELECT MAX(id) FROM decisions WHERE undone = 0)", [])
+            .execute("UPDATE decisions SET undone = 1 WHERE batch = (SELECT MAX(batch) FROM decisions WHERE undone = 0)", [])
             .map_err(|e| self.err(&e))?;
         Ok(n > 0)
     }
@@ -112,7 +128,7 @@ impl Store {
     pub fn redo(&mut self) -> Result<bool, StoreError> {
         let n = self
             .conn
-            .execute("UPDATE decisions SET undone = 0 WHERE id = (SELECT MIN(id) FROM decisions WHERE undone = 1)", [])
+            .execute("UPDATE decisions SET undone = 0 WHERE batch = (SELECT MIN(batch) FROM decisions WHERE undone = 1)", [])
             .map_err(|e| self.err(&e))?;
         Ok(n > 0)
     }
@@ -219,6 +235,24 @@ mod tests {
             "a new decision ends what could be redone"
         );
         assert_eq!(s.decisions().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn a_bulk_decision_is_undone_as_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::open(&dir.path().join("r.db")).unwrap();
+        s.append(&decision(0, Verdict::Accept)).unwrap();
+        s.append_all(&[
+            decision(5, Verdict::Reject),
+            decision(9, Verdict::Reject),
+            decision(12, Verdict::Reject),
+        ])
+        .unwrap();
+        assert_eq!(s.decisions().unwrap().len(), 4);
+        assert!(s.undo().unwrap());
+        assert_eq!(s.decisions().unwrap(), [decision(0, Verdict::Accept)]);
+        assert!(s.redo().unwrap());
+        assert_eq!(s.decisions().unwrap().len(), 4);
     }
 
     #[test]

@@ -17,6 +17,14 @@ pub enum Overlay {
     Mentions(MentionList),
     /// Choosing the new label of the current mention.
     Relabel,
+    /// Choosing which mentions a bulk decision covers.
+    BulkScope(crate::review::Verdict),
+    /// Confirming a bulk decision: what it does and to which mentions.
+    BulkConfirm {
+        verdict: crate::review::Verdict,
+        targets: Vec<crate::index::MentionId>,
+        what: String,
+    },
 }
 
 /// The keyword-in-context list of every mention of one entity.

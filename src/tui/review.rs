@@ -193,3 +193,95 @@ impl App {
         }
     }
 }
+
+/// Which mentions a bulk decision covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BulkScope {
+    /// The current mention's exact string, in its document or in the corpus.
+    String { everywhere: bool },
+    /// The current mention's entity, in its document or in the corpus.
+    Entity { everywhere: bool },
+}
+
+impl App {
+    /// The mentions a bulk decision in `scope` covers, and how to say so; None without a current
+    /// mention.
+    pub fn bulk_targets(&self, scope: BulkScope) -> Option<(Vec<MentionId>, String)> {
+        let current = self.current_mention?;
+        let m = &self.index.mentions[current as usize];
+        let surface = &self.corpus.docs[m.doc as usize].text[m.span.clone()];
+        let entity = self.index.entity_of(current);
+        let everywhere = matches!(
+            scope,
+            BulkScope::String { everywhere: true } | BulkScope::Entity { everywhere: true }
+        );
+        let targets: Vec<MentionId> = (0..self.index.mentions.len() as MentionId)
+            .filter(|&i| {
+                let other = &self.index.mentions[i as usize];
+                (everywhere || other.doc == m.doc)
+                    && match scope {
+                        BulkScope::String { .. } => {
+                            self.corpus.docs[other.doc as usize].text[other.span.clone()]
+                                == *surface
+                        }
+                        BulkScope::Entity { .. } => self.index.entity_of(i) == entity,
+                    }
+            })
+            .collect();
+        let docs = {
+            let mut d: Vec<_> = targets
+                .iter()
+                .map(|&i| self.index.mentions[i as usize].doc)
+                .collect();
+            d.dedup();
+            d.len()
+        };
+        let what = match scope {
+            BulkScope::String { .. } => format!("every {surface:?}"),
+            BulkScope::Entity { .. } => {
+                format!("every mention of {}", self.index.entity(entity).name)
+            }
+        };
+        let place = if everywhere {
+            format!("in {docs} document{}", if docs == 1 { "" } else { "s" })
+        } else {
+            "in this document".into()
+        };
+        Some((
+            targets.clone(),
+            format!(
+                "{what} {place}: {} mention{}",
+                targets.len(),
+                if targets.len() == 1 { "" } else { "s" }
+            ),
+        ))
+    }
+
+    /// Applies `verdict` to every mention of `targets` as one decision (undone as one).
+    pub fn decide_all(&mut self, verdict: Verdict, targets: &[MentionId]) {
+        let decisions: Vec<_> = targets
+            .iter()
+            .map(|&m| decision(&self.corpus, &self.index, m, verdict.clone()))
+            .collect();
+        let stored = match &mut self.review.store {
+            Ok(store) => store.append_all(&decisions),
+            Err(e) => Err(e.clone()),
+        };
+        match stored {
+            Ok(()) => {
+                self.relayer();
+                self.save_place();
+                let did = if verdict == Verdict::Reject {
+                    "rejected"
+                } else {
+                    "accepted"
+                };
+                self.message = Some(format!(
+                    "{did} {} mentions · saved as one decision (u undoes it)",
+                    targets.len()
+                ));
+            }
+            Err(e) => self.message = Some(format!("not recorded — cannot store decisions: {e}")),
+        }
+    }
+}

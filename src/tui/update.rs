@@ -5,6 +5,7 @@ use super::filter::FilterPrompt;
 use super::keymap::{lookup, Action, Context};
 use super::layout::{inner, Pane};
 use super::nav::Dir;
+use super::review::BulkScope;
 use crate::index::MentionId;
 use crate::model::Label;
 use crate::review::Verdict;
@@ -49,6 +50,45 @@ impl App {
             Some(Overlay::Mentions(_)) => {
                 if let Some(a) = lookup(Context::Mentions, key) {
                     self.mentions_action(a);
+                }
+                return;
+            }
+            Some(Overlay::BulkScope(verdict)) => {
+                let verdict = verdict.clone();
+                let scope = match lookup(Context::BulkPrompt, key) {
+                    Some(Action::ScopeStringHere) => BulkScope::String { everywhere: false },
+                    Some(Action::ScopeStringEverywhere) => BulkScope::String { everywhere: true },
+                    Some(Action::ScopeEntityHere) => BulkScope::Entity { everywhere: false },
+                    Some(Action::ScopeEntityEverywhere) => BulkScope::Entity { everywhere: true },
+                    Some(Action::Close) => {
+                        self.overlay = None;
+                        return;
+                    }
+                    _ => return,
+                };
+                self.overlay =
+                    self.bulk_targets(scope)
+                        .map(|(targets, what)| Overlay::BulkConfirm {
+                            verdict,
+                            targets,
+                            what,
+                        });
+                return;
+            }
+            Some(Overlay::BulkConfirm {
+                verdict, targets, ..
+            }) => {
+                let (verdict, targets) = (verdict.clone(), targets.clone());
+                match lookup(Context::ConfirmPrompt, key) {
+                    Some(Action::Confirm) => {
+                        self.overlay = None;
+                        self.decide_all(verdict, &targets);
+                    }
+                    Some(Action::Close) => {
+                        self.overlay = None;
+                        self.message = Some("bulk decision cancelled".into());
+                    }
+                    _ => {}
                 }
                 return;
             }
@@ -124,6 +164,17 @@ impl App {
             Action::Reject => self.decide(Verdict::Reject),
             Action::Relabel => match self.current_mention {
                 Some(_) => self.overlay = Some(Overlay::Relabel),
+                None => self.message = Some("no current mention: step onto one with ] or n".into()),
+            },
+            Action::BulkAccept | Action::BulkReject => match self.current_mention {
+                Some(_) => {
+                    let verdict = if action == Action::BulkReject {
+                        Verdict::Reject
+                    } else {
+                        Verdict::Accept
+                    };
+                    self.overlay = Some(Overlay::BulkScope(verdict));
+                }
                 None => self.message = Some("no current mention: step onto one with ] or n".into()),
             },
             Action::Undo => self.undo_redo(false),

@@ -40,6 +40,8 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         Context::Prompt,
         Context::Mentions,
         Context::RelabelPrompt,
+        Context::BulkPrompt,
+        Context::ConfirmPrompt,
         Context::HelpOverlay,
     ] {
         out.push(Line::raw(""));

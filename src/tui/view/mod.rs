@@ -39,6 +39,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Help { scroll }) => help::draw(frame, app, *scroll),
         Some(Overlay::Mentions(list)) => mentions::draw(frame, app, list),
         Some(Overlay::Relabel) => relabel_prompt(frame, app),
+        Some(Overlay::BulkScope(verdict)) => bulk_scope(frame, app, verdict),
+        Some(Overlay::BulkConfirm { verdict, what, .. }) => bulk_confirm(frame, app, verdict, what),
         None => {}
     }
     if let Some(p) = &app.prompt {
@@ -108,6 +110,59 @@ fn relabel_prompt(frame: &mut Frame, app: &App) {
         .title_bottom(" Esc keep ");
     frame.render_widget(
         Paragraph::new(vec![Line::raw(""), Line::from(spans)]).block(block),
+        area,
+    );
+}
+
+fn verb(verdict: &crate::review::Verdict) -> &'static str {
+    if *verdict == crate::review::Verdict::Reject {
+        "Reject"
+    } else {
+        "Accept"
+    }
+}
+
+/// Which mentions a bulk decision covers.
+fn bulk_scope(frame: &mut Frame, app: &App, verdict: &crate::review::Verdict) {
+    use ratatui::text::{Line, Span};
+    use ratatui::widgets::Block;
+    let t = &app.theme;
+    let area = popup(frame, 60, 8, false);
+    let row = |key: &'static str, text: &'static str| {
+        Line::from(vec![
+            Span::styled(format!(" {key}  "), t.matched()),
+            Span::raw(text),
+        ])
+    };
+    let lines = vec![
+        row("s", "this exact string, in this document"),
+        row("S", "this exact string, in the whole corpus"),
+        row("e", "this entity, in this document"),
+        row("E", "this entity, in the whole corpus"),
+    ];
+    let block = Block::bordered()
+        .border_style(t.border(true))
+        .title(format!(" {} many: which mentions? ", verb(verdict)))
+        .title_bottom(" Esc cancel ");
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// The confirmation that says how many mentions a bulk decision touches.
+fn bulk_confirm(frame: &mut Frame, app: &App, verdict: &crate::review::Verdict, what: &str) {
+    use ratatui::widgets::Block;
+    let t = &app.theme;
+    let area = popup(frame, 72, 5, false);
+    let width = usize::from(area.width.saturating_sub(2));
+    let block = Block::bordered()
+        .border_style(t.warning())
+        .title(format!(" {} ", verb(verdict)))
+        .title_bottom(" y apply · n cancel ");
+    frame.render_widget(
+        Paragraph::new(vec![
+            ratatui::text::Line::raw(""),
+            ratatui::text::Line::raw(fit(&format!(" {} {what}?", verb(verdict)), width)),
+        ])
+        .block(block),
         area,
     );
 }
