@@ -244,3 +244,35 @@ fn bulk_reject_says_how_many_first_and_undoes_as_one() {
         "Esc cancels"
     );
 }
+
+#[test]
+fn the_list_sorts_by_what_is_left_to_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(160, 45);
+    a.attach_store(Store::open(&dir.path().join("r.db")));
+    keys(&mut a, "s");
+    let left: Vec<usize> = a
+        .visible
+        .iter()
+        .map(|&d| {
+            let (r, t) = a.doc_reviewed(d);
+            t - r
+        })
+        .collect();
+    assert!(left.windows(2).all(|w| w[0] >= w[1]), "{left:?}");
+    assert_eq!(
+        a.corpus.docs[a.visible[0] as usize].lang.code(),
+        "zh",
+        "the Chinese article has the most mentions"
+    );
+    // n still walks every mention of an entity, now in list order.
+    keys(&mut a, "/lian<Enter>");
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..6 {
+        keys(&mut a, "n");
+        seen.insert(a.current_mention.unwrap());
+    }
+    assert_eq!(seen.len(), 6);
+    keys(&mut a, "s");
+    assert_eq!(a.visible, [0, 1], "back to corpus order");
+}

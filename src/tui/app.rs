@@ -60,6 +60,8 @@ pub struct App {
     /// A one-off message for the status line (cleared by the next key).
     pub message: Option<String>,
     pub quit: bool,
+    /// The document list is ordered by mentions left to review, not by corpus order.
+    pub sort_by_review: bool,
     /// Review decisions and where they are stored.
     pub review: super::review::ReviewState,
 }
@@ -86,6 +88,7 @@ impl App {
             overlay: None,
             message: None,
             quit: false,
+            sort_by_review: false,
             review: super::review::ReviewState::without_store(0, "no review database is open"),
         };
         app.review.reviews = vec![Default::default(); app.index.mentions.len()];
@@ -161,6 +164,15 @@ impl App {
         self.visible = self
             .index
             .docs_with_all(&self.filters, self.corpus.docs.len());
+        if self.sort_by_review {
+            // Most mentions left to review first; ties keep corpus order.
+            let mut visible = std::mem::take(&mut self.visible);
+            visible.sort_by_key(|&d| {
+                let (reviewed, total) = self.doc_reviewed(d);
+                std::cmp::Reverse(total - reviewed)
+            });
+            self.visible = visible;
+        }
         self.list_selected = keep
             .and_then(|d| self.visible.iter().position(|&v| v == d))
             .unwrap_or(0);

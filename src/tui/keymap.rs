@@ -36,6 +36,7 @@ pub enum Action {
     RelabelPerson,
     RelabelRegion,
     RelabelOrg,
+    SortByReview,
     BulkAccept,
     BulkReject,
     ScopeStringHere,
@@ -292,6 +293,13 @@ pub const KEYMAP: &[Binding] = &[
         label: "Enter l",
         action: Select,
         help: "read the document",
+    },
+    Binding {
+        context: List,
+        keys: &[k('s')],
+        label: "s",
+        action: SortByReview,
+        help: "order by mentions left to review (again: corpus order)",
     },
     Binding {
         context: Reader,

@@ -39,35 +39,45 @@ impl App {
                 Some("no current entity: choose one with / or in the entity pane".into());
             return;
         };
-        let listed: Vec<MentionId> = self
+        // Listed documents in list order (which the user may have sorted), mentions in reading order.
+        let rank: std::collections::HashMap<DocId, usize> = self
+            .visible
+            .iter()
+            .enumerate()
+            .map(|(i, &d)| (d, i))
+            .collect();
+        let mut listed: Vec<MentionId> = self
             .index
             .entity(entity)
             .mentions
             .iter()
             .copied()
-            .filter(|&m| {
-                self.visible
-                    .binary_search(&self.index.mentions[m as usize].doc)
-                    .is_ok()
-            })
+            .filter(|&m| rank.contains_key(&self.index.mentions[m as usize].doc))
             .collect();
+        listed.sort_by_key(|&m| {
+            (
+                rank[&self.index.mentions[m as usize].doc],
+                self.index.mentions[m as usize].span.start,
+            )
+        });
         if listed.is_empty() {
             self.message = Some("no mention of it in the listed documents".into());
             return;
         }
-        let target = match self
+        let here = self
             .current_mention
-            .and_then(|c| listed.iter().position(|&m| m == c))
-        {
+            .and_then(|c| listed.iter().position(|&m| m == c));
+        let target = match here {
             Some(i) => match dir {
                 Dir::Next => listed[(i + 1) % listed.len()],
                 Dir::Prev => listed[(i + listed.len() - 1) % listed.len()],
             },
-            None => self.first_from_here(&listed, dir),
+            None => self.first_from_here(&listed, &rank, dir),
         };
-        let wrapped = match (dir, self.current_mention) {
-            (Dir::Next, Some(c)) => target <= c,
-            (Dir::Prev, Some(c)) => target >= c,
+        // Wrapped: went past the end (or the start) of the list order.
+        let wrapped = match (dir, here) {
+            (Dir::Next, Some(i)) => i + 1 == listed.len(),
+            (Dir::Prev, Some(i)) => i == 0,
             _ => false,
         };
         self.go_to_mention(target);
@@ -85,15 +95,23 @@ impl App {
 
     /// Without a current mention, the first mention at or after the top of the reader (or the
     /// last one before it, going back), counting documents in list order.
-    fn first_from_here(&self, listed: &[MentionId], dir: Dir) -> MentionId {
-        let here: (DocId, usize) = match (self.current_doc(), &self.wrapped) {
-            (Some(d), Some((_, w))) => (d, w.lines.get(self.reader_top).map_or(0, |l| l.start)),
-            (Some(d), None) => (d, 0),
+    fn first_from_here(
+        &self,
+        listed: &[MentionId],
+        rank: &std::collections::HashMap<DocId, usize>,
+        dir: Dir,
+    ) -> MentionId {
+        let here: (usize, usize) = match (self.current_doc(), &self.wrapped) {
+            (Some(d), Some((_, w))) => (
+                rank[&d],
+                w.lines.get(self.reader_top).map_or(0, |l| l.start),
+            ),
+            (Some(d), None) => (rank[&d], 0),
             _ => (0, 0),
         };
         let key = |m: MentionId| {
             let m = &self.index.mentions[m as usize];
-            (m.doc, m.span.start)
+            (rank[&m.doc], m.span.start)
         };
         match dir {
             Dir::Next => listed

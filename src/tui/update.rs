@@ -214,6 +214,15 @@ impl App {
                 let row = moved(self.list_selected, action, page, last);
                 match action {
                     Action::Select => self.focus = Pane::Reader,
+                    Action::SortByReview => {
+                        self.sort_by_review = !self.sort_by_review;
+                        self.apply_filters();
+                        self.message = Some(if self.sort_by_review {
+                            "most left to review first".into()
+                        } else {
+                            "corpus order".into()
+                        });
+                    }
                     _ => self.select_row(row),
                 }
             }
