@@ -53,6 +53,8 @@ pub enum Source {
     Builtin(&'static str),
     /// An annotation file from another tool.
     Imported(String),
+    /// Added by the reviewer.
+    Reviewer,
 }
 
 /// One occurrence of an entity in a document.

@@ -7,6 +7,11 @@ use std::process::{Command, Output};
 fn gazette(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_gazette"))
         .args(args)
+        // Never the user's own data folder (the bundled corpus keeps its review database there).
+        .env(
+            "XDG_DATA_HOME",
+            std::env::temp_dir().join("gazette-tests-data"),
+        )
         .output()
         .expect("run gazette")
 }

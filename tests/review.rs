@@ -130,6 +130,11 @@ fn a_rejected_mention_is_crossed_out() {
 fn export(args: &[&str]) -> (bool, String, String) {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_gazette"))
         .args(args)
+        // Never the user's own data folder (the bundled corpus keeps its review database there).
+        .env(
+            "XDG_DATA_HOME",
+            std::env::temp_dir().join("gazette-tests-data"),
+        )
         .output()
         .unwrap();
     (
@@ -275,4 +280,111 @@ fn the_list_sorts_by_what_is_left_to_review() {
     assert_eq!(seen.len(), 6);
     keys(&mut a, "s");
     assert_eq!(a.visible, [0, 1], "back to corpus order");
+}
+
+fn surface(a: &gazette::tui::app::App, m: u32) -> String {
+    let m = &a.index.mentions[m as usize];
+    a.corpus.docs[m.doc as usize].text[m.span.clone()].to_string()
+}
+
+#[test]
+fn boundaries_move_by_word_and_character_and_survive_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut a = app(160, 45);
+    a.attach_store(Store::open(&path));
+    keys(&mut a, "]"); // the headline: "Lian Maojun went to THT for investigation"
+    assert_eq!(surface(&a, a.current_mention.unwrap()), "Lian Maojun");
+    let editing = |a: &gazette::tui::app::App| match &a.overlay {
+        Some(gazette::tui::app::Overlay::SpanEdit(e)) => {
+            a.corpus.docs[e.doc as usize].text[e.span.clone()].to_string()
+        }
+        _ => panic!("no span editor"),
+    };
+    keys(&mut a, "b>");
+    assert_eq!(editing(&a), "Lian Maojun went", "end one word right");
+    keys(&mut a, ",");
+    assert_eq!(editing(&a), "Lian Maojun wen", "end one character left");
+    keys(&mut a, "}");
+    assert_eq!(editing(&a), "Maojun wen", "start one word right");
+    keys(&mut a, "]");
+    assert_eq!(editing(&a), "aojun wen", "start one character right");
+    keys(&mut a, "[{");
+    assert_eq!(
+        editing(&a),
+        "Lian Maojun wen",
+        "start one character, then one word, left"
+    );
+    keys(&mut a, "<Enter>");
+    let m = a.current_mention.unwrap();
+    assert_eq!(surface(&a, m), "Lian Maojun wen");
+    assert_eq!(a.review_of(m).status, Status::Accepted);
+    let mut b = app(160, 45);
+    b.attach_store(Store::open(&path));
+    assert_eq!(
+        surface(&b, 0),
+        "Lian Maojun wen",
+        "the new boundaries are restored on reopening"
+    );
+    keys(&mut a, "b<Lt><Enter>");
+    assert_eq!(
+        surface(&a, a.current_mention.unwrap()),
+        "Lian Maojun",
+        "end one word left"
+    );
+    keys(&mut a, "uu");
+    assert_eq!(
+        surface(&a, 0),
+        "Lian Maojun",
+        "undo puts the extraction's boundaries back"
+    );
+    keys(&mut a, "U");
+    assert_eq!(surface(&a, 0), "Lian Maojun wen");
+}
+
+#[test]
+fn a_missed_mention_is_added_with_its_label_and_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut a = app(160, 45);
+    a.attach_store(Store::open(&path));
+    let before = a.index.mentions.len();
+    keys(&mut a, "]"); // the headline's "Lian Maojun"; the next word is "went"
+    keys(&mut a, "+");
+    keys(&mut a, ">>"); // "went to THT"
+    keys(&mut a, "o");
+    assert_eq!(a.index.mentions.len(), before + 1);
+    let m = a.current_mention.unwrap();
+    assert_eq!(surface(&a, m), "went to THT");
+    assert_eq!(
+        a.index.mentions[m as usize].label,
+        gazette::model::Label::Org
+    );
+    assert_eq!(a.review_of(m).status, Status::Accepted);
+    let out = dir.path().join("out.jsonl");
+    assert!(
+        export(&[
+            "export",
+            "--store",
+            path.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap()
+        ])
+        .0
+    );
+    let first: serde_json::Value = serde_json::from_str(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(first["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["text"] == "went to THT" && e["label"] == "ORG"));
+    keys(&mut a, "u");
+    assert_eq!(a.index.mentions.len(), before, "undo removes it");
 }

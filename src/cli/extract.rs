@@ -64,7 +64,8 @@ pub fn run_write(
         } else {
             Vec::new()
         };
-        let (reviews, orphans) = layer(&corpus, &index, &decisions);
+        let layered = layer(&corpus, &index.mentions, &decisions);
+        let orphans = &layered.orphans;
         if !orphans.is_empty() {
             writeln!(
                 err,
@@ -73,7 +74,7 @@ pub fn run_write(
                 path.display()
             )?;
         }
-        let (reviewed_index, statuses) = reviewed(&corpus, &index, &reviews, review.with_status);
+        let (reviewed_index, statuses) = reviewed(&corpus, &layered, review.with_status);
         (reviewed_index, review.with_status.then_some(statuses))
     } else {
         (index, None)

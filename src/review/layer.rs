@@ -5,7 +5,7 @@ use super::{Decision, Verdict};
 use crate::corpus::{Corpus, DocId};
 use crate::formats::offsets::{OffsetMap, Unit};
 use crate::index::{Index, MentionId};
-use crate::model::Label;
+use crate::model::{Label, Mention, Source};
 use std::collections::HashMap;
 
 /// Where a mention stands in review.
@@ -24,14 +24,20 @@ pub struct MentionReview {
     pub relabel: Option<Label>,
 }
 
-/// The review of every mention (indexed by mention id) and the decisions whose mention is no
-/// longer there (its document changed, or the extraction did).
-pub fn layer(
-    corpus: &Corpus,
-    index: &Index,
-    decisions: &[Decision],
-) -> (Vec<MentionReview>, Vec<Decision>) {
-    let mut reviews = vec![MentionReview::default(); index.mentions.len()];
+/// The mentions after review, each with its review, in index order (document, then position),
+/// and the decisions whose mention is no longer there (its document changed, or the extraction).
+#[derive(Debug, Clone, Default)]
+pub struct Layered {
+    pub mentions: Vec<Mention>,
+    pub reviews: Vec<MentionReview>,
+    pub orphans: Vec<Decision>,
+}
+
+/// Lays `decisions`, in the order they were made, over the `base` mentions: statuses and labels
+/// change, boundaries move, added mentions join.
+pub fn layer(corpus: &Corpus, base: &[Mention], decisions: &[Decision]) -> Layered {
+    let mut mentions: Vec<Mention> = base.to_vec();
+    let mut reviews = vec![MentionReview::default(); mentions.len()];
     let mut orphans = Vec::new();
     let doc_of: HashMap<&str, DocId> = corpus
         .docs
@@ -39,6 +45,21 @@ pub fn layer(
         .map(|d| (d.path.as_str(), d.id))
         .collect();
     let mut maps: HashMap<DocId, OffsetMap> = HashMap::new();
+    let mut at: HashMap<(DocId, usize, usize, String), usize> = mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            (
+                (
+                    m.doc,
+                    m.span.start,
+                    m.span.end,
+                    m.label.as_str().to_string(),
+                ),
+                i,
+            )
+        })
+        .collect();
     for d in decisions {
         let Some(&doc) = doc_of.get(d.doc.as_str()) else {
             orphans.push(d.clone());
@@ -46,16 +67,43 @@ pub fn layer(
         };
         let text = &corpus.docs[doc as usize].text;
         let map = maps.entry(doc).or_insert_with(|| OffsetMap::new(text));
-        let found = match (
-            map.to_byte(d.start, Unit::Codepoints),
-            map.to_byte(d.end, Unit::Codepoints),
+        let span = |start: usize, end: usize| match (
+            map.to_byte(start, Unit::Codepoints),
+            map.to_byte(end, Unit::Codepoints),
         ) {
-            (Ok(a), Ok(b)) if text[a..b] == d.text => index.doc_mention_ids(doc).find(|&i| {
-                index.mentions[i].span == (a..b) && index.mentions[i].label.as_str() == d.label
-            }),
+            (Ok(a), Ok(b)) if a < b => Some(a..b),
             _ => None,
         };
-        let Some(i) = found else {
+        let Some(range) = span(d.start, d.end).filter(|r| text[r.clone()] == d.text) else {
+            orphans.push(d.clone());
+            continue;
+        };
+        let key = (doc, range.start, range.end, d.label.clone());
+        if d.verdict == Verdict::Add {
+            if at.contains_key(&key) {
+                continue; // already there (added twice, or extracted since)
+            }
+            at.insert(key, mentions.len());
+            let canonical = text[range.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let m = Mention {
+                doc,
+                span: range,
+                label: Label::from_name(&d.label),
+                key: format!("added:{}", canonical.to_lowercase()),
+                canonical,
+                source: Source::Reviewer,
+            };
+            mentions.push(m);
+            reviews.push(MentionReview {
+                status: Status::Accepted,
+                relabel: None,
+            });
+            continue;
+        }
+        let Some(&i) = at.get(&key) else {
             orphans.push(d.clone());
             continue;
         };
@@ -72,9 +120,30 @@ pub fn layer(
                 status: Status::Accepted,
                 relabel: Some(l.clone()),
             },
+            Verdict::Adjust { start, end } => {
+                let Some(new) = span(*start, *end) else {
+                    orphans.push(d.clone());
+                    continue;
+                };
+                at.remove(&key);
+                at.insert((doc, new.start, new.end, d.label.clone()), i);
+                mentions[i].span = new;
+                MentionReview {
+                    status: Status::Accepted,
+                    relabel: reviews[i].relabel.clone(),
+                }
+            }
+            Verdict::Add => unreachable!("handled above"),
         };
     }
-    (reviews, orphans)
+    let mut both: Vec<(Mention, MentionReview)> = mentions.into_iter().zip(reviews).collect();
+    both.sort_by_key(|(m, _)| (m.doc, m.span.start, m.span.end));
+    let (mentions, reviews) = both.into_iter().unzip();
+    Layered {
+        mentions,
+        reviews,
+        orphans,
+    }
 }
 
 /// The decision `verdict` about mention `id`, keyed as [`layer`] finds it again.
@@ -106,7 +175,9 @@ mod tests {
         let d1b = decision(&corpus, &index, 1, Verdict::Accept);
         let mut gone = decision(&corpus, &index, 2, Verdict::Accept);
         gone.text = "a different text".into();
-        let (reviews, orphans) = layer(&corpus, &index, &[d0, d1, d1b, gone.clone()]);
+        let Layered {
+            reviews, orphans, ..
+        } = layer(&corpus, &index.mentions, &[d0, d1, d1b, gone.clone()]);
         assert_eq!(reviews[0].status, Status::Rejected);
         assert_eq!(
             reviews[1],
@@ -123,14 +194,9 @@ mod tests {
 
 /// The annotation after review: rejected mentions removed (kept when `keep_rejected`, for an
 /// export with statuses), relabelled ones under their new label, with each kept mention's status.
-pub fn reviewed(
-    corpus: &Corpus,
-    index: &Index,
-    reviews: &[MentionReview],
-    keep_rejected: bool,
-) -> (Index, Vec<Status>) {
-    let mut kept: Vec<(crate::model::Mention, Status)> = Vec::new();
-    for (m, r) in index.mentions.iter().zip(reviews) {
+pub fn reviewed(corpus: &Corpus, layered: &Layered, keep_rejected: bool) -> (Index, Vec<Status>) {
+    let mut kept: Vec<(Mention, Status)> = Vec::new();
+    for (m, r) in layered.mentions.iter().zip(&layered.reviews) {
         if r.status == Status::Rejected && !keep_rejected {
             continue;
         }

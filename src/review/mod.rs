@@ -4,7 +4,7 @@
 pub mod layer;
 pub mod store;
 
-pub use layer::{decision, layer, reviewed, MentionReview, Status};
+pub use layer::{decision, layer, reviewed, Layered, MentionReview, Status};
 pub use store::{Store, StoreError};
 
 use crate::model::Label;
@@ -16,6 +16,13 @@ pub enum Verdict {
     Reject,
     /// Right span, other label.
     Relabel(Label),
+    /// Right entity, other boundaries: the new span, in code points.
+    Adjust {
+        start: usize,
+        end: usize,
+    },
+    /// A mention the extraction missed; the decision's span, label and text are the mention's.
+    Add,
 }
 
 /// One decision, keyed by what it is about — the document's path, the mention's span in code

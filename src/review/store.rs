@@ -32,6 +32,8 @@ CREATE TABLE IF NOT EXISTS decisions (
     text TEXT NOT NULL,
     verdict TEXT NOT NULL,
     new_label TEXT,
+    new_start INTEGER,
+    new_end INTEGER,
     batch INTEGER NOT NULL,
     undone INTEGER NOT NULL DEFAULT 0,
     made_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
@@ -41,6 +43,26 @@ CREATE TABLE IF NOT EXISTS place (
     doc TEXT NOT NULL,
     offset INTEGER NOT NULL
 );";
+
+/// Brings a database made by an earlier gazette up to the current schema: columns added since,
+/// each old decision its own batch.
+fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    let columns: Vec<String> = conn
+        .prepare("PRAGMA table_info(decisions)")?
+        .query_map([], |r| r.get(1))?
+        .collect::<Result<_, _>>()?;
+    for (column, kind) in [
+        ("new_start", "INTEGER"),
+        ("new_end", "INTEGER"),
+        ("batch", "INTEGER NOT NULL DEFAULT 0"),
+    ] {
+        if !columns.iter().any(|c| c == column) {
+            conn.execute_batch(&format!("ALTER TABLE decisions ADD COLUMN {column} {kind}"))?;
+        }
+    }
+    conn.execute("UPDATE decisions SET batch = id WHERE batch = 0", [])?;
+    Ok(())
+}
 
 impl Store {
     /// Opens (creating if needed) the database at `path`. Fails, saying why and where, if the
@@ -68,6 +90,7 @@ impl Store {
             .map_err(|e| fail("cannot write", &e))?;
         conn.execute_batch(SCHEMA)
             .map_err(|e| fail("cannot write", &e))?;
+        migrate(&conn).map_err(|e| fail("cannot upgrade", &e))?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
@@ -101,14 +124,18 @@ impl Store {
             )
             .map_err(fail)?;
         for d in decisions {
-            let (verdict, new_label) = match &d.verdict {
-                Verdict::Accept => ("accept", None),
-                Verdict::Reject => ("reject", None),
-                Verdict::Relabel(l) => ("relabel", Some(l.as_str().to_string())),
+            let (verdict, new_label, new_span) = match &d.verdict {
+                Verdict::Accept => ("accept", None, None),
+                Verdict::Reject => ("reject", None, None),
+                Verdict::Relabel(l) => ("relabel", Some(l.as_str().to_string()), None),
+                Verdict::Adjust { start, end } => {
+                    ("adjust", None, Some((*start as i64, *end as i64)))
+                }
+                Verdict::Add => ("add", None, None),
             };
             tx.execute(
-                "INSERT INTO decisions (doc, start, end, label, text, verdict, new_label, batch) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![d.doc, d.start as i64, d.end as i64, d.label, d.text, verdict, new_label, batch],
+                "INSERT INTO decisions (doc, start, end, label, text, verdict, new_label, new_start, new_end, batch) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![d.doc, d.start as i64, d.end as i64, d.label, d.text, verdict, new_label, new_span.map(|s| s.0), new_span.map(|s| s.1), batch],
             )
             .map_err(fail)?;
         }
@@ -137,15 +164,21 @@ impl Store {
     pub fn decisions(&self) -> Result<Vec<Decision>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT doc, start, end, label, text, verdict, new_label FROM decisions WHERE undone = 0 ORDER BY id")
+            .prepare("SELECT doc, start, end, label, text, verdict, new_label, new_start, new_end FROM decisions WHERE undone = 0 ORDER BY id")
             .map_err(|e| self.err(&e))?;
         let rows = stmt
             .query_map([], |r| {
                 let verdict: String = r.get(5)?;
                 let new_label: Option<String> = r.get(6)?;
-                let verdict = match (verdict.as_str(), new_label) {
-                    ("reject", _) => Verdict::Reject,
-                    ("relabel", Some(l)) => Verdict::Relabel(Label::from_name(&l)),
+                let new_span: (Option<i64>, Option<i64>) = (r.get(7)?, r.get(8)?);
+                let verdict = match (verdict.as_str(), new_label, new_span) {
+                    ("reject", ..) => Verdict::Reject,
+                    ("relabel", Some(l), _) => Verdict::Relabel(Label::from_name(&l)),
+                    ("adjust", _, (Some(s), Some(e))) => Verdict::Adjust {
+                        start: s as usize,
+                        end: e as usize,
+                    },
+                    ("add", ..) => Verdict::Add,
                     _ => Verdict::Accept,
                 };
                 Ok(Decision {
@@ -253,6 +286,25 @@ mod tests {
         assert_eq!(s.decisions().unwrap(), [decision(0, Verdict::Accept)]);
         assert!(s.redo().unwrap());
         assert_eq!(s.decisions().unwrap().len(), 4);
+    }
+
+    #[test]
+    fn a_database_from_an_earlier_version_is_upgraded() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch("CREATE TABLE decisions (id INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, label TEXT NOT NULL, text TEXT NOT NULL, verdict TEXT NOT NULL, new_label TEXT, undone INTEGER NOT NULL DEFAULT 0, made_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP);
+                INSERT INTO decisions (doc, start, end, label, text, verdict) VALUES ('a.txt', 0, 2, 'PERSON', '王宁', 'reject'), ('a.txt', 5, 7, 'PERSON', '王宁', 'accept');").unwrap();
+        }
+        let mut s = Store::open(&path).unwrap();
+        assert_eq!(s.decisions().unwrap().len(), 2);
+        assert!(s.undo().unwrap());
+        assert_eq!(
+            s.decisions().unwrap().len(),
+            1,
+            "old decisions undo one at a time"
+        );
     }
 
     #[test]

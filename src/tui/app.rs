@@ -17,6 +17,8 @@ pub enum Overlay {
     Mentions(MentionList),
     /// Choosing the new label of the current mention.
     Relabel,
+    /// Moving a mention's boundaries, or marking a new mention.
+    SpanEdit(super::span_edit::SpanEdit),
     /// Choosing which mentions a bulk decision covers.
     BulkScope(crate::review::Verdict),
     /// Confirming a bulk decision: what it does and to which mentions.
@@ -92,6 +94,7 @@ impl App {
             review: super::review::ReviewState::without_store(0, "no review database is open"),
         };
         app.review.reviews = vec![Default::default(); app.index.mentions.len()];
+        app.review.base = app.index.mentions.clone();
         app.sync();
         app
     }

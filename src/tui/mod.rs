@@ -7,6 +7,7 @@ pub mod keymap;
 pub mod layout;
 pub mod nav;
 pub mod review;
+pub mod span_edit;
 pub mod terminal;
 pub mod theme;
 pub mod update;

@@ -4,8 +4,8 @@
 
 use super::app::App;
 use super::nav::Dir;
-use crate::index::MentionId;
-use crate::review::{decision, layer, MentionReview, Status, Store, StoreError, Verdict};
+use crate::index::{EntityId, Index, MentionId};
+use crate::review::{decision, layer, Decision, MentionReview, Status, Store, StoreError, Verdict};
 
 /// The review state of a session.
 pub struct ReviewState {
@@ -15,6 +15,8 @@ pub struct ReviewState {
     pub reviews: Vec<MentionReview>,
     /// Decisions in the database whose mention is no longer there.
     pub orphans: usize,
+    /// The mentions before review (from extraction or import): decisions are laid over these.
+    pub base: Vec<crate::model::Mention>,
 }
 
 impl ReviewState {
@@ -24,6 +26,7 @@ impl ReviewState {
             store: Err(StoreError(why.into())),
             reviews: vec![MentionReview::default(); mentions],
             orphans: 0,
+            base: Vec::new(),
         }
     }
 }
@@ -47,20 +50,67 @@ impl App {
         }
     }
 
-    /// Recomputes every mention's review from the decisions in force.
+    /// Recomputes every mention's review from the decisions in force; when boundaries moved or
+    /// mentions were added, rebuilds the index, keeping the filters, the current entity and the
+    /// current mention (found again by key and position).
     fn relayer(&mut self) {
         let decisions = match &self.review.store {
             Ok(s) => s.decisions(),
             Err(_) => Ok(Vec::new()),
         };
-        match decisions {
-            Ok(d) => {
-                let (reviews, orphans) = layer(&self.corpus, &self.index, &d);
-                self.review.reviews = reviews;
-                self.review.orphans = orphans.len();
+        let decisions = match decisions {
+            Ok(d) => d,
+            Err(e) => {
+                self.message = Some(format!("cannot read decisions: {e}"));
+                return;
             }
-            Err(e) => self.message = Some(format!("cannot read decisions: {e}")),
+        };
+        let layered = layer(&self.corpus, &self.review.base, &decisions);
+        let same = layered.mentions.len() == self.index.mentions.len()
+            && layered
+                .mentions
+                .iter()
+                .zip(&self.index.mentions)
+                .all(|(a, b)| a.doc == b.doc && a.span == b.span);
+        if !same {
+            let entity_key = |app: &App, e: EntityId| {
+                let e = app.index.entity(e);
+                (e.label.clone(), e.key.clone())
+            };
+            let filters: Vec<_> = self.filters.iter().map(|&e| entity_key(self, e)).collect();
+            let current_entity = self.current_entity.map(|e| entity_key(self, e));
+            let current = self
+                .current_mention
+                .map(|m| self.index.mentions[m as usize].clone());
+            self.index = Index::build(&self.corpus, layered.mentions);
+            let find = |index: &Index, key: &(crate::model::Label, String)| {
+                index
+                    .entities
+                    .iter()
+                    .position(|e| e.label == key.0 && e.key == key.1)
+                    .map(|i| i as EntityId)
+            };
+            self.filters = filters
+                .iter()
+                .filter_map(|k| find(&self.index, k))
+                .collect();
+            self.current_entity = current_entity.and_then(|k| find(&self.index, &k));
+            self.current_mention = current.and_then(|c| {
+                let ids = self.index.doc_mention_ids(c.doc);
+                ids.clone()
+                    .find(|&i| self.index.mentions[i].span == c.span)
+                    .or_else(|| {
+                        ids.clone().find(|&i| {
+                            self.index.mentions[i].span.start < c.span.end
+                                && c.span.start < self.index.mentions[i].span.end
+                        })
+                    })
+                    .map(|i| i as MentionId)
+            });
+            self.apply_filters();
         }
+        self.review.reviews = layered.reviews;
+        self.review.orphans = layered.orphans.len();
     }
 
     /// The review of a mention.
@@ -75,8 +125,25 @@ impl App {
             return;
         };
         let d = decision(&self.corpus, &self.index, m, verdict.clone());
+        let what = match &verdict {
+            Verdict::Accept => format!("accepted {:?}", d.text),
+            Verdict::Reject => format!("rejected {:?}", d.text),
+            Verdict::Relabel(l) => format!("relabelled {:?} {}", d.text, l.as_str()),
+            Verdict::Adjust { .. } => format!("boundaries of {:?} moved", d.text),
+            Verdict::Add => format!("added {:?}", d.text),
+        };
+        let advance = matches!(
+            verdict,
+            Verdict::Accept | Verdict::Reject | Verdict::Relabel(_)
+        );
+        self.record(vec![d], what, advance);
+    }
+
+    /// Stores `decisions` as one, then shows them (and, with `advance`, moves on to the next
+    /// unreviewed mention); refuses them, changing nothing, when they cannot be stored.
+    pub fn record(&mut self, decisions: Vec<Decision>, what: String, advance: bool) {
         let stored = match &mut self.review.store {
-            Ok(store) => store.append(&d),
+            Ok(store) => store.append_all(&decisions),
             Err(e) => Err(e.clone()),
         };
         if let Err(e) = stored {
@@ -85,15 +152,11 @@ impl App {
         }
         self.relayer();
         self.save_place();
-        let what = match verdict {
-            Verdict::Accept => "accepted".to_string(),
-            Verdict::Reject => "rejected".to_string(),
-            Verdict::Relabel(l) => format!("relabelled {}", l.as_str()),
-        };
-        self.step_unreviewed(Dir::Next);
+        if advance {
+            self.step_unreviewed(Dir::Next);
+        }
         self.message = Some(format!(
-            "{what} {:?} · saved ({} reviewed)",
-            d.text,
+            "{what} · saved ({} reviewed)",
             self.reviewed_count().0
         ));
     }
@@ -263,25 +326,18 @@ impl App {
             .iter()
             .map(|&m| decision(&self.corpus, &self.index, m, verdict.clone()))
             .collect();
-        let stored = match &mut self.review.store {
-            Ok(store) => store.append_all(&decisions),
-            Err(e) => Err(e.clone()),
+        let did = if verdict == Verdict::Reject {
+            "rejected"
+        } else {
+            "accepted"
         };
-        match stored {
-            Ok(()) => {
-                self.relayer();
-                self.save_place();
-                let did = if verdict == Verdict::Reject {
-                    "rejected"
-                } else {
-                    "accepted"
-                };
-                self.message = Some(format!(
-                    "{did} {} mentions · saved as one decision (u undoes it)",
-                    targets.len()
-                ));
-            }
-            Err(e) => self.message = Some(format!("not recorded — cannot store decisions: {e}")),
-        }
+        self.record(
+            decisions,
+            format!(
+                "{did} {} mentions as one decision (u undoes it)",
+                targets.len()
+            ),
+            false,
+        );
     }
 }

@@ -53,6 +53,18 @@ impl App {
                 }
                 return;
             }
+            Some(Overlay::SpanEdit(_)) => {
+                match lookup(Context::SpanPrompt, key) {
+                    Some(Action::Close) => self.overlay = None,
+                    Some(Action::Select) => self.save_span(None),
+                    Some(Action::RelabelPerson) => self.save_span(Some(Label::Person)),
+                    Some(Action::RelabelRegion) => self.save_span(Some(Label::Region)),
+                    Some(Action::RelabelOrg) => self.save_span(Some(Label::Org)),
+                    Some(a) => self.move_span_end(a),
+                    None => {}
+                }
+                return;
+            }
             Some(Overlay::BulkScope(verdict)) => {
                 let verdict = verdict.clone();
                 let scope = match lookup(Context::BulkPrompt, key) {
@@ -177,6 +189,8 @@ impl App {
                 }
                 None => self.message = Some("no current mention: step onto one with ] or n".into()),
             },
+            Action::AdjustSpan => self.start_adjust(),
+            Action::AddMention => self.start_add(),
             Action::Undo => self.undo_redo(false),
             Action::Redo => self.undo_redo(true),
             Action::NextUnreviewed => self.step_unreviewed(Dir::Next),

@@ -26,7 +26,7 @@ pub fn app_with(corpus: Corpus, theme: Theme, width: u16, height: u16) -> App {
 }
 
 /// Presses keys: each char is a key, except the names in `<…>` (Enter, Tab, BackTab, Esc, Bs,
-/// Down, Up, PgDn).
+/// Down, Up, PgDn, and Lt for a literal `<`).
 pub fn keys(app: &mut App, keys: &str) {
     let mut rest = keys;
     while let Some(c) = rest.chars().next() {
@@ -41,6 +41,7 @@ pub fn keys(app: &mut App, keys: &str) {
                 "Down" => KeyCode::Down,
                 "Up" => KeyCode::Up,
                 "PgDn" => KeyCode::PageDown,
+                "Lt" => KeyCode::Char('<'),
                 other => panic!("unknown key {other}"),
             };
             (code, end + 1)

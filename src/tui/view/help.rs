@@ -42,6 +42,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         Context::RelabelPrompt,
         Context::BulkPrompt,
         Context::ConfirmPrompt,
+        Context::SpanPrompt,
         Context::HelpOverlay,
     ] {
         out.push(Line::raw(""));

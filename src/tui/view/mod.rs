@@ -39,6 +39,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Help { scroll }) => help::draw(frame, app, *scroll),
         Some(Overlay::Mentions(list)) => mentions::draw(frame, app, list),
         Some(Overlay::Relabel) => relabel_prompt(frame, app),
+        Some(Overlay::SpanEdit(edit)) => span_prompt(frame, app, edit),
         Some(Overlay::BulkScope(verdict)) => bulk_scope(frame, app, verdict),
         Some(Overlay::BulkConfirm { verdict, what, .. }) => bulk_confirm(frame, app, verdict, what),
         None => {}
@@ -165,4 +166,39 @@ fn bulk_confirm(frame: &mut Frame, app: &App, verdict: &crate::review::Verdict, 
         .block(block),
         area,
     );
+}
+
+/// The span being edited, shown in a line at the bottom with the keys that move it.
+fn span_prompt(frame: &mut Frame, app: &App, edit: &super::span_edit::SpanEdit) {
+    use ratatui::text::{Line, Span};
+    use ratatui::widgets::Block;
+    let t = &app.theme;
+    let area = frame.area();
+    let h = 4.min(area.height);
+    let r = Rect::new(area.x, area.y + area.height - h, area.width, h);
+    frame.render_widget(Clear, r);
+    let width = usize::from(r.width.saturating_sub(2));
+    let text = &app.corpus.docs[edit.doc as usize].text[edit.span.clone()];
+    let (title, keys) = match edit.mention {
+        Some(_) => (
+            " Boundaries ",
+            " [ ] { } start · , . < > end · Enter save · Esc cancel ",
+        ),
+        None => (
+            " New mention ",
+            " [ ] { } start · , . < > end · p r o save as PERSON REGION ORG · Esc cancel ",
+        ),
+    };
+    let block = Block::bordered()
+        .border_style(t.border(true))
+        .title(title)
+        .title_bottom(fit(keys, width));
+    let line = Line::from(vec![
+        Span::raw(" "),
+        Span::styled(
+            fit(&text.replace(['\n', '\r'], " "), width.saturating_sub(2)),
+            t.current_mention(),
+        ),
+    ]);
+    frame.render_widget(Paragraph::new(line).block(block), r);
 }

@@ -82,6 +82,13 @@ pub fn styled_line<'a>(app: &App, doc: &'a Document, range: Range<usize>) -> Lin
     {
         cuts.extend([c.start, c.end]);
     }
+    let editing = match &app.overlay {
+        Some(crate::tui::app::Overlay::SpanEdit(e)) if e.doc == doc.id => Some(e.span.clone()),
+        _ => None,
+    };
+    if let Some(e) = &editing {
+        cuts.extend([e.start, e.end]);
+    }
     cuts.retain(|&c| c >= range.start && c <= range.end);
     cuts.sort_unstable();
     cuts.dedup();
@@ -108,6 +115,11 @@ pub fn styled_line<'a>(app: &App, doc: &'a Document, range: Range<usize>) -> Lin
             } else if Some(app.index.entity_of(id)) == app.current_entity {
                 style = style.patch(t.current_entity());
             }
+        }
+        if editing.as_ref().is_some_and(|e| e.start <= a && b <= e.end) {
+            style = style
+                .patch(t.current_mention())
+                .add_modifier(ratatui::style::Modifier::UNDERLINED);
         }
         spans.push(Span::styled(escape_str(&doc.text[a..b]), style));
     }
