@@ -1,20 +1,12 @@
 //! The headless commands, run as a user runs them: the real binary, its stdout, stderr and exit.
 
+mod support;
+
+use support::gazette;
+
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn gazette(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gazette"))
-        .args(args)
-        // Never the user's own data folder (the bundled corpus keeps its review database there).
-        .env(
-            "XDG_DATA_HOME",
-            std::env::temp_dir().join("gazette-tests-data"),
-        )
-        .output()
-        .expect("run gazette")
-}
+use std::process::Output;
 
 fn lines(out: &Output) -> Vec<Value> {
     String::from_utf8_lossy(&out.stdout)

@@ -1,20 +1,11 @@
 //! Import and export through the command line, as a reviewer moves annotations between tools.
 
+mod support;
+
+use support::gazette;
+
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn gazette(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gazette"))
-        .args(args)
-        // Never the user's own data folder (the bundled corpus keeps its review database there).
-        .env(
-            "XDG_DATA_HOME",
-            std::env::temp_dir().join("gazette-tests-data"),
-        )
-        .output()
-        .expect("run gazette")
-}
 
 fn jsonl(path: &Path) -> Vec<Value> {
     std::fs::read_to_string(path)

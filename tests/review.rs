@@ -128,15 +128,7 @@ fn a_rejected_mention_is_crossed_out() {
 }
 
 fn export(args: &[&str]) -> (bool, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gazette"))
-        .args(args)
-        // Never the user's own data folder (the bundled corpus keeps its review database there).
-        .env(
-            "XDG_DATA_HOME",
-            std::env::temp_dir().join("gazette-tests-data"),
-        )
-        .output()
-        .unwrap();
+    let out = support::gazette(args);
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).into(),

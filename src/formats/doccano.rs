@@ -2,7 +2,7 @@
 //! `labels`, and `entities: [{start_offset, end_offset, label}]`. doccano counts UTF-16 units:
 //! read and write it with `--offsets utf16` for doccano itself.
 
-use super::import::{DocRef, RawDoc, RawSpan};
+use super::import::{span_fields, DocRef, RawDoc, RawSpan};
 use super::offsets::{OffsetMap, Unit};
 use crate::corpus::Document;
 use crate::model::Mention;
@@ -50,28 +50,7 @@ pub fn parse(value: &serde_json::Value, line: usize) -> Result<Option<RawDoc>, S
         .and_then(|e| e.as_array())
         .map_or(&[][..], Vec::as_slice)
     {
-        let num = |k: &str| {
-            e.get(k)
-                .and_then(serde_json::Value::as_u64)
-                .map(|n| n as usize)
-        };
-        let (Some(start), Some(end), Some(label)) = (
-            num("start_offset"),
-            num("end_offset"),
-            e.get("label").and_then(|l| l.as_str()),
-        ) else {
-            return Err(format!(
-                "a doccano entity without start_offset, end_offset and label: {e}"
-            ));
-        };
-        spans.push(RawSpan {
-            start,
-            end,
-            label: label.into(),
-            text: None,
-            entity: None,
-            line,
-        });
+        spans.push(span_fields(e, "start_offset", "end_offset", line)?);
     }
     let doc = match value.get("doc").and_then(|d| d.as_str()) {
         Some(path) => DocRef::Path(path.into()),

@@ -55,6 +55,35 @@ impl std::fmt::Display for InputError {
     }
 }
 
+/// A span object's offsets and label (`start_key`, `end_key`, "label"), with its "text" and
+/// "entity" when present; an error naming the object when one of the three is missing.
+pub fn span_fields(
+    obj: &serde_json::Value,
+    start_key: &str,
+    end_key: &str,
+    line: usize,
+) -> Result<RawSpan, String> {
+    let num = |k: &str| {
+        obj.get(k)
+            .and_then(serde_json::Value::as_u64)
+            .map(|n| n as usize)
+    };
+    let field = |k: &str| obj.get(k).and_then(|v| v.as_str()).map(String::from);
+    match (num(start_key), num(end_key), field("label")) {
+        (Some(start), Some(end), Some(label)) => Ok(RawSpan {
+            start,
+            end,
+            label,
+            text: field("text"),
+            entity: field("entity"),
+            line,
+        }),
+        _ => Err(format!(
+            "a span without {start_key}, {end_key} and label: {obj}"
+        )),
+    }
+}
+
 /// The span as messages show it: `span 3..7 PERSON`.
 pub fn describe(s: &RawSpan) -> String {
     format!("span {}..{} {}", s.start, s.end, s.label)

@@ -1,6 +1,6 @@
 //! gazette JSONL: one line per document, offsets in code points (see shared notes/formats.md).
 
-use super::import::{check_shape, DocRef, InputError, RawDoc, RawSpan};
+use super::import::{check_shape, span_fields, DocRef, InputError, RawDoc};
 use super::offsets::{OffsetMap, Unit};
 use crate::corpus::Document;
 use crate::model::Mention;
@@ -73,28 +73,7 @@ pub fn parse(value: &serde_json::Value, line: usize) -> Result<Option<RawDoc>, S
         .and_then(|e| e.as_array())
         .map_or(&[][..], Vec::as_slice)
     {
-        let num = |k: &str| {
-            e.get(k)
-                .and_then(serde_json::Value::as_u64)
-                .map(|n| n as usize)
-        };
-        let (Some(start), Some(end), Some(label)) = (
-            num("start"),
-            num("end"),
-            e.get("label").and_then(|l| l.as_str()),
-        ) else {
-            return Err(format!("an entity without start, end and label: {e}"));
-        };
-        let text = e.get("text").and_then(|t| t.as_str()).map(String::from);
-        let entity = e.get("entity").and_then(|t| t.as_str()).map(String::from);
-        spans.push(RawSpan {
-            start,
-            end,
-            label: label.to_string(),
-            text,
-            entity,
-            line,
-        });
+        spans.push(span_fields(e, "start", "end", line)?);
     }
     Ok(Some(RawDoc {
         doc: DocRef::Path(doc.to_string()),

@@ -1,7 +1,7 @@
 //! spaCy / Prodigy JSONL: `{"text", "spans": [{"start", "end", "label"}], "answer"}`, and
 //! displaCy's manual `{"text", "ents": [...]}`. Offsets in code points.
 
-use super::import::{DocRef, RawDoc, RawSpan};
+use super::import::{span_fields, DocRef, RawDoc};
 use super::offsets::{OffsetMap, Unit};
 use crate::corpus::Document;
 use crate::model::Mention;
@@ -27,27 +27,7 @@ pub fn parse(value: &serde_json::Value, line: usize) -> Result<Option<RawDoc>, S
         .and_then(|s| s.as_array());
     let mut spans = Vec::new();
     for s in list.map_or(&[][..], Vec::as_slice) {
-        let num = |k: &str| {
-            s.get(k)
-                .and_then(serde_json::Value::as_u64)
-                .map(|n| n as usize)
-        };
-        let (Some(start), Some(end), Some(label)) = (
-            num("start"),
-            num("end"),
-            s.get("label").and_then(|l| l.as_str()),
-        ) else {
-            return Err(format!("a span without start, end and label: {s}"));
-        };
-        let text = s.get("text").and_then(|t| t.as_str()).map(String::from);
-        spans.push(RawSpan {
-            start,
-            end,
-            label: label.into(),
-            text,
-            entity: None,
-            line,
-        });
+        spans.push(span_fields(s, "start", "end", line)?);
     }
     let doc = match value
         .get("meta")

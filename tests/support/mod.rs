@@ -86,3 +86,16 @@ pub fn text_of(buffer: &Buffer) -> String {
     }
     out
 }
+
+/// Runs the real binary with `args`, its data folder a test folder (never the user's, where the
+/// bundled corpus keeps its review database).
+pub fn gazette(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(args)
+        .env(
+            "XDG_DATA_HOME",
+            std::env::temp_dir().join("gazette-tests-data"),
+        )
+        .output()
+        .expect("run gazette")
+}
