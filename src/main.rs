@@ -64,7 +64,12 @@ fn main() -> ExitCode {
         }
         None => {
             drop((out, err));
-            gazette::tui::run(&cli.paths, &cli.sources.sources(), cli.store.as_deref())
+            gazette::tui::run(
+                &cli.paths,
+                &cli.sources.sources(),
+                cli.store.as_deref(),
+                cli.gold.as_deref(),
+            )
         }
     };
     match result {

@@ -33,6 +33,10 @@ pub struct Cli {
     /// user's data folder).
     #[arg(long, value_name = "FILE")]
     pub store: Option<PathBuf>,
+    /// Compare with a gold annotation (any format --annotations reads, offsets as --offsets):
+    /// the reader marks every disagreement and a pane shows the figures.
+    #[arg(long, value_name = "FILE")]
+    pub gold: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

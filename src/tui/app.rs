@@ -62,6 +62,10 @@ pub struct App {
     /// A one-off message for the status line (cleared by the next key).
     pub message: Option<String>,
     pub quit: bool,
+    /// The gold annotation being compared with (compare mode), and the results.
+    pub compare: Option<super::compare::Compare>,
+    /// The disagreement ) and ( last went to: (list row, start byte).
+    pub disagreement_at: Option<(usize, usize)>,
     /// The document list is ordered by mentions left to review, not by corpus order.
     pub sort_by_review: bool,
     /// Review decisions and where they are stored.
@@ -91,6 +95,8 @@ impl App {
             message: None,
             quit: false,
             sort_by_review: false,
+            compare: None,
+            disagreement_at: None,
             review: super::review::ReviewState::without_store(0, "no review database is open"),
         };
         app.review.reviews = vec![Default::default(); app.index.mentions.len()];

@@ -111,6 +111,7 @@ impl App {
         }
         self.review.reviews = layered.reviews;
         self.review.orphans = layered.orphans.len();
+        self.refresh_compare();
     }
 
     /// The review of a mention.

@@ -45,6 +45,27 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
     }
 
+    /// A mention's outcome against the gold in compare mode: each with an attribute of its own,
+    /// so they are told apart without colour.
+    pub fn outcome(&self, outcome: crate::eval::Outcome) -> Style {
+        use crate::eval::Outcome::*;
+        match outcome {
+            Correct => self
+                .fg(Color::LightGreen)
+                .add_modifier(Modifier::UNDERLINED),
+            WrongLabel => self
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::BOLD | Modifier::ITALIC),
+            WrongBoundary | WrongBoth => self
+                .fg(Color::LightCyan)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            Spurious => self
+                .fg(Color::LightMagenta)
+                .add_modifier(Modifier::CROSSED_OUT),
+            Missed => self.fg(Color::LightRed).add_modifier(Modifier::REVERSED),
+        }
+    }
+
     /// A rejected mention: crossed out and dim, whatever its type.
     pub fn rejected(&self) -> Style {
         Style::new().add_modifier(Modifier::CROSSED_OUT | Modifier::DIM)

@@ -189,6 +189,8 @@ impl App {
                 }
                 None => self.message = Some("no current mention: step onto one with ] or n".into()),
             },
+            Action::NextDisagreement => self.step_disagreement(true),
+            Action::PrevDisagreement => self.step_disagreement(false),
             Action::AdjustSpan => self.start_adjust(),
             Action::AddMention => self.start_add(),
             Action::Undo => self.undo_redo(false),

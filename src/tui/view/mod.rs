@@ -5,6 +5,7 @@ pub mod entities;
 pub mod filter;
 pub mod help;
 pub mod mentions;
+pub mod metrics;
 pub mod reader;
 pub mod status;
 
@@ -32,7 +33,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
         reader::draw(frame, r, app);
     }
     if let Some(r) = layout.entities {
-        entities::draw(frame, r, app);
+        if app.compare.is_some() {
+            metrics::draw(frame, r, app);
+        } else {
+            entities::draw(frame, r, app);
+        }
     }
     status::draw(frame, layout.status, app);
     match &app.overlay {

@@ -89,6 +89,20 @@ pub fn styled_line<'a>(app: &App, doc: &'a Document, range: Range<usize>) -> Lin
     if let Some(e) = &editing {
         cuts.extend([e.start, e.end]);
     }
+    // In compare mode, gold spans nothing predicted overlaps are drawn as missed.
+    let missed: Vec<Range<usize>> = app
+        .compare
+        .as_ref()
+        .and_then(|c| c.pairs.get(doc.id as usize))
+        .into_iter()
+        .flatten()
+        .filter(|p| p.outcome == crate::eval::Outcome::Missed)
+        .filter_map(|p| p.gold.as_ref().map(|g| g.range.clone()))
+        .filter(|g| g.start < range.end && range.start < g.end)
+        .collect();
+    for g in &missed {
+        cuts.extend([g.start, g.end]);
+    }
     cuts.retain(|&c| c >= range.start && c <= range.end);
     cuts.sort_unstable();
     cuts.dedup();
@@ -106,7 +120,10 @@ pub fn styled_line<'a>(app: &App, doc: &'a Document, range: Range<usize>) -> Lin
             let id = (ids.start + first + i) as MentionId;
             let m = &mentions[first + i];
             let review = app.review_of(id);
-            style = style.patch(t.label(review.relabel.as_ref().unwrap_or(&m.label)));
+            match app.outcome_of(id) {
+                Some(outcome) => style = style.patch(t.outcome(outcome)),
+                None => style = style.patch(t.label(review.relabel.as_ref().unwrap_or(&m.label))),
+            }
             if review.status == crate::review::Status::Rejected {
                 style = style.patch(t.rejected());
             }
@@ -115,6 +132,9 @@ pub fn styled_line<'a>(app: &App, doc: &'a Document, range: Range<usize>) -> Lin
             } else if Some(app.index.entity_of(id)) == app.current_entity {
                 style = style.patch(t.current_entity());
             }
+        }
+        if hit.is_none() && missed.iter().any(|g| g.start <= a && b <= g.end) {
+            style = style.patch(t.outcome(crate::eval::Outcome::Missed));
         }
         if editing.as_ref().is_some_and(|e| e.start <= a && b <= e.end) {
             style = style

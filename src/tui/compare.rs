@@ -1,0 +1,187 @@
+//! Compare mode (`--gold FILE`): the reviewed mentions against a gold annotation, scored as
+//! `gazette eval` scores them and recomputed after every decision.
+
+use super::app::App;
+use crate::eval::{align, Outcome, Pair, Scores, Span};
+use crate::index::MentionId;
+use crate::model::Mention;
+use crate::review::Status;
+
+/// The gold annotation and how the current mentions compare with it.
+#[derive(Debug, Clone, Default)]
+pub struct Compare {
+    /// Gold mentions per document (byte spans).
+    pub gold: Vec<Vec<Span>>,
+    /// The aligned pairs per document, in reading order.
+    pub pairs: Vec<Vec<Pair>>,
+    /// Scores over the corpus and per document.
+    pub total: Scores,
+    pub per_doc: Vec<Scores>,
+}
+
+impl Compare {
+    /// A comparison against `gold` mentions (of any document).
+    pub fn new(doc_count: usize, gold: &[Mention]) -> Compare {
+        let mut per_doc = vec![Vec::new(); doc_count];
+        for m in gold {
+            if let Some(d) = per_doc.get_mut(m.doc as usize) {
+                d.push(Span {
+                    range: m.span.clone(),
+                    label: m.label.clone(),
+                });
+            }
+        }
+        Compare {
+            gold: per_doc,
+            ..Compare::default()
+        }
+    }
+}
+
+impl App {
+    /// Scores the current mentions (rejected ones left out, relabels applied) against the gold.
+    pub fn refresh_compare(&mut self) {
+        let Some(mut compare) = self.compare.take() else {
+            return;
+        };
+        compare.total = Scores::default();
+        compare.per_doc.clear();
+        compare.pairs.clear();
+        for (doc, gold) in compare.gold.iter().enumerate() {
+            let predicted: Vec<Span> = self
+                .index
+                .doc_mention_ids(doc as u32)
+                .filter(|&i| self.review.reviews[i].status != Status::Rejected)
+                .map(|i| Span {
+                    range: self.index.mentions[i].span.clone(),
+                    label: self.effective_label(i as MentionId),
+                })
+                .collect();
+            let pairs = align(gold, &predicted);
+            let mut scores = Scores::default();
+            scores.add(&pairs);
+            compare.total.add(&pairs);
+            compare.per_doc.push(scores);
+            compare.pairs.push(pairs);
+        }
+        self.compare = Some(compare);
+    }
+
+    /// A mention's label after review.
+    pub fn effective_label(&self, m: MentionId) -> crate::model::Label {
+        self.review.reviews[m as usize]
+            .relabel
+            .clone()
+            .unwrap_or_else(|| self.index.mentions[m as usize].label.clone())
+    }
+
+    /// How a mention fares against the gold (None outside compare mode or for a rejected one).
+    pub fn outcome_of(&self, m: MentionId) -> Option<Outcome> {
+        let compare = self.compare.as_ref()?;
+        let mention = &self.index.mentions[m as usize];
+        let label = self.effective_label(m);
+        compare
+            .pairs
+            .get(mention.doc as usize)?
+            .iter()
+            .find(|p| {
+                p.pred
+                    .as_ref()
+                    .is_some_and(|s| s.range == mention.span && s.label == label)
+            })
+            .map(|p| p.outcome)
+    }
+
+    /// ) / (: the next or previous disagreement with the gold, in reading order across the
+    /// listed documents.
+    pub fn step_disagreement(&mut self, forward: bool) {
+        let Some(compare) = &self.compare else {
+            self.message = Some("no gold annotation: open with --gold FILE".into());
+            return;
+        };
+        let mut places: Vec<(usize, usize, usize)> = Vec::new(); // (list rank, start, end)
+        for (rank, &doc) in self.visible.iter().enumerate() {
+            for p in compare
+                .pairs
+                .get(doc as usize)
+                .into_iter()
+                .flatten()
+                .filter(|p| p.outcome != Outcome::Correct)
+            {
+                let r = p
+                    .pred
+                    .as_ref()
+                    .or(p.gold.as_ref())
+                    .map_or(0..0, |s| s.range.clone());
+                places.push((rank, r.start, r.end));
+            }
+        }
+        if places.is_empty() {
+            self.message = Some("no disagreement in the listed documents".into());
+            return;
+        }
+        let here = (
+            self.list_selected,
+            self.wrapped
+                .as_ref()
+                .and_then(|(_, w)| w.lines.get(self.reader_top))
+                .map_or(0, |l| l.start),
+        );
+        let here = self
+            .disagreement_at
+            .map_or(here, |(rank, start)| (rank, start));
+        let target = if forward {
+            places.iter().find(|p| (p.0, p.1) > here).or(places.first())
+        } else {
+            places
+                .iter()
+                .rev()
+                .find(|p| (p.0, p.1) < here)
+                .or(places.last())
+        };
+        let Some(&(rank, start, end)) = target else {
+            return;
+        };
+        let total = places.len();
+        let index = places
+            .iter()
+            .position(|p| (p.0, p.1) == (rank, start))
+            .map_or(0, |i| i + 1);
+        self.select_row(rank);
+        self.disagreement_at = Some((rank, start));
+        let doc = self.visible[rank];
+        self.current_mention = self
+            .index
+            .doc_mention_ids(doc)
+            .find(|&i| self.index.mentions[i].span == (start..end))
+            .map(|i| i as MentionId);
+        self.reveal(start);
+        let kind = compare_kind(self, doc, start..end);
+        self.message = Some(format!("disagreement {index} of {total}: {kind}"));
+    }
+}
+
+fn compare_kind(app: &App, doc: u32, range: std::ops::Range<usize>) -> String {
+    let pairs = app.compare.as_ref().and_then(|c| c.pairs.get(doc as usize));
+    let pair = pairs.into_iter().flatten().find(|p| {
+        p.pred
+            .as_ref()
+            .or(p.gold.as_ref())
+            .is_some_and(|s| s.range == range)
+    });
+    match pair {
+        Some(p) => {
+            let label = |s: &Option<Span>| {
+                s.as_ref()
+                    .map_or("-".to_string(), |s| s.label.as_str().to_string())
+            };
+            format!(
+                "{} (gold {}, predicted {})",
+                p.outcome.name(),
+                label(&p.gold),
+                label(&p.pred)
+            )
+        }
+        None => String::new(),
+    }
+}

@@ -1,0 +1,112 @@
+//! Compare mode: the reviewed mentions against a gold annotation, marked in the reader, scored
+//! as `gazette eval` scores them, and updated as the reviewer decides.
+
+mod support;
+
+use gazette::formats::import::{read_file, resolve};
+use gazette::formats::Unit;
+use gazette::review::Store;
+use gazette::tui::compare::Compare;
+use ratatui::style::Modifier;
+use support::{app, gazette, keys, render, text_of};
+
+fn compare_app() -> (gazette::tui::app::App, tempfile::TempDir) {
+    let mut a = app(160, 45);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold/seeds.jsonl");
+    let (raw, problems) = read_file(&path);
+    assert!(problems.is_empty());
+    let gold = resolve(&a.corpus, &raw, "seeds.jsonl", Unit::Codepoints);
+    assert!(gold.errors.is_empty(), "{:?}", gold.errors);
+    a.compare = Some(Compare::new(a.corpus.docs.len(), &gold.mentions));
+    let dir = tempfile::tempdir().unwrap();
+    a.attach_store(Store::open(&dir.path().join("r.db")));
+    (a, dir)
+}
+
+#[test]
+fn the_figures_are_those_of_gazette_eval() {
+    let (a, dir) = compare_app();
+    let pred = dir.path().join("pred.jsonl");
+    std::fs::write(&pred, gazette(&["extract"]).stdout).unwrap();
+    let gold = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/gold/seeds.jsonl");
+    let eval = String::from_utf8(
+        gazette(&["eval", "--gold", gold, "--pred", pred.to_str().unwrap()]).stdout,
+    )
+    .unwrap();
+    let c = &a.compare.as_ref().unwrap().total;
+    let m = c.micro;
+    let micro_row = format!(
+        "{:<12} {:>6} {:>6} {:>8} {:>10.3} {:>7.3} {:>7.3}",
+        "micro",
+        m.gold,
+        m.pred,
+        m.correct,
+        m.prf().precision,
+        m.prf().recall,
+        m.prf().f1
+    );
+    assert!(eval.contains(&micro_row), "{micro_row:?} not in {eval}");
+    let s = c.semeval;
+    assert!(eval.contains(&format!(
+        "correct {} · incorrect {} · partial {} · missed {} · spurious {}",
+        s.correct, s.incorrect, s.partial, s.missed, s.spurious
+    )));
+}
+
+#[test]
+fn disagreements_are_marked_and_the_pane_shows_the_figures() {
+    let (mut a, _dir) = compare_app();
+    keys(&mut a, "jj"); // the Chinese article
+    let buf = render(&a);
+    let screen = text_of(&buf);
+    assert!(
+        screen.contains("Metrics vs gold") && screen.contains("micro"),
+        "{screen}"
+    );
+    let has = |m: Modifier| {
+        buf.content().iter().any(|c| {
+            c.modifier.contains(m)
+                && c.modifier == (c.modifier & (m | Modifier::BOLD | Modifier::DIM))
+        })
+    };
+    assert!(
+        buf.content()
+            .iter()
+            .any(|c| c.modifier.contains(Modifier::REVERSED)),
+        "missed gold spans are reversed"
+    );
+    assert!(has(Modifier::UNDERLINED), "agreed mentions are underlined");
+}
+
+#[test]
+fn the_figures_follow_the_review() {
+    let (mut a, _dir) = compare_app();
+    let before = a.compare.as_ref().unwrap().total.semeval;
+    keys(&mut a, "]"); // the headline's Lian Maojun, which the gold has too
+    keys(&mut a, "x");
+    let after = a.compare.as_ref().unwrap().total.semeval;
+    assert_eq!(after.correct + 1, before.correct);
+    assert_eq!(
+        after.missed,
+        before.missed + 1,
+        "rejecting a right mention makes it missed"
+    );
+    keys(&mut a, "u");
+    assert_eq!(a.compare.as_ref().unwrap().total.semeval, before);
+}
+
+#[test]
+fn the_disagreements_can_be_stepped_through() {
+    let (mut a, _dir) = compare_app();
+    keys(&mut a, ")");
+    let first = a.message.clone().unwrap();
+    assert!(first.starts_with("disagreement 1 of "), "{first}");
+    keys(&mut a, ")");
+    assert!(a
+        .message
+        .as_deref()
+        .unwrap()
+        .starts_with("disagreement 2 of "));
+    keys(&mut a, "(");
+    assert_eq!(a.message.as_deref(), Some(first.as_str()));
+}
