@@ -127,11 +127,14 @@ impl App {
                 .and_then(|(_, w)| w.lines.get(self.reader_top))
                 .map_or(0, |l| l.start),
         );
-        let here = self
-            .disagreement_at
-            .map_or(here, |(rank, start)| (rank, start));
+        // From the last disagreement visited (strictly after it), or from the top of the reader
+        // (at or after it).
+        let (here, strictly) = self.disagreement_at.map_or((here, false), |at| (at, true));
         let target = if forward {
-            places.iter().find(|p| (p.0, p.1) > here).or(places.first())
+            places
+                .iter()
+                .find(|p| (p.0, p.1) > here || (!strictly && (p.0, p.1) == here))
+                .or(places.first())
         } else {
             places
                 .iter()
@@ -155,6 +158,7 @@ impl App {
             .doc_mention_ids(doc)
             .find(|&i| self.index.mentions[i].span == (start..end))
             .map(|i| i as MentionId);
+        self.current_entity = self.current_mention.map(|m| self.index.entity_of(m));
         self.reveal(start);
         let kind = compare_kind(self, doc, start..end);
         self.message = Some(format!("disagreement {index} of {total}: {kind}"));
