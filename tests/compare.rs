@@ -110,3 +110,51 @@ fn the_disagreements_can_be_stepped_through() {
     keys(&mut a, "(");
     assert_eq!(a.message.as_deref(), Some(first.as_str()));
 }
+
+#[test]
+fn the_errors_list_filters_by_kind_and_label_and_jumps() {
+    let (mut a, _dir) = compare_app();
+    keys(&mut a, "e");
+    let all = a.error_rows(&Default::default()).len();
+    let s = a.compare.as_ref().unwrap().total.semeval;
+    assert_eq!(
+        all,
+        s.incorrect + s.partial + s.missed + s.spurious,
+        "every disagreement is listed"
+    );
+    assert!(
+        support::screen(&a).contains(&format!("{all} disagreements · every kind · every label"))
+    );
+    keys(&mut a, "t"); // missed only
+    let Some(gazette::tui::app::Overlay::Errors(list)) = a.overlay.clone() else {
+        panic!("no list")
+    };
+    let missed = a.error_rows(&list);
+    assert_eq!(missed.len(), s.missed);
+    assert!(missed
+        .iter()
+        .all(|r| r.pair.outcome == gazette::eval::Outcome::Missed));
+    keys(&mut a, "l"); // and one label
+    let Some(gazette::tui::app::Overlay::Errors(list)) = a.overlay.clone() else {
+        panic!("no list")
+    };
+    let label = list.label.clone().expect("a label filter");
+    let rows = a.error_rows(&list);
+    assert!(!rows.is_empty() && rows.len() < missed.len());
+    assert!(rows
+        .iter()
+        .all(|r| r.pair.gold.as_ref().is_some_and(|g| g.label == label)));
+    keys(&mut a, "j<Enter>");
+    assert!(a.overlay.is_none());
+    let shown = &rows[1];
+    assert_eq!(
+        a.list_selected, shown.rank,
+        "the reader shows the disagreement's document"
+    );
+    let (_, w) = a.wrapped.as_ref().unwrap();
+    let line = w.line_of(shown.pair.gold.as_ref().unwrap().range.start);
+    assert!(
+        line >= a.reader_top && line < a.reader_top + usize::from(a.reader_size().1),
+        "and scrolls to it"
+    );
+}

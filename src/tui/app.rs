@@ -17,6 +17,8 @@ pub enum Overlay {
     Mentions(MentionList),
     /// Choosing the new label of the current mention.
     Relabel,
+    /// The disagreements with the gold, filtered (compare mode).
+    Errors(super::compare::ErrorsList),
     /// Moving a mention's boundaries, or marking a new mention.
     SpanEdit(super::span_edit::SpanEdit),
     /// Choosing which mentions a bulk decision covers.

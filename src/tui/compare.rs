@@ -189,3 +189,128 @@ fn compare_kind(app: &App, doc: u32, range: std::ops::Range<usize>) -> String {
         None => String::new(),
     }
 }
+
+/// The kinds of disagreement the errors list filters by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Missed,
+    Spurious,
+    WrongLabel,
+    WrongBoundary,
+}
+
+impl Kind {
+    /// Filter order for `t`: None (all) first.
+    pub const CYCLE: [Option<Kind>; 5] = [
+        None,
+        Some(Kind::Missed),
+        Some(Kind::Spurious),
+        Some(Kind::WrongLabel),
+        Some(Kind::WrongBoundary),
+    ];
+
+    /// Whether a pair's outcome is of this kind.
+    pub fn admits(self, outcome: Outcome) -> bool {
+        matches!(
+            (self, outcome),
+            (Kind::Missed, Outcome::Missed)
+                | (Kind::Spurious, Outcome::Spurious)
+                | (Kind::WrongLabel, Outcome::WrongLabel)
+                | (
+                    Kind::WrongBoundary,
+                    Outcome::WrongBoundary | Outcome::WrongBoth
+                )
+        )
+    }
+
+    /// Name in the list's title.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Missed => "missed",
+            Kind::Spurious => "spurious",
+            Kind::WrongLabel => "wrong label",
+            Kind::WrongBoundary => "wrong boundary",
+        }
+    }
+}
+
+/// The state of the errors list.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ErrorsList {
+    pub kind: Option<Kind>,
+    /// Only disagreements where gold or prediction has this label.
+    pub label: Option<crate::model::Label>,
+    pub selected: usize,
+}
+
+/// One row of the errors list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorRow {
+    pub rank: usize,
+    pub pair: Pair,
+}
+
+impl App {
+    /// The disagreements in the listed documents that pass the list's filters, in list order.
+    pub fn error_rows(&self, list: &ErrorsList) -> Vec<ErrorRow> {
+        let Some(compare) = &self.compare else {
+            return Vec::new();
+        };
+        let mut rows = Vec::new();
+        for (rank, &doc) in self.visible.iter().enumerate() {
+            for p in compare.pairs.get(doc as usize).into_iter().flatten() {
+                let kind_ok =
+                    p.outcome != Outcome::Correct && list.kind.is_none_or(|k| k.admits(p.outcome));
+                let label_ok = list.label.as_ref().is_none_or(|l| {
+                    [&p.gold, &p.pred]
+                        .iter()
+                        .any(|s| s.as_ref().is_some_and(|s| &s.label == l))
+                });
+                if kind_ok && label_ok {
+                    rows.push(ErrorRow {
+                        rank,
+                        pair: p.clone(),
+                    });
+                }
+            }
+        }
+        rows
+    }
+
+    /// The labels that occur in disagreements, for cycling the label filter.
+    pub fn error_labels(&self) -> Vec<crate::model::Label> {
+        let mut labels: Vec<crate::model::Label> = self
+            .error_rows(&ErrorsList::default())
+            .iter()
+            .flat_map(|r| [r.pair.gold.as_ref(), r.pair.pred.as_ref()])
+            .flatten()
+            .map(|s| s.label.clone())
+            .collect();
+        labels.sort();
+        labels.dedup();
+        labels
+    }
+
+    /// Shows a disagreement in the reader.
+    pub fn go_to_error(&mut self, row: &ErrorRow) {
+        let Some(span) = row
+            .pair
+            .pred
+            .as_ref()
+            .or(row.pair.gold.as_ref())
+            .map(|s| s.range.clone())
+        else {
+            return;
+        };
+        self.select_row(row.rank);
+        let doc = self.visible[row.rank];
+        self.disagreement_at = Some((row.rank, span.start));
+        self.current_mention = self
+            .index
+            .doc_mention_ids(doc)
+            .find(|&i| self.index.mentions[i].span == span)
+            .map(|i| i as MentionId);
+        self.current_entity = self.current_mention.map(|m| self.index.entity_of(m));
+        self.reveal(span.start);
+    }
+}

@@ -39,6 +39,9 @@ pub enum Action {
     SortByReview,
     NextDisagreement,
     PrevDisagreement,
+    ErrorsList,
+    CycleKind,
+    CycleLabel,
     AdjustSpan,
     AddMention,
     StartLeft,
@@ -75,6 +78,7 @@ pub enum Context {
     BulkPrompt,
     ConfirmPrompt,
     SpanPrompt,
+    ErrorsOverlay,
     HelpOverlay,
 }
 
@@ -92,6 +96,7 @@ impl Context {
             Context::BulkPrompt => "Bulk decision (A, X): which mentions",
             Context::ConfirmPrompt => "Confirming a bulk decision",
             Context::SpanPrompt => "Boundaries (b) and new mentions (+)",
+            Context::ErrorsOverlay => "Disagreements with the gold (e)",
             Context::HelpOverlay => "This help",
         }
     }
@@ -189,6 +194,13 @@ pub const KEYMAP: &[Binding] = &[
     Binding { context: Global, keys: &[k('R')], label: "R", action: Relabel, help: "relabel the current mention" },
     Binding { context: Global, keys: &[k(')')], label: ")", action: NextDisagreement, help: "next disagreement with the gold (--gold)" },
     Binding { context: Global, keys: &[k('(')], label: "(", action: PrevDisagreement, help: "previous disagreement with the gold" },
+    Binding { context: Global, keys: &[k('e')], label: "e", action: ErrorsList, help: "list the disagreements with the gold" },
+    Binding { context: ErrorsOverlay, keys: MOTION_DOWN, label: "j ↓", action: Down, help: "next disagreement" },
+    Binding { context: ErrorsOverlay, keys: MOTION_UP, label: "k ↑", action: Up, help: "previous disagreement" },
+    Binding { context: ErrorsOverlay, keys: &[k('t')], label: "t", action: CycleKind, help: "only one kind: missed, spurious, wrong label, wrong boundary, all" },
+    Binding { context: ErrorsOverlay, keys: &[k('l')], label: "l", action: CycleLabel, help: "only one label, then all" },
+    Binding { context: ErrorsOverlay, keys: &[code(KeyCode::Enter)], label: "Enter", action: Select, help: "show it in the reader" },
+    Binding { context: ErrorsOverlay, keys: &[code(KeyCode::Esc), k('q'), k('e')], label: "Esc", action: Close, help: "close the list" },
     Binding { context: Global, keys: &[k('b')], label: "b", action: AdjustSpan, help: "move the current mention's boundaries" },
     Binding { context: Global, keys: &[k('+')], label: "+", action: AddMention, help: "mark a mention the extraction missed" },
     Binding { context: SpanPrompt, keys: &[k('[')], label: "[", action: StartLeft, help: "start one character left" },

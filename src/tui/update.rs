@@ -1,6 +1,7 @@
 //! Turning terminal events into state changes. No drawing and no IO: testable without a terminal.
 
 use super::app::{App, MentionList, Overlay};
+use super::compare::Kind;
 use super::filter::FilterPrompt;
 use super::keymap::{lookup, Action, Context};
 use super::layout::{inner, Pane};
@@ -51,6 +52,47 @@ impl App {
                 if let Some(a) = lookup(Context::Mentions, key) {
                     self.mentions_action(a);
                 }
+                return;
+            }
+            Some(Overlay::Errors(list)) => {
+                let mut list = list.clone();
+                let action = lookup(Context::ErrorsOverlay, key);
+                let rows = self.error_rows(&list);
+                match action {
+                    Some(Action::Close) => {
+                        self.overlay = None;
+                        return;
+                    }
+                    Some(Action::Select) => {
+                        self.overlay = None;
+                        if let Some(row) = rows.get(list.selected) {
+                            self.go_to_error(row);
+                        }
+                        return;
+                    }
+                    Some(Action::Down) => {
+                        list.selected = (list.selected + 1).min(rows.len().saturating_sub(1))
+                    }
+                    Some(Action::Up) => list.selected = list.selected.saturating_sub(1),
+                    Some(Action::CycleKind) => {
+                        let i = Kind::CYCLE
+                            .iter()
+                            .position(|k| *k == list.kind)
+                            .unwrap_or(0);
+                        list.kind = Kind::CYCLE[(i + 1) % Kind::CYCLE.len()];
+                        list.selected = 0;
+                    }
+                    Some(Action::CycleLabel) => {
+                        let labels = self.error_labels();
+                        list.label = match &list.label {
+                            None => labels.first().cloned(),
+                            Some(l) => labels.iter().skip_while(|x| *x != l).nth(1).cloned(),
+                        };
+                        list.selected = 0;
+                    }
+                    _ => {}
+                }
+                self.overlay = Some(Overlay::Errors(list));
                 return;
             }
             Some(Overlay::SpanEdit(_)) => {
@@ -191,6 +233,10 @@ impl App {
             },
             Action::NextDisagreement => self.step_disagreement(true),
             Action::PrevDisagreement => self.step_disagreement(false),
+            Action::ErrorsList => match self.compare {
+                Some(_) => self.overlay = Some(Overlay::Errors(Default::default())),
+                None => self.message = Some("no gold annotation: open with --gold FILE".into()),
+            },
             Action::AdjustSpan => self.start_adjust(),
             Action::AddMention => self.start_add(),
             Action::Undo => self.undo_redo(false),

@@ -43,6 +43,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         Context::BulkPrompt,
         Context::ConfirmPrompt,
         Context::SpanPrompt,
+        Context::ErrorsOverlay,
         Context::HelpOverlay,
     ] {
         out.push(Line::raw(""));

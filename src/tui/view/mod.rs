@@ -2,6 +2,7 @@
 
 pub mod doc_list;
 pub mod entities;
+pub mod errors;
 pub mod filter;
 pub mod help;
 pub mod mentions;
@@ -45,6 +46,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Mentions(list)) => mentions::draw(frame, app, list),
         Some(Overlay::Relabel) => relabel_prompt(frame, app),
         Some(Overlay::SpanEdit(edit)) => span_prompt(frame, app, edit),
+        Some(Overlay::Errors(list)) => errors::draw(frame, app, list),
         Some(Overlay::BulkScope(verdict)) => bulk_scope(frame, app, verdict),
         Some(Overlay::BulkConfirm { verdict, what, .. }) => bulk_confirm(frame, app, verdict, what),
         None => {}

@@ -1,0 +1,80 @@
+//! The list of disagreements with the gold (compare mode), filterable by kind and label.
+
+use super::{fit, popup};
+use crate::formats::offsets::{OffsetMap, Unit};
+use crate::tui::app::App;
+use crate::tui::compare::ErrorsList;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use ratatui::Frame;
+
+/// Draws the list popup.
+pub fn draw(frame: &mut Frame, app: &App, list: &ErrorsList) {
+    let t = &app.theme;
+    let rows = app.error_rows(list);
+    let area = popup(
+        frame,
+        130,
+        (rows.len() as u16).saturating_add(2).clamp(4, 30),
+        false,
+    );
+    let width = usize::from(area.width.saturating_sub(2));
+    let kind = list.kind.map_or("every kind", |k| k.name());
+    let label = list
+        .label
+        .as_ref()
+        .map_or("every label".to_string(), |l| l.as_str().to_string());
+    let block = Block::bordered()
+        .border_style(t.border(true))
+        .title(fit(
+            &format!(" {} disagreements · {kind} · {label} ", rows.len()),
+            width,
+        ))
+        .title_bottom(" t kind · l label · Enter show · Esc close ");
+    let height = usize::from(area.height.saturating_sub(2));
+    let first = list.selected.saturating_sub(height.saturating_sub(1));
+    let title_w = (width / 4).clamp(8, 30);
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, row)| {
+            let doc = &app.corpus.docs[app.visible[row.rank] as usize];
+            let side = |s: &Option<crate::eval::Span>| match s {
+                Some(s) => {
+                    let map = OffsetMap::new(&doc.text);
+                    format!(
+                        "{} {:?} {}",
+                        s.label.as_str(),
+                        &doc.text[s.range.clone()],
+                        map.from_byte(s.range.start, Unit::Codepoints)
+                    )
+                }
+                None => "—".to_string(),
+            };
+            let title = fit(doc.display_title(), title_w);
+            let pad = title_w.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str()));
+            let mut line = Line::from(vec![
+                Span::styled(format!("{title}{} ", " ".repeat(pad)), t.muted()),
+                Span::styled(
+                    format!("{:<15}", row.pair.outcome.name()),
+                    t.outcome(row.pair.outcome),
+                ),
+                Span::raw(fit(
+                    &format!(
+                        " gold {} · predicted {}",
+                        side(&row.pair.gold),
+                        side(&row.pair.pred)
+                    ),
+                    width.saturating_sub(title_w + 17),
+                )),
+            ]);
+            if i == list.selected {
+                line = line.style(t.selected(true));
+            }
+            line
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
