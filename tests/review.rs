@@ -380,3 +380,24 @@ fn a_missed_mention_is_added_with_its_label_and_exported() {
     keys(&mut a, "u");
     assert_eq!(a.index.mentions.len(), before, "undo removes it");
 }
+
+#[test]
+fn bulk_relabel_picks_the_label_then_the_mentions() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(160, 45);
+    a.attach_store(Store::open(&dir.path().join("r.db")));
+    keys(&mut a, "]]"); // THT in the headline: the zone, here to be called an organization
+    assert_eq!(surface(&a, a.current_mention.unwrap()), "THT");
+    keys(&mut a, "BoS");
+    let Some(gazette::tui::app::Overlay::BulkConfirm { targets, .. }) = &a.overlay else {
+        panic!("no confirmation")
+    };
+    let targets = targets.clone();
+    assert!(support::screen(&a).contains("Relabel as ORG every \"THT\""));
+    keys(&mut a, "y");
+    assert!(targets
+        .iter()
+        .all(|&m| a.review_of(m).relabel == Some(gazette::model::Label::Org)));
+    keys(&mut a, "u");
+    assert!(targets.iter().all(|&m| a.review_of(m).relabel.is_none()));
+}

@@ -308,6 +308,30 @@ mod tests {
     }
 
     #[test]
+    fn a_database_locked_by_another_program_refuses_the_decision_then_recovers() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.db");
+        let mut s = Store::open(&path).unwrap();
+        let other = Connection::open(&path).unwrap();
+        other.execute_batch("BEGIN EXCLUSIVE").unwrap();
+        let e = s
+            .append(&decision(0, Verdict::Accept))
+            .err()
+            .expect("refused while locked");
+        assert!(
+            e.0.contains("locked") && e.0.starts_with(&path.display().to_string()),
+            "{e}"
+        );
+        other.execute_batch("COMMIT").unwrap();
+        s.append(&decision(0, Verdict::Accept)).unwrap();
+        assert_eq!(
+            s.decisions().unwrap().len(),
+            1,
+            "the refused decision was not half-stored"
+        );
+    }
+
+    #[test]
     fn a_file_that_is_not_a_database_is_refused_with_its_path() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("review.db");

@@ -15,8 +15,10 @@ pub enum Overlay {
         scroll: usize,
     },
     Mentions(MentionList),
-    /// Choosing the new label of the current mention.
-    Relabel,
+    /// Choosing the new label of the current mention (`bulk`: of many, chosen next).
+    Relabel {
+        bulk: bool,
+    },
     /// The disagreements with the gold, filtered (compare mode).
     Errors(super::compare::ErrorsList),
     /// Moving a mention's boundaries, or marking a new mention.

@@ -327,10 +327,10 @@ impl App {
             .iter()
             .map(|&m| decision(&self.corpus, &self.index, m, verdict.clone()))
             .collect();
-        let did = if verdict == Verdict::Reject {
-            "rejected"
-        } else {
-            "accepted"
+        let did = match &verdict {
+            Verdict::Reject => "rejected".to_string(),
+            Verdict::Relabel(l) => format!("relabelled {}", l.as_str()),
+            _ => "accepted".to_string(),
         };
         self.record(
             decisions,

@@ -146,7 +146,8 @@ impl App {
                 }
                 return;
             }
-            Some(Overlay::Relabel) => {
+            Some(Overlay::Relabel { bulk }) => {
+                let bulk = *bulk;
                 let label = match lookup(Context::RelabelPrompt, key) {
                     Some(Action::RelabelPerson) => Some(Label::Person),
                     Some(Action::RelabelRegion) => Some(Label::Region),
@@ -155,8 +156,12 @@ impl App {
                     _ => return,
                 };
                 self.overlay = None;
-                if let Some(label) = label {
-                    self.decide(Verdict::Relabel(label));
+                match (label, bulk) {
+                    (Some(label), true) => {
+                        self.overlay = Some(Overlay::BulkScope(Verdict::Relabel(label)))
+                    }
+                    (Some(label), false) => self.decide(Verdict::Relabel(label)),
+                    (None, _) => {}
                 }
                 return;
             }
@@ -217,7 +222,11 @@ impl App {
             Action::Accept => self.decide(Verdict::Accept),
             Action::Reject => self.decide(Verdict::Reject),
             Action::Relabel => match self.current_mention {
-                Some(_) => self.overlay = Some(Overlay::Relabel),
+                Some(_) => self.overlay = Some(Overlay::Relabel { bulk: false }),
+                None => self.message = Some("no current mention: step onto one with ] or n".into()),
+            },
+            Action::BulkRelabel => match self.current_mention {
+                Some(_) => self.overlay = Some(Overlay::Relabel { bulk: true }),
                 None => self.message = Some("no current mention: step onto one with ] or n".into()),
             },
             Action::BulkAccept | Action::BulkReject => match self.current_mention {

@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match &app.overlay {
         Some(Overlay::Help { scroll }) => help::draw(frame, app, *scroll),
         Some(Overlay::Mentions(list)) => mentions::draw(frame, app, list),
-        Some(Overlay::Relabel) => relabel_prompt(frame, app),
+        Some(Overlay::Relabel { .. }) => relabel_prompt(frame, app),
         Some(Overlay::SpanEdit(edit)) => span_prompt(frame, app, edit),
         Some(Overlay::Errors(list)) => errors::draw(frame, app, list),
         Some(Overlay::BulkScope(verdict)) => bulk_scope(frame, app, verdict),
@@ -122,11 +122,11 @@ fn relabel_prompt(frame: &mut Frame, app: &App) {
     );
 }
 
-fn verb(verdict: &crate::review::Verdict) -> &'static str {
-    if *verdict == crate::review::Verdict::Reject {
-        "Reject"
-    } else {
-        "Accept"
+fn verb(verdict: &crate::review::Verdict) -> String {
+    match verdict {
+        crate::review::Verdict::Reject => "Reject".into(),
+        crate::review::Verdict::Relabel(l) => format!("Relabel as {}", l.as_str()),
+        _ => "Accept".into(),
     }
 }
 
