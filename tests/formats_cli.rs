@@ -239,3 +239,81 @@ fn brat_needs_a_folder() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--out FOLDER"));
 }
+
+#[test]
+fn brat_lines_gazette_does_not_interpret_survive_the_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("a.txt"), "Li Qiang visited Hefei.").unwrap();
+    let ann = "T1\tPERSON 0 8\tLi Qiang\nT4\tGPE 17 22\tHefei\nA1\tStatus T1 Checked\nR1\tVisited Arg1:T1 Arg2:T4\n*\tEquiv T4 T4\n#1\tAnnotatorNotes T4\tcapital of Anhui\nN1\tReference T1 Wikidata:Q123\tLi Qiang\n";
+    std::fs::write(corpus.join("a.ann"), ann).unwrap();
+    let out = dir.path().join("out");
+    let c = corpus.to_str().unwrap();
+    assert!(gazette(&[
+        "export",
+        c,
+        "--format",
+        "brat",
+        "--out",
+        out.to_str().unwrap()
+    ])
+    .status
+    .success());
+    let written = std::fs::read_to_string(out.join("a.ann")).unwrap();
+    for line in [
+        "T1\tPERSON 0 8\tLi Qiang",
+        "T4\tREGION 17 22\tHefei",
+        "A1\tStatus T1 Checked",
+        "R1\tVisited Arg1:T1 Arg2:T4",
+        "*\tEquiv T4 T4",
+        "#1\tAnnotatorNotes T4\tcapital of Anhui",
+        "N1\tReference T1 Wikidata:Q123\tLi Qiang",
+    ] {
+        assert!(
+            written.lines().any(|l| l == line),
+            "{line:?} missing from\n{written}"
+        );
+    }
+    assert!(
+        written
+            .lines()
+            .any(|l| l.starts_with("N2\tReference T1 gazette:")),
+        "gazette's own lines are numbered after the file's:\n{written}"
+    );
+
+    // Reject Hefei: the lines that point at T4 go, the others stay.
+    let store = dir.path().join("review.db");
+    let mut s = gazette::review::Store::open(&store).unwrap();
+    s.append(&gazette::review::Decision {
+        doc: "a.txt".into(),
+        start: 17,
+        end: 22,
+        label: "REGION".into(),
+        text: "Hefei".into(),
+        verdict: gazette::review::Verdict::Reject,
+    })
+    .unwrap();
+    let out2 = dir.path().join("out2");
+    assert!(gazette(&[
+        "export",
+        c,
+        "--store",
+        store.to_str().unwrap(),
+        "--format",
+        "brat",
+        "--out",
+        out2.to_str().unwrap()
+    ])
+    .status
+    .success());
+    let written = std::fs::read_to_string(out2.join("a.ann")).unwrap();
+    assert!(
+        !written.contains("T4") && !written.contains("R1") && !written.contains("#1"),
+        "{written}"
+    );
+    assert!(
+        written.contains("A1\tStatus T1 Checked") && written.contains("Wikidata:Q123"),
+        "{written}"
+    );
+}

@@ -3,7 +3,7 @@
 
 use gazette::cli::{annotate, Sources};
 use gazette::corpus::{open_paths, Corpus};
-use gazette::formats::export::{write, Destination, Format};
+use gazette::formats::export::{write, Destination, Extras, Format};
 use gazette::formats::Unit;
 use gazette::index::Index;
 use gazette::model::{Label, Mention, Source};
@@ -90,7 +90,15 @@ fn round_trip(
     } else {
         "out.jsonl".to_string()
     });
-    write(&corpus, &index, None, format, unit, Destination::Path(&out)).unwrap();
+    write(
+        &corpus,
+        &index,
+        Extras::default(),
+        format,
+        unit,
+        Destination::Path(&out),
+    )
+    .unwrap();
     let sources = Sources {
         annotations: vec![out.clone()],
         merge: false,

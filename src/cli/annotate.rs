@@ -3,11 +3,11 @@
 
 use crate::corpus::{Corpus, DocId, LoadWarning};
 use crate::extract::Extractor;
-use crate::formats::import::{annotation_files, read_file, resolve, InputError, RawDoc};
+use crate::formats::import::{annotation_files, read_file, resolve, DocBrat, InputError, RawDoc};
 use crate::formats::{brat, Unit};
 use crate::index::Index;
 use crate::model::Mention;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 /// The user's choice of sources.
@@ -25,12 +25,27 @@ pub struct Sources {
 /// A document an annotation file covers takes that file's mentions (and, with `merge`, the
 /// extractor's that do not overlap them); every other document, the extractor's.
 pub fn annotate(corpus: &Corpus, sources: &Sources) -> (Index, Vec<InputError>) {
+    let (index, errors, _) = annotate_keeping(corpus, sources);
+    (index, errors)
+}
+
+/// As [`annotate`], also returning what brat files held beyond their spans (for export).
+pub fn annotate_keeping(
+    corpus: &Corpus,
+    sources: &Sources,
+) -> (Index, Vec<InputError>, HashMap<DocId, DocBrat>) {
     let mut imported: Vec<Mention> = Vec::new();
+    let mut kept: HashMap<DocId, DocBrat> = HashMap::new();
     let mut errors = Vec::new();
     let mut covered: Vec<DocId> = Vec::new();
     let mut take = |raw: &[RawDoc], file: &str, problems: Vec<InputError>| {
         let r = resolve(corpus, raw, file, sources.unit);
         imported.extend(r.mentions);
+        for (doc, b) in r.brat {
+            let entry = kept.entry(doc).or_default();
+            entry.ids.extend(b.ids);
+            entry.lines.extend(b.lines);
+        }
         errors.extend(problems);
         errors.extend(r.errors);
         covered.extend(r.docs);
@@ -67,7 +82,7 @@ pub fn annotate(corpus: &Corpus, sources: &Sources) -> (Index, Vec<InputError>) 
         }
         mentions.extend(own);
     }
-    (Index::build(corpus, mentions), errors)
+    (Index::build(corpus, mentions), errors, kept)
 }
 
 /// Problems in annotation files as load warnings, for the status line.

@@ -1,7 +1,7 @@
 //! `gazette extract` and `gazette export`: a corpus's mentions written in a chosen format.
 
-use super::{annotate, default_store, open_corpus, Sources};
-use crate::formats::export::{write, Destination, Format};
+use super::{annotate_keeping, default_store, open_corpus, Sources};
+use crate::formats::export::{write, Destination, Extras, Format};
 use crate::formats::Unit;
 use crate::review::{layer, reviewed, Store};
 use std::io::Write;
@@ -39,7 +39,7 @@ pub fn run_write(
     if corpus.docs.is_empty() && !corpus.warnings.is_empty() {
         return Err(std::io::Error::other("no document could be read"));
     }
-    let (index, problems) = annotate(&corpus, sources);
+    let (index, problems, kept) = annotate_keeping(&corpus, sources);
     for p in &problems {
         writeln!(err, "gazette: {p}")?;
     }
@@ -82,7 +82,10 @@ pub fn run_write(
     let written = write(
         &corpus,
         &index,
-        statuses.as_deref(),
+        Extras {
+            statuses: statuses.as_deref(),
+            brat: Some(&kept),
+        },
         format,
         unit,
         destination,

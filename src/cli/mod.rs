@@ -4,7 +4,7 @@ mod annotate;
 mod eval;
 mod extract;
 
-pub use annotate::{annotate, as_warnings, Sources};
+pub use annotate::{annotate, annotate_keeping, as_warnings, Sources};
 pub use eval::{run_eval, EvalArgs};
 pub use extract::{run_write, ReviewArgs};
 

@@ -3,7 +3,7 @@
 //! whitespace lies between its fragments. The entity travels as a normalization line
 //! (`N1<TAB>Reference T1 gazette:KEY<TAB>name`).
 
-use super::import::{DocRef, InputError, RawDoc, RawSpan};
+use super::import::{BratKeep, DocBrat, DocRef, InputError, RawDoc, RawSpan};
 use super::offsets::{OffsetMap, Unit};
 use crate::corpus::Document;
 use crate::model::Mention;
@@ -15,6 +15,7 @@ use std::collections::HashMap;
 pub fn read(file: &str, content: &str, doc: String) -> (Vec<RawDoc>, Vec<InputError>) {
     let mut spans: Vec<(String, RawSpan)> = Vec::new();
     let mut entities: HashMap<String, String> = HashMap::new();
+    let mut kept: Vec<String> = Vec::new();
     let mut errors = Vec::new();
     for (i, raw) in content.lines().enumerate() {
         let line = i + 1;
@@ -46,13 +47,20 @@ pub fn read(file: &str, content: &str, doc: String) -> (Vec<RawDoc>, Vec<InputEr
             },
             [id, spec, name, ..] if id.starts_with('N') => {
                 let mut parts = spec.split(' ');
-                if let (Some("Reference"), Some(target)) = (parts.next(), parts.next()) {
-                    entities.insert(target.to_string(), name.to_string());
+                match (parts.next(), parts.next(), parts.next()) {
+                    (Some("Reference"), Some(target), Some(reference))
+                        if reference.starts_with("gazette:") =>
+                    {
+                        entities.insert(target.to_string(), name.to_string());
+                    }
+                    _ => kept.push(raw.to_string()),
                 }
             }
+            _ if !raw.trim().is_empty() => kept.push(raw.to_string()),
             _ => {}
         }
     }
+    let ids: Vec<String> = spans.iter().map(|(id, _)| id.clone()).collect();
     let spans = spans
         .into_iter()
         .map(|(id, mut s)| {
@@ -66,6 +74,7 @@ pub fn read(file: &str, content: &str, doc: String) -> (Vec<RawDoc>, Vec<InputEr
             spans,
             line: 1,
             counts_utf16: false,
+            brat: Some(BratKeep { ids, lines: kept }),
         }],
         errors,
     )
@@ -85,17 +94,45 @@ fn parse_spec(spec: &str) -> Option<(String, Vec<(usize, usize)>)> {
 }
 
 /// The `.ann` content for a document: one T line per mention (fragments where it crosses a
-/// line break) and one N line carrying its entity.
+/// line break), an N line carrying its entity, an A line with its review status when given, and
+/// the lines of an imported `.ann` that gazette does not interpret, as they were — with the
+/// imported spans keeping their ids so those lines still point at them (a line pointing at a
+/// mention no longer there is left out).
 pub fn ann(
     doc: &Document,
     mentions: &[Mention],
     names: &[&str],
     statuses: Option<&[Status]>,
+    kept: Option<&DocBrat>,
 ) -> String {
     let map = OffsetMap::new(&doc.text);
+    let number = |id: &str, letter: char| {
+        id.strip_prefix(letter)
+            .and_then(|n| n.parse::<usize>().ok())
+    };
+    let kept_lines: &[String] = kept.map_or(&[], |k| &k.lines);
+    let highest = |letter: char| {
+        let in_lines = kept_lines
+            .iter()
+            .filter_map(|l| number(l.split('\t').next().unwrap_or(""), letter));
+        let in_ids = kept
+            .into_iter()
+            .flat_map(|k| k.ids.values())
+            .filter_map(|id| number(id, letter));
+        in_lines.chain(in_ids).max().unwrap_or(0)
+    };
+    let (mut next_t, mut next_n, mut next_a) = (highest('T'), highest('N'), highest('A'));
     let mut out = String::new();
+    let mut written: std::collections::HashSet<String> = std::collections::HashSet::new();
     for (i, (m, name)) in mentions.iter().zip(names).enumerate() {
-        let n = i + 1;
+        let t = match kept.and_then(|k| k.ids.get(&(m.span.clone(), m.label.as_str().to_string())))
+        {
+            Some(id) => id.clone(),
+            None => {
+                next_t += 1;
+                format!("T{next_t}")
+            }
+        };
         let mut fragments = Vec::new();
         let mut start = m.span.start;
         for (offset, _) in doc.text[m.span.clone()].match_indices('\n') {
@@ -121,17 +158,36 @@ pub fn ann(
             .collect();
         let text: Vec<&str> = fragments.iter().map(|f| &doc.text[f.clone()]).collect();
         out.push_str(&format!(
-            "T{n}\t{} {}\t{}\n",
+            "{t}\t{} {}\t{}\n",
             m.label.as_str(),
             spec.join(";"),
             text.join(" ")
         ));
+        next_n += 1;
         out.push_str(&format!(
-            "N{n}\tReference T{n} gazette:{}\t{name}\n",
+            "N{next_n}\tReference {t} gazette:{}\t{name}\n",
             m.key.replace(['\t', '\n', ' '], "_")
         ));
         if let Some(status) = statuses.and_then(|s| s.get(i)) {
-            out.push_str(&format!("A{n}\tStatus T{n} {}\n", status.as_str()));
+            next_a += 1;
+            out.push_str(&format!("A{next_a}\tStatus {t} {}\n", status.as_str()));
+        }
+        written.insert(t);
+    }
+    for line in kept_lines {
+        let mut fields = line.split('\t');
+        fields.next();
+        let refers: Vec<&str> = fields
+            .next()
+            .unwrap_or("")
+            .split([' ', ':'])
+            .filter(|w| {
+                w.starts_with('T') && w[1..].chars().all(|c| c.is_ascii_digit()) && w.len() > 1
+            })
+            .collect();
+        if refers.iter().all(|r| written.contains(*r)) {
+            out.push_str(line);
+            out.push('\n');
         }
     }
     out

@@ -4,9 +4,12 @@
 use super::offsets::Unit;
 use super::{brat, doccano, jsonl, spacy};
 use crate::corpus::Corpus;
+use crate::corpus::DocId;
+use crate::formats::import::DocBrat;
 use crate::index::Index;
 use crate::review::Status;
 use clap::ValueEnum;
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -31,15 +34,25 @@ pub enum Destination<'a> {
     Path(&'a Path),
 }
 
+/// What an export may carry beside the mentions.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Extras<'a> {
+    /// Each mention's review status (aligned with the index's mentions).
+    pub statuses: Option<&'a [Status]>,
+    /// brat material read on import, given back to brat exports.
+    pub brat: Option<&'a HashMap<DocId, DocBrat>>,
+}
+
 /// Writes every document's mentions. Returns the files written.
 pub fn write(
     corpus: &Corpus,
     index: &Index,
-    statuses: Option<&[Status]>,
+    extras: Extras,
     format: Format,
     unit: Unit,
     to: Destination,
 ) -> std::io::Result<Vec<PathBuf>> {
+    let statuses = extras.statuses;
     if statuses.is_some() && format == Format::Doccano {
         return Err(std::io::Error::other("doccano's labels cannot carry a review status: use jsonl, brat or spacy with --with-status"));
     }
@@ -50,7 +63,7 @@ pub fn write(
                 "brat writes a folder of files: give --out FOLDER",
             ));
         };
-        return write_brat(corpus, index, statuses_of, dir);
+        return write_brat(corpus, index, statuses_of, extras.brat, dir);
     }
     let mut lines = String::new();
     for doc in &corpus.docs {
@@ -87,6 +100,7 @@ fn write_brat<'s>(
     corpus: &Corpus,
     index: &Index,
     statuses_of: impl Fn(crate::corpus::DocId) -> Option<&'s [Status]>,
+    kept: Option<&HashMap<DocId, DocBrat>>,
     dir: &Path,
 ) -> std::io::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
@@ -104,7 +118,13 @@ fn write_brat<'s>(
         std::fs::write(&txt, &doc.text).map_err(|e| named(&txt, e))?;
         std::fs::write(
             &ann,
-            brat::ann(doc, index.doc_mentions(doc.id), &names, statuses_of(doc.id)),
+            brat::ann(
+                doc,
+                index.doc_mentions(doc.id),
+                &names,
+                statuses_of(doc.id),
+                kept.and_then(|k| k.get(&doc.id)),
+            ),
         )
         .map_err(|e| named(&ann, e))?;
         written.extend([txt, ann]);

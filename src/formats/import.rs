@@ -39,6 +39,17 @@ pub struct RawDoc {
     pub line: usize,
     /// The format counts UTF-16 units by default (doccano).
     pub counts_utf16: bool,
+    /// For brat: each span's id, and the lines gazette does not interpret (kept for export).
+    pub brat: Option<BratKeep>,
+}
+
+/// What a brat file holds beyond its spans, kept so that an export gives it back.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BratKeep {
+    /// The T id of each span, in the order of the spans.
+    pub ids: Vec<String>,
+    /// Attribute, relation, equivalence, note and other normalization lines, as written.
+    pub lines: Vec<String>,
 }
 
 /// A problem in an input file, located by file and line.
@@ -203,6 +214,7 @@ pub fn resolve(corpus: &Corpus, docs: &[RawDoc], file: &str, unit: Unit) -> Reso
     let mut mentions = Vec::new();
     let mut errors = Vec::new();
     let mut matched = Vec::new();
+    let mut brat: std::collections::HashMap<DocId, DocBrat> = std::collections::HashMap::new();
     let err = |line: usize, message: String| InputError {
         file: file.to_string(),
         line,
@@ -231,7 +243,13 @@ pub fn resolve(corpus: &Corpus, docs: &[RawDoc], file: &str, unit: Unit) -> Reso
             errors.push(err(raw.line, message));
         }
         let map = OffsetMap::new(text);
-        for s in &raw.spans {
+        if let Some(keep) = &raw.brat {
+            brat.entry(doc_id)
+                .or_default()
+                .lines
+                .extend(keep.lines.iter().cloned());
+        }
+        for (n, s) in raw.spans.iter().enumerate() {
             if let Err(message) = check_shape(s, unit) {
                 errors.push(err(s.line, message));
                 continue;
@@ -270,6 +288,15 @@ pub fn resolve(corpus: &Corpus, docs: &[RawDoc], file: &str, unit: Unit) -> Reso
                 .clone()
                 .unwrap_or_else(|| covered.split_whitespace().collect::<Vec<_>>().join(" "));
             let key = format!("imported:{}", entity.to_lowercase());
+            if let Some(id) = raw.brat.as_ref().and_then(|k| k.ids.get(n)) {
+                brat.entry(doc_id).or_default().ids.insert(
+                    (
+                        range.clone(),
+                        Label::from_name(&s.label).as_str().to_string(),
+                    ),
+                    id.clone(),
+                );
+            }
             mentions.push(Mention {
                 doc: doc_id,
                 span: range,
@@ -284,7 +311,17 @@ pub fn resolve(corpus: &Corpus, docs: &[RawDoc], file: &str, unit: Unit) -> Reso
         mentions,
         errors,
         docs: matched,
+        brat,
     }
+}
+
+/// A brat document's material beyond spans, tied to the spans by their byte ranges.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocBrat {
+    /// Original T id of each imported span: (byte range, label) → id.
+    pub ids: std::collections::HashMap<(std::ops::Range<usize>, String), String>,
+    /// The lines gazette does not interpret, as written.
+    pub lines: Vec<String>,
 }
 
 /// What [`resolve`] made of a file.
@@ -292,6 +329,8 @@ pub fn resolve(corpus: &Corpus, docs: &[RawDoc], file: &str, unit: Unit) -> Reso
 pub struct Resolved {
     pub mentions: Vec<Mention>,
     pub errors: Vec<InputError>,
+    /// brat material per document, for giving it back on export.
+    pub brat: std::collections::HashMap<DocId, DocBrat>,
     /// The documents the file annotates (even with no span: the tool found nothing there).
     pub docs: Vec<DocId>,
 }
@@ -372,6 +411,7 @@ mod tests {
             ],
             line: 1,
             counts_utf16: false,
+            brat: None,
         }];
         let Resolved {
             mentions, errors, ..
@@ -398,6 +438,7 @@ mod tests {
                 spans: vec![span(start, end, None, 7)],
                 line: 7,
                 counts_utf16: false,
+                brat: None,
             }]
         };
         let ok = resolve(&corpus(), &raw(4, 7), "d.jsonl", Unit::Utf16).mentions;
@@ -422,12 +463,14 @@ mod tests {
                 spans: vec![],
                 line: 3,
                 counts_utf16: false,
+                brat: None,
             },
             RawDoc {
                 doc: DocRef::Text("other".into()),
                 spans: vec![],
                 line: 4,
                 counts_utf16: false,
+                brat: None,
             },
         ];
         let errors = resolve(&corpus(), &raw, "f.jsonl", Unit::Codepoints).errors;

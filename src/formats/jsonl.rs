@@ -80,6 +80,7 @@ pub fn parse(value: &serde_json::Value, line: usize) -> Result<Option<RawDoc>, S
         spans,
         line,
         counts_utf16: false,
+        brat: None,
     }))
 }
 
