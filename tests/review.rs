@@ -401,3 +401,30 @@ fn bulk_relabel_picks_the_label_then_the_mentions() {
     keys(&mut a, "u");
     assert!(targets.iter().all(|&m| a.review_of(m).relabel.is_none()));
 }
+
+#[test]
+fn decisions_whose_mention_is_gone_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut s = Store::open(&path).unwrap();
+    s.append(&gazette::review::Decision {
+        doc: "000_2ebd1f36031c8542.txt".into(),
+        start: 0,
+        end: 4,
+        label: "PERSON".into(),
+        text: "Lian".into(),
+        verdict: Verdict::Reject,
+    })
+    .unwrap();
+    drop(s);
+    let mut a = app(160, 45);
+    a.attach_store(Store::open(&path));
+    assert_eq!(a.reviewed_count().0, 0);
+    assert!(
+        a.corpus.warnings.iter().any(|w| w
+            .message
+            .starts_with("1 decision(s) no longer match a mention")),
+        "{:?}",
+        a.corpus.warnings
+    );
+}

@@ -37,6 +37,18 @@ impl App {
     pub fn attach_store(&mut self, store: Result<Store, StoreError>) {
         self.review.store = store;
         self.relayer();
+        if self.review.orphans > 0 {
+            let path = self
+                .review
+                .store
+                .as_ref()
+                .map(|s| s.path().display().to_string())
+                .unwrap_or_default();
+            self.corpus.warnings.push(crate::corpus::LoadWarning {
+                path,
+                message: format!("{} decision(s) no longer match a mention (the document or the extraction changed) and are not applied", self.review.orphans),
+            });
+        }
         let place = self.review.store.as_ref().ok().and_then(Store::place);
         if let Some((doc, offset)) = place {
             if let Some(row) = self
