@@ -191,7 +191,7 @@ pub const KEYMAP: &[Binding] = &[
     Binding { context: Global, keys: &[code(KeyCode::BackTab), k('H')], label: "Shift-Tab", action: FocusPrev, help: "focus the previous pane" },
     Binding { context: Global, keys: &[code(KeyCode::Esc)], label: "Esc", action: Close, help: "forget the current entity" },
     Binding { context: Global, keys: &[k('a')], label: "a", action: Accept, help: "accept the current mention (then on to the next unreviewed)" },
-    Binding { context: Global, keys: &[k('x'), k('d')], label: "x d", action: Reject, help: "reject (delete) the current mention: it leaves the export (then on to the next unreviewed)" },
+    Binding { context: Global, keys: &[k('x'), k('d')], label: "x d", action: Reject, help: "reject (delete: it leaves the export), then on to the next unreviewed" },
     Binding { context: Global, keys: &[k('R')], label: "R", action: Relabel, help: "relabel the current mention" },
     Binding { context: Global, keys: &[k(')')], label: ")", action: NextDisagreement, help: "next disagreement with the gold (--gold)" },
     Binding { context: Global, keys: &[k('(')], label: "(", action: PrevDisagreement, help: "previous disagreement with the gold" },
