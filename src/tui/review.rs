@@ -347,8 +347,9 @@ impl App {
         self.record(
             decisions,
             format!(
-                "{did} {} mentions as one decision (u undoes it)",
-                targets.len()
+                "{did} {} mention{} as one decision (u undoes it)",
+                targets.len(),
+                if targets.len() == 1 { "" } else { "s" }
             ),
             false,
         );
