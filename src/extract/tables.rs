@@ -80,7 +80,12 @@ impl Tables {
                 english: r[6].split('|').map(String::from).collect(),
             });
         }
-        for r in rows(include_str!("../../assets/countries.tsv")).filter(|r| r.len() >= 3) {
+        // Countries and world regions: code, Chinese name, English names.
+        let foreign = [
+            include_str!("../../assets/countries.tsv"),
+            include_str!("../../assets/world_regions.tsv"),
+        ];
+        for r in foreign.into_iter().flat_map(rows).filter(|r| r.len() >= 3) {
             places.push(Place {
                 code: r[0].into(),
                 zh: r[1].into(),
@@ -88,16 +93,6 @@ impl Tables {
                 level: Level::Country,
                 province: String::new(),
                 english: r[2].split('|').map(String::from).collect(),
-            });
-        }
-        for r in rows(include_str!("../../assets/world_regions.tsv")).filter(|r| r.len() >= 3) {
-            places.push(Place {
-                code: r[0].into(),
-                zh: r[1].into(),
-                zh_short: r[1].into(),
-                level: Level::Country,
-                province: String::new(),
-                english: vec![r[2].to_string()],
             });
         }
         let mut surnames_zh = HashMap::new();

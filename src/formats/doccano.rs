@@ -52,10 +52,7 @@ pub fn parse(value: &serde_json::Value, line: usize) -> Result<Option<RawDoc>, S
     {
         spans.push(span_fields(e, "start_offset", "end_offset", line)?);
     }
-    let doc = match value.get("doc").and_then(|d| d.as_str()) {
-        Some(path) => DocRef::Path(path.into()),
-        None => DocRef::Text(text.into()),
-    };
+    let doc = DocRef::path_or_text(value.get("doc").and_then(|d| d.as_str()), text);
     Ok(Some(RawDoc {
         doc,
         spans,

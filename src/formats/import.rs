@@ -31,6 +31,16 @@ pub enum DocRef {
     Text(String),
 }
 
+impl DocRef {
+    /// By path when the record names one, else by its text.
+    pub fn path_or_text(path: Option<&str>, text: &str) -> DocRef {
+        match path {
+            Some(p) => DocRef::Path(p.into()),
+            None => DocRef::Text(text.into()),
+        }
+    }
+}
+
 /// One document's spans from a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawDoc {

@@ -29,14 +29,13 @@ pub fn parse(value: &serde_json::Value, line: usize) -> Result<Option<RawDoc>, S
     for s in list.map_or(&[][..], Vec::as_slice) {
         spans.push(span_fields(s, "start", "end", line)?);
     }
-    let doc = match value
-        .get("meta")
-        .and_then(|m| m.get("doc"))
-        .and_then(|d| d.as_str())
-    {
-        Some(path) => DocRef::Path(path.into()),
-        None => DocRef::Text(text.into()),
-    };
+    let doc = DocRef::path_or_text(
+        value
+            .get("meta")
+            .and_then(|m| m.get("doc"))
+            .and_then(|d| d.as_str()),
+        text,
+    );
     Ok(Some(RawDoc {
         doc,
         spans,
