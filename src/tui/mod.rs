@@ -7,6 +7,7 @@ pub mod filter;
 pub mod keymap;
 pub mod layout;
 pub mod nav;
+mod overlay_keys;
 pub mod review;
 pub mod span_edit;
 pub mod terminal;

@@ -1,14 +1,11 @@
 //! Turning terminal events into state changes. No drawing and no IO: testable without a terminal.
 
 use super::app::{App, MentionList, Overlay};
-use super::compare::Kind;
 use super::filter::FilterPrompt;
 use super::keymap::{lookup, Action, Context};
 use super::layout::{inner, Pane};
 use super::nav::Dir;
-use super::review::BulkScope;
 use crate::index::MentionId;
-use crate::model::Label;
 use crate::review::Verdict;
 use crate::text::display_width;
 use crossterm::event::{
@@ -41,131 +38,8 @@ impl App {
         if self.prompt.is_some() {
             return self.prompt_key(key);
         }
-        match &self.overlay {
-            Some(Overlay::Help { .. }) => {
-                if let Some(a) = lookup(Context::HelpOverlay, key) {
-                    self.help_action(a);
-                }
-                return;
-            }
-            Some(Overlay::Mentions(_)) => {
-                if let Some(a) = lookup(Context::Mentions, key) {
-                    self.mentions_action(a);
-                }
-                return;
-            }
-            Some(Overlay::Errors(list)) => {
-                let mut list = list.clone();
-                let action = lookup(Context::ErrorsOverlay, key);
-                let rows = self.error_rows(&list);
-                match action {
-                    Some(Action::Close) => {
-                        self.overlay = None;
-                        return;
-                    }
-                    Some(Action::Select) => {
-                        self.overlay = None;
-                        if let Some(row) = rows.get(list.selected) {
-                            self.go_to_error(row);
-                        }
-                        return;
-                    }
-                    Some(Action::Down) => {
-                        list.selected = (list.selected + 1).min(rows.len().saturating_sub(1))
-                    }
-                    Some(Action::Up) => list.selected = list.selected.saturating_sub(1),
-                    Some(Action::CycleKind) => {
-                        let i = Kind::CYCLE
-                            .iter()
-                            .position(|k| *k == list.kind)
-                            .unwrap_or(0);
-                        list.kind = Kind::CYCLE[(i + 1) % Kind::CYCLE.len()];
-                        list.selected = 0;
-                    }
-                    Some(Action::CycleLabel) => {
-                        let labels = self.error_labels();
-                        list.label = match &list.label {
-                            None => labels.first().cloned(),
-                            Some(l) => labels.iter().skip_while(|x| *x != l).nth(1).cloned(),
-                        };
-                        list.selected = 0;
-                    }
-                    _ => {}
-                }
-                self.overlay = Some(Overlay::Errors(list));
-                return;
-            }
-            Some(Overlay::SpanEdit(_)) => {
-                match lookup(Context::SpanPrompt, key) {
-                    Some(Action::Close) => self.overlay = None,
-                    Some(Action::Select) => self.save_span(None),
-                    Some(Action::RelabelPerson) => self.save_span(Some(Label::Person)),
-                    Some(Action::RelabelRegion) => self.save_span(Some(Label::Region)),
-                    Some(Action::RelabelOrg) => self.save_span(Some(Label::Org)),
-                    Some(a) => self.move_span_end(a),
-                    None => {}
-                }
-                return;
-            }
-            Some(Overlay::BulkScope(verdict)) => {
-                let verdict = verdict.clone();
-                let scope = match lookup(Context::BulkPrompt, key) {
-                    Some(Action::ScopeStringHere) => BulkScope::String { everywhere: false },
-                    Some(Action::ScopeStringEverywhere) => BulkScope::String { everywhere: true },
-                    Some(Action::ScopeEntityHere) => BulkScope::Entity { everywhere: false },
-                    Some(Action::ScopeEntityEverywhere) => BulkScope::Entity { everywhere: true },
-                    Some(Action::Close) => {
-                        self.overlay = None;
-                        return;
-                    }
-                    _ => return,
-                };
-                self.overlay =
-                    self.bulk_targets(scope)
-                        .map(|(targets, what)| Overlay::BulkConfirm {
-                            verdict,
-                            targets,
-                            what,
-                        });
-                return;
-            }
-            Some(Overlay::BulkConfirm {
-                verdict, targets, ..
-            }) => {
-                let (verdict, targets) = (verdict.clone(), targets.clone());
-                match lookup(Context::ConfirmPrompt, key) {
-                    Some(Action::Confirm) => {
-                        self.overlay = None;
-                        self.decide_all(verdict, &targets);
-                    }
-                    Some(Action::Close) => {
-                        self.overlay = None;
-                        self.message = Some("bulk decision cancelled".into());
-                    }
-                    _ => {}
-                }
-                return;
-            }
-            Some(Overlay::Relabel { bulk }) => {
-                let bulk = *bulk;
-                let label = match lookup(Context::RelabelPrompt, key) {
-                    Some(Action::RelabelPerson) => Some(Label::Person),
-                    Some(Action::RelabelRegion) => Some(Label::Region),
-                    Some(Action::RelabelOrg) => Some(Label::Org),
-                    Some(Action::Close) => None,
-                    _ => return,
-                };
-                self.overlay = None;
-                match (label, bulk) {
-                    (Some(label), true) => {
-                        self.overlay = Some(Overlay::BulkScope(Verdict::Relabel(label)))
-                    }
-                    (Some(label), false) => self.decide(Verdict::Relabel(label)),
-                    (None, _) => {}
-                }
-                return;
-            }
-            None => {}
+        if self.overlay.is_some() {
+            return self.overlay_key(key);
         }
         let pane_context = match self.focus {
             Pane::List => Context::List,
@@ -387,41 +261,6 @@ impl App {
         ));
     }
 
-    fn help_action(&mut self, action: Action) {
-        let Some(Overlay::Help { scroll }) = &mut self.overlay else {
-            return;
-        };
-        match action {
-            Action::Close => self.overlay = None,
-            Action::Down => *scroll += 1,
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            _ => {}
-        }
-    }
-
-    fn mentions_action(&mut self, action: Action) {
-        let Some(Overlay::Mentions(list)) = &mut self.overlay else {
-            return;
-        };
-        let count = self.index.entity(list.entity).mentions.len();
-        match action {
-            Action::Close => self.overlay = None,
-            Action::Select => {
-                let target = self
-                    .index
-                    .entity(list.entity)
-                    .mentions
-                    .get(list.selected)
-                    .copied();
-                self.overlay = None;
-                if let Some(m) = target {
-                    self.go_to_mention(m);
-                }
-            }
-            other => list.selected = moved(list.selected, other, 10, count.saturating_sub(1)),
-        }
-    }
-
     fn mouse(&mut self, mouse: MouseEvent) {
         if self.prompt.is_some() || self.overlay.is_some() {
             return;
@@ -511,7 +350,7 @@ impl App {
 }
 
 /// A selection or scroll position after a motion, within 0..=last.
-fn moved(at: usize, action: Action, page: usize, last: usize) -> usize {
+pub(super) fn moved(at: usize, action: Action, page: usize, last: usize) -> usize {
     match action {
         Action::Down => (at + 1).min(last),
         Action::Up => at.saturating_sub(1),
