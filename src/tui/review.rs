@@ -15,6 +15,8 @@ pub struct ReviewState {
     pub reviews: Vec<MentionReview>,
     /// Decisions in the database whose mention is no longer there.
     pub orphans: usize,
+    /// How many mentions are reviewed (counted when decisions change, not every frame).
+    pub reviewed: usize,
     /// The mentions before review (from extraction or import): decisions are laid over these.
     pub base: Vec<crate::model::Mention>,
 }
@@ -26,6 +28,7 @@ impl ReviewState {
             store: Err(StoreError(why.into())),
             reviews: vec![MentionReview::default(); mentions],
             orphans: 0,
+            reviewed: 0,
             base: Vec::new(),
         }
     }
@@ -121,6 +124,11 @@ impl App {
             });
             self.apply_filters();
         }
+        self.review.reviewed = layered
+            .reviews
+            .iter()
+            .filter(|r| r.status != Status::Unreviewed)
+            .count();
         self.review.reviews = layered.reviews;
         self.review.orphans = layered.orphans.len();
         self.refresh_compare();
@@ -234,13 +242,7 @@ impl App {
 
     /// (reviewed, total) mentions in the corpus.
     pub fn reviewed_count(&self) -> (usize, usize) {
-        let reviewed = self
-            .review
-            .reviews
-            .iter()
-            .filter(|r| r.status != Status::Unreviewed)
-            .count();
-        (reviewed, self.review.reviews.len())
+        (self.review.reviewed, self.review.reviews.len())
     }
 
     /// (reviewed, total) mentions in a document.

@@ -53,7 +53,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     ));
     lines.push(Line::raw(""));
     lines.push(Line::styled("document          F1", t.muted()));
-    for &doc in &app.visible {
+    // Only the rows the pane can show: the list may hold a hundred thousand documents.
+    let room = usize::from(inner(area).height).saturating_sub(lines.len() + 8);
+    for &doc in app.visible.iter().take(room) {
         if let Some(s) = compare.per_doc.get(doc as usize) {
             let name = fit(
                 app.corpus.docs[doc as usize].display_title(),
