@@ -148,17 +148,35 @@ pub fn layer(corpus: &Corpus, base: &[Mention], decisions: &[Decision]) -> Layer
 
 /// The decision `verdict` about mention `id`, keyed as [`layer`] finds it again.
 pub fn decision(corpus: &Corpus, index: &Index, id: MentionId, verdict: Verdict) -> Decision {
-    let m = &index.mentions[id as usize];
-    let doc = &corpus.docs[m.doc as usize];
-    let map = OffsetMap::new(&doc.text);
-    Decision {
-        doc: doc.path.clone(),
-        start: map.from_byte(m.span.start, Unit::Codepoints),
-        end: map.from_byte(m.span.end, Unit::Codepoints),
-        label: m.label.as_str().to_string(),
-        text: doc.text[m.span.clone()].to_string(),
-        verdict,
-    }
+    decisions(corpus, index, &[id], &verdict).remove(0)
+}
+
+/// The same `verdict` about each of `ids` (a bulk decision), each document's offsets indexed
+/// once however many of its mentions are decided.
+pub fn decisions(
+    corpus: &Corpus,
+    index: &Index,
+    ids: &[MentionId],
+    verdict: &Verdict,
+) -> Vec<Decision> {
+    let mut maps: HashMap<DocId, OffsetMap> = HashMap::new();
+    ids.iter()
+        .map(|&id| {
+            let m = &index.mentions[id as usize];
+            let doc = &corpus.docs[m.doc as usize];
+            let map = maps
+                .entry(m.doc)
+                .or_insert_with(|| OffsetMap::new(&doc.text));
+            Decision {
+                doc: doc.path.clone(),
+                start: map.from_byte(m.span.start, Unit::Codepoints),
+                end: map.from_byte(m.span.end, Unit::Codepoints),
+                label: m.label.as_str().to_string(),
+                text: doc.text[m.span.clone()].to_string(),
+                verdict: verdict.clone(),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

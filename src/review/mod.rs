@@ -4,7 +4,7 @@
 pub mod layer;
 pub mod store;
 
-pub use layer::{decision, layer, reviewed, Layered, MentionReview, Status};
+pub use layer::{decision, decisions, layer, reviewed, Layered, MentionReview, Status};
 pub use store::{Store, StoreError};
 
 use crate::model::Label;

@@ -80,6 +80,10 @@ impl App {
     /// A browser on `corpus` with its `index`, for a terminal of `area`.
     pub fn new(corpus: Corpus, index: Index, theme: Theme, area: Rect) -> App {
         let visible = (0..corpus.docs.len() as DocId).collect();
+        let review = super::review::ReviewState::without_store(
+            index.mentions.clone(),
+            "no review database is open",
+        );
         let mut app = App {
             corpus,
             index,
@@ -101,10 +105,8 @@ impl App {
             sort_by_review: false,
             compare: None,
             disagreement_at: None,
-            review: super::review::ReviewState::without_store(0, "no review database is open"),
+            review,
         };
-        app.review.reviews = vec![Default::default(); app.index.mentions.len()];
-        app.review.base = app.index.mentions.clone();
         app.sync();
         app
     }

@@ -5,7 +5,9 @@
 use super::app::App;
 use super::nav::Dir;
 use crate::index::{EntityId, Index, MentionId};
-use crate::review::{decision, layer, Decision, MentionReview, Status, Store, StoreError, Verdict};
+use crate::review::{
+    decision, decisions, layer, Decision, MentionReview, Status, Store, StoreError, Verdict,
+};
 
 /// The review state of a session.
 pub struct ReviewState {
@@ -22,14 +24,15 @@ pub struct ReviewState {
 }
 
 impl ReviewState {
-    /// No database: everything unreviewed, decisions refused with `why`.
-    pub fn without_store(mentions: usize, why: &str) -> Self {
+    /// No database yet: the mentions before review, all unreviewed; decisions refused with
+    /// `why` until a store is attached.
+    pub fn without_store(base: Vec<crate::model::Mention>, why: &str) -> Self {
         ReviewState {
             store: Err(StoreError(why.into())),
-            reviews: vec![MentionReview::default(); mentions],
+            reviews: vec![MentionReview::default(); base.len()],
             orphans: 0,
             reviewed: 0,
-            base: Vec::new(),
+            base,
         }
     }
 }
@@ -337,10 +340,7 @@ impl App {
 
     /// Applies `verdict` to every mention of `targets` as one decision (undone as one).
     pub fn decide_all(&mut self, verdict: Verdict, targets: &[MentionId]) {
-        let decisions: Vec<_> = targets
-            .iter()
-            .map(|&m| decision(&self.corpus, &self.index, m, verdict.clone()))
-            .collect();
+        let decisions = decisions(&self.corpus, &self.index, targets, &verdict);
         let did = match &verdict {
             Verdict::Reject => "rejected".to_string(),
             Verdict::Relabel(l) => format!("relabelled {}", l.as_str()),
