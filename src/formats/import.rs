@@ -224,6 +224,11 @@ pub fn resolve(corpus: &Corpus, docs: &[RawDoc], file: &str, unit: Unit) -> Reso
     let mut mentions = Vec::new();
     let mut errors = Vec::new();
     let mut matched = Vec::new();
+    let by_path: std::collections::HashMap<&str, DocId> = corpus
+        .docs
+        .iter()
+        .map(|d| (d.path.as_str(), d.id))
+        .collect();
     let mut brat: std::collections::HashMap<DocId, DocBrat> = std::collections::HashMap::new();
     let err = |line: usize, message: String| InputError {
         file: file.to_string(),
@@ -231,7 +236,7 @@ pub fn resolve(corpus: &Corpus, docs: &[RawDoc], file: &str, unit: Unit) -> Reso
         message,
     };
     for raw in docs {
-        let Some(doc_id) = find_doc(corpus, &raw.doc) else {
+        let Some(doc_id) = find_doc(corpus, &by_path, &raw.doc) else {
             let what = match &raw.doc {
                 DocRef::Path(p) => format!("document {p:?} is not in the corpus"),
                 DocRef::Text(t) => format!(
@@ -362,14 +367,18 @@ fn unit_name(unit: Unit) -> &'static str {
 
 /// The corpus document a record refers to: by path (exact, or the same trailing components),
 /// or by identical text.
-fn find_doc(corpus: &Corpus, doc: &DocRef) -> Option<DocId> {
+fn find_doc(
+    corpus: &Corpus,
+    by_path: &std::collections::HashMap<&str, DocId>,
+    doc: &DocRef,
+) -> Option<DocId> {
     match doc {
         DocRef::Path(p) => {
             let p = p.replace('\\', "/");
-            corpus
-                .docs
-                .iter()
-                .find(|d| d.path == p)
+            // Exact paths from the map; only a path relative to another root needs the scan.
+            by_path
+                .get(p.as_str())
+                .map(|&id| &corpus.docs[id as usize])
                 .or_else(|| {
                     corpus.docs.iter().find(|d| {
                         d.path.ends_with(&format!("/{p}")) || p.ends_with(&format!("/{}", d.path))
