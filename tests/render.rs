@@ -185,3 +185,30 @@ fn control_characters_in_a_document_are_shown_escaped() {
         "{s}"
     );
 }
+
+#[test]
+fn a_popup_over_chinese_text_keeps_its_border() {
+    // The list's Chinese title runs under the filter popup's left edge.
+    let mut a = app(150, 36);
+    keys(&mut a, "jj/罗");
+    let buf = render(&a);
+    let top = (0..buf.area.height)
+        .find(|&y| {
+            support::text_of(&buf)
+                .lines()
+                .nth(y as usize)
+                .is_some_and(|l| l.contains("Filter · scope"))
+        })
+        .unwrap();
+    let left = (0..buf.area.width)
+        .find(|&x| buf[(x, top)].symbol() == "┌")
+        .unwrap();
+    for y in top + 1..top + 4 {
+        assert_eq!(buf[(left, y)].symbol(), "│", "border at row {y}");
+        let before = buf[(left - 1, y)].symbol();
+        assert!(
+            unicode_width::UnicodeWidthStr::width(before) < 2,
+            "a wide character {before:?} would cover the border at row {y}"
+        );
+    }
+}

@@ -90,8 +90,24 @@ pub fn popup(frame: &mut Frame, width: u16, height: u16, top: bool) -> Rect {
         area.y + (area.height - h) / 2
     };
     let r = Rect::new(x, y, w, h);
-    frame.render_widget(Clear, r);
+    clear(frame, r);
     r
+}
+
+/// Clears `r`, and a wide character (Chinese) that starts just left of it: its second half
+/// lies under the popup's edge, and a terminal would keep drawing it over the border.
+pub fn clear(frame: &mut Frame, r: Rect) {
+    frame.render_widget(Clear, r);
+    if r.x == 0 {
+        return;
+    }
+    let buf = frame.buffer_mut();
+    for y in r.y..r.y + r.height {
+        let cell = &mut buf[(r.x - 1, y)];
+        if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
+        }
+    }
 }
 
 /// The small popup that asks for the current mention's new label.
@@ -183,7 +199,7 @@ fn span_prompt(frame: &mut Frame, app: &App, edit: &super::span_edit::SpanEdit) 
     let area = frame.area();
     let h = 4.min(area.height);
     let r = Rect::new(area.x, area.y + area.height - h, area.width, h);
-    frame.render_widget(Clear, r);
+    clear(frame, r);
     let width = usize::from(r.width.saturating_sub(2));
     let text = &app.corpus.docs[edit.doc as usize].text[edit.span.clone()];
     let (title, keys) = match edit.mention {
