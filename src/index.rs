@@ -17,7 +17,10 @@ pub type MentionId = u32;
 pub struct Entity {
     pub label: Label,
     pub key: String,
-    /// Canonical name, as shown in lists.
+    /// The name the extractor or the file gave it.
+    pub canonical: String,
+    /// The name shown in lists: the canonical one, with its Chinese or Latin form beside it for
+    /// a person known in both scripts.
     pub name: String,
     /// Every other name it goes by: spellings found in the text, gazetteer names.
     pub aliases: Vec<String>,
@@ -30,24 +33,24 @@ pub struct Entity {
 /// A person known in both scripts is named in both ('Xi Jinping 习近平'), as places are.
 fn bilingual_name(e: &Entity) -> String {
     let han = |s: &str| s.chars().any(crate::corpus::meta::is_han);
-    let names = || std::iter::once(&e.name).chain(&e.aliases);
+    let names = || std::iter::once(&e.canonical).chain(&e.aliases);
     // Only the built-in recognizers' persons: an imported entity keeps the name its file gives.
     let builtin = e.key.starts_with("person:");
     if !builtin || e.label != Label::Person || !names().any(|n| han(n)) || names().all(|n| han(n)) {
-        return e.name.clone();
+        return e.canonical.clone();
     }
     let capitals = |s: &&String| s.chars().filter(char::is_ascii_uppercase).count();
-    let (latin, chinese) = if han(&e.name) {
+    let (latin, chinese) = if han(&e.canonical) {
         (
             e.aliases.iter().filter(|a| !han(a)).max_by_key(capitals),
-            Some(&e.name),
+            Some(&e.canonical),
         )
     } else {
-        (Some(&e.name), e.aliases.iter().find(|a| han(a)))
+        (Some(&e.canonical), e.aliases.iter().find(|a| han(a)))
     };
     match (latin, chinese) {
         (Some(l), Some(c)) => format!("{l} {c}"),
-        _ => e.name.clone(),
+        _ => e.canonical.clone(),
     }
 }
 
@@ -64,66 +67,104 @@ pub struct Index {
     /// For each document, its entities with mention counts, grouped by label, most mentioned
     /// first (computed once: the entity pane and the list read it every frame).
     doc_entities: Vec<Vec<(EntityId, usize)>>,
+    /// Entities by key (a key may name entities of several labels).
+    by_key: HashMap<String, Vec<EntityId>>,
+    /// See [`Index::search_names`].
+    search: Vec<(EntityId, u32)>,
 }
 
 impl Index {
     /// Groups `mentions` of `corpus` into entities.
     pub fn build(corpus: &Corpus, mut mentions: Vec<Mention>) -> Index {
         mentions.sort_by_key(|m| (m.doc, m.span.start, m.span.end));
-        let mut by_key: HashMap<(Label, String), EntityId> = HashMap::new();
-        let mut entities: Vec<Entity> = Vec::new();
-        let mut mention_entity = Vec::with_capacity(mentions.len());
-        for (i, m) in mentions.iter().enumerate() {
-            let id = *by_key
-                .entry((m.label.clone(), m.key.clone()))
-                .or_insert_with(|| {
-                    entities.push(Entity {
-                        label: m.label.clone(),
-                        key: m.key.clone(),
-                        name: m.canonical.clone(),
-                        aliases: gazetteer_aliases(&m.key),
-                        docs: Vec::new(),
-                        mentions: Vec::new(),
-                    });
-                    (entities.len() - 1) as EntityId
-                });
-            let e = &mut entities[id as usize];
-            if e.docs.last() != Some(&m.doc) {
-                e.docs.push(m.doc);
-            }
-            e.mentions.push(i as MentionId);
-            if let Some(doc) = corpus.docs.get(m.doc as usize) {
-                let surface = &doc.text[m.span.clone()];
-                if surface != e.name && !e.aliases.iter().any(|a| a == surface) {
-                    e.aliases.push(surface.to_string());
+        let mut index = Index::default();
+        let mut rest = mentions.into_iter().peekable();
+        for doc in &corpus.docs {
+            let mut own = Vec::new();
+            while let Some(m) = rest.next_if(|m| m.doc <= doc.id) {
+                if m.doc == doc.id {
+                    own.push(m);
                 }
             }
-            mention_entity.push(id);
+            index.push_doc(&doc.text, own);
         }
-        for e in &mut entities {
-            e.name = bilingual_name(e);
-        }
-        let mut doc_ranges = vec![0..0; corpus.docs.len()];
-        let mut start = 0;
-        while start < mentions.len() {
-            let doc = mentions[start].doc;
-            let end = start + mentions[start..].partition_point(|m| m.doc == doc);
-            if let Some(r) = doc_ranges.get_mut(doc as usize) {
-                *r = start..end;
-            }
-            start = end;
-        }
-        let mut index = Index {
-            mentions,
-            mention_entity,
-            entities,
-            doc_ranges,
-            doc_entities: Vec::new(),
-        };
-        index.doc_entities = (0..corpus.docs.len() as DocId)
-            .map(|d| index.count_doc_entities(d))
-            .collect();
         index
+    }
+
+    /// Adds the next document (its id is the number of documents indexed so far) and its
+    /// mentions. Documents come in corpus order, so every list stays sorted.
+    pub fn push_doc(&mut self, text: &str, mut mentions: Vec<Mention>) {
+        let doc = self.doc_ranges.len() as DocId;
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        let start = self.mentions.len();
+        let mut renamed: Vec<EntityId> = Vec::new();
+        for m in mentions {
+            let id = self.entity_for(&m);
+            let i = self.mentions.len() as MentionId;
+            let e = &mut self.entities[id as usize];
+            if e.docs.last() != Some(&doc) {
+                e.docs.push(doc);
+            }
+            e.mentions.push(i);
+            if let Some(surface) = text.get(m.span.clone()) {
+                if surface != e.canonical && !e.aliases.iter().any(|a| a == surface) {
+                    e.aliases.push(surface.to_string());
+                    self.search.push((id, e.aliases.len() as u32));
+                    renamed.push(id);
+                }
+            }
+            self.mention_entity.push(id);
+            self.mentions.push(Mention { doc, ..m });
+        }
+        for id in renamed {
+            let e = &self.entities[id as usize];
+            let name = bilingual_name(e);
+            self.entities[id as usize].name = name;
+        }
+        self.doc_ranges.push(start..self.mentions.len());
+        let counts = self.count_doc_entities(doc);
+        self.doc_entities.push(counts);
+    }
+
+    /// The entity a mention belongs to, created when it is the first of its label and key.
+    fn entity_for(&mut self, m: &Mention) -> EntityId {
+        let found = self.by_key.get(m.key.as_str()).and_then(|ids| {
+            ids.iter()
+                .copied()
+                .find(|&id| self.entities[id as usize].label == m.label)
+        });
+        if let Some(id) = found {
+            return id;
+        }
+        let id = self.entities.len() as EntityId;
+        let aliases = gazetteer_aliases(&m.key);
+        for i in 0..=aliases.len() {
+            self.search.push((id, i as u32));
+        }
+        let mut entity = Entity {
+            label: m.label.clone(),
+            key: m.key.clone(),
+            canonical: m.canonical.clone(),
+            name: m.canonical.clone(),
+            aliases,
+            docs: Vec::new(),
+            mentions: Vec::new(),
+        };
+        entity.name = bilingual_name(&entity);
+        self.entities.push(entity);
+        self.by_key.entry(m.key.clone()).or_default().push(id);
+        id
+    }
+
+    /// Every name entities are searched by, as (entity, name number: 0 for the canonical
+    /// name, then each alias), in the order they were found: the filter reads this list.
+    pub fn search_names(&self) -> &[(EntityId, u32)] {
+        &self.search
+    }
+
+    /// Number of documents indexed.
+    pub fn doc_count(&self) -> usize {
+        self.doc_ranges.len()
     }
 
     /// The range of `mentions` (ids) that belong to `doc`, in reading order.

@@ -4,6 +4,16 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let log = cli
+        .log
+        .clone()
+        .or_else(|| std::env::var_os("GAZETTE_LOG").map(Into::into));
+    if let Some(path) = log.filter(|p| !p.as_os_str().is_empty()) {
+        if let Err(e) = gazette::debug_log::init(&path) {
+            eprintln!("gazette: cannot write the log: {e}");
+        }
+    }
+    let no_cache = cli.no_cache;
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
     let result = match cli.command {
         Some(Command::Extract {
@@ -15,7 +25,10 @@ fn main() -> ExitCode {
             // extract is the built-in extractor alone, with any brat files beside the texts.
             run_write(
                 &paths,
-                &Sources::default(),
+                &Sources {
+                    cache_dir: gazette::cli::cache_dir(no_cache),
+                    ..Sources::default()
+                },
                 &ReviewArgs::default(),
                 format,
                 offsets,
@@ -34,7 +47,7 @@ fn main() -> ExitCode {
             with_status,
         }) => run_write(
             &paths,
-            &sources.sources(),
+            &sources.sources(no_cache),
             &ReviewArgs {
                 store,
                 apply: true,
@@ -66,7 +79,7 @@ fn main() -> ExitCode {
             drop((out, err));
             gazette::tui::run(
                 &cli.paths,
-                &cli.sources.sources(),
+                &cli.sources.sources(no_cache),
                 cli.store.as_deref(),
                 cli.gold.as_deref(),
             )
@@ -81,3 +94,8 @@ fn main() -> ExitCode {
         }
     }
 }
+
+// Documents are built on worker threads and dropped on the main one; glibc's allocator handles
+// that (and the many small strings of extraction) far more slowly than mimalloc.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

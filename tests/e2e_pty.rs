@@ -39,6 +39,10 @@ impl Session {
             "XDG_DATA_HOME",
             std::env::temp_dir().join(format!("gazette-e2e-{}", std::process::id())),
         );
+        cmd.env(
+            "GAZETTE_CACHE_DIR",
+            std::env::temp_dir().join(format!("gazette-e2e-cache-{}", std::process::id())),
+        );
         // From an unrelated folder: the bundled corpus is embedded in the binary.
         cmd.cwd(std::env::temp_dir());
         let child = pair.slave.spawn_command(cmd).expect("spawn gazette");

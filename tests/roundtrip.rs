@@ -103,6 +103,7 @@ fn round_trip(
         annotations: vec![out.clone()],
         merge: false,
         unit,
+        cache_dir: None,
     };
     let (back, errors) = annotate(&corpus, &sources);
     prop_assert!(errors.is_empty(), "{errors:?}");

@@ -19,20 +19,36 @@ pub struct Sources {
     pub merge: bool,
     /// The unit the files' offsets count in.
     pub unit: Unit,
+    /// The extraction cache's folder (None: every document is extracted afresh).
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// Mentions for every document, indexed, and every problem found in the annotation files.
 /// A document an annotation file covers takes that file's mentions (and, with `merge`, the
 /// extractor's that do not overlap them); every other document, the extractor's.
+/// Runs the built-in extractor here, on one thread; the loader (`corpus::stream`) extracts in
+/// parallel with the cache, and [`annotate_keeping`] takes its results.
 pub fn annotate(corpus: &Corpus, sources: &Sources) -> (Index, Vec<InputError>) {
-    let (index, errors, _) = annotate_keeping(corpus, sources);
+    let (index, errors, _) = annotate_keeping(corpus, sources, extract_all(corpus));
     (index, errors)
 }
 
-/// As [`annotate`], also returning what brat files held beyond their spans (for export).
+/// The built-in extractor's mentions of every document.
+pub fn extract_all(corpus: &Corpus) -> Vec<Mention> {
+    let extractor = Extractor::default();
+    corpus
+        .docs
+        .iter()
+        .flat_map(|d| extractor.extract(d))
+        .collect()
+}
+
+/// As [`annotate`], with the built-in extractor's mentions already found (`extracted`), also
+/// returning what brat files held beyond their spans (for export).
 pub fn annotate_keeping(
     corpus: &Corpus,
     sources: &Sources,
+    extracted: Vec<Mention>,
 ) -> (Index, Vec<InputError>, HashMap<DocId, DocBrat>) {
     let mut imported: Vec<Mention> = Vec::new();
     let mut kept: HashMap<DocId, DocBrat> = HashMap::new();
@@ -64,24 +80,27 @@ pub fn annotate_keeping(
     }
     covered.sort_unstable();
     covered.dedup();
-    let extractor = Extractor::default();
+    if covered.is_empty() {
+        return (Index::build(corpus, extracted), errors, kept);
+    }
     let mut by_doc: BTreeMap<DocId, Vec<Mention>> = BTreeMap::new();
     for m in imported {
         by_doc.entry(m.doc).or_default().push(m);
     }
     let mut mentions = Vec::new();
-    for doc in &corpus.docs {
-        let own = by_doc.remove(&doc.id).unwrap_or_default();
-        let is_covered = covered.binary_search(&doc.id).is_ok();
-        if !is_covered || sources.merge {
-            let overlaps = |m: &Mention| {
+    for m in extracted {
+        let is_covered = covered.binary_search(&m.doc).is_ok();
+        let overlaps = || {
+            by_doc.get(&m.doc).is_some_and(|own| {
                 own.iter()
                     .any(|o| o.span.start < m.span.end && m.span.start < o.span.end)
-            };
-            mentions.extend(extractor.extract(doc).into_iter().filter(|m| !overlaps(m)));
+            })
+        };
+        if !is_covered || (sources.merge && !overlaps()) {
+            mentions.push(m);
         }
-        mentions.extend(own);
     }
+    mentions.extend(by_doc.into_values().flatten());
     (Index::build(corpus, mentions), errors, kept)
 }
 

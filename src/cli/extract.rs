@@ -1,6 +1,6 @@
 //! `gazette extract` and `gazette export`: a corpus's mentions written in a chosen format.
 
-use super::{annotate_keeping, default_store, open_corpus, Sources};
+use super::{annotate_keeping, default_store, Sources};
 use crate::formats::export::{write, Destination, Extras, Format};
 use crate::formats::Unit;
 use crate::review::{layer, reviewed, Store};
@@ -32,14 +32,14 @@ pub fn run_write(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let corpus = open_corpus(paths);
+    let (corpus, extracted) = super::load_extracted(paths, sources);
     for w in &corpus.warnings {
         writeln!(err, "gazette: {w}")?;
     }
     if corpus.docs.is_empty() && !corpus.warnings.is_empty() {
         return Err(std::io::Error::other("no document could be read"));
     }
-    let (index, problems, kept) = annotate_keeping(&corpus, sources);
+    let (index, problems, kept) = annotate_keeping(&corpus, sources, extracted);
     for p in &problems {
         writeln!(err, "gazette: {p}")?;
     }

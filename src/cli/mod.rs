@@ -4,10 +4,11 @@ mod annotate;
 mod eval;
 mod extract;
 
-pub use annotate::{annotate, annotate_keeping, as_warnings, Sources};
+pub use annotate::{annotate, annotate_keeping, as_warnings, extract_all, Sources};
 pub use eval::{run_eval, EvalArgs};
 pub use extract::{run_write, ReviewArgs};
 
+use crate::corpus::stream::{load_all, Input, Options};
 use crate::corpus::{open_paths, Corpus};
 use crate::formats::export::Format;
 use crate::formats::Unit;
@@ -37,6 +38,13 @@ pub struct Cli {
     /// the reader marks every disagreement and a pane shows the figures.
     #[arg(long, value_name = "FILE")]
     pub gold: Option<PathBuf>,
+    /// Extract every document afresh, neither reading nor writing the extraction cache
+    /// (default: $XDG_CACHE_HOME/gazette, or $GAZETTE_CACHE_DIR).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+    /// Write timings (loading, extraction, filtering, drawing) to FILE; also GAZETTE_LOG=FILE.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub log: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -52,6 +60,15 @@ pub fn default_store(corpus: &Corpus) -> PathBuf {
                 .unwrap_or_else(std::env::temp_dir);
             data.join("gazette").join("bundled-review.db")
         }
+    }
+}
+
+/// The extraction cache's folder, unless the user turned it off.
+pub fn cache_dir(no_cache: bool) -> Option<PathBuf> {
+    if no_cache {
+        None
+    } else {
+        crate::cache::default_dir()
     }
 }
 
@@ -72,12 +89,13 @@ pub struct SourceArgs {
 }
 
 impl SourceArgs {
-    /// As the library takes them.
-    pub fn sources(&self) -> Sources {
+    /// As the library takes them, with the cache unless `no_cache`.
+    pub fn sources(&self, no_cache: bool) -> Sources {
         Sources {
             annotations: self.annotations.clone(),
             merge: self.merge,
             unit: self.offsets,
+            cache_dir: cache_dir(no_cache),
         }
     }
 }
@@ -148,6 +166,19 @@ pub fn open_corpus(paths: &[PathBuf]) -> Corpus {
     } else {
         open_paths(paths)
     }
+}
+
+/// Opens the given paths (the bundled corpus when there are none) with the built-in extractor's
+/// mentions, read on every core and taken from the cache where it knows a file.
+pub fn load_extracted(
+    paths: &[PathBuf],
+    sources: &Sources,
+) -> (Corpus, Vec<crate::model::Mention>) {
+    let options = Options {
+        extract: true,
+        cache_dir: sources.cache_dir.clone(),
+    };
+    load_all(Input::from_paths(paths), options)
 }
 
 /// Runs the built-in extractor over a whole corpus (and reads any brat files beside it) and

@@ -1,6 +1,7 @@
 //! Reading a corpus from disk: folders (recursively, `.txt` and `.md`) and explicit files.
 
-use super::{Corpus, DocId};
+use super::Corpus;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -17,61 +18,94 @@ impl std::fmt::Display for LoadWarning {
     }
 }
 
-/// Opens folders and files. Never fails: what cannot be read becomes a warning.
-pub fn open_paths(paths: &[PathBuf]) -> Corpus {
+/// What opening some paths will read: the files, in order, and what could not be listed.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    /// What was opened, for the title bar.
+    pub label: String,
+    /// The folder document paths are relative to.
+    pub root: Option<PathBuf>,
+    /// Files to read, sorted, each with the name shown for it (relative to `root`) and the brat
+    /// `.ann` file beside it, if any.
+    pub files: Vec<(PathBuf, String, Option<PathBuf>)>,
+    pub warnings: Vec<LoadWarning>,
+}
+
+/// Lists what opening `paths` reads: folders recursively (`.txt` and `.md`), files named
+/// explicitly whatever their extension. Never fails: what cannot be listed becomes a warning.
+pub fn plan(paths: &[PathBuf]) -> Plan {
     let root = corpus_root(paths);
     let label = match paths {
         [one] => one.display().to_string(),
         _ => format!("{} paths", paths.len()),
     };
-    let mut corpus = Corpus {
+    let mut plan = Plan {
         label,
         root: root.clone(),
-        ..Corpus::default()
+        ..Plan::default()
     };
     let mut files: Vec<PathBuf> = Vec::new();
+    // `.ann` files seen while listing folders: no file is looked for one by one.
+    let mut ann: HashSet<PathBuf> = HashSet::new();
     for path in paths {
         if path.is_dir() {
-            collect_dir(path, &mut files, &mut corpus);
+            collect_dir(path, &mut files, &mut ann, &mut plan.warnings);
         } else if std::fs::symlink_metadata(path).is_err() {
             // Named as the user typed it: there is nothing to make it relative to.
             let message = "skipped: no such file or folder".to_string();
-            corpus.warnings.push(LoadWarning {
+            plan.warnings.push(LoadWarning {
                 path: path.display().to_string(),
                 message,
             });
         } else {
-            // A file named explicitly is read whatever its extension; a missing one is reported.
+            let beside = path.with_extension("ann");
+            if beside.is_file() {
+                ann.insert(beside);
+            }
             files.push(path.clone());
         }
     }
     files.sort();
     files.dedup();
-    for file in files {
-        let shown = relative_name(&file, root.as_deref());
-        match std::fs::read(&file) {
-            Ok(bytes) => {
-                let before = corpus.docs.len();
-                corpus.push_bytes(shown, &bytes);
-                let ann = file.with_extension("ann");
-                if corpus.docs.len() > before && ann.is_file() {
-                    corpus.sidecars.push((before as DocId, ann));
-                }
-            }
-            Err(e) => corpus.warnings.push(LoadWarning {
-                path: shown,
-                message: io_reason(&e),
-            }),
-        }
-    }
-    corpus
+    plan.files = files
+        .into_iter()
+        .map(|f| {
+            let shown = relative_name(&f, root.as_deref());
+            let sidecar = Some(f.with_extension("ann")).filter(|a| ann.contains(a));
+            (f, shown, sidecar)
+        })
+        .collect();
+    plan
 }
 
-fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, corpus: &mut Corpus) {
+/// Opens folders and files without extracting anything (see [`super::stream`] for the loader
+/// that extracts). Never fails: what cannot be read becomes a warning.
+pub fn open_paths(paths: &[PathBuf]) -> Corpus {
+    let options = super::stream::Options {
+        extract: false,
+        cache_dir: None,
+    };
+    super::stream::load_all(super::stream::Input::Paths(paths.to_vec()), options).0
+}
+
+/// Why a file could not be read, as shown.
+pub(crate) fn read_problem(e: &std::io::Error) -> String {
+    io_reason(e)
+}
+
+fn collect_dir(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    ann: &mut HashSet<PathBuf>,
+    warnings: &mut Vec<LoadWarning>,
+) {
     for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
         match entry {
             Ok(e) if e.file_type().is_file() && has_text_extension(e.path()) => {
                 files.push(e.into_path())
+            }
+            Ok(e) if e.file_type().is_file() && e.path().extension() == Some("ann".as_ref()) => {
+                ann.insert(e.into_path());
             }
             Ok(_) => {}
             Err(e) => {
@@ -84,7 +118,7 @@ fn collect_dir(dir: &Path, files: &mut Vec<PathBuf>, corpus: &mut Corpus) {
                         None => format!("skipped: {e}"),
                     }
                 };
-                corpus.warnings.push(LoadWarning { path, message });
+                warnings.push(LoadWarning { path, message });
             }
         }
     }

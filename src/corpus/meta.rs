@@ -5,7 +5,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Language of a document, judged by script.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     Zh,
@@ -23,7 +23,7 @@ impl Lang {
 }
 
 /// What the head of an article says about it.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Meta {
     pub title: String,
     /// Byte range of the title line in the text (None for an empty document).

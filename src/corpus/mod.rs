@@ -4,9 +4,10 @@ pub mod chrome;
 pub mod decode;
 pub mod load;
 pub mod meta;
+pub mod stream;
 
 pub use decode::SourceEncoding;
-pub use load::{open_paths, LoadWarning};
+pub use load::{open_paths, plan, LoadWarning, Plan};
 pub use meta::{Lang, Meta};
 
 use std::ops::Range;
@@ -41,6 +42,25 @@ impl Document {
             lang,
             meta,
             chrome,
+            encoding,
+        }
+    }
+
+    /// A document whose metadata, language and chrome are already known (from the cache).
+    pub fn with_analysis(
+        id: DocId,
+        path: String,
+        text: String,
+        encoding: SourceEncoding,
+        analysis: &crate::cache::Analysis,
+    ) -> Self {
+        Document {
+            id,
+            path,
+            text,
+            lang: analysis.lang,
+            meta: analysis.meta.clone(),
+            chrome: analysis.chrome.clone(),
             encoding,
         }
     }
@@ -82,33 +102,46 @@ mod embedded {
 impl Corpus {
     /// The five bundled articles, embedded in the binary.
     pub fn bundled() -> Corpus {
-        let mut corpus = Corpus {
-            label: "bundled corpus".into(),
-            ..Corpus::default()
+        let options = stream::Options {
+            extract: false,
+            cache_dir: None,
         };
-        for (name, bytes) in embedded::SEEDS {
-            corpus.push_bytes(name.to_string(), bytes);
-        }
-        corpus
+        stream::load_all(stream::Input::Bundled, options).0
     }
 
     /// Decodes `bytes` and adds the document, or records a warning naming `path`.
     pub fn push_bytes(&mut self, path: String, bytes: &[u8]) {
-        match decode::decode(bytes) {
-            Ok((text, encoding)) => {
-                if let SourceEncoding::Utf8Repaired { invalid_bytes } = encoding {
-                    self.warnings.push(LoadWarning {
-                        path: path.clone(),
-                        message: format!("{invalid_bytes} invalid UTF-8 byte(s) shown as �"),
-                    });
-                }
+        match decode_text(&path, bytes) {
+            Ok((text, encoding, warning)) => {
                 let id = self.docs.len() as DocId;
                 self.docs.push(Document::new(id, path, text, encoding));
+                self.warnings.extend(warning);
             }
-            Err(e) => self.warnings.push(LoadWarning {
-                path,
-                message: format!("skipped: {e}"),
-            }),
+            Err(warning) => self.warnings.push(warning),
         }
+    }
+}
+
+/// A file's text and encoding, with a warning when bytes had to be repaired; or why it is
+/// skipped.
+pub fn decode_text(
+    path: &str,
+    bytes: &[u8],
+) -> Result<(String, SourceEncoding, Option<LoadWarning>), LoadWarning> {
+    match decode::decode(bytes) {
+        Ok((text, encoding)) => {
+            let warning = match encoding {
+                SourceEncoding::Utf8Repaired { invalid_bytes } => Some(LoadWarning {
+                    path: path.to_string(),
+                    message: format!("{invalid_bytes} invalid UTF-8 byte(s) shown as �"),
+                }),
+                _ => None,
+            };
+            Ok((text, encoding, warning))
+        }
+        Err(e) => Err(LoadWarning {
+            path: path.to_string(),
+            message: format!("skipped: {e}"),
+        }),
     }
 }

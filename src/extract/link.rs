@@ -1,6 +1,9 @@
 //! Linking within a document: a given name alone joins the full name it belongs to, and an
 //! abbreviation defined in the text ('… Zone (THT for short)') joins what it abbreviates.
 
+/// The names linking records as a mention's source.
+pub(crate) const SOURCES: &[&str] = &["link-abbreviation", "link-company", "link-zone"];
+
 use super::{overlaps, Candidate};
 use crate::corpus::Document;
 use crate::model::Label;

@@ -55,6 +55,17 @@ impl Default for Extractor {
 }
 
 impl Extractor {
+    /// `name` as the static name of a recognizer or a linking step (for mentions read back from
+    /// the cache); "cache" for a name none has.
+    pub fn recognizer_name(&self, name: &str) -> &'static str {
+        self.recognizers
+            .iter()
+            .map(|r| r.name())
+            .chain(link::SOURCES.iter().copied())
+            .find(|n| *n == name)
+            .unwrap_or("cache")
+    }
+
     /// Mentions in `doc`, sorted by position, never overlapping and never in page chrome.
     pub fn extract(&self, doc: &Document) -> Vec<Mention> {
         let mut candidates = Vec::new();

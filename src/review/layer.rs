@@ -45,9 +45,15 @@ pub fn layer(corpus: &Corpus, base: &[Mention], decisions: &[Decision]) -> Layer
         .map(|d| (d.path.as_str(), d.id))
         .collect();
     let mut maps: HashMap<DocId, OffsetMap> = HashMap::new();
+    // Only mentions of documents some decision names are looked up.
+    let decided: std::collections::HashSet<DocId> = decisions
+        .iter()
+        .filter_map(|d| doc_of.get(d.doc.as_str()).copied())
+        .collect();
     let mut at: HashMap<(DocId, usize, usize, String), usize> = mentions
         .iter()
         .enumerate()
+        .filter(|(_, m)| decided.contains(&m.doc))
         .map(|(i, m)| {
             (
                 (

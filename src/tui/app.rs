@@ -74,6 +74,8 @@ pub struct App {
     pub sort_by_review: bool,
     /// Review decisions and where they are stored.
     pub review: super::review::ReviewState,
+    /// How far loading has come (None once every document is in).
+    pub loading: Option<super::loading::LoadProgress>,
 }
 
 impl App {
@@ -106,6 +108,7 @@ impl App {
             compare: None,
             disagreement_at: None,
             review,
+            loading: None,
         };
         app.sync();
         app

@@ -6,6 +6,7 @@ pub mod compare;
 pub mod filter;
 pub mod keymap;
 pub mod layout;
+pub mod loading;
 pub mod nav;
 mod overlay_keys;
 pub mod review;
@@ -15,47 +16,79 @@ pub mod theme;
 pub mod update;
 pub mod view;
 
-use crate::cli::{annotate, as_warnings, default_store, open_corpus, Sources};
-use crate::corpus::LoadWarning;
-use crate::review::Store;
+use crate::cli::{as_warnings, Sources};
+use crate::corpus::stream::{self, Input, Options};
+use crate::corpus::Corpus;
+use crate::index::Index;
 use app::App;
+use loading::{AfterLoad, LoadProgress, STILL_LOADING};
+use review::ReviewState;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 use terminal::TerminalGuard;
 use theme::Theme;
 
 /// Opens the browser on `paths` (the bundled corpus when empty), with mentions from `sources`
 /// and review decisions in `store` (or the corpus's default database), and runs until the user
-/// quits. Problems in annotation files and with the database show as warnings; the browser opens
-/// regardless, and refuses decisions it cannot store.
+/// quits. The window appears at once: documents join it as worker threads read them. Problems in
+/// annotation files and with the database show as warnings; the browser opens regardless, and
+/// refuses decisions it cannot store.
 pub fn run(
     paths: &[PathBuf],
     sources: &Sources,
     store: Option<&Path>,
     gold: Option<&Path>,
 ) -> std::io::Result<()> {
-    let mut corpus = open_corpus(paths);
-    let (index, problems) = annotate(&corpus, sources);
-    corpus.warnings.extend(as_warnings(&problems));
-    let gold = gold.map(|g| load_gold(&mut corpus, g, sources.unit));
-    let store_path = store.map_or_else(|| default_store(&corpus), Path::to_path_buf);
-    let opened = Store::open(&store_path);
-    if let Err(e) = &opened {
-        let message = format!("decisions cannot be stored: {e}");
-        corpus.warnings.push(LoadWarning {
-            path: store_path.display().to_string(),
-            message,
-        });
-    }
+    let options = Options {
+        extract: true,
+        cache_dir: sources.cache_dir.clone(),
+    };
+    let loader = stream::start(Input::from_paths(paths), options);
+    let after = AfterLoad {
+        sources: sources.clone(),
+        store: store.map(Path::to_path_buf),
+        gold: gold.map(Path::to_path_buf),
+    };
     let mut guard = TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
     let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-    let mut app = App::new(corpus, index, Theme::from_env(), area);
-    app.compare = gold.map(|g| compare::Compare::new(app.corpus.docs.len(), &g));
-    app.attach_store(opened);
+    let mut app = App::new(Corpus::default(), Index::default(), Theme::from_env(), area);
+    app.review = ReviewState::without_store(Vec::new(), STILL_LOADING);
+    app.loading = Some(LoadProgress::new());
+    // While loading, documents are taken between keys and the screen is redrawn at most every
+    // 50 ms for them; a key is always answered by the next frame.
+    let mut drawn = Instant::now();
+    let mut dirty = true;
     while !app.quit {
-        guard.terminal.draw(|frame| view::draw(frame, &app))?;
-        let event = crossterm::event::read()?;
-        app.handle(event);
+        if dirty || (app.loading.is_some() && drawn.elapsed() >= Duration::from_millis(50)) {
+            let frame_started = Instant::now();
+            guard.terminal.draw(|frame| view::draw(frame, &app))?;
+            if crate::debug_log::enabled() {
+                crate::debug_log::log(format_args!(
+                    "frame: {:.2} ms",
+                    frame_started.elapsed().as_secs_f64() * 1e3
+                ));
+            }
+            drawn = Instant::now();
+            dirty = false;
+        }
+        let timeout = if app.loading.is_some() {
+            Duration::from_millis(2)
+        } else {
+            Duration::from_secs(3600)
+        };
+        if crossterm::event::poll(timeout)? {
+            app.handle(crossterm::event::read()?);
+            // Keys typed while drawing are all handled before the next frame.
+            while !app.quit && crossterm::event::poll(Duration::ZERO)? {
+                app.handle(crossterm::event::read()?);
+            }
+            dirty = true;
+        }
+        if app.loading.is_some() && app.receive(&loader.events, Duration::from_millis(30)) {
+            app.finish_loading(&after);
+            dirty = true;
+        }
     }
     app.save_place();
     Ok(())

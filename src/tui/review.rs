@@ -55,8 +55,10 @@ impl App {
                 message: format!("{} decision(s) no longer match a mention (the document or the extraction changed) and are not applied", self.review.orphans),
             });
         }
+        // The reader's place is restored unless the user has already moved (while loading).
+        let untouched = self.list_selected == 0 && self.reader_top == 0;
         let place = self.review.store.as_ref().ok().and_then(Store::place);
-        if let Some((doc, offset)) = place {
+        if let Some((doc, offset)) = place.filter(|_| untouched) {
             if let Some(row) = self
                 .visible
                 .iter()
@@ -83,6 +85,23 @@ impl App {
                 return;
             }
         };
+        if decisions.is_empty() {
+            // Nothing is laid over the mentions: the index holds the base ones, all unreviewed.
+            let base = &self.review.base;
+            let same = base.len() == self.index.mentions.len()
+                && base
+                    .iter()
+                    .zip(&self.index.mentions)
+                    .all(|(a, b)| a.doc == b.doc && a.span == b.span);
+            if !same {
+                self.replace_index(Index::build(&self.corpus, base.clone()));
+            }
+            self.review.reviews = vec![MentionReview::default(); self.index.mentions.len()];
+            self.review.reviewed = 0;
+            self.review.orphans = 0;
+            self.refresh_compare();
+            return;
+        }
         let layered = layer(&self.corpus, &self.review.base, &decisions);
         let same = layered.mentions.len() == self.index.mentions.len()
             && layered
@@ -91,41 +110,7 @@ impl App {
                 .zip(&self.index.mentions)
                 .all(|(a, b)| a.doc == b.doc && a.span == b.span);
         if !same {
-            let entity_key = |app: &App, e: EntityId| {
-                let e = app.index.entity(e);
-                (e.label.clone(), e.key.clone())
-            };
-            let filters: Vec<_> = self.filters.iter().map(|&e| entity_key(self, e)).collect();
-            let current_entity = self.current_entity.map(|e| entity_key(self, e));
-            let current = self
-                .current_mention
-                .map(|m| self.index.mentions[m as usize].clone());
-            self.index = Index::build(&self.corpus, layered.mentions);
-            let find = |index: &Index, key: &(crate::model::Label, String)| {
-                index
-                    .entities
-                    .iter()
-                    .position(|e| e.label == key.0 && e.key == key.1)
-                    .map(|i| i as EntityId)
-            };
-            self.filters = filters
-                .iter()
-                .filter_map(|k| find(&self.index, k))
-                .collect();
-            self.current_entity = current_entity.and_then(|k| find(&self.index, &k));
-            self.current_mention = current.and_then(|c| {
-                let ids = self.index.doc_mention_ids(c.doc);
-                ids.clone()
-                    .find(|&i| self.index.mentions[i].span == c.span)
-                    .or_else(|| {
-                        ids.clone().find(|&i| {
-                            self.index.mentions[i].span.start < c.span.end
-                                && c.span.start < self.index.mentions[i].span.end
-                        })
-                    })
-                    .map(|i| i as MentionId)
-            });
-            self.apply_filters();
+            self.replace_index(Index::build(&self.corpus, layered.mentions));
         }
         self.review.reviewed = layered
             .reviews
@@ -135,6 +120,46 @@ impl App {
         self.review.reviews = layered.reviews;
         self.review.orphans = layered.orphans.len();
         self.refresh_compare();
+    }
+
+    /// Puts `index` in place of the current one, keeping the filters, the current entity and
+    /// the current mention (found again by key, and by position).
+    pub fn replace_index(&mut self, index: Index) {
+        let entity_key = |app: &App, e: EntityId| {
+            let e = app.index.entity(e);
+            (e.label.clone(), e.key.clone())
+        };
+        let filters: Vec<_> = self.filters.iter().map(|&e| entity_key(self, e)).collect();
+        let current_entity = self.current_entity.map(|e| entity_key(self, e));
+        let current = self
+            .current_mention
+            .map(|m| self.index.mentions[m as usize].clone());
+        self.index = index;
+        let find = |index: &Index, key: &(crate::model::Label, String)| {
+            index
+                .entities
+                .iter()
+                .position(|e| e.label == key.0 && e.key == key.1)
+                .map(|i| i as EntityId)
+        };
+        self.filters = filters
+            .iter()
+            .filter_map(|k| find(&self.index, k))
+            .collect();
+        self.current_entity = current_entity.and_then(|k| find(&self.index, &k));
+        self.current_mention = current.and_then(|c| {
+            let ids = self.index.doc_mention_ids(c.doc);
+            ids.clone()
+                .find(|&i| self.index.mentions[i].span == c.span)
+                .or_else(|| {
+                    ids.clone().find(|&i| {
+                        self.index.mentions[i].span.start < c.span.end
+                            && c.span.start < self.index.mentions[i].span.end
+                    })
+                })
+                .map(|i| i as MentionId)
+        });
+        self.apply_filters();
     }
 
     /// The review of a mention.

@@ -114,6 +114,11 @@ impl Theme {
             .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
 
+    /// Progress (the loading gauge).
+    pub fn progress(&self) -> Style {
+        self.fg(Color::Cyan)
+    }
+
     /// Warnings in the status line.
     pub fn warning(&self) -> Style {
         self.fg(Color::LightRed).add_modifier(Modifier::BOLD)

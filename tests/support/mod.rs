@@ -96,6 +96,10 @@ pub fn gazette(args: &[&str]) -> std::process::Output {
             "XDG_DATA_HOME",
             std::env::temp_dir().join("gazette-tests-data"),
         )
+        .env(
+            "GAZETTE_CACHE_DIR",
+            std::env::temp_dir().join("gazette-tests-cache"),
+        )
         .output()
         .expect("run gazette")
 }

@@ -20,6 +20,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     };
     let warning = fit(&warning, width / 2);
     let mut left = String::new();
+    let gauge = app
+        .loading
+        .as_ref()
+        .map(|p| loading_gauge(p, app.corpus.docs.len()));
     if let Some(e) = app.current_entity {
         let e = app.index.entity(e);
         left.push_str(&format!("● {} {} · ", label_tag(&e.label), e.name));
@@ -40,12 +44,49 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             "/ filter  n/N next/prev mention  [ ] step  m mentions  Tab pane  ? help  q quit",
         ),
     }
-    let left = fit(&left, width.saturating_sub(warning.width() + 1));
-    let pad = width.saturating_sub(left.width() + warning.width());
+    let gauge = fit(
+        &gauge.unwrap_or_default(),
+        width.saturating_sub(warning.width() + 1),
+    );
+    let left = fit(
+        &left,
+        width.saturating_sub(gauge.width() + warning.width() + 1),
+    );
+    let pad = width.saturating_sub(gauge.width() + left.width() + warning.width());
     let line = Line::from(vec![
+        Span::styled(gauge, t.progress()),
         Span::styled(left, t.muted()),
         Span::raw(" ".repeat(pad)),
         Span::styled(warning, t.warning()),
     ]);
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// "loading ▕████░░░░▏ 1,234/5,000 files · ": how far the loader has come.
+fn loading_gauge(p: &crate::tui::loading::LoadProgress, docs: usize) -> String {
+    const CELLS: usize = 12;
+    let filled = (p.ratio() * CELLS as f64).round() as usize;
+    let bar: String = "█".repeat(filled) + &"░".repeat(CELLS - filled.min(CELLS));
+    match p.total {
+        None => "listing files… · ".to_string(),
+        Some(total) => format!(
+            "loading ▕{bar}▏ {}/{} files, {} documents · ",
+            thousands(p.read),
+            thousands(total),
+            thousands(docs)
+        ),
+    }
+}
+
+/// 12345 → "12,345".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }

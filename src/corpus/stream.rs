@@ -1,0 +1,434 @@
+//! The loader: lists the files, then reads, decodes and analyses them on worker threads (from
+//! the extraction cache when it knows the content), and hands the documents over in file order
+//! as they are ready, so the browser can show the first ones while the rest are still being read.
+
+use super::load::{plan, read_problem, LoadWarning};
+use super::{decode_text, Corpus, Document, SourceEncoding};
+use crate::cache::{content_hash, Analysis, Cache, ContentHash};
+use crate::extract::Extractor;
+use crate::model::Mention;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::Arc;
+use std::time::Instant;
+
+/// What to open.
+#[derive(Debug, Clone)]
+pub enum Input {
+    /// Folders and files.
+    Paths(Vec<PathBuf>),
+    /// The articles embedded in the binary.
+    Bundled,
+}
+
+impl Input {
+    /// The bundled corpus when no path is given.
+    pub fn from_paths(paths: &[PathBuf]) -> Input {
+        if paths.is_empty() {
+            Input::Bundled
+        } else {
+            Input::Paths(paths.to_vec())
+        }
+    }
+}
+
+/// How to load.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Run the built-in extractor (or take its results from the cache).
+    pub extract: bool,
+    /// The extraction cache's folder; None for no cache.
+    pub cache_dir: Option<PathBuf>,
+}
+
+/// One document, read and analysed.
+#[derive(Debug)]
+pub struct Loaded {
+    /// Its id is set when it joins a corpus.
+    pub doc: Document,
+    /// The built-in extractor's mentions (empty unless extracting).
+    pub mentions: Vec<Mention>,
+    /// A brat `.ann` file beside it.
+    pub sidecar: Option<PathBuf>,
+    /// Something worth saying about the file that did not stop it loading.
+    pub warning: Option<LoadWarning>,
+    /// Whether the analysis came from the cache.
+    pub cached: bool,
+}
+
+/// What the loader reports, in this order: `Planned`, then `Doc`/`Skipped` in file order, then
+/// `Finished`.
+#[derive(Debug)]
+pub enum Event {
+    /// The files are listed.
+    Planned {
+        label: String,
+        root: Option<PathBuf>,
+        total: usize,
+        warnings: Vec<LoadWarning>,
+    },
+    Doc(Box<Loaded>),
+    Skipped(LoadWarning),
+    /// Every file is read. `cache_problem`: why the cache could not be used or written.
+    Finished {
+        cached: usize,
+        extracted: usize,
+        cache_problem: Option<String>,
+        seconds: f64,
+    },
+}
+
+/// A load in progress. Dropping it stops the workers.
+pub struct Loader {
+    /// Events in batches (one message per batch: waking a thread costs more than a document).
+    pub events: Receiver<Vec<Event>>,
+    stop: Arc<AtomicBool>,
+}
+
+impl Drop for Loader {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+/// A file to read: a path on disk or embedded bytes, with the name shown for it.
+enum Item {
+    File(PathBuf, String, Option<PathBuf>),
+    Embedded(&'static str, &'static [u8]),
+}
+
+impl Corpus {
+    /// Adds a loaded document, giving it (and its mentions) the next id; returns its mentions.
+    pub fn absorb(&mut self, loaded: Loaded) -> Vec<Mention> {
+        let Loaded {
+            mut doc,
+            mut mentions,
+            sidecar,
+            warning,
+            ..
+        } = loaded;
+        let id = self.docs.len() as super::DocId;
+        doc.id = id;
+        for m in &mut mentions {
+            m.doc = id;
+        }
+        if let Some(ann) = sidecar {
+            self.sidecars.push((id, ann));
+        }
+        self.warnings.extend(warning);
+        self.docs.push(doc);
+        mentions
+    }
+}
+
+/// Starts loading on background threads.
+pub fn start(input: Input, options: Options) -> Loader {
+    let (tx, events) = channel();
+    let stop = Arc::new(AtomicBool::new(false));
+    let stop_coordinator = stop.clone();
+    std::thread::Builder::new()
+        .name("gazette-load".into())
+        .spawn(move || coordinate(input, options, tx, stop_coordinator))
+        .map_or_else(
+            |e| {
+                // No thread: the caller sees a load that finished with nothing, and why.
+                let (tx, events) = channel();
+                let _ = tx.send(vec![
+                    Event::Skipped(LoadWarning {
+                        path: "(loader)".into(),
+                        message: format!("cannot start reading: {e}"),
+                    }),
+                    Event::Finished {
+                        cached: 0,
+                        extracted: 0,
+                        cache_problem: None,
+                        seconds: 0.0,
+                    },
+                ]);
+                Loader {
+                    events,
+                    stop: stop.clone(),
+                }
+            },
+            |_| Loader {
+                events,
+                stop: stop.clone(),
+            },
+        )
+}
+
+/// Loads everything before returning: the corpus and the built-in extractor's mentions.
+pub fn load_all(input: Input, options: Options) -> (Corpus, Vec<Mention>) {
+    let loader = start(input, options);
+    let mut corpus = Corpus::default();
+    let mut mentions = Vec::new();
+    for event in loader.events.iter().flatten() {
+        match event {
+            Event::Planned {
+                label,
+                root,
+                warnings,
+                ..
+            } => {
+                corpus.label = label;
+                corpus.root = root;
+                corpus.warnings.extend(warnings);
+            }
+            Event::Doc(loaded) => mentions.extend(corpus.absorb(*loaded)),
+            Event::Skipped(w) => corpus.warnings.push(w),
+            Event::Finished { .. } => break,
+        }
+    }
+    (corpus, mentions)
+}
+
+/// Files a worker takes at a time.
+const CHUNK: usize = 32;
+
+fn coordinate(input: Input, options: Options, tx: Sender<Vec<Event>>, stop: Arc<AtomicBool>) {
+    let started = Instant::now();
+    let (items, planned) = match input {
+        Input::Bundled => {
+            let items: Vec<Item> = super::embedded::SEEDS
+                .iter()
+                .map(|(name, bytes)| Item::Embedded(name, bytes))
+                .collect();
+            let planned = Event::Planned {
+                label: "bundled corpus".into(),
+                root: None,
+                total: items.len(),
+                warnings: Vec::new(),
+            };
+            (items, planned)
+        }
+        Input::Paths(paths) => {
+            let p = plan(&paths);
+            let items: Vec<Item> = p
+                .files
+                .into_iter()
+                .map(|(path, shown, sidecar)| Item::File(path, shown, sidecar))
+                .collect();
+            let planned = Event::Planned {
+                label: p.label,
+                root: p.root,
+                total: items.len(),
+                warnings: p.warnings,
+            };
+            (items, planned)
+        }
+    };
+    crate::debug_log::log(format_args!(
+        "load: listed {} files in {:.1} ms",
+        items.len(),
+        started.elapsed().as_secs_f64() * 1e3
+    ));
+    if tx.send(vec![planned]).is_err() {
+        return;
+    }
+    let mut cache_problem = None;
+    let mut writer = match (&options.cache_dir, options.extract) {
+        (Some(dir), true) => match Cache::create(dir) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                cache_problem = Some(e);
+                None
+            }
+        },
+        _ => None,
+    };
+    let reads_cache = writer.is_some();
+    let items = Arc::new(items);
+    let next = Arc::new(AtomicUsize::new(0));
+    let extractor = Arc::new(Extractor::default());
+    let (done_tx, done_rx) = channel::<(usize, Vec<Outcome>)>();
+    let workers = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(1, 8)
+        .min(items.len().max(1));
+    for _ in 0..workers {
+        let (items, next, stop, done_tx) =
+            (items.clone(), next.clone(), stop.clone(), done_tx.clone());
+        let (extractor, options) = (extractor.clone(), options.clone());
+        let spawned = std::thread::Builder::new()
+            .name("gazette-read".into())
+            .spawn(move || {
+                let cache = match (&options.cache_dir, reads_cache) {
+                    (Some(dir), true) => Cache::open_read(dir).ok(),
+                    _ => None,
+                };
+                let work = Work {
+                    extractor: &extractor,
+                    cache: cache.as_ref(),
+                    extract: options.extract,
+                };
+                loop {
+                    let start = next.fetch_add(CHUNK, Ordering::Relaxed);
+                    if start >= items.len() || stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let end = (start + CHUNK).min(items.len());
+                    let done = items[start..end].iter().map(|i| work.process(i)).collect();
+                    if done_tx.send((start, done)).is_err() {
+                        break;
+                    }
+                }
+            });
+        if spawned.is_err() {
+            break;
+        }
+    }
+    drop(done_tx);
+    // Workers finish out of order; documents are handed over in file order.
+    let mut pending: BTreeMap<usize, Vec<Outcome>> = BTreeMap::new();
+    let mut expected = 0;
+    let mut to_store: Vec<(ContentHash, Analysis)> = Vec::new();
+    let (mut cached, mut extracted) = (0, 0);
+    for (start, outcomes) in done_rx.iter() {
+        pending.insert(start, outcomes);
+        while let Some(outcomes) = pending.remove(&expected) {
+            expected += outcomes.len();
+            let mut batch = Vec::with_capacity(outcomes.len());
+            for outcome in outcomes {
+                batch.push(match outcome {
+                    Outcome::Doc(loaded, fresh) => {
+                        if loaded.cached {
+                            cached += 1;
+                        } else if options.extract {
+                            extracted += 1;
+                        }
+                        to_store.extend(fresh);
+                        Event::Doc(loaded)
+                    }
+                    Outcome::Skipped(w) => Event::Skipped(w),
+                });
+            }
+            if tx.send(batch).is_err() {
+                stop.store(true, Ordering::Relaxed);
+            }
+        }
+        if to_store.len() >= 500 {
+            store(&mut writer, &mut to_store, &mut cache_problem);
+        }
+    }
+    store(&mut writer, &mut to_store, &mut cache_problem);
+    let seconds = started.elapsed().as_secs_f64();
+    crate::debug_log::log(format_args!(
+        "load: {expected} files in {seconds:.2} s ({cached} from the cache, {extracted} extracted, {workers} workers)"
+    ));
+    let _ = tx.send(vec![Event::Finished {
+        cached,
+        extracted,
+        cache_problem,
+        seconds,
+    }]);
+}
+
+fn store(
+    writer: &mut Option<Cache>,
+    entries: &mut Vec<(ContentHash, Analysis)>,
+    problem: &mut Option<String>,
+) {
+    if let Some(cache) = writer {
+        if let Err(e) = cache.put_all(entries) {
+            problem.get_or_insert(e);
+            *writer = None;
+        }
+    }
+    entries.clear();
+}
+
+/// A worker's result for one file: the document (and its analysis, to store when it is new),
+/// or why it was skipped.
+enum Outcome {
+    Doc(Box<Loaded>, Option<(ContentHash, Analysis)>),
+    Skipped(LoadWarning),
+}
+
+/// What a worker needs.
+struct Work<'a> {
+    extractor: &'a Extractor,
+    cache: Option<&'a Cache>,
+    extract: bool,
+}
+
+impl Work<'_> {
+    fn process(&self, item: &Item) -> Outcome {
+        let (shown, bytes, sidecar) = match item {
+            Item::File(path, shown, sidecar) => match std::fs::read(path) {
+                Ok(bytes) => (
+                    shown.clone(),
+                    std::borrow::Cow::Owned(bytes),
+                    sidecar.clone(),
+                ),
+                Err(e) => {
+                    return Outcome::Skipped(LoadWarning {
+                        path: shown.clone(),
+                        message: read_problem(&e),
+                    })
+                }
+            },
+            Item::Embedded(name, bytes) => {
+                (name.to_string(), std::borrow::Cow::Borrowed(*bytes), None)
+            }
+        };
+        let (text, encoding, warning) = match decode_text(&shown, &bytes) {
+            Ok(decoded) => decoded,
+            Err(w) => return Outcome::Skipped(w),
+        };
+        let (doc, mentions, fresh, cached) = self.analyse(&bytes, shown, text, encoding);
+        Outcome::Doc(
+            Box::new(Loaded {
+                doc,
+                mentions,
+                sidecar,
+                warning,
+                cached,
+            }),
+            fresh,
+        )
+    }
+
+    /// The document with its mentions: from the cache when it holds this content, else computed
+    /// (and returned for storing).
+    #[allow(clippy::type_complexity)]
+    fn analyse(
+        &self,
+        bytes: &[u8],
+        path: String,
+        text: String,
+        encoding: SourceEncoding,
+    ) -> (
+        Document,
+        Vec<Mention>,
+        Option<(ContentHash, Analysis)>,
+        bool,
+    ) {
+        if !self.extract {
+            return (
+                Document::new(0, path, text, encoding),
+                Vec::new(),
+                None,
+                false,
+            );
+        }
+        let hash = content_hash(bytes);
+        let mut text = text;
+        let hit = self
+            .cache
+            .and_then(|c| c.get(&hash))
+            .filter(|a| a.fits(&text));
+        if let Some(analysis) = hit {
+            let doc = Document::with_analysis(0, path.clone(), text, encoding.clone(), &analysis);
+            if let Some(mentions) = analysis.mentions(&doc, self.extractor) {
+                return (doc, mentions, None, true);
+            }
+            // A damaged entry: the document is analysed afresh and the entry replaced.
+            text = doc.text;
+        }
+        let doc = Document::new(0, path, text, encoding);
+        let (analysis, mentions) = Analysis::of(&doc, self.extractor);
+        (doc, mentions, Some((hash, analysis)), false)
+    }
+}

@@ -1,0 +1,194 @@
+//! Filling the browser while the loader reads: documents join the list as they arrive, the
+//! status line shows a gauge, and once every file is in, annotation files, the gold and the
+//! review database are read.
+
+use super::app::App;
+use super::review::ReviewState;
+use crate::cli::{annotate_keeping, as_warnings, default_store, Sources};
+use crate::corpus::stream::{Event, Loaded};
+use crate::corpus::LoadWarning;
+use crate::review::Store;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::time::{Duration, Instant};
+
+/// Why decisions wait while the corpus loads.
+pub const STILL_LOADING: &str = "still loading: decisions are taken once every document is read";
+
+/// How far the load has come.
+#[derive(Debug, Clone)]
+pub struct LoadProgress {
+    /// Files to read (None until they are listed).
+    pub total: Option<usize>,
+    /// Files read so far (documents and skipped files).
+    pub read: usize,
+    pub started: Instant,
+}
+
+impl LoadProgress {
+    /// A load that has just started.
+    pub fn new() -> Self {
+        LoadProgress {
+            total: None,
+            read: 0,
+            started: Instant::now(),
+        }
+    }
+
+    /// The share of files read, 0 to 1.
+    pub fn ratio(&self) -> f64 {
+        match self.total {
+            Some(0) | None => 0.0,
+            Some(t) => (self.read as f64 / t as f64).min(1.0),
+        }
+    }
+}
+
+impl Default for LoadProgress {
+    fn default() -> Self {
+        LoadProgress::new()
+    }
+}
+
+/// What is read once the documents are in.
+#[derive(Debug, Clone, Default)]
+pub struct AfterLoad {
+    pub sources: Sources,
+    /// The review database (None: the corpus's default).
+    pub store: Option<PathBuf>,
+    /// The gold annotation to compare with.
+    pub gold: Option<PathBuf>,
+}
+
+impl App {
+    /// Takes what the loader has ready, for at most `budget`; true once it has finished.
+    pub fn receive(&mut self, events: &Receiver<Vec<Event>>, budget: Duration) -> bool {
+        let started = Instant::now();
+        let before = self.corpus.docs.len();
+        let mut finished = false;
+        while started.elapsed() < budget {
+            match events.try_recv() {
+                Ok(batch) => {
+                    for event in batch {
+                        finished |= self.take_event(event);
+                    }
+                    if finished {
+                        break;
+                    }
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    finished = true;
+                    break;
+                }
+            }
+        }
+        if self.corpus.docs.len() > before {
+            if let Some(p) = &mut self.prompt {
+                p.refresh(&self.index);
+            }
+            self.sync();
+        }
+        finished
+    }
+
+    /// Applies one loader event; true when it says the load is over.
+    fn take_event(&mut self, event: Event) -> bool {
+        let progress = self.loading.get_or_insert_with(LoadProgress::new);
+        match event {
+            Event::Planned {
+                label,
+                root,
+                total,
+                warnings,
+            } => {
+                progress.total = Some(total);
+                self.corpus.label = label;
+                self.corpus.root = root;
+                self.corpus.warnings.extend(warnings);
+            }
+            Event::Doc(loaded) => {
+                progress.read += 1;
+                self.absorb(*loaded);
+            }
+            Event::Skipped(w) => {
+                progress.read += 1;
+                self.corpus.warnings.push(w);
+            }
+            Event::Finished {
+                cache_problem: Some(problem),
+                ..
+            } => {
+                crate::debug_log::log(format_args!("cache not used: {problem}"));
+                return true;
+            }
+            Event::Finished { .. } => return true,
+        }
+        false
+    }
+
+    /// Adds one document: to the corpus, the index, the review state and, when it passes the
+    /// filters, the list.
+    pub fn absorb(&mut self, loaded: Loaded) {
+        let mentions = self.corpus.absorb(loaded);
+        let Some(doc) = self.corpus.docs.last() else {
+            return;
+        };
+        let id = doc.id;
+        let n = mentions.len();
+        self.review.base.extend(mentions.iter().cloned());
+        self.review
+            .reviews
+            .extend((0..n).map(|_| Default::default()));
+        self.index.push_doc(&doc.text, mentions);
+        let passes = self
+            .filters
+            .iter()
+            .all(|&f| self.index.entity(f).docs.last() == Some(&id));
+        if passes {
+            self.visible.push(id);
+        }
+    }
+
+    /// Once every document is in: annotation files (and brat files found beside the texts)
+    /// replace or join the extractor's mentions, the gold is read, and the review database is
+    /// opened and laid over the mentions.
+    pub fn finish_loading(&mut self, after: &AfterLoad) {
+        let started = Instant::now();
+        if !after.sources.annotations.is_empty() || !self.corpus.sidecars.is_empty() {
+            let extracted = std::mem::take(&mut self.review.base);
+            let (index, problems, _) = annotate_keeping(&self.corpus, &after.sources, extracted);
+            self.corpus.warnings.extend(as_warnings(&problems));
+            self.review = ReviewState::without_store(index.mentions.clone(), STILL_LOADING);
+            self.replace_index(index);
+        }
+        if let Some(path) = &after.gold {
+            let gold = super::load_gold(&mut self.corpus, path, after.sources.unit);
+            self.compare = Some(super::compare::Compare::new(self.corpus.docs.len(), &gold));
+        }
+        let store_path = after
+            .store
+            .clone()
+            .unwrap_or_else(|| default_store(&self.corpus));
+        let opened = Store::open(&store_path);
+        if let Err(e) = &opened {
+            self.corpus.warnings.push(LoadWarning {
+                path: store_path.display().to_string(),
+                message: format!("decisions cannot be stored: {e}"),
+            });
+        }
+        self.loading = None;
+        self.attach_store(opened);
+        if self.sort_by_review {
+            self.apply_filters();
+        }
+        self.refresh_compare();
+        crate::debug_log::log(format_args!(
+            "load: annotations, gold and review read in {:.1} ms ({} documents, {} mentions, {} entities)",
+            started.elapsed().as_secs_f64() * 1e3,
+            self.corpus.docs.len(),
+            self.index.mentions.len(),
+            self.index.entities.len()
+        ));
+    }
+}
