@@ -3,11 +3,12 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use gazette::cli::analyze;
+use gazette::corpus::stream::{load_all, Input, Options};
 use gazette::corpus::{Corpus, Document, SourceEncoding};
 use gazette::extract::Extractor;
 use gazette::text::wrap;
 use gazette::tui::app::App;
-use gazette::tui::filter::{rank, Scope};
+use gazette::tui::filter::{rank, FilterPrompt, Scope};
 use gazette::tui::nav::Dir;
 use gazette::tui::theme::Theme;
 use ratatui::backend::TestBackend;
@@ -85,17 +86,98 @@ fn frame(c: &mut Criterion) {
     );
 }
 
+/// An index of `n` distinct romanized names (one entity each), 100 to a document.
+fn names_index(n: usize) -> gazette::index::Index {
+    let syllables: Vec<&str> = include_str!("../assets/pinyin_syllables.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .collect();
+    let k = syllables.len();
+    let cap = |s: &str| s[..1].to_uppercase() + &s[1..];
+    let mut corpus = Corpus::default();
+    let mut mentions = Vec::new();
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    for i in 0..n {
+        let name = format!(
+            "{} {}{}",
+            cap(syllables[i % k]),
+            cap(syllables[(i / k) % k]),
+            syllables[(i / k / k) % k]
+        );
+        spans.push((text.len()..text.len() + name.len(), name.clone()));
+        text.push_str(&name);
+        text.push_str(". ");
+        if spans.len() == 100 || i + 1 == n {
+            let doc = corpus.docs.len() as u32;
+            corpus.push_bytes(format!("{doc}.txt"), text.as_bytes());
+            for (span, name) in spans.drain(..) {
+                mentions.push(gazette::model::Mention {
+                    doc,
+                    span,
+                    label: gazette::model::Label::Person,
+                    key: format!("person:{}", name.to_lowercase()),
+                    canonical: name,
+                    source: gazette::model::Source::Builtin("bench"),
+                });
+            }
+            text.clear();
+        }
+    }
+    gazette::index::Index::build(&corpus, mentions)
+}
+
 fn filtering(c: &mut Criterion) {
-    let corpus = Corpus::bundled();
-    let index = analyze(&corpus);
-    for query in ["l", "lian", "天津"] {
-        c.bench_function(&format!("filter keystroke, seeds, {query:?}"), |b| {
+    let index = names_index(200_000);
+    let mut group = c.benchmark_group("filter keystroke, 200,000 names");
+    group.sample_size(20);
+    for query in ["z", "zh", "zhang", "xiao ming"] {
+        group.bench_function(format!("{query:?}"), |b| {
             b.iter(|| black_box(rank(&index, query, Scope::Any)))
         });
     }
+    group.finish();
+    let index = names_index(1_000_000);
+    let mut group = c.benchmark_group("filter, 1,000,000 names");
+    group.sample_size(10);
+    group.bench_function("one step of a progressive scan, \"z\"", |b| {
+        let mut prompt = FilterPrompt::open(&index);
+        prompt.query = "z".into();
+        b.iter(|| {
+            prompt.restart();
+            prompt.advance(&index, std::time::Duration::ZERO);
+        })
+    });
+    group.finish();
+}
+
+/// The bundled articles repeated `copies` times, with their mentions, as one corpus.
+fn repeated_seeds(copies: usize) -> (Corpus, gazette::index::Index) {
+    let seeds = Corpus::bundled();
+    let mentions = gazette::cli::extract_all(&seeds);
+    let mut corpus = Corpus::default();
+    let mut all = Vec::new();
+    for copy in 0..copies {
+        for d in &seeds.docs {
+            let id = corpus.docs.len() as u32;
+            corpus.push_bytes(format!("{copy}/{}", d.path), d.text.as_bytes());
+            all.extend(mentions.iter().filter(|m| m.doc == d.id).map(|m| {
+                let mut m = m.clone();
+                m.doc = id;
+                m
+            }));
+        }
+    }
+    let index = gazette::index::Index::build(&corpus, all);
+    (corpus, index)
+}
+
+fn jumping(c: &mut Criterion) {
+    // 10,000 documents; Xi Jinping is mentioned in 4,000 of them.
+    let (corpus, index) = repeated_seeds(2_000);
     let mut app = App::new(
         corpus,
-        analyze(&Corpus::bundled()),
+        index,
         Theme { color: true },
         Rect::new(0, 0, 160, 45),
     );
@@ -103,13 +185,43 @@ fn filtering(c: &mut Criterion) {
         .index
         .entities
         .iter()
-        .position(|e| e.name == "习近平")
+        .position(|e| e.key == "person:xi|jinping")
         .unwrap_or(0) as u32;
     app.add_filter(xi);
-    c.bench_function("jump to the next mention", |b| {
+    c.bench_function("jump to the next mention, 10,000 documents", |b| {
         b.iter(|| app.jump(Dir::Next))
     });
 }
 
-criterion_group!(benches, extraction, wrapping, frame, filtering);
+fn reopening(c: &mut Criterion) {
+    // 2,000 articles on disk, their extraction already cached: the per-article cost of reopening.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cache = tempfile::tempdir().expect("temp dir");
+    let seeds = Corpus::bundled();
+    for i in 0..2_000 {
+        let d = &seeds.docs[i % seeds.docs.len()];
+        let sub = dir.path().join(format!("{:02}", i / 100));
+        std::fs::create_dir_all(&sub).expect("folder");
+        let text = format!("{}\n\nArticle {i}.\n", d.text);
+        std::fs::write(sub.join(format!("{i:05}.txt")), text).expect("write");
+    }
+    let options = Options {
+        extract: true,
+        cache_dir: Some(cache.path().to_path_buf()),
+    };
+    let input = Input::Paths(vec![dir.path().to_path_buf()]);
+    load_all(input.clone(), options.clone());
+    let mut group = c.benchmark_group("reopen");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(2_000));
+    group.bench_function("2,000 cached articles to a filterable index", |b| {
+        b.iter(|| {
+            let (corpus, mentions) = load_all(input.clone(), options.clone());
+            black_box(gazette::index::Index::build(&corpus, mentions))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, extraction, wrapping, frame, filtering, jumping, reopening);
 criterion_main!(benches);

@@ -70,7 +70,40 @@ pub struct Index {
     /// Entities by key (a key may name entities of several labels).
     by_key: HashMap<String, Vec<EntityId>>,
     /// See [`Index::search_names`].
-    search: Vec<(EntityId, u32)>,
+    search: Vec<SearchName>,
+}
+
+/// A name an entity is searched by, folded for matching.
+#[derive(Debug, Clone)]
+pub struct SearchName {
+    pub entity: EntityId,
+    /// Which name: 0 for the name shown, then each alias (1 = the first).
+    pub name: u32,
+    /// Lower case, accents removed: 'Hóngzhōng' is found by 'hongzhong'.
+    pub folded: Box<str>,
+}
+
+impl SearchName {
+    fn new(entity: EntityId, name: u32, text: &str) -> Self {
+        SearchName {
+            entity,
+            name,
+            folded: fold(text).into(),
+        }
+    }
+}
+
+/// `text` in lower case without accents, for matching.
+pub fn fold(text: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 impl Index {
@@ -109,7 +142,8 @@ impl Index {
             if let Some(surface) = text.get(m.span.clone()) {
                 if surface != e.canonical && !e.aliases.iter().any(|a| a == surface) {
                     e.aliases.push(surface.to_string());
-                    self.search.push((id, e.aliases.len() as u32));
+                    self.search
+                        .push(SearchName::new(id, e.aliases.len() as u32, surface));
                     renamed.push(id);
                 }
             }
@@ -138,8 +172,14 @@ impl Index {
         }
         let id = self.entities.len() as EntityId;
         let aliases = gazetteer_aliases(&m.key);
-        for i in 0..=aliases.len() {
-            self.search.push((id, i as u32));
+        self.search.push(SearchName::new(id, 0, &m.canonical));
+        for (i, alias) in aliases.iter().enumerate() {
+            self.search.push(SearchName::new(id, i as u32 + 1, alias));
+        }
+        // A Chinese name is also found by its pinyin ('wang nazhao' finds 王娜照).
+        if let Some(pinyin) = m.key.strip_prefix("person:").filter(|k| k.contains('|')) {
+            self.search
+                .push(SearchName::new(id, 0, &pinyin.replace('|', " ")));
         }
         let mut entity = Entity {
             label: m.label.clone(),
@@ -156,9 +196,9 @@ impl Index {
         id
     }
 
-    /// Every name entities are searched by, as (entity, name number: 0 for the canonical
-    /// name, then each alias), in the order they were found: the filter reads this list.
-    pub fn search_names(&self) -> &[(EntityId, u32)] {
+    /// Every name entities are searched by, in the order they were found: the filter reads
+    /// this list.
+    pub fn search_names(&self) -> &[SearchName] {
         &self.search
     }
 

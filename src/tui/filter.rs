@@ -1,9 +1,11 @@
 //! The fuzzy filter prompt: a query, a scope, and the entities it matches, best first.
 
-use crate::index::{EntityId, Index};
+use crate::index::{fold, EntityId, Index, SearchName};
 use crate::model::Label;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
 
 /// Which entity types the prompt searches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +65,13 @@ pub struct Candidate {
     pub score: i64,
 }
 
+/// Names ranked per step: a step of this many takes a few milliseconds, so typing never waits
+/// for a long scan and, at a million names, results appear as the scan goes.
+const STEP: usize = 50_000;
+
+/// How long one call to [`FilterPrompt::advance`] may rank for.
+pub const FRAME_BUDGET: Duration = Duration::from_millis(12);
+
 /// State of the open prompt.
 #[derive(Debug, Clone)]
 pub struct FilterPrompt {
@@ -70,6 +79,10 @@ pub struct FilterPrompt {
     pub scope: Scope,
     pub candidates: Vec<Candidate>,
     pub selected: usize,
+    /// How many of the index's search names are ranked for this query.
+    scanned: usize,
+    /// Each matching entity's best (score, name index) so far.
+    best: HashMap<EntityId, (i64, usize)>,
 }
 
 impl FilterPrompt {
@@ -80,15 +93,72 @@ impl FilterPrompt {
             scope: Scope::Person,
             candidates: Vec::new(),
             selected: 0,
+            scanned: 0,
+            best: HashMap::new(),
         };
         p.refresh(index);
         p
     }
 
-    /// Re-ranks candidates after the query or the scope changed.
+    /// Re-ranks from the start after the query or the scope changed: as much as a frame allows
+    /// now, the rest in later calls to [`FilterPrompt::advance`].
     pub fn refresh(&mut self, index: &Index) {
-        self.candidates = rank(index, &self.query, self.scope);
+        self.restart();
+        self.advance(index, FRAME_BUDGET);
+    }
+
+    /// Forgets the ranking, to start again from the first name.
+    pub fn restart(&mut self) {
+        self.scanned = 0;
+        self.best.clear();
+        self.candidates.clear();
         self.selected = 0;
+    }
+
+    /// Whether some names are still to be ranked (the index grew, or the scan is progressive).
+    pub fn pending(&self, index: &Index) -> bool {
+        self.scanned < index.search_names().len()
+    }
+
+    /// Ranks more names, for about `budget`, and re-sorts the candidates if any were found. The
+    /// highlighted entity stays highlighted.
+    pub fn advance(&mut self, index: &Index, budget: Duration) {
+        let started = Instant::now();
+        let names = index.search_names();
+        let query = fold(self.query.trim());
+        let before = self.scanned;
+        loop {
+            let end = (self.scanned + STEP).min(names.len());
+            score_names(
+                &names[self.scanned..end],
+                index,
+                &query,
+                self.scope,
+                &mut self.best,
+            );
+            self.scanned = end;
+            if self.scanned == names.len() || started.elapsed() >= budget {
+                break;
+            }
+        }
+        if self.scanned != before || self.candidates.len() != self.best.len() {
+            let keep = self.selected_entity().filter(|_| self.selected > 0);
+            self.candidates = sorted(index, &self.best);
+            self.selected = keep
+                .and_then(|e| self.candidates.iter().position(|c| c.entity == e))
+                .unwrap_or(0);
+        }
+        if crate::debug_log::enabled() && self.scanned > before {
+            crate::debug_log::log(format_args!(
+                "filter {:?}: {} names ranked in {:.2} ms, {} of {} done, {} candidates",
+                self.query,
+                self.scanned - before,
+                started.elapsed().as_secs_f64() * 1e3,
+                self.scanned,
+                names.len(),
+                self.candidates.len()
+            ));
+        }
     }
 
     /// The highlighted candidate's entity.
@@ -97,7 +167,7 @@ impl FilterPrompt {
     }
 }
 
-/// The names an entity is searched by: canonical name first, then aliases.
+/// The names an entity is shown by: canonical name first, then aliases.
 pub fn names(index: &Index, id: EntityId) -> impl Iterator<Item = &str> {
     let e = index.entity(id);
     std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str))
@@ -106,61 +176,117 @@ pub fn names(index: &Index, id: EntityId) -> impl Iterator<Item = &str> {
 /// Entities in `scope` whose name or an alias fuzzily matches `query`, best first; ties go to the
 /// entity in more documents. An empty query lists the scope by document count.
 pub fn rank(index: &Index, query: &str, scope: Scope) -> Vec<Candidate> {
-    let matcher = SkimMatcherV2::default().ignore_case();
-    let query = query.trim();
-    let mut out: Vec<Candidate> = Vec::new();
-    for (id, e) in index.entities.iter().enumerate() {
-        if !scope.admits(&e.label) {
-            continue;
+    let mut best = HashMap::new();
+    score_names(
+        index.search_names(),
+        index,
+        &fold(query.trim()),
+        scope,
+        &mut best,
+    );
+    sorted(index, &best)
+}
+
+/// Scores `names` against the folded `query`, keeping each entity's best match in `best`. Large
+/// slices are split between two threads, each with its own matcher.
+fn score_names(
+    names: &[SearchName],
+    index: &Index,
+    query: &str,
+    scope: Scope,
+    best: &mut HashMap<EntityId, (i64, usize)>,
+) {
+    let score_part = |part: &[SearchName]| {
+        let matcher = SkimMatcherV2::default();
+        let mut found: Vec<(EntityId, i64, usize)> = Vec::new();
+        for n in part {
+            if !scope.admits(&index.entity(n.entity).label) {
+                continue;
+            }
+            if query.is_empty() {
+                found.push((n.entity, 0, 0));
+                continue;
+            }
+            if !is_subsequence(query, &n.folded) {
+                continue;
+            }
+            if let Some(s) = matcher.fuzzy_match(&n.folded, query) {
+                let score = s + whole_word_bonus(&n.folded, query);
+                found.push((n.entity, score, n.name as usize));
+            }
         }
-        let id = id as EntityId;
-        if query.is_empty() {
-            out.push(Candidate {
-                entity: id,
-                name_index: 0,
-                score: 0,
-            });
-            continue;
-        }
-        let best = names(index, id)
-            .enumerate()
-            .filter_map(|(i, n)| {
-                matcher
-                    .fuzzy_match(n, query)
-                    .map(|s| (s + whole_word_bonus(n, query), i))
-            })
-            // Prefer the canonical name on equal scores: max_by_key keeps the last maximum.
-            .max_by_key(|&(s, i)| (s, std::cmp::Reverse(i)));
-        if let Some((score, name_index)) = best {
-            out.push(Candidate {
-                entity: id,
-                name_index,
-                score,
-            });
+        found
+    };
+    let found: Vec<(EntityId, i64, usize)> = if names.len() >= 20_000 {
+        let (a, b) = names.split_at(names.len() / 2);
+        std::thread::scope(|s| {
+            let other = s.spawn(|| score_part(b));
+            let mut found = score_part(a);
+            // A panic in the other half would be a bug in the matcher; rank what this half found.
+            found.extend(other.join().unwrap_or_default());
+            found
+        })
+    } else {
+        score_part(names)
+    };
+    for (entity, score, name) in found {
+        let slot = best.entry(entity).or_insert((score, name));
+        // Prefer the canonical name on equal scores.
+        if (score, std::cmp::Reverse(name)) > (slot.0, std::cmp::Reverse(slot.1)) {
+            *slot = (score, name);
         }
     }
-    out.sort_by(|a, b| {
-        let (ea, eb) = (index.entity(a.entity), index.entity(b.entity));
-        let key = |c: &Candidate, e: &crate::index::Entity| {
-            (
-                std::cmp::Reverse(c.score),
+}
+
+/// Whether every character of `query` appears in `name` in order: a cheap test that rules out
+/// most names before the fuzzy matcher runs.
+fn is_subsequence(query: &str, name: &str) -> bool {
+    let mut rest = name.chars();
+    query
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .all(|q| rest.any(|c| c == q))
+}
+
+/// How many candidates are put in full order; the rest follow unordered (no one scrolls past a
+/// thousand, and ordering 60,000 matches of a one-letter query would cost a keystroke's time).
+const ORDERED: usize = 1_000;
+
+/// Candidates best first: score, then documents, mentions, shorter names, first found.
+fn sorted(index: &Index, best: &HashMap<EntityId, (i64, usize)>) -> Vec<Candidate> {
+    let mut keyed: Vec<_> = best
+        .iter()
+        .map(|(&entity, &(score, name_index))| {
+            let e = index.entity(entity);
+            let key = (
+                std::cmp::Reverse(score),
                 std::cmp::Reverse(e.docs.len()),
                 std::cmp::Reverse(e.mentions.len()),
-                e.name.chars().count(),
-            )
-        };
-        key(a, ea)
-            .cmp(&key(b, eb))
-            .then_with(|| ea.name.cmp(&eb.name))
-    });
-    out
+                e.name.len(),
+                entity,
+            );
+            (key, name_index)
+        })
+        .collect();
+    if keyed.len() > ORDERED {
+        keyed.select_nth_unstable(ORDERED);
+        keyed[..ORDERED].sort_unstable();
+    } else {
+        keyed.sort_unstable();
+    }
+    keyed
+        .into_iter()
+        .map(|((score, _, _, _, entity), name_index)| Candidate {
+            entity,
+            name_index,
+            score: score.0,
+        })
+        .collect()
 }
 
 /// Fuzzy scores do not favour a name that *is* the query, or whose first word is: 'yingtan'
-/// should find the city Yingtan before 'Yingtan High-tech Zone'.
+/// should find the city Yingtan before 'Yingtan High-tech Zone'. Both are folded.
 fn whole_word_bonus(name: &str, query: &str) -> i64 {
-    let name = name.to_lowercase();
-    let query = query.to_lowercase();
     let first_word = name
         .split(|c: char| c.is_whitespace() || c == '-')
         .next()
@@ -169,7 +295,7 @@ fn whole_word_bonus(name: &str, query: &str) -> i64 {
         200
     } else if first_word == query {
         100
-    } else if name.starts_with(&query) {
+    } else if name.starts_with(query) {
         20
     } else {
         0
@@ -226,6 +352,61 @@ mod tests {
         assert!(any.len() >= names_for("lian", Scope::Person).len());
         assert_eq!(Scope::Person.next().next().next().next(), Scope::Person);
         assert_eq!(Scope::Region.prev(), Scope::Person);
+    }
+
+    #[test]
+    fn a_long_scan_shows_results_as_it_goes_and_ends_as_a_full_ranking() {
+        use crate::corpus::Document;
+        use crate::model::{Mention, Source};
+        // 120,000 names: more than one step of the scan.
+        let mut corpus = Corpus::default();
+        let mut mentions = Vec::new();
+        for d in 0..1_200u32 {
+            // Only the last document's names have a 'z'.
+            let word = if d == 1_199 { "Zeta" } else { "Name" };
+            let names: Vec<String> = (0..100)
+                .map(|i| format!("{word}{:06}", d * 100 + i))
+                .collect();
+            let text = names.join(" ");
+            let mut at = 0;
+            for n in &names {
+                mentions.push(Mention {
+                    doc: d,
+                    span: at..at + n.len(),
+                    label: crate::model::Label::Person,
+                    key: n.to_lowercase(),
+                    canonical: n.clone(),
+                    source: Source::Builtin("test"),
+                });
+                at += n.len() + 1;
+            }
+            corpus.docs.push(Document::new(
+                d,
+                format!("{d}.txt"),
+                text,
+                crate::corpus::SourceEncoding::Utf8,
+            ));
+        }
+        let index = crate::index::Index::build(&corpus, mentions);
+        let mut p = FilterPrompt::open(&index);
+        p.query = "zeta".into();
+        p.restart();
+        p.advance(&index, Duration::ZERO);
+        assert!(p.pending(&index), "one step ranks part of the names");
+        assert!(p.candidates.is_empty(), "the matches are at the end");
+        while p.pending(&index) {
+            p.advance(&index, Duration::ZERO);
+        }
+        assert_eq!(p.candidates.len(), 100);
+        assert_eq!(p.candidates, rank(&index, "zeta", Scope::Person));
+    }
+
+    #[test]
+    fn accents_and_pinyin_find_names() {
+        assert_eq!(crate::index::fold("Hóngzhōng"), "hongzhong");
+        // 马珊珊 is written only in characters in the Chinese article.
+        let found = names_for("ma shanshan", Scope::Person);
+        assert!(found.iter().any(|n| n.contains("马珊珊")), "{found:?}");
     }
 
     #[test]

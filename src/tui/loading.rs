@@ -85,7 +85,7 @@ impl App {
         }
         if self.corpus.docs.len() > before {
             if let Some(p) = &mut self.prompt {
-                p.refresh(&self.index);
+                p.advance(&self.index, super::filter::FRAME_BUDGET);
             }
             self.sync();
         }

@@ -72,7 +72,11 @@ pub fn run(
             drawn = Instant::now();
             dirty = false;
         }
-        let timeout = if app.loading.is_some() {
+        // A filter still ranking names goes on between keys, a frame's worth at a time.
+        let ranking = app.prompt.as_ref().is_some_and(|p| p.pending(&app.index));
+        let timeout = if ranking {
+            Duration::ZERO
+        } else if app.loading.is_some() {
             Duration::from_millis(2)
         } else {
             Duration::from_secs(3600)
@@ -83,6 +87,10 @@ pub fn run(
             while !app.quit && crossterm::event::poll(Duration::ZERO)? {
                 app.handle(crossterm::event::read()?);
             }
+            dirty = true;
+        }
+        if let Some(p) = app.prompt.as_mut().filter(|p| p.pending(&app.index)) {
+            p.advance(&app.index, filter::FRAME_BUDGET);
             dirty = true;
         }
         if app.loading.is_some() && app.receive(&loader.events, Duration::from_millis(30)) {

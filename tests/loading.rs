@@ -1,0 +1,152 @@
+//! The loader: documents arrive in file order while the browser is open, and the extraction
+//! cache spares reopening an unchanged corpus.
+
+mod support;
+
+use gazette::corpus::stream::{self, Event, Input, Options};
+use gazette::corpus::Corpus;
+use gazette::index::Index;
+use gazette::tui::app::App;
+use gazette::tui::loading::{AfterLoad, LoadProgress};
+use gazette::tui::theme::Theme;
+use ratatui::layout::Rect;
+use std::path::Path;
+use std::time::Duration;
+
+fn write_corpus(dir: &Path) {
+    let seeds = Corpus::bundled();
+    for (i, d) in seeds.docs.iter().enumerate() {
+        std::fs::write(dir.join(format!("{i}.txt")), &d.text).unwrap();
+    }
+    std::fs::write(dir.join("broken.txt"), b"\x89PNG\r\n\x1a\n\0\0").unwrap();
+}
+
+/// (documents read from the cache, documents extracted) by one load.
+fn load_counts(dir: &Path, cache: &Path) -> (usize, usize, Vec<String>) {
+    let loader = stream::start(
+        Input::Paths(vec![dir.to_path_buf()]),
+        Options {
+            extract: true,
+            cache_dir: Some(cache.to_path_buf()),
+        },
+    );
+    let mut names = Vec::new();
+    for event in loader.events.iter().flatten() {
+        match event {
+            Event::Doc(d) => names.push(d.doc.path.clone()),
+            Event::Finished {
+                cached,
+                extracted,
+                cache_problem,
+                ..
+            } => {
+                assert_eq!(cache_problem, None);
+                return (cached, extracted, names);
+            }
+            _ => {}
+        }
+    }
+    panic!("the loader stopped without finishing");
+}
+
+#[test]
+fn reopening_takes_extraction_from_the_cache_and_redoes_a_changed_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    write_corpus(dir.path());
+    let (cached, extracted, names) = load_counts(dir.path(), cache.path());
+    assert_eq!((cached, extracted), (0, 5));
+    assert_eq!(
+        names,
+        ["0.txt", "1.txt", "2.txt", "3.txt", "4.txt"],
+        "file order"
+    );
+    let fresh = gazette::cli::load_extracted(
+        &[dir.path().to_path_buf()],
+        &gazette::cli::Sources::default(),
+    );
+    let (cached, extracted, _) = load_counts(dir.path(), cache.path());
+    assert_eq!((cached, extracted), (5, 0));
+    // What the cache gives back is what extraction gives.
+    let from_cache = gazette::cli::load_extracted(
+        &[dir.path().to_path_buf()],
+        &gazette::cli::Sources {
+            cache_dir: Some(cache.path().to_path_buf()),
+            ..Default::default()
+        },
+    );
+    assert_eq!(from_cache.1, fresh.1);
+    let docs = |c: &Corpus| {
+        c.docs
+            .iter()
+            .map(|d| (d.path.clone(), d.meta.clone(), d.lang, d.chrome.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(docs(&from_cache.0), docs(&fresh.0));
+    let edited = dir.path().join("3.txt");
+    let text = std::fs::read_to_string(&edited).unwrap();
+    std::fs::write(&edited, text.replace("Yingtan", "Nanchang")).unwrap();
+    let (cached, extracted, _) = load_counts(dir.path(), cache.path());
+    assert_eq!((cached, extracted), (4, 1));
+}
+
+#[test]
+fn the_browser_fills_in_while_loading_and_decisions_wait_until_it_is_done() {
+    let dir = tempfile::tempdir().unwrap();
+    write_corpus(dir.path());
+    let data = tempfile::tempdir().unwrap();
+    let mut app = App::new(
+        Corpus::default(),
+        Index::default(),
+        Theme { color: false },
+        Rect::new(0, 0, 120, 30),
+    );
+    app.loading = Some(LoadProgress::new());
+    app.review = gazette::tui::review::ReviewState::without_store(
+        Vec::new(),
+        gazette::tui::loading::STILL_LOADING,
+    );
+    let loader = stream::start(
+        Input::Paths(vec![dir.path().to_path_buf()]),
+        Options {
+            extract: true,
+            cache_dir: None,
+        },
+    );
+    assert!(support::screen(&app).contains("listing files"));
+    app.loading = Some(LoadProgress {
+        total: Some(6),
+        read: 3,
+        ..LoadProgress::new()
+    });
+    assert!(
+        support::screen(&app).contains("loading ▕██████░░░░░░▏ 3/6 files"),
+        "{}",
+        support::screen(&app)
+    );
+    while !app.receive(&loader.events, Duration::from_millis(50)) {}
+    assert_eq!(app.corpus.docs.len(), 5);
+    assert_eq!(app.visible, [0, 1, 2, 3, 4]);
+    assert!(app.corpus.warnings.iter().any(|w| w.path == "broken.txt"));
+    support::keys(&mut app, "]a");
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("still loading"),
+        "{:?}",
+        app.message
+    );
+    app.finish_loading(&AfterLoad {
+        store: Some(data.path().join("review.db")),
+        ..AfterLoad::default()
+    });
+    assert!(app.loading.is_none());
+    assert!(!support::screen(&app).contains("loading ▕"));
+    support::keys(&mut app, "a");
+    assert!(
+        app.message.as_deref().unwrap_or("").contains("saved"),
+        "{:?}",
+        app.message
+    );
+}
