@@ -147,14 +147,26 @@ pub fn read_file(path: &Path) -> (Vec<RawDoc>, Vec<InputError>) {
             )
         }
     };
-    if path.extension().is_some_and(|e| e == "ann") {
-        let doc = path
-            .with_extension("txt")
+    let brat_doc = path.extension().is_some_and(|e| e == "ann").then(|| {
+        path.with_extension("txt")
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        return brat::read(&file, &content, doc);
+            .unwrap_or_default()
+    });
+    read_str(&file, &content, brat_doc)
+}
+
+/// Reads annotations from `content` (named `file` in messages): brat when `brat_doc` names the
+/// document the `.ann` file annotates, otherwise the JSONL formats line by line by their keys.
+pub fn read_str(
+    file: &str,
+    content: &str,
+    brat_doc: Option<String>,
+) -> (Vec<RawDoc>, Vec<InputError>) {
+    if let Some(doc) = brat_doc {
+        return brat::read(file, content, doc);
     }
+    let file = file.to_string();
     let mut docs = Vec::new();
     let mut errors = Vec::new();
     for (i, raw) in content.lines().enumerate() {
