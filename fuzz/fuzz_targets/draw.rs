@@ -13,7 +13,7 @@ fuzz_target!(|text: &str| {
     corpus.push_bytes("x.txt".into(), text.as_bytes());
     let index = gazette::cli::analyze(&corpus);
     let app = App::new(corpus, index, Theme { color: true }, Rect::new(0, 0, 80, 24));
-    let Ok(mut terminal) = Terminal::new(TestBackend::new(80, 24)) else { return };
+    let Ok(mut terminal) = Terminal::new(TestBackend::new(80, 24));
     let _ = terminal.draw(|f| gazette::tui::view::draw(f, &app));
     for cell in terminal.backend().buffer().content() {
         assert!(!cell.symbol().chars().any(|c| c.is_control()));
