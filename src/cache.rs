@@ -206,8 +206,9 @@ fn remove_other_versions(dir: &Path, keep: &Path) {
     for entry in entries.filter_map(Result::ok) {
         let path = entry.path();
         let name = entry.file_name().to_string_lossy().into_owned();
-        let stem = name.split(".db").next().unwrap_or("");
-        if stem.starts_with("extraction-") && !keep.to_string_lossy().contains(stem) {
+        // The database and its -wal and -shm companions.
+        let ours = name.starts_with("extraction-") && name.contains(".db");
+        if ours && !name.starts_with(&*keep.file_name().unwrap_or_default().to_string_lossy()) {
             let _ = std::fs::remove_file(&path);
         }
     }

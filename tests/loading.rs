@@ -5,7 +5,6 @@ mod support;
 
 use gazette::corpus::stream::{self, Event, Input, Options};
 use gazette::corpus::Corpus;
-use gazette::index::Index;
 use gazette::tui::app::App;
 use gazette::tui::loading::{AfterLoad, LoadProgress};
 use gazette::tui::theme::Theme;
@@ -95,17 +94,7 @@ fn the_browser_fills_in_while_loading_and_decisions_wait_until_it_is_done() {
     let dir = tempfile::tempdir().unwrap();
     write_corpus(dir.path());
     let data = tempfile::tempdir().unwrap();
-    let mut app = App::new(
-        Corpus::default(),
-        Index::default(),
-        Theme { color: false },
-        Rect::new(0, 0, 120, 30),
-    );
-    app.loading = Some(LoadProgress::new());
-    app.review = gazette::tui::review::ReviewState::without_store(
-        Vec::new(),
-        gazette::tui::loading::STILL_LOADING,
-    );
+    let mut app = App::loading(Theme { color: false }, Rect::new(0, 0, 120, 30));
     let loader = stream::start(
         Input::Paths(vec![dir.path().to_path_buf()]),
         Options {

@@ -88,11 +88,6 @@ pub fn open_paths(paths: &[PathBuf]) -> Corpus {
     super::stream::load_all(super::stream::Input::Paths(paths.to_vec()), options).0
 }
 
-/// Why a file could not be read, as shown.
-pub(crate) fn read_problem(e: &std::io::Error) -> String {
-    io_reason(e)
-}
-
 fn collect_dir(
     dir: &Path,
     files: &mut Vec<PathBuf>,
@@ -130,7 +125,8 @@ fn has_text_extension(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+/// Why a file could not be read, as shown.
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "skipped: no such file or folder".into(),
         std::io::ErrorKind::PermissionDenied => "skipped: permission denied".into(),

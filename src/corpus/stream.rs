@@ -2,7 +2,7 @@
 //! the extraction cache when it knows the content), and hands the documents over in file order
 //! as they are ready, so the browser can show the first ones while the rest are still being read.
 
-use super::load::{plan, read_problem, LoadWarning};
+use super::load::{io_reason, plan, LoadWarning};
 use super::{decode_text, Corpus, Document, SourceEncoding};
 use crate::cache::{content_hash, Analysis, Cache, ContentHash};
 use crate::extract::Extractor;
@@ -127,36 +127,26 @@ impl Corpus {
 pub fn start(input: Input, options: Options) -> Loader {
     let (tx, events) = channel();
     let stop = Arc::new(AtomicBool::new(false));
-    let stop_coordinator = stop.clone();
-    std::thread::Builder::new()
+    let (coordinator_tx, coordinator_stop) = (tx.clone(), stop.clone());
+    let spawned = std::thread::Builder::new()
         .name("gazette-load".into())
-        .spawn(move || coordinate(input, options, tx, stop_coordinator))
-        .map_or_else(
-            |e| {
-                // No thread: the caller sees a load that finished with nothing, and why.
-                let (tx, events) = channel();
-                let _ = tx.send(vec![
-                    Event::Skipped(LoadWarning {
-                        path: "(loader)".into(),
-                        message: format!("cannot start reading: {e}"),
-                    }),
-                    Event::Finished {
-                        cached: 0,
-                        extracted: 0,
-                        cache_problem: None,
-                        seconds: 0.0,
-                    },
-                ]);
-                Loader {
-                    events,
-                    stop: stop.clone(),
-                }
+        .spawn(move || coordinate(input, options, coordinator_tx, coordinator_stop));
+    if let Err(e) = spawned {
+        // No thread: the caller sees a load that finished with nothing, and why.
+        let _ = tx.send(vec![
+            Event::Skipped(LoadWarning {
+                path: "(loader)".into(),
+                message: format!("cannot start reading: {e}"),
+            }),
+            Event::Finished {
+                cached: 0,
+                extracted: 0,
+                cache_problem: None,
+                seconds: 0.0,
             },
-            |_| Loader {
-                events,
-                stop: stop.clone(),
-            },
-        )
+        ]);
+    }
+    Loader { events, stop }
 }
 
 /// Loads everything before returning: the corpus and the built-in extractor's mentions.
@@ -365,7 +355,7 @@ impl Work<'_> {
                 Err(e) => {
                     return Outcome::Skipped(LoadWarning {
                         path: shown.clone(),
-                        message: read_problem(&e),
+                        message: io_reason(&e),
                     })
                 }
             },
@@ -377,7 +367,9 @@ impl Work<'_> {
             Ok(decoded) => decoded,
             Err(w) => return Outcome::Skipped(w),
         };
-        let (doc, mentions, fresh, cached) = self.analyse(&bytes, shown, text, encoding);
+        let (doc, mentions, fresh) = self.analyse(&bytes, shown, text, encoding);
+        // Extracting and nothing new to store: the analysis came from the cache.
+        let cached = self.extract && fresh.is_none();
         Outcome::Doc(
             Box::new(Loaded {
                 doc,
@@ -392,26 +384,15 @@ impl Work<'_> {
 
     /// The document with its mentions: from the cache when it holds this content, else computed
     /// (and returned for storing).
-    #[allow(clippy::type_complexity)]
     fn analyse(
         &self,
         bytes: &[u8],
         path: String,
         text: String,
         encoding: SourceEncoding,
-    ) -> (
-        Document,
-        Vec<Mention>,
-        Option<(ContentHash, Analysis)>,
-        bool,
-    ) {
+    ) -> (Document, Vec<Mention>, Option<(ContentHash, Analysis)>) {
         if !self.extract {
-            return (
-                Document::new(0, path, text, encoding),
-                Vec::new(),
-                None,
-                false,
-            );
+            return (Document::new(0, path, text, encoding), Vec::new(), None);
         }
         let hash = content_hash(bytes);
         let mut text = text;
@@ -422,13 +403,13 @@ impl Work<'_> {
         if let Some(analysis) = hit {
             let doc = Document::with_analysis(0, path.clone(), text, encoding.clone(), &analysis);
             if let Some(mentions) = analysis.mentions(&doc, self.extractor) {
-                return (doc, mentions, None, true);
+                return (doc, mentions, None);
             }
             // A damaged entry: the document is analysed afresh and the entry replaced.
             text = doc.text;
         }
         let doc = Document::new(0, path, text, encoding);
         let (analysis, mentions) = Analysis::of(&doc, self.extractor);
-        (doc, mentions, Some((hash, analysis)), false)
+        (doc, mentions, Some((hash, analysis)))
     }
 }

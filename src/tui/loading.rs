@@ -4,10 +4,13 @@
 
 use super::app::App;
 use super::review::ReviewState;
+use super::theme::Theme;
 use crate::cli::{annotate_keeping, as_warnings, default_store, Sources};
 use crate::corpus::stream::{Event, Loaded};
-use crate::corpus::LoadWarning;
+use crate::corpus::{Corpus, LoadWarning};
+use crate::index::Index;
 use crate::review::Store;
+use ratatui::layout::Rect;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::{Duration, Instant};
@@ -61,6 +64,15 @@ pub struct AfterLoad {
 }
 
 impl App {
+    /// A browser with nothing loaded yet, for a terminal of `area`: documents come through
+    /// [`App::receive`], decisions wait for [`App::finish_loading`].
+    pub fn loading(theme: Theme, area: Rect) -> App {
+        let mut app = App::new(Corpus::default(), Index::default(), theme, area);
+        app.review = ReviewState::without_store(Vec::new(), STILL_LOADING);
+        app.loading = Some(LoadProgress::new());
+        app
+    }
+
     /// Takes what the loader has ready, for at most `budget`; true once it has finished.
     pub fn receive(&mut self, events: &Receiver<Vec<Event>>, budget: Duration) -> bool {
         let started = Instant::now();
@@ -182,7 +194,6 @@ impl App {
         if self.sort_by_review {
             self.apply_filters();
         }
-        self.refresh_compare();
         crate::debug_log::log(format_args!(
             "load: annotations, gold and review read in {:.1} ms ({} documents, {} mentions, {} entities)",
             started.elapsed().as_secs_f64() * 1e3,

@@ -18,11 +18,8 @@ pub mod view;
 
 use crate::cli::{as_warnings, Sources};
 use crate::corpus::stream::{self, Input, Options};
-use crate::corpus::Corpus;
-use crate::index::Index;
 use app::App;
-use loading::{AfterLoad, LoadProgress, STILL_LOADING};
-use review::ReviewState;
+use loading::AfterLoad;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use terminal::TerminalGuard;
@@ -52,9 +49,7 @@ pub fn run(
     let mut guard = TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
     let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-    let mut app = App::new(Corpus::default(), Index::default(), Theme::from_env(), area);
-    app.review = ReviewState::without_store(Vec::new(), STILL_LOADING);
-    app.loading = Some(LoadProgress::new());
+    let mut app = App::loading(Theme::from_env(), area);
     // While loading, documents are taken between keys and the screen is redrawn at most every
     // 50 ms for them; a key is always answered by the next frame.
     let mut drawn = Instant::now();

@@ -85,40 +85,37 @@ impl App {
                 return;
             }
         };
-        if decisions.is_empty() {
-            // Nothing is laid over the mentions: the index holds the base ones, all unreviewed.
-            let base = &self.review.base;
-            let same = base.len() == self.index.mentions.len()
-                && base
-                    .iter()
-                    .zip(&self.index.mentions)
-                    .all(|(a, b)| a.doc == b.doc && a.span == b.span);
-            if !same {
-                self.replace_index(Index::build(&self.corpus, base.clone()));
-            }
-            self.review.reviews = vec![MentionReview::default(); self.index.mentions.len()];
-            self.review.reviewed = 0;
-            self.review.orphans = 0;
-            self.refresh_compare();
-            return;
-        }
-        let layered = layer(&self.corpus, &self.review.base, &decisions);
-        let same = layered.mentions.len() == self.index.mentions.len()
-            && layered
-                .mentions
+        // With no decision nothing is laid over the base mentions, and no copy of them is made.
+        let layered =
+            (!decisions.is_empty()).then(|| layer(&self.corpus, &self.review.base, &decisions));
+        let laid = layered
+            .as_ref()
+            .map_or(self.review.base.as_slice(), |l| l.mentions.as_slice());
+        let same = laid.len() == self.index.mentions.len()
+            && laid
                 .iter()
                 .zip(&self.index.mentions)
                 .all(|(a, b)| a.doc == b.doc && a.span == b.span);
-        if !same {
-            self.replace_index(Index::build(&self.corpus, layered.mentions));
-        }
-        self.review.reviewed = layered
-            .reviews
+        let (reviews, orphans) = match layered {
+            Some(l) => {
+                if !same {
+                    self.replace_index(Index::build(&self.corpus, l.mentions));
+                }
+                (l.reviews, l.orphans.len())
+            }
+            None => {
+                if !same {
+                    self.replace_index(Index::build(&self.corpus, self.review.base.clone()));
+                }
+                (vec![MentionReview::default(); self.review.base.len()], 0)
+            }
+        };
+        self.review.reviewed = reviews
             .iter()
             .filter(|r| r.status != Status::Unreviewed)
             .count();
-        self.review.reviews = layered.reviews;
-        self.review.orphans = layered.orphans.len();
+        self.review.reviews = reviews;
+        self.review.orphans = orphans;
         self.refresh_compare();
     }
 
