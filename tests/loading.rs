@@ -103,6 +103,13 @@ fn the_browser_fills_in_while_loading_and_decisions_wait_until_it_is_done() {
         },
     );
     assert!(support::screen(&app).contains("listing files"));
+    support::keys(&mut app, "/zh");
+    assert!(
+        support::screen(&app).contains("no person matches yet: still reading"),
+        "{}",
+        support::screen(&app)
+    );
+    support::keys(&mut app, "<Esc>");
     app.loading = Some(LoadProgress {
         total: Some(6),
         read: 3,

@@ -26,8 +26,11 @@ pub fn draw(frame: &mut Frame, app: &App, p: &FilterPrompt) {
     let rows = usize::from(area.height.saturating_sub(3));
     let first = p.selected.saturating_sub(rows.saturating_sub(1));
     if p.candidates.is_empty() {
+        // While documents or names are still coming, an empty list is not an answer yet.
+        let searching = app.loading.is_some() || p.pending(&app.index);
+        let note = if searching { " yet: still reading" } else { "" };
         lines.push(Line::styled(
-            format!("no {} matches", p.scope.name().to_lowercase()),
+            format!("no {} matches{note}", p.scope.name().to_lowercase()),
             t.muted(),
         ));
     }
