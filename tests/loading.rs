@@ -122,7 +122,7 @@ fn the_browser_fills_in_while_loading_and_decisions_wait_until_it_is_done() {
     );
     while !app.receive(&loader.events, Duration::from_millis(50)) {}
     assert_eq!(app.corpus.docs.len(), 5);
-    assert_eq!(app.visible, [0, 1, 2, 3, 4]);
+    assert_eq!(&app.visible[..], [0, 1, 2, 3, 4]);
     assert!(app.corpus.warnings.iter().any(|w| w.path == "broken.txt"));
     support::keys(&mut app, "]a");
     assert!(

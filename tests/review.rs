@@ -264,14 +264,28 @@ fn the_list_sorts_by_what_is_left_to_review() {
     );
     // n still walks every mention of an entity, now in list order.
     keys(&mut a, "/lian<Enter>");
-    let mut seen = std::collections::BTreeSet::new();
+    let mut walk = Vec::new();
+    let mut said = Vec::new();
     for _ in 0..6 {
         keys(&mut a, "n");
-        seen.insert(a.current_mention.unwrap());
+        let m = a.current_mention.unwrap();
+        let row = a.visible.row_of(a.index.mentions[m as usize].doc).unwrap();
+        walk.push((row, a.index.mentions[m as usize].span.start));
+        said.push(a.message.clone().unwrap_or_default());
     }
-    assert_eq!(seen.len(), 6);
+    let mut in_list_order = walk.clone();
+    in_list_order.sort();
+    in_list_order.dedup();
+    assert_eq!(in_list_order.len(), 6, "every mention once");
+    // The walk is the list order, starting wherever the first n landed.
+    let from = in_list_order.iter().position(|&p| p == walk[0]).unwrap();
+    for (i, place) in walk.iter().enumerate() {
+        let k = (from + i) % 6;
+        assert_eq!(*place, in_list_order[k], "{walk:?}");
+        assert!(said[i].contains(&format!("mention {} of 6", k + 1)), "{}", said[i]);
+    }
     keys(&mut a, "s");
-    assert_eq!(a.visible, [0, 1], "back to corpus order");
+    assert_eq!(&a.visible[..], [0, 1], "back to corpus order");
 }
 
 fn surface(a: &gazette::tui::app::App, m: u32) -> String {

@@ -91,7 +91,7 @@ fn filters_combine_with_and_and_backspace_removes_the_last() {
         "a person in a region: {:?}",
         listed_titles(&a)
     );
-    for &d in &a.visible {
+    for &d in a.visible.iter() {
         for &f in &a.filters {
             assert!(a.index.entity(f).docs.contains(&d));
         }

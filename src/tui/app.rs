@@ -50,7 +50,7 @@ pub struct App {
     /// Entities every listed document must mention.
     pub filters: Vec<EntityId>,
     /// Documents in the list (ascending ids): all of them, or those matching the filters.
-    pub visible: Vec<DocId>,
+    pub visible: super::listing::Listing,
     /// Selected row of the list.
     pub list_selected: usize,
     /// First visual line shown in the reader.
@@ -81,7 +81,7 @@ pub struct App {
 impl App {
     /// A browser on `corpus` with its `index`, for a terminal of `area`.
     pub fn new(corpus: Corpus, index: Index, theme: Theme, area: Rect) -> App {
-        let visible = (0..corpus.docs.len() as DocId).collect();
+        let visible = super::listing::Listing::new((0..corpus.docs.len() as DocId).collect());
         let review = super::review::ReviewState::without_store(
             index.mentions.clone(),
             "no review database is open",
@@ -179,21 +179,18 @@ impl App {
     /// still listed.
     pub fn apply_filters(&mut self) {
         let keep = self.current_doc();
-        self.visible = self
+        let mut visible = self
             .index
             .docs_with_all(&self.filters, self.corpus.docs.len());
         if self.sort_by_review {
             // Most mentions left to review first; ties keep corpus order.
-            let mut visible = std::mem::take(&mut self.visible);
             visible.sort_by_key(|&d| {
                 let (reviewed, total) = self.doc_reviewed(d);
                 std::cmp::Reverse(total - reviewed)
             });
-            self.visible = visible;
         }
-        self.list_selected = keep
-            .and_then(|d| self.visible.iter().position(|&v| v == d))
-            .unwrap_or(0);
+        self.visible.set(visible);
+        self.list_selected = keep.and_then(|d| self.visible.row_of(d)).unwrap_or(0);
         if self.current_doc() != keep {
             self.reader_top = 0;
             self.current_mention = None;

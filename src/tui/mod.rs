@@ -6,6 +6,7 @@ pub mod compare;
 pub mod filter;
 pub mod keymap;
 pub mod layout;
+pub mod listing;
 pub mod loading;
 pub mod nav;
 mod overlay_keys;

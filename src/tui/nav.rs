@@ -2,8 +2,10 @@
 //! entity within the document ([ / ]), and to a chosen mention (from the list or the filter).
 
 use super::app::App;
-use crate::corpus::DocId;
 use crate::index::{EntityId, MentionId};
+
+/// A mention's place in reading order across the list: (row, start byte, id).
+type Place = (usize, usize, MentionId);
 
 /// Direction of a jump.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,12 +20,12 @@ impl App {
     pub fn go_to_mention(&mut self, mention: MentionId) {
         let m = &self.index.mentions[mention as usize];
         let (doc, start) = (m.doc, m.span.start);
-        if !self.visible.contains(&doc) {
+        if !self.visible.contains(doc) {
             self.filters.clear();
             self.apply_filters();
             self.message = Some("filters cleared to show that document".into());
         }
-        if let Some(row) = self.visible.iter().position(|&d| d == doc) {
+        if let Some(row) = self.visible.row_of(doc) {
             self.select_row(row);
         }
         self.current_entity = Some(self.index.entity_of(mention));
@@ -33,99 +35,79 @@ impl App {
 
     /// n / N: the next or previous mention of the current entity in reading order, within the
     /// document and then on into the next listed document that mentions it, wrapping around.
+    /// One pass over the entity's mentions, without sorting or allocating: list order comes from
+    /// each document's row.
     pub fn jump(&mut self, dir: Dir) {
         let Some(entity) = self.current_entity else {
             self.message =
                 Some("no current entity: choose one with / or in the entity pane".into());
             return;
         };
-        // Listed documents in list order (which the user may have sorted), mentions in reading order.
-        let rank: std::collections::HashMap<DocId, usize> = self
-            .visible
-            .iter()
-            .enumerate()
-            .map(|(i, &d)| (d, i))
-            .collect();
-        let mut listed: Vec<MentionId> = self
-            .index
+        let current = self
+            .current_mention
+            .and_then(|c| self.listed_key(c))
+            .filter(|_| self.current_mention.map(|c| self.index.entity_of(c)) == Some(entity));
+        // Where to start from: the current mention, or else the top of the reader.
+        let here = current.unwrap_or_else(|| self.reader_place());
+        let (mut first, mut last, mut after, mut before) = (None, None, None, None);
+        let mut total = 0;
+        for key in self.listed_keys(entity) {
+            total += 1;
+            first = Some(first.map_or(key, |f: Place| f.min(key)));
+            last = last.max(Some(key));
+            let beyond = match current {
+                Some(_) => key > here,
+                None => key >= here,
+            };
+            if beyond {
+                after = Some(after.map_or(key, |a: Place| a.min(key)));
+            } else if key < here {
+                before = before.max(Some(key));
+            }
+        }
+        let (Some(first), Some(last)) = (first, last) else {
+            self.message = Some("no mention of it in the listed documents".into());
+            return;
+        };
+        let (target, wrapped) = match dir {
+            Dir::Next => after.map_or((first, current.is_some()), |k| (k, false)),
+            Dir::Prev => before.map_or((last, current.is_some()), |k| (k, false)),
+        };
+        let pos = self
+            .listed_keys(entity)
+            .filter(|&key| key <= target)
+            .count();
+        self.go_to_mention(target.2);
+        let name = &self.index.entity(entity).name;
+        let wrap_note = if wrapped { " (wrapped around)" } else { "" };
+        self.message = Some(format!("{name}: mention {pos} of {total}{wrap_note}"));
+    }
+
+    /// A mention's place in reading order across the list, if its document is listed.
+    fn listed_key(&self, mention: MentionId) -> Option<Place> {
+        let m = &self.index.mentions[mention as usize];
+        Some((self.visible.row_of(m.doc)?, m.span.start, mention))
+    }
+
+    /// The places of an entity's mentions in listed documents.
+    fn listed_keys(
+        &self,
+        entity: EntityId,
+    ) -> impl Iterator<Item = Place> + '_ {
+        self.index
             .entity(entity)
             .mentions
             .iter()
-            .copied()
-            .filter(|&m| rank.contains_key(&self.index.mentions[m as usize].doc))
-            .collect();
-        listed.sort_by_key(|&m| {
-            (
-                rank[&self.index.mentions[m as usize].doc],
-                self.index.mentions[m as usize].span.start,
-            )
-        });
-        if listed.is_empty() {
-            self.message = Some("no mention of it in the listed documents".into());
-            return;
-        }
-        let here = self
-            .current_mention
-            .and_then(|c| listed.iter().position(|&m| m == c));
-        let target = match here {
-            Some(i) => match dir {
-                Dir::Next => listed[(i + 1) % listed.len()],
-                Dir::Prev => listed[(i + listed.len() - 1) % listed.len()],
-            },
-            None => self.first_from_here(&listed, &rank, dir),
-        };
-        // Wrapped: went past the end (or the start) of the list order.
-        let wrapped = match (dir, here) {
-            (Dir::Next, Some(i)) => i + 1 == listed.len(),
-            (Dir::Prev, Some(i)) => i == 0,
-            _ => false,
-        };
-        self.go_to_mention(target);
-        let pos = listed
-            .iter()
-            .position(|&m| m == target)
-            .map_or(0, |i| i + 1);
-        let name = &self.index.entity(entity).name;
-        let wrap_note = if wrapped { " (wrapped around)" } else { "" };
-        self.message = Some(format!(
-            "{name}: mention {pos} of {}{wrap_note}",
-            listed.len()
-        ));
+            .filter_map(|&m| self.listed_key(m))
     }
 
-    /// Without a current mention, the first mention at or after the top of the reader (or the
-    /// last one before it, going back), counting documents in list order.
-    fn first_from_here(
-        &self,
-        listed: &[MentionId],
-        rank: &std::collections::HashMap<DocId, usize>,
-        dir: Dir,
-    ) -> MentionId {
-        let here: (usize, usize) = match (self.current_doc(), &self.wrapped) {
-            (Some(d), Some((_, w))) => (
-                rank[&d],
-                w.lines.get(self.reader_top).map_or(0, |l| l.start),
-            ),
-            (Some(d), None) => (rank[&d], 0),
-            _ => (0, 0),
+    /// The top of the reader as a place in reading order (row, start byte of the top line).
+    fn reader_place(&self) -> Place {
+        let offset = match &self.wrapped {
+            Some((_, w)) => w.lines.get(self.reader_top).map_or(0, |l| l.start),
+            None => 0,
         };
-        let key = |m: MentionId| {
-            let m = &self.index.mentions[m as usize];
-            (rank[&m.doc], m.span.start)
-        };
-        match dir {
-            Dir::Next => listed
-                .iter()
-                .copied()
-                .find(|&m| key(m) >= here)
-                .unwrap_or(listed[0]),
-            Dir::Prev => listed
-                .iter()
-                .rev()
-                .copied()
-                .find(|&m| key(m) < here)
-                .unwrap_or(listed[listed.len() - 1]),
-        }
+        (self.list_selected, offset, 0)
     }
 
     /// ] / [: the next or previous mention of any entity in the current document; it becomes

@@ -1,0 +1,92 @@
+//! The documents in the list, in list order, with each document's row kept beside them so that
+//! "where is this document in the list" costs nothing (jumps ask it for every mention).
+
+use crate::corpus::DocId;
+use std::ops::Deref;
+
+/// Row of a document that is not listed.
+const UNLISTED: u32 = u32::MAX;
+
+/// The listed documents in list order (reads as a slice of document ids).
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    order: Vec<DocId>,
+    /// By document id: its row, or `UNLISTED`.
+    row: Vec<u32>,
+}
+
+impl Listing {
+    /// A listing of `order`, in that order.
+    pub fn new(order: Vec<DocId>) -> Listing {
+        let mut listing = Listing {
+            order: Vec::new(),
+            row: Vec::new(),
+        };
+        listing.set(order);
+        listing
+    }
+
+    /// Replaces the listed documents.
+    pub fn set(&mut self, order: Vec<DocId>) {
+        for &d in &self.order {
+            self.row[d as usize] = UNLISTED;
+        }
+        for (i, &d) in order.iter().enumerate() {
+            self.place(d, i);
+        }
+        self.order = order;
+    }
+
+    /// Lists `doc` after the others.
+    pub fn push(&mut self, doc: DocId) {
+        self.place(doc, self.order.len());
+        self.order.push(doc);
+    }
+
+    /// The row `doc` is listed at, if it is listed.
+    pub fn row_of(&self, doc: DocId) -> Option<usize> {
+        match self.row.get(doc as usize) {
+            Some(&r) if r != UNLISTED => Some(r as usize),
+            _ => None,
+        }
+    }
+
+    /// Whether `doc` is listed.
+    pub fn contains(&self, doc: DocId) -> bool {
+        self.row_of(doc).is_some()
+    }
+
+    fn place(&mut self, doc: DocId, row: usize) {
+        let d = doc as usize;
+        if self.row.len() <= d {
+            self.row.resize(d + 1, UNLISTED);
+        }
+        self.row[d] = row as u32;
+    }
+}
+
+impl Deref for Listing {
+    type Target = [DocId];
+    fn deref(&self) -> &[DocId] {
+        &self.order
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_follow_the_order_and_forget_documents_no_longer_listed() {
+        let mut l = Listing::new(vec![4, 1, 7]);
+        assert_eq!(l.row_of(7), Some(2));
+        assert_eq!(l.row_of(2), None);
+        l.set(vec![7, 3]);
+        assert_eq!(l.row_of(7), Some(0));
+        assert_eq!(l.row_of(3), Some(1));
+        assert!(!l.contains(4), "4 is no longer listed");
+        l.push(9);
+        assert_eq!(&l[..], &[7, 3, 9]);
+        assert_eq!(l.row_of(9), Some(2));
+    }
+}
