@@ -191,6 +191,13 @@ fn jumping(c: &mut Criterion) {
     c.bench_function("jump to the next mention, 10,000 documents", |b| {
         b.iter(|| app.jump(Dir::Next))
     });
+    // The first press after the list changed works out the entity's walk.
+    c.bench_function("first jump after a filter change, 10,000 documents", |b| {
+        b.iter(|| {
+            app.walk = None;
+            app.jump(Dir::Next)
+        })
+    });
 }
 
 fn reopening(c: &mut Criterion) {

@@ -282,7 +282,11 @@ fn the_list_sorts_by_what_is_left_to_review() {
     for (i, place) in walk.iter().enumerate() {
         let k = (from + i) % 6;
         assert_eq!(*place, in_list_order[k], "{walk:?}");
-        assert!(said[i].contains(&format!("mention {} of 6", k + 1)), "{}", said[i]);
+        assert!(
+            said[i].contains(&format!("mention {} of 6", k + 1)),
+            "{}",
+            said[i]
+        );
     }
     keys(&mut a, "s");
     assert_eq!(&a.visible[..], [0, 1], "back to corpus order");
@@ -441,4 +445,20 @@ fn decisions_whose_mention_is_gone_are_reported() {
         "{:?}",
         a.corpus.warnings
     );
+}
+
+#[test]
+fn n_still_walks_the_right_mentions_after_one_is_added_before_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(160, 45);
+    a.attach_store(Store::open(&dir.path().join("r.db")));
+    keys(&mut a, "]nN"); // the headline's "Lian Maojun", on to the next and back
+    assert_eq!(surface(&a, a.current_mention.unwrap()), "Lian Maojun");
+    keys(&mut a, "+>>o"); // adds "went to THT" just after it: later mentions move up one
+    keys(&mut a, "[");
+    assert_eq!(surface(&a, a.current_mention.unwrap()), "Lian Maojun");
+    keys(&mut a, "n");
+    assert_eq!(surface(&a, a.current_mention.unwrap()), "Lian Maojun");
+    let said = a.message.clone().unwrap_or_default();
+    assert!(said.contains("mention 2 of 6"), "{said}");
 }

@@ -74,6 +74,8 @@ pub struct App {
     pub sort_by_review: bool,
     /// Review decisions and where they are stored.
     pub review: super::review::ReviewState,
+    /// The current entity's listed mentions in reading order, kept between presses of n.
+    pub walk: Option<super::nav::Walk>,
     /// How far loading has come (None once every document is in).
     pub loading: Option<super::loading::LoadProgress>,
 }
@@ -108,6 +110,7 @@ impl App {
             compare: None,
             disagreement_at: None,
             review,
+            walk: None,
             loading: None,
         };
         app.sync();

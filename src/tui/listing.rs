@@ -13,15 +13,16 @@ pub struct Listing {
     order: Vec<DocId>,
     /// By document id: its row, or `UNLISTED`.
     row: Vec<u32>,
+    /// Rows ascend with document ids (no sort applied), so reading order is id order.
+    in_id_order: bool,
+    /// Changes whenever the listing does, so that what was derived from it can tell it is stale.
+    generation: u64,
 }
 
 impl Listing {
     /// A listing of `order`, in that order.
     pub fn new(order: Vec<DocId>) -> Listing {
-        let mut listing = Listing {
-            order: Vec::new(),
-            row: Vec::new(),
-        };
+        let mut listing = Listing::default();
         listing.set(order);
         listing
     }
@@ -34,13 +35,27 @@ impl Listing {
         for (i, &d) in order.iter().enumerate() {
             self.place(d, i);
         }
+        self.in_id_order = order.windows(2).all(|w| w[0] < w[1]);
         self.order = order;
+        self.generation += 1;
     }
 
     /// Lists `doc` after the others.
     pub fn push(&mut self, doc: DocId) {
+        self.in_id_order &= self.order.last().is_none_or(|&last| last < doc);
         self.place(doc, self.order.len());
         self.order.push(doc);
+        self.generation += 1;
+    }
+
+    /// Whether rows ascend with document ids.
+    pub fn in_id_order(&self) -> bool {
+        self.in_id_order
+    }
+
+    /// A number that changes whenever the listing does.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// The row `doc` is listed at, if it is listed.
@@ -88,5 +103,9 @@ mod tests {
         l.push(9);
         assert_eq!(&l[..], &[7, 3, 9]);
         assert_eq!(l.row_of(9), Some(2));
+        assert!(!l.in_id_order(), "7 is listed before 3");
+        l.set(vec![1, 2]);
+        l.push(5);
+        assert!(l.in_id_order());
     }
 }

@@ -7,6 +7,14 @@ use crate::index::{EntityId, MentionId};
 /// A mention's place in reading order across the list: (row, start byte, id).
 type Place = (usize, usize, MentionId);
 
+/// The listed mentions of one entity in reading order, for the listing it was made from.
+#[derive(Debug, Clone)]
+pub struct Walk {
+    entity: EntityId,
+    generation: u64,
+    places: Vec<Place>,
+}
+
 /// Direction of a jump.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Dir {
@@ -35,8 +43,6 @@ impl App {
 
     /// n / N: the next or previous mention of the current entity in reading order, within the
     /// document and then on into the next listed document that mentions it, wrapping around.
-    /// One pass over the entity's mentions, without sorting or allocating: list order comes from
-    /// each document's row.
     pub fn jump(&mut self, dir: Dir) {
         let Some(entity) = self.current_entity else {
             self.message =
@@ -45,60 +51,63 @@ impl App {
         };
         let current = self
             .current_mention
-            .and_then(|c| self.listed_key(c))
-            .filter(|_| self.current_mention.map(|c| self.index.entity_of(c)) == Some(entity));
-        // Where to start from: the current mention, or else the top of the reader.
-        let here = current.unwrap_or_else(|| self.reader_place());
-        let (mut first, mut last, mut after, mut before) = (None, None, None, None);
-        let mut total = 0;
-        for key in self.listed_keys(entity) {
-            total += 1;
-            first = Some(first.map_or(key, |f: Place| f.min(key)));
-            last = last.max(Some(key));
-            let beyond = match current {
-                Some(_) => key > here,
-                None => key >= here,
-            };
-            if beyond {
-                after = Some(after.map_or(key, |a: Place| a.min(key)));
-            } else if key < here {
-                before = before.max(Some(key));
-            }
-        }
-        let (Some(first), Some(last)) = (first, last) else {
+            .filter(|&c| self.index.entity_of(c) == entity)
+            .and_then(|c| self.listed_place(c));
+        let here = self.reader_place();
+        let places = self.walk(entity);
+        if places.is_empty() {
             self.message = Some("no mention of it in the listed documents".into());
             return;
+        }
+        let n = places.len();
+        // From the current mention, or else from the top of the reader.
+        let (i, wrapped) = match (current.map(|c| places.binary_search(&c)), dir) {
+            (Some(Ok(i)), Dir::Next) => ((i + 1) % n, i + 1 == n),
+            (Some(Ok(i)), Dir::Prev) => ((i + n - 1) % n, i == 0),
+            (_, Dir::Next) => (places.partition_point(|&p| p < here) % n, false),
+            (_, Dir::Prev) => match places.partition_point(|&p| p < here) {
+                0 => (n - 1, false),
+                i => (i - 1, false),
+            },
         };
-        let (target, wrapped) = match dir {
-            Dir::Next => after.map_or((first, current.is_some()), |k| (k, false)),
-            Dir::Prev => before.map_or((last, current.is_some()), |k| (k, false)),
-        };
-        let pos = self
-            .listed_keys(entity)
-            .filter(|&key| key <= target)
-            .count();
-        self.go_to_mention(target.2);
+        let target = places[i].2;
+        self.go_to_mention(target);
         let name = &self.index.entity(entity).name;
         let wrap_note = if wrapped { " (wrapped around)" } else { "" };
-        self.message = Some(format!("{name}: mention {pos} of {total}{wrap_note}"));
+        self.message = Some(format!("{name}: mention {} of {n}{wrap_note}", i + 1));
+    }
+
+    /// The listed mentions of `entity` in reading order across the list. Worked out once per
+    /// entity and listing (the first n after a change), so each further press is a binary search;
+    /// in corpus order the entity's mentions are already in reading order and need no sort.
+    fn walk(&mut self, entity: EntityId) -> &[Place] {
+        let generation = self.visible.generation();
+        let fresh =
+            matches!(&self.walk, Some(w) if w.entity == entity && w.generation == generation);
+        if !fresh {
+            let mut places: Vec<Place> = self
+                .index
+                .entity(entity)
+                .mentions
+                .iter()
+                .filter_map(|&m| self.listed_place(m))
+                .collect();
+            if !self.visible.in_id_order() {
+                places.sort_unstable();
+            }
+            self.walk = Some(Walk {
+                entity,
+                generation,
+                places,
+            });
+        }
+        self.walk.as_ref().map_or(&[], |w| &w.places)
     }
 
     /// A mention's place in reading order across the list, if its document is listed.
-    fn listed_key(&self, mention: MentionId) -> Option<Place> {
+    fn listed_place(&self, mention: MentionId) -> Option<Place> {
         let m = &self.index.mentions[mention as usize];
         Some((self.visible.row_of(m.doc)?, m.span.start, mention))
-    }
-
-    /// The places of an entity's mentions in listed documents.
-    fn listed_keys(
-        &self,
-        entity: EntityId,
-    ) -> impl Iterator<Item = Place> + '_ {
-        self.index
-            .entity(entity)
-            .mentions
-            .iter()
-            .filter_map(|&m| self.listed_key(m))
     }
 
     /// The top of the reader as a place in reading order (row, start byte of the top line).

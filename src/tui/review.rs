@@ -132,6 +132,8 @@ impl App {
             .current_mention
             .map(|m| self.index.mentions[m as usize].clone());
         self.index = index;
+        // Mention ids may have changed.
+        self.walk = None;
         let find = |index: &Index, key: &(crate::model::Label, String)| {
             index
                 .entities

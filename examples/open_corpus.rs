@@ -1,0 +1,91 @@
+//! Opens a corpus the way the browser does, without a terminal, and reports how long it took to
+//! be fully loaded and filterable, and the memory it holds:
+//! `cargo run --release --example open_corpus -- PATH [--no-cache]`.
+//! The cache is the browser's (`GAZETTE_CACHE_DIR` to choose another).
+
+use gazette::corpus::stream::{self, Input, Options};
+use gazette::tui::app::App;
+use gazette::tui::filter::{rank, Scope};
+use gazette::tui::loading::AfterLoad;
+use gazette::tui::theme::Theme;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use ratatui::Terminal;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// A line of /proc/self/status, such as "VmRSS:   123456 kB".
+fn status(field: &str) -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with(field))
+        .map_or_else(
+            || "?".into(),
+            |l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" "),
+        )
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let no_cache = args.iter().any(|a| a == "--no-cache");
+    let paths: Vec<PathBuf> = args
+        .iter()
+        .filter(|a| !a.starts_with("--"))
+        .map(PathBuf::from)
+        .collect();
+    let cache_dir = gazette::cli::cache_dir(no_cache);
+    let started = Instant::now();
+    let loader = stream::start(
+        Input::from_paths(&paths),
+        Options {
+            extract: true,
+            cache_dir: cache_dir.clone(),
+        },
+    );
+    let area = Rect::new(0, 0, 160, 45);
+    let mut terminal = match Terminal::new(TestBackend::new(area.width, area.height)) {
+        Ok(t) => t,
+        Err(e) => return eprintln!("{e}"),
+    };
+    let mut app = App::loading(Theme { color: true }, area);
+    let after = AfterLoad {
+        sources: gazette::cli::Sources {
+            cache_dir,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut frames = 0;
+    // As the browser's loop: a frame every 50 ms while documents arrive.
+    loop {
+        let _ = terminal.draw(|f| gazette::tui::view::draw(f, &app));
+        frames += 1;
+        if app.receive(&loader.events, Duration::from_millis(50)) {
+            app.finish_loading(&after);
+            break;
+        }
+    }
+    let loaded = started.elapsed();
+    let filter_started = Instant::now();
+    let found = rank(&app.index, "z", Scope::Any).len();
+    let bytes: usize = app.corpus.docs.iter().map(|d| d.text.len()).sum();
+    println!(
+        "loaded in {:.2} s ({frames} frames): {} documents, {:.0} MB of text, {} mentions, {} entities, {} search names",
+        loaded.as_secs_f64(),
+        app.corpus.docs.len(),
+        bytes as f64 / 1e6,
+        app.index.mentions.len(),
+        app.index.entities.len(),
+        app.index.search_names().len(),
+    );
+    println!(
+        "filter \"z\" over everything: {found} entities in {:.1} ms",
+        filter_started.elapsed().as_secs_f64() * 1e3
+    );
+    println!(
+        "memory: VmRSS {} (peak {})",
+        status("VmRSS"),
+        status("VmHWM")
+    );
+}
