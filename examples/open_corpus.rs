@@ -14,6 +14,10 @@ use ratatui::Terminal;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+// The browser's allocator, so that time and memory are the browser's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A line of /proc/self/status, such as "VmRSS:   123456 kB".
 fn status(field: &str) -> String {
     std::fs::read_to_string("/proc/self/status")
@@ -57,11 +61,17 @@ fn main() {
         ..Default::default()
     };
     let mut frames = 0;
-    // As the browser's loop: a frame every 50 ms while documents arrive.
+    let mut drawn: Option<Instant> = None;
+    // As the browser's loop: a frame every 50 ms, a 2 ms wait for keys, then up to 30 ms of
+    // documents.
     loop {
-        let _ = terminal.draw(|f| gazette::tui::view::draw(f, &app));
-        frames += 1;
-        if app.receive(&loader.events, Duration::from_millis(50)) {
+        if drawn.is_none_or(|d| d.elapsed() >= Duration::from_millis(50)) {
+            let _ = terminal.draw(|f| gazette::tui::view::draw(f, &app));
+            frames += 1;
+            drawn = Some(Instant::now());
+        }
+        std::thread::sleep(Duration::from_millis(2));
+        if app.receive(&loader.events, Duration::from_millis(30)) {
             app.finish_loading(&after);
             break;
         }

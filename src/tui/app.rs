@@ -85,7 +85,7 @@ impl App {
     pub fn new(corpus: Corpus, index: Index, theme: Theme, area: Rect) -> App {
         let visible = super::listing::Listing::new((0..corpus.docs.len() as DocId).collect());
         let review = super::review::ReviewState::without_store(
-            index.mentions.clone(),
+            index.mentions.len(),
             "no review database is open",
         );
         let mut app = App {

@@ -68,7 +68,7 @@ impl App {
     /// [`App::receive`], decisions wait for [`App::finish_loading`].
     pub fn loading(theme: Theme, area: Rect) -> App {
         let mut app = App::new(Corpus::default(), Index::default(), theme, area);
-        app.review = ReviewState::without_store(Vec::new(), STILL_LOADING);
+        app.review = ReviewState::without_store(0, STILL_LOADING);
         app.loading = Some(LoadProgress::new());
         app
     }
@@ -148,7 +148,9 @@ impl App {
         };
         let id = doc.id;
         let n = mentions.len();
-        self.review.base.extend(mentions.iter().cloned());
+        if let Some(base) = &mut self.review.base {
+            base.extend(mentions.iter().cloned());
+        }
         self.review
             .reviews
             .extend((0..n).map(|_| Default::default()));
@@ -168,10 +170,12 @@ impl App {
     pub fn finish_loading(&mut self, after: &AfterLoad) {
         let started = Instant::now();
         if !after.sources.annotations.is_empty() || !self.corpus.sidecars.is_empty() {
-            let extracted = std::mem::take(&mut self.review.base);
+            // The index is replaced below; its mentions are the extractor's.
+            let extracted = (self.review.base.take())
+                .unwrap_or_else(|| std::mem::take(&mut self.index.mentions));
             let (index, problems, _) = annotate_keeping(&self.corpus, &after.sources, extracted);
             self.corpus.warnings.extend(as_warnings(&problems));
-            self.review = ReviewState::without_store(index.mentions.clone(), STILL_LOADING);
+            self.review = ReviewState::without_store(index.mentions.len(), STILL_LOADING);
             self.replace_index(index);
         }
         if let Some(path) = &after.gold {

@@ -19,20 +19,22 @@ pub struct ReviewState {
     pub orphans: usize,
     /// How many mentions are reviewed (counted when decisions change, not every frame).
     pub reviewed: usize,
-    /// The mentions before review (from extraction or import): decisions are laid over these.
-    pub base: Vec<crate::model::Mention>,
+    /// The mentions before review (from extraction or import), which decisions are laid over;
+    /// None while they are the index's own (no decision has changed them), so that browsing
+    /// without reviewing never holds a second copy of every mention.
+    pub base: Option<Vec<crate::model::Mention>>,
 }
 
 impl ReviewState {
-    /// No database yet: the mentions before review, all unreviewed; decisions refused with
-    /// `why` until a store is attached.
-    pub fn without_store(base: Vec<crate::model::Mention>, why: &str) -> Self {
+    /// No database yet: `mentions` mentions, all unreviewed, the index's own; decisions refused
+    /// with `why` until a store is attached.
+    pub fn without_store(mentions: usize, why: &str) -> Self {
         ReviewState {
             store: Err(StoreError(why.into())),
-            reviews: vec![MentionReview::default(); base.len()],
+            reviews: vec![MentionReview::default(); mentions],
             orphans: 0,
             reviewed: 0,
-            base,
+            base: None,
         }
     }
 }
@@ -85,30 +87,31 @@ impl App {
                 return;
             }
         };
-        // With no decision nothing is laid over the base mentions, and no copy of them is made.
-        let layered =
-            (!decisions.is_empty()).then(|| layer(&self.corpus, &self.review.base, &decisions));
-        let laid = layered
-            .as_ref()
-            .map_or(self.review.base.as_slice(), |l| l.mentions.as_slice());
-        let same = laid.len() == self.index.mentions.len()
-            && laid
-                .iter()
-                .zip(&self.index.mentions)
-                .all(|(a, b)| a.doc == b.doc && a.span == b.span);
-        let (reviews, orphans) = match layered {
-            Some(l) => {
-                if !same {
-                    self.replace_index(Index::build(&self.corpus, l.mentions));
-                }
-                (l.reviews, l.orphans.len())
+        let (reviews, orphans) = if decisions.is_empty() {
+            // Nothing to lay: the base mentions become the index's again (no copy is kept).
+            if let Some(base) = self.review.base.take() {
+                self.replace_index(Index::build(&self.corpus, base));
             }
-            None => {
-                if !same {
-                    self.replace_index(Index::build(&self.corpus, self.review.base.clone()));
-                }
-                (vec![MentionReview::default(); self.review.base.len()], 0)
+            (
+                vec![MentionReview::default(); self.index.mentions.len()],
+                0,
+            )
+        } else {
+            // The first decision keeps the mentions as they were before review.
+            let base = self
+                .review
+                .base
+                .get_or_insert_with(|| self.index.mentions.clone());
+            let l = layer(&self.corpus, base, &decisions);
+            let same = l.mentions.len() == self.index.mentions.len()
+                && l.mentions
+                    .iter()
+                    .zip(&self.index.mentions)
+                    .all(|(a, b)| a.doc == b.doc && a.span == b.span);
+            if !same {
+                self.replace_index(Index::build(&self.corpus, l.mentions));
             }
+            (l.reviews, l.orphans.len())
         };
         self.review.reviewed = reviews
             .iter()
