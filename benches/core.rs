@@ -116,8 +116,8 @@ fn names_index(n: usize) -> gazette::index::Index {
                     doc,
                     span,
                     label: gazette::model::Label::Person,
-                    key: format!("person:{}", name.to_lowercase()),
-                    canonical: name,
+                    key: format!("person:{}", name.to_lowercase()).into(),
+                    canonical: name.into(),
                     source: gazette::model::Source::Builtin("bench"),
                 });
             }
@@ -185,7 +185,7 @@ fn jumping(c: &mut Criterion) {
         .index
         .entities
         .iter()
-        .position(|e| e.key == "person:xi|jinping")
+        .position(|e| &*e.key == "person:xi|jinping")
         .unwrap_or(0) as u32;
     app.add_filter(xi);
     c.bench_function("jump to the next mention, 10,000 documents", |b| {

@@ -74,7 +74,7 @@ fn template(doc: &Document, extractor: &Extractor) -> Template {
                     (
                         m.span.start - at..m.span.end - at,
                         m.label.clone(),
-                        m.key.clone(),
+                        m.key.to_string(),
                     )
                 })
                 .collect();

@@ -9,6 +9,7 @@ use crate::model::{Label, Mention, Source};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The extractor's version: the package version and a fingerprint of its code and tables.
 pub const EXTRACTOR_VERSION: &str = env!("GAZETTE_EXTRACTOR_VERSION");
@@ -87,7 +88,9 @@ impl Analysis {
         let fits = |s: usize, e: usize| {
             s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
         };
-        let string = |i: u32| self.strings.get(i as usize);
+        // Each string once per document; the mentions share it.
+        let shared: Vec<Arc<str>> = self.strings.iter().map(|s| Arc::from(s.as_str())).collect();
+        let string = |i: u32| shared.get(i as usize);
         let labels: Vec<Label> = self.strings.iter().map(|s| Label::from_name(s)).collect();
         self.mentions
             .iter()

@@ -6,6 +6,7 @@ use crate::extract::gazetteer_aliases;
 use crate::model::{Label, Mention};
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Index of an entity in [`Index::entities`].
 pub type EntityId = u32;
@@ -16,9 +17,10 @@ pub type MentionId = u32;
 #[derive(Debug, Clone)]
 pub struct Entity {
     pub label: Label,
-    pub key: String,
-    /// The name the extractor or the file gave it.
-    pub canonical: String,
+    /// Shared with its mentions (one copy per entity, however many mentions).
+    pub key: Arc<str>,
+    /// The name the extractor or the file gave it (shared like the key).
+    pub canonical: Arc<str>,
     /// The name shown in lists: the canonical one, with its Chinese or Latin form beside it for
     /// a person known in both scripts.
     pub name: String,
@@ -33,24 +35,25 @@ pub struct Entity {
 /// A person known in both scripts is named in both ('Xi Jinping 习近平'), as places are.
 fn bilingual_name(e: &Entity) -> String {
     let han = |s: &str| s.chars().any(crate::corpus::meta::is_han);
-    let names = || std::iter::once(&e.canonical).chain(&e.aliases);
+    let names = || std::iter::once(&*e.canonical).chain(e.aliases.iter().map(String::as_str));
     // Only the built-in recognizers' persons: an imported entity keeps the name its file gives.
     let builtin = e.key.starts_with("person:");
     if !builtin || e.label != Label::Person || !names().any(|n| han(n)) || names().all(|n| han(n)) {
-        return e.canonical.clone();
+        return e.canonical.to_string();
     }
-    let capitals = |s: &&String| s.chars().filter(char::is_ascii_uppercase).count();
+    let capitals = |s: &&str| s.chars().filter(char::is_ascii_uppercase).count();
+    let aliases = || e.aliases.iter().map(String::as_str);
     let (latin, chinese) = if han(&e.canonical) {
         (
-            e.aliases.iter().filter(|a| !han(a)).max_by_key(capitals),
-            Some(&e.canonical),
+            aliases().filter(|a| !han(a)).max_by_key(capitals),
+            Some(&*e.canonical),
         )
     } else {
-        (Some(&e.canonical), e.aliases.iter().find(|a| han(a)))
+        (Some(&*e.canonical), aliases().find(|a| han(a)))
     };
     match (latin, chinese) {
         (Some(l), Some(c)) => format!("{l} {c}"),
-        _ => e.canonical.clone(),
+        _ => e.canonical.to_string(),
     }
 }
 
@@ -68,7 +71,7 @@ pub struct Index {
     /// first (computed once: the entity pane and the list read it every frame).
     doc_entities: Vec<Vec<(EntityId, usize)>>,
     /// Entities by key (a key may name entities of several labels).
-    by_key: HashMap<String, Vec<EntityId>>,
+    by_key: HashMap<Arc<str>, Vec<EntityId>>,
     /// See [`Index::search_names`].
     search: Vec<SearchName>,
 }
@@ -140,7 +143,7 @@ impl Index {
             }
             e.mentions.push(i);
             if let Some(surface) = text.get(m.span.clone()) {
-                if surface != e.canonical && !e.aliases.iter().any(|a| a == surface) {
+                if surface != &*e.canonical && !e.aliases.iter().any(|a| a == surface) {
                     e.aliases.push(surface.to_string());
                     self.search
                         .push(SearchName::new(id, e.aliases.len() as u32, surface));
@@ -148,7 +151,19 @@ impl Index {
                 }
             }
             self.mention_entity.push(id);
-            self.mentions.push(Mention { doc, ..m });
+            // The entity's copies of the strings stand in for the document's own.
+            let canonical = if m.canonical == e.canonical {
+                e.canonical.clone()
+            } else {
+                m.canonical
+            };
+            let key = e.key.clone();
+            self.mentions.push(Mention {
+                doc,
+                key,
+                canonical,
+                ..m
+            });
         }
         for id in renamed {
             let e = &self.entities[id as usize];
@@ -160,14 +175,18 @@ impl Index {
         self.doc_entities.push(counts);
     }
 
-    /// The entity a mention belongs to, created when it is the first of its label and key.
-    fn entity_for(&mut self, m: &Mention) -> EntityId {
-        let found = self.by_key.get(m.key.as_str()).and_then(|ids| {
+    /// The entity of `label` and `key`, if there is one.
+    pub fn find_entity(&self, label: &Label, key: &str) -> Option<EntityId> {
+        self.by_key.get(key).and_then(|ids| {
             ids.iter()
                 .copied()
-                .find(|&id| self.entities[id as usize].label == m.label)
-        });
-        if let Some(id) = found {
+                .find(|&id| self.entities[id as usize].label == *label)
+        })
+    }
+
+    /// The entity a mention belongs to, created when it is the first of its label and key.
+    fn entity_for(&mut self, m: &Mention) -> EntityId {
+        if let Some(id) = self.find_entity(&m.label, &m.key) {
             return id;
         }
         let id = self.entities.len() as EntityId;
@@ -185,7 +204,7 @@ impl Index {
             label: m.label.clone(),
             key: m.key.clone(),
             canonical: m.canonical.clone(),
-            name: m.canonical.clone(),
+            name: m.canonical.to_string(),
             aliases,
             docs: Vec::new(),
             mentions: Vec::new(),
@@ -344,7 +363,7 @@ mod tests {
     }
 
     fn id(index: &Index, key: &str) -> EntityId {
-        index.entities.iter().position(|e| e.key == key).unwrap() as EntityId
+        index.entities.iter().position(|e| &*e.key == key).unwrap() as EntityId
     }
 
     #[test]
@@ -384,7 +403,7 @@ mod tests {
         let grouped: Vec<(String, usize)> = index
             .doc_entities(0)
             .iter()
-            .map(|&(e, n)| (index.entity(e).key.clone(), n))
+            .map(|&(e, n)| (index.entity(e).key.to_string(), n))
             .collect();
         assert_eq!(
             grouped,
@@ -395,7 +414,7 @@ mod tests {
             ]
         );
         let at = index.mention_at(0, 14).unwrap();
-        assert_eq!(index.entity(index.entity_of(at)).key, "wang");
+        assert_eq!(&*index.entity(index.entity_of(at)).key, "wang");
         assert_eq!(index.mention_at(0, 10), None, "between mentions");
         assert_eq!(index.mention_at(2, 0), None);
     }

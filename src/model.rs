@@ -3,6 +3,7 @@
 use crate::corpus::DocId;
 use serde::Serialize;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// An entity type. Labels from other tools that map onto none of the three are kept as they are.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -64,9 +65,10 @@ pub struct Mention {
     /// Byte range in the document's text.
     pub span: Range<usize>,
     pub label: Label,
-    /// Identity of the entity: mentions with the same label and key are one entity.
-    pub key: String,
-    /// The entity's canonical name, as shown in lists.
-    pub canonical: String,
+    /// Identity of the entity: mentions with the same label and key are one entity. Shared:
+    /// a large corpus has millions of mentions of a few hundred thousand entities.
+    pub key: Arc<str>,
+    /// The entity's canonical name, as shown in lists (shared like the key).
+    pub canonical: Arc<str>,
     pub source: Source,
 }

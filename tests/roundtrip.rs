@@ -59,8 +59,8 @@ fn mentions_for(corpus: &Corpus, picks: &[(usize, usize, u8)]) -> Vec<Mention> {
                 doc: doc.id,
                 span: a..b,
                 label: label_of(label),
-                key: format!("k{label}"),
-                canonical: entity,
+                key: format!("k{label}").into(),
+                canonical: entity.into(),
                 source: Source::Builtin("test"),
             });
         }

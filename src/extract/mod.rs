@@ -82,8 +82,8 @@ impl Extractor {
                 doc: doc.id,
                 span: c.span,
                 label: c.label,
-                key: c.key,
-                canonical: c.canonical,
+                key: c.key.into(),
+                canonical: c.canonical.into(),
                 source: Source::Builtin(c.recognizer),
             })
             .collect()

@@ -16,7 +16,7 @@ fn found(text: &str) -> Vec<(String, &'static str, String)> {
                 Label::Org => "ORG",
                 Label::Other(_) => "OTHER",
             };
-            (text[m.span].to_string(), label, m.canonical)
+            (text[m.span].to_string(), label, m.canonical.to_string())
         })
         .collect()
 }
@@ -175,7 +175,7 @@ fn keys_of(text: &str, surface: &str) -> Vec<String> {
         .extract(&doc)
         .into_iter()
         .filter(|m| &text[m.span.clone()] == surface)
-        .map(|m| m.key)
+        .map(|m| m.key.to_string())
         .collect()
 }
 

@@ -328,8 +328,8 @@ pub fn resolve(corpus: &Corpus, docs: &[RawDoc], file: &str, unit: Unit) -> Reso
                 doc: doc_id,
                 span: range,
                 label,
-                key,
-                canonical: entity,
+                key: key.into(),
+                canonical: entity.into(),
                 source: Source::Imported(file.to_string()),
             });
         }

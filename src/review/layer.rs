@@ -98,8 +98,8 @@ pub fn layer(corpus: &Corpus, base: &[Mention], decisions: &[Decision]) -> Layer
                 doc,
                 span: range,
                 label: Label::from_name(&d.label),
-                key: format!("added:{}", canonical.to_lowercase()),
-                canonical,
+                key: format!("added:{}", canonical.to_lowercase()).into(),
+                canonical: canonical.into(),
                 source: Source::Reviewer,
             };
             mentions.push(m);

@@ -374,8 +374,8 @@ mod tests {
                     doc: d,
                     span: at..at + n.len(),
                     label: crate::model::Label::Person,
-                    key: n.to_lowercase(),
-                    canonical: n.clone(),
+                    key: n.to_lowercase().into(),
+                    canonical: n.as_str().into(),
                     source: Source::Builtin("test"),
                 });
                 at += n.len() + 1;

@@ -137,12 +137,8 @@ impl App {
         self.index = index;
         // Mention ids may have changed.
         self.walk = None;
-        let find = |index: &Index, key: &(crate::model::Label, String)| {
-            index
-                .entities
-                .iter()
-                .position(|e| e.label == key.0 && e.key == key.1)
-                .map(|i| i as EntityId)
+        let find = |index: &Index, key: &(crate::model::Label, std::sync::Arc<str>)| {
+            index.find_entity(&key.0, &key.1)
         };
         self.filters = filters
             .iter()
