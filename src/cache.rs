@@ -91,23 +91,31 @@ impl Analysis {
         // Each string once per document; the mentions share it.
         let shared: Vec<Arc<str>> = self.strings.iter().map(|s| Arc::from(s.as_str())).collect();
         let string = |i: u32| shared.get(i as usize);
-        let labels: Vec<Label> = self.strings.iter().map(|s| Label::from_name(s)).collect();
-        self.mentions
-            .iter()
-            .map(|m| {
-                if !fits(m.start, m.end) {
-                    return None;
+        // A document uses two or three labels: each is read once.
+        let mut labels: Vec<(u32, Label)> = Vec::new();
+        let mut mentions = Vec::with_capacity(self.mentions.len());
+        for m in &self.mentions {
+            if !fits(m.start, m.end) {
+                return None;
+            }
+            let label = match labels.iter().find(|(i, _)| *i == m.label) {
+                Some((_, label)) => label.clone(),
+                None => {
+                    let label = Label::from_name(self.strings.get(m.label as usize)?);
+                    labels.push((m.label, label.clone()));
+                    label
                 }
-                Some(Mention {
-                    doc: doc.id,
-                    span: m.start..m.end,
-                    label: labels.get(m.label as usize)?.clone(),
-                    key: string(m.key)?.clone(),
-                    canonical: string(m.canonical)?.clone(),
-                    source: Source::Builtin(extractor.recognizer_name(string(m.recognizer)?)),
-                })
-            })
-            .collect()
+            };
+            mentions.push(Mention {
+                doc: doc.id,
+                span: m.start..m.end,
+                label,
+                key: string(m.key)?.clone(),
+                canonical: string(m.canonical)?.clone(),
+                source: Source::Builtin(extractor.recognizer_name(string(m.recognizer)?)),
+            });
+        }
+        Some(mentions)
     }
 
     /// Whether the stored metadata and chrome fit `text`.

@@ -111,7 +111,7 @@ impl Corpus {
 
     /// Decodes `bytes` and adds the document, or records a warning naming `path`.
     pub fn push_bytes(&mut self, path: String, bytes: &[u8]) {
-        match decode_text(&path, bytes) {
+        match decode_text(&path, bytes.to_vec()) {
             Ok((text, encoding, warning)) => {
                 let id = self.docs.len() as DocId;
                 self.docs.push(Document::new(id, path, text, encoding));
@@ -126,9 +126,9 @@ impl Corpus {
 /// skipped.
 pub fn decode_text(
     path: &str,
-    bytes: &[u8],
+    bytes: Vec<u8>,
 ) -> Result<(String, SourceEncoding, Option<LoadWarning>), LoadWarning> {
-    match decode::decode(bytes) {
+    match decode::decode_owned(bytes) {
         Ok((text, encoding)) => {
             let warning = match encoding {
                 SourceEncoding::Utf8Repaired { invalid_bytes } => Some(LoadWarning {

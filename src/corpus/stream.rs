@@ -10,7 +10,7 @@ use crate::model::Mention;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -125,7 +125,9 @@ impl Corpus {
 
 /// Starts loading on background threads.
 pub fn start(input: Input, options: Options) -> Loader {
-    let (tx, events) = channel();
+    // Bounded: when the browser takes documents more slowly than they are read, the readers
+    // wait rather than pile up documents in memory.
+    let (tx, events) = sync_channel(BATCHES_AHEAD);
     let stop = Arc::new(AtomicBool::new(false));
     let (coordinator_tx, coordinator_stop) = (tx.clone(), stop.clone());
     let spawned = std::thread::Builder::new()
@@ -174,10 +176,13 @@ pub fn load_all(input: Input, options: Options) -> (Corpus, Vec<Mention>) {
     (corpus, mentions)
 }
 
+/// Batches of documents read ahead of the browser at most.
+const BATCHES_AHEAD: usize = 64;
+
 /// Files a worker takes at a time.
 const CHUNK: usize = 32;
 
-fn coordinate(input: Input, options: Options, tx: Sender<Vec<Event>>, stop: Arc<AtomicBool>) {
+fn coordinate(input: Input, options: Options, tx: SyncSender<Vec<Event>>, stop: Arc<AtomicBool>) {
     let started = Instant::now();
     let (items, planned) = match input {
         Input::Bundled => {
@@ -232,11 +237,11 @@ fn coordinate(input: Input, options: Options, tx: Sender<Vec<Event>>, stop: Arc<
     let items = Arc::new(items);
     let next = Arc::new(AtomicUsize::new(0));
     let extractor = Arc::new(Extractor::default());
-    let (done_tx, done_rx) = channel::<(usize, Vec<Outcome>)>();
     let workers = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .clamp(1, 8)
         .min(items.len().max(1));
+    let (done_tx, done_rx) = sync_channel::<(usize, Vec<Outcome>)>(workers * 2);
     for _ in 0..workers {
         let (items, next, stop, done_tx) =
             (items.clone(), next.clone(), stop.clone(), done_tx.clone());
@@ -363,11 +368,16 @@ impl Work<'_> {
                 (name.to_string(), std::borrow::Cow::Borrowed(*bytes), None)
             }
         };
-        let (text, encoding, warning) = match decode_text(&shown, &bytes) {
+        // The cache is keyed by the file's bytes, hashed before decoding takes them.
+        let hash = self.extract.then(|| content_hash(&bytes));
+        let (text, encoding, warning) = match decode_text(&shown, bytes.into_owned()) {
             Ok(decoded) => decoded,
             Err(w) => return Outcome::Skipped(w),
         };
-        let (doc, mentions, fresh) = self.analyse(&bytes, shown, text, encoding);
+        let (doc, mentions, fresh) = match hash {
+            Some(hash) => self.analyse(hash, shown, text, encoding),
+            None => (Document::new(0, shown, text, encoding), Vec::new(), None),
+        };
         // Extracting and nothing new to store: the analysis came from the cache.
         let cached = self.extract && fresh.is_none();
         Outcome::Doc(
@@ -386,16 +396,11 @@ impl Work<'_> {
     /// (and returned for storing).
     fn analyse(
         &self,
-        bytes: &[u8],
+        hash: ContentHash,
         path: String,
-        text: String,
+        mut text: String,
         encoding: SourceEncoding,
     ) -> (Document, Vec<Mention>, Option<(ContentHash, Analysis)>) {
-        if !self.extract {
-            return (Document::new(0, path, text, encoding), Vec::new(), None);
-        }
-        let hash = content_hash(bytes);
-        let mut text = text;
         let hit = self
             .cache
             .and_then(|c| c.get(&hash))
