@@ -38,6 +38,11 @@ fn main() {
         .filter(|a| !a.starts_with("--"))
         .map(PathBuf::from)
         .collect();
+    if let Some(log) = std::env::var_os("GAZETTE_LOG") {
+        if let Err(e) = gazette::debug_log::init(std::path::Path::new(&log)) {
+            eprintln!("{e}");
+        }
+    }
     let cache_dir = gazette::cli::cache_dir(no_cache);
     let started = Instant::now();
     let loader = stream::start(

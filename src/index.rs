@@ -4,7 +4,7 @@
 use crate::corpus::{Corpus, DocId};
 use crate::extract::gazetteer_aliases;
 use crate::model::{Label, Mention};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -70,8 +70,9 @@ pub struct Index {
     /// For each document, its entities with mention counts, grouped by label, most mentioned
     /// first (computed once: the entity pane and the list read it every frame).
     doc_entities: Vec<Vec<(EntityId, usize)>>,
-    /// Entities by key (a key may name entities of several labels).
-    by_key: HashMap<Arc<str>, Vec<EntityId>>,
+    /// Entities by key (a key may name entities of several labels). Looked up once per
+    /// mention while loading: a fast hash, not a DoS-resistant one.
+    by_key: FxHashMap<Arc<str>, Vec<EntityId>>,
     /// See [`Index::search_names`].
     search: Vec<SearchName>,
 }
@@ -254,11 +255,15 @@ impl Index {
     }
 
     fn count_doc_entities(&self, doc: DocId) -> Vec<(EntityId, usize)> {
-        let mut counts: HashMap<EntityId, usize> = HashMap::new();
-        for i in self.doc_mention_ids(doc) {
-            *counts.entry(self.mention_entity[i]).or_default() += 1;
+        let mut ids: Vec<EntityId> = self.mention_entity[self.doc_mention_ids(doc)].to_vec();
+        ids.sort_unstable();
+        let mut out: Vec<(EntityId, usize)> = Vec::new();
+        for id in ids {
+            match out.last_mut() {
+                Some((last, n)) if *last == id => *n += 1,
+                _ => out.push((id, 1)),
+            }
         }
-        let mut out: Vec<(EntityId, usize)> = counts.into_iter().collect();
         out.sort_by(|a, b| {
             let (ea, eb) = (self.entity(a.0), self.entity(b.0));
             (&ea.label, std::cmp::Reverse(a.1), &ea.name).cmp(&(
