@@ -1,6 +1,10 @@
 //! Speed of the paths a user waits on: extraction, wrapping, drawing a frame, a filter
 //! keystroke and a mention jump. Results and the machine are in the README.
 
+// The browser's allocator, so that the figures are the browser's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use gazette::cli::analyze;
 use gazette::corpus::stream::{load_all, Input, Options};

@@ -90,7 +90,8 @@ fn looks_binary(bytes: &[u8]) -> bool {
         b"\x1F\x8B",
     ];
     // `contains` on bytes is a vectorised search.
-    SIGNATURES.iter().any(|sig| bytes.starts_with(sig)) || bytes[..bytes.len().min(8192)].contains(&0)
+    SIGNATURES.iter().any(|sig| bytes.starts_with(sig))
+        || bytes[..bytes.len().min(8192)].contains(&0)
 }
 
 #[cfg(test)]

@@ -1,10 +1,9 @@
 //! The fuzzy filter prompt: a query, a scope, and the entities it matches, best first.
 
-use crate::index::{fold, EntityId, Index, SearchName};
+use crate::index::{char_set, fold, EntityId, Index, SearchName};
 use crate::model::Label;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
-use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 /// Which entity types the prompt searches.
@@ -82,7 +81,7 @@ pub struct FilterPrompt {
     /// How many of the index's search names are ranked for this query.
     scanned: usize,
     /// Each matching entity's best (score, name index) so far.
-    best: HashMap<EntityId, (i64, usize)>,
+    best: Best,
 }
 
 impl FilterPrompt {
@@ -94,7 +93,7 @@ impl FilterPrompt {
             candidates: Vec::new(),
             selected: 0,
             scanned: 0,
-            best: HashMap::new(),
+            best: Best::default(),
         };
         p.refresh(index);
         p
@@ -176,7 +175,7 @@ pub fn names(index: &Index, id: EntityId) -> impl Iterator<Item = &str> {
 /// Entities in `scope` whose name or an alias fuzzily matches `query`, best first; ties go to the
 /// entity in more documents. An empty query lists the scope by document count.
 pub fn rank(index: &Index, query: &str, scope: Scope) -> Vec<Candidate> {
-    let mut best = HashMap::new();
+    let mut best = Best::default();
     score_names(
         index.search_names(),
         index,
@@ -189,18 +188,21 @@ pub fn rank(index: &Index, query: &str, scope: Scope) -> Vec<Candidate> {
 
 /// Scores `names` against the folded `query`, keeping each entity's best match in `best`. Large
 /// slices are split between two threads, each with its own matcher.
-fn score_names(
-    names: &[SearchName],
-    index: &Index,
-    query: &str,
-    scope: Scope,
-    best: &mut HashMap<EntityId, (i64, usize)>,
-) {
+fn score_names(names: &[SearchName], index: &Index, query: &str, scope: Scope, best: &mut Best) {
+    let wanted = char_set(query);
+    // One or two letters match tens of thousands of names, and the full alignment tells little
+    // about so short a query: skim's simple scoring (bonus for a word's start, for adjacency)
+    // ranks them in a fraction of the time. Longer queries get the full alignment.
+    let short = query.chars().filter(|c| !c.is_whitespace()).count() <= 2;
     let score_part = |part: &[SearchName]| {
-        let matcher = SkimMatcherV2::default();
+        let matcher = if short {
+            SkimMatcherV2::default().element_limit(1)
+        } else {
+            SkimMatcherV2::default()
+        };
         let mut found: Vec<(EntityId, i64, usize)> = Vec::new();
         for n in part {
-            if !scope.admits(&index.entity(n.entity).label) {
+            if n.chars & wanted != wanted || !scope.admits(&index.entity(n.entity).label) {
                 continue;
             }
             if query.is_empty() {
@@ -230,17 +232,73 @@ fn score_names(
         score_part(names)
     };
     for (entity, score, name) in found {
-        let slot = best.entry(entity).or_insert((score, name));
-        // Prefer the canonical name on equal scores.
-        if (score, std::cmp::Reverse(name)) > (slot.0, std::cmp::Reverse(slot.1)) {
-            *slot = (score, name);
+        best.offer(entity, score, name);
+    }
+}
+
+/// Each matching entity's best (score, name index), by entity id: a slot per entity rather than
+/// a hash map, since a short query matches tens of thousands of them.
+#[derive(Debug, Clone, Default)]
+struct Best {
+    slots: Vec<Option<(i64, usize)>>,
+    /// The entities with a slot filled, in the order they were first found.
+    found: Vec<EntityId>,
+}
+
+impl Best {
+    /// Keeps `score` for `entity` if it beats what it has; on equal scores the canonical name.
+    fn offer(&mut self, entity: EntityId, score: i64, name: usize) {
+        let i = entity as usize;
+        if self.slots.len() <= i {
+            self.slots.resize(i + 1, None);
         }
+        match &mut self.slots[i] {
+            Some(slot) => {
+                if (score, std::cmp::Reverse(name)) > (slot.0, std::cmp::Reverse(slot.1)) {
+                    *slot = (score, name);
+                }
+            }
+            empty => {
+                *empty = Some((score, name));
+                self.found.push(entity);
+            }
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.found.len()
+    }
+
+    fn clear(&mut self) {
+        for &e in &self.found {
+            self.slots[e as usize] = None;
+        }
+        self.found.clear();
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (EntityId, (i64, usize))> + '_ {
+        self.found
+            .iter()
+            .filter_map(|&e| Some((e, self.slots[e as usize]?)))
     }
 }
 
 /// Whether every character of `query` appears in `name` in order: a cheap test that rules out
 /// most names before the fuzzy matcher runs.
 fn is_subsequence(query: &str, name: &str) -> bool {
+    if query.is_ascii() {
+        // An ASCII byte never occurs inside a multi-byte UTF-8 character: bytes will do.
+        let mut rest = name.as_bytes();
+        return query.bytes().filter(|b| !b.is_ascii_whitespace()).all(|q| {
+            match rest.iter().position(|&b| b == q) {
+                Some(i) => {
+                    rest = &rest[i + 1..];
+                    true
+                }
+                None => false,
+            }
+        });
+    }
     let mut rest = name.chars();
     query
         .chars()
@@ -253,10 +311,10 @@ fn is_subsequence(query: &str, name: &str) -> bool {
 const ORDERED: usize = 1_000;
 
 /// Candidates best first: score, then documents, mentions, shorter names, first found.
-fn sorted(index: &Index, best: &HashMap<EntityId, (i64, usize)>) -> Vec<Candidate> {
+fn sorted(index: &Index, best: &Best) -> Vec<Candidate> {
     let mut keyed: Vec<_> = best
         .iter()
-        .map(|(&entity, &(score, name_index))| {
+        .map(|(entity, (score, name_index))| {
             let e = index.entity(entity);
             let key = (
                 std::cmp::Reverse(score),
@@ -399,6 +457,21 @@ mod tests {
         }
         assert_eq!(p.candidates.len(), 100);
         assert_eq!(p.candidates, rank(&index, "zeta", Scope::Person));
+    }
+
+    #[test]
+    fn one_letter_puts_names_with_a_word_starting_with_it_first() {
+        let regions = names_for("y", Scope::Region);
+        let starts = |n: &String| {
+            n.split_whitespace()
+                .any(|w| w.to_lowercase().starts_with('y'))
+        };
+        let first_inner = regions.iter().position(|n| !starts(n));
+        let last_start = regions.iter().rposition(starts);
+        assert!(last_start.is_some(), "{regions:?}");
+        if let (Some(inner), Some(start)) = (first_inner, last_start) {
+            assert!(start < inner, "{regions:?}");
+        }
     }
 
     #[test]

@@ -92,10 +92,7 @@ impl App {
             if let Some(base) = self.review.base.take() {
                 self.replace_index(Index::build(&self.corpus, base));
             }
-            (
-                vec![MentionReview::default(); self.index.mentions.len()],
-                0,
-            )
+            (vec![MentionReview::default(); self.index.mentions.len()], 0)
         } else {
             // The first decision keeps the mentions as they were before review.
             let base = self
