@@ -50,6 +50,19 @@ fn extraction(c: &mut Criterion) {
             b.iter(|| black_box(extractor.extract(&doc)))
         });
     }
+    // What the loader does per file on a first open: metadata, page chrome, extraction and the
+    // cache entry, article by article (per-article costs included).
+    let seeds = Corpus::bundled();
+    let bytes: usize = seeds.docs.iter().map(|d| d.text.len()).sum();
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("bundled articles, each as on first open", |b| {
+        b.iter(|| {
+            for d in &seeds.docs {
+                let doc = Document::new(0, d.path.clone(), d.text.clone(), SourceEncoding::Utf8);
+                black_box(gazette::cache::Analysis::of(&doc, &extractor));
+            }
+        })
+    });
     group.finish();
 }
 

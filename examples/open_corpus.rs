@@ -103,4 +103,8 @@ fn main() {
         status("VmRSS"),
         status("VmHWM")
     );
+    // The allocator returns freed pages after a moment: what stays while the user reads.
+    std::thread::sleep(Duration::from_secs(2));
+    println!("memory after 2 s idle: VmRSS {}", status("VmRSS"));
+    drop(app);
 }

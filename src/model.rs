@@ -11,7 +11,7 @@ pub enum Label {
     Person,
     Region,
     Org,
-    Other(String),
+    Other(Box<str>),
 }
 
 impl Label {
@@ -32,7 +32,7 @@ impl Label {
             "PERSON" | "PER" | "PERS" | "NR" => Label::Person,
             "REGION" | "GPE" | "LOC" | "LOCATION" | "PLACE" | "NS" => Label::Region,
             "ORG" | "ORGANIZATION" | "ORGANISATION" | "NT" => Label::Org,
-            _ => Label::Other(name.trim().to_string()),
+            _ => Label::Other(name.trim().into()),
         }
     }
 

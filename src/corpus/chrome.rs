@@ -126,23 +126,28 @@ fn classify(line: &str) -> LineKind {
     if FOOTER_MARKERS.iter().any(|m| trimmed.starts_with(m)) {
         return LineKind::FooterMarker;
     }
-    if COUNTER.is_match(trimmed) {
+    // Every line is classified on a first open: the cheap tests go first.
+    let may_count = trimmed.ends_with(char::is_numeric) && trimmed.contains([':', '：']);
+    if may_count && COUNTER.is_match(trimmed) {
         return LineKind::Counter;
     }
-    let letters = trimmed.chars().filter(|c| c.is_alphabetic()).count();
-    let punctuated = trimmed.chars().any(|c| "。！？；，.!?;,".contains(c));
-    let tokens: Vec<&str> = trimmed.split_whitespace().collect();
+    let punctuated = trimmed.contains(['。', '！', '？', '；', '，', '.', '!', '?', ';', ',']);
     // English function words mean a sentence or a headline, not a row of links.
-    let function_word = tokens
-        .iter()
-        .any(|t| FUNCTION_WORDS.contains(&t.to_ascii_lowercase().as_str()));
-    if !punctuated
-        && !function_word
-        && tokens.len() >= 6
-        && tokens.iter().all(|t| t.chars().count() <= 14)
-    {
+    let link_farm = !punctuated && {
+        let tokens = || trimmed.split_whitespace();
+        tokens().nth(5).is_some()
+            && !tokens().any(|t| FUNCTION_WORDS.iter().any(|f| t.eq_ignore_ascii_case(f)))
+            && tokens().all(|t| t.chars().nth(14).is_none())
+    };
+    if link_farm {
         return LineKind::LinkFarm;
     }
+    // Letters are counted only as far as the thresholds need.
+    let letters = trimmed
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .take(60)
+        .count();
     if punctuated && letters >= 20 || letters >= 60 {
         LineKind::Prose
     } else {

@@ -145,6 +145,18 @@ fn read_name(t: &Tables, text: &str, ws: &[Word], i: usize) -> Option<Reading> {
     if &text[a.end..b.start] != " " {
         return None;
     }
+    // Every reading has a surname in one of the two words: most word pairs are ruled out here,
+    // without allocating (this runs for every word of every English article).
+    let (mut a_buf, mut b_buf) = ([0; 32], [0; 32]);
+    let surname = |word: &str, buf: &mut [u8; 32]| {
+        lower_in(word, buf).is_some_and(|w| {
+            let w = w.trim_end_matches("’s").trim_end_matches("'s");
+            t.surnames_roman.contains(w)
+        })
+    };
+    if !surname(a.text, &mut a_buf) && !surname(b.text, &mut b_buf) {
+        return None;
+    }
     let (ca, cb) = (case_of(a.text), case_of(b.text));
     let a_lower = a.text.to_ascii_lowercase();
     let b_lower = b.text.to_ascii_lowercase();
@@ -208,6 +220,14 @@ fn read_name(t: &Tables, text: &str, ws: &[Word], i: usize) -> Option<Reading> {
         }
     }
     None
+}
+
+/// `word` in ASCII lower case, written into `buf`, if it fits (surnames are short).
+fn lower_in<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let out = buf.get_mut(..word.len())?;
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
 }
 
 fn read_camel(t: &Tables, w: Word) -> Option<Reading> {

@@ -30,6 +30,8 @@ fn build(forms: HashMap<String, Vec<usize>>, case_insensitive: bool) -> Gazettee
         .ascii_case_insensitive(case_insensitive)
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(aho_corasick::StartKind::Both)
+        // A full DFA: a few megabytes more, but the fastest search over every document.
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(forms.iter().map(|(f, _)| f))
         .unwrap_or_else(|_| {
             AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds")

@@ -1,6 +1,7 @@
 //! Lookup tables generated into `assets/` (see assets/SOURCES.md), parsed once on first use.
 
-use std::collections::{HashMap, HashSet};
+// Looked up for every word of every article: a fast hash (the keys are our own tables).
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// One administrative division or country from the gazetteer.
@@ -95,8 +96,8 @@ impl Tables {
                 english: r[2].split('|').map(String::from).collect(),
             });
         }
-        let mut surnames_zh = HashMap::new();
-        let mut surnames_pinyin = HashSet::new();
+        let mut surnames_zh = HashMap::default();
+        let mut surnames_pinyin = HashSet::default();
         for r in rows(include_str!("../../assets/surnames.tsv")).filter(|r| r.len() >= 3) {
             surnames_zh.insert(r[0].to_string(), r[1].parse().unwrap_or(0.0));
             surnames_pinyin.extend(r[2].split('|').map(String::from));
