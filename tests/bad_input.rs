@@ -35,8 +35,7 @@ fn copy_tree(from: &Path, to: &Path) {
         let kind = entry.file_type().unwrap();
         if kind.is_symlink() {
             #[cfg(unix)]
-            std::os::unix::fs::symlink(std::fs::read_link(entry.path()).unwrap(), &target)
-                .unwrap();
+            std::os::unix::fs::symlink(std::fs::read_link(entry.path()).unwrap(), &target).unwrap();
         } else if kind.is_dir() {
             std::fs::create_dir(&target).unwrap();
             copy_tree(&entry.path(), &target);
