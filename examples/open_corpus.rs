@@ -78,6 +78,7 @@ fn main() {
         std::thread::sleep(Duration::from_millis(2));
         if app.receive(&loader.events, Duration::from_millis(30)) {
             app.finish_loading(&after);
+            gazette::release_freed_memory();
             break;
         }
     }

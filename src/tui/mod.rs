@@ -91,6 +91,7 @@ pub fn run(
         }
         if app.loading.is_some() && app.receive(&loader.events, Duration::from_millis(30)) {
             app.finish_loading(&after);
+            crate::release_freed_memory();
             dirty = true;
         }
     }
