@@ -234,6 +234,12 @@ impl Index {
         id
     }
 
+    /// Makes room for `mentions` more mentions.
+    pub fn reserve(&mut self, mentions: usize) {
+        self.mentions.reserve(mentions);
+        self.mention_entity.reserve(mentions);
+    }
+
     /// Every name entities are searched by, in the order they were found: the filter reads
     /// this list.
     pub fn search_names(&self) -> &[SearchName] {

@@ -146,3 +146,32 @@ fn the_browser_fills_in_while_loading_and_decisions_wait_until_it_is_done() {
         app.message
     );
 }
+
+#[test]
+fn a_corpus_larger_than_the_size_sample_arrives_whole_and_in_order() {
+    // More documents than the loader samples before making room for the rest.
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..700 {
+        let text = format!("Visit {i}\n\nLi Qiang visited Hefei and Tianjin on day {i}.\n");
+        std::fs::write(dir.path().join(format!("{i:04}.txt")), text).unwrap();
+    }
+    let mut app = App::loading(Theme { color: false }, Rect::new(0, 0, 120, 30));
+    let loader = stream::start(
+        Input::Paths(vec![dir.path().to_path_buf()]),
+        Options {
+            extract: true,
+            cache_dir: None,
+        },
+    );
+    while !app.receive(&loader.events, Duration::from_millis(50)) {}
+    assert_eq!(app.corpus.docs.len(), 700);
+    assert_eq!(app.corpus.docs[699].path, "0699.txt");
+    let li = app
+        .index
+        .entities
+        .iter()
+        .position(|e| e.name.starts_with("Li Qiang"))
+        .expect("Li Qiang is an entity");
+    assert_eq!(app.index.entity(li as u32).docs.len(), 700);
+    assert_eq!(app.review.reviews.len(), app.index.mentions.len());
+}

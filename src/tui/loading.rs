@@ -53,6 +53,9 @@ impl Default for LoadProgress {
     }
 }
 
+/// After this many documents, room is made for the rest (see [`App::reserve_for`]).
+const SAMPLE_FOR_SIZES: usize = 500;
+
 /// What is read once the documents are in.
 #[derive(Debug, Clone, Default)]
 pub struct AfterLoad {
@@ -121,7 +124,11 @@ impl App {
             }
             Event::Doc(loaded) => {
                 progress.read += 1;
+                let (read, total) = (progress.read, progress.total);
                 self.absorb(*loaded);
+                if read == SAMPLE_FOR_SIZES {
+                    self.reserve_for(total.unwrap_or(read));
+                }
             }
             Event::Skipped(w) => {
                 progress.read += 1;
@@ -162,6 +169,18 @@ impl App {
         if passes {
             self.visible.push(id);
         }
+    }
+
+    /// Makes room at once for `total` documents and the mentions they will likely have (judged
+    /// from those in so far): growing by doubling would copy every mention a dozen times and,
+    /// at the last doubling, hold two copies at once.
+    fn reserve_for(&mut self, total: usize) {
+        let docs = self.corpus.docs.len().max(1);
+        let per_doc = self.index.mentions.len().div_ceil(docs);
+        let expected = total.saturating_sub(docs) * per_doc * 11 / 10;
+        self.corpus.docs.reserve(total.saturating_sub(docs));
+        self.index.reserve(expected);
+        self.review.reviews.reserve(expected);
     }
 
     /// Once every document is in: annotation files (and brat files found beside the texts)
