@@ -107,5 +107,19 @@ fn main() {
     // The allocator returns freed pages after a moment: what stays while the user reads.
     std::thread::sleep(Duration::from_secs(2));
     println!("memory after 2 s idle: VmRSS {}", status("VmRSS"));
+    if args.iter().any(|a| a == "--decide") {
+        // One review decision and its undo, as keys: how long a reviewer waits at this size.
+        let key = |app: &mut App, c: char| {
+            let started = Instant::now();
+            app.handle(crossterm::event::Event::Key(
+                crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char(c)),
+            ));
+            started.elapsed().as_secs_f64() * 1e3
+        };
+        key(&mut app, ']');
+        let accept = key(&mut app, 'a');
+        let undo = key(&mut app, 'u');
+        println!("accept: {accept:.0} ms, undo: {undo:.0} ms");
+    }
     drop(app);
 }

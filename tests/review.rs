@@ -462,3 +462,32 @@ fn n_still_walks_the_right_mentions_after_one_is_added_before_them() {
     let said = a.message.clone().unwrap_or_default();
     assert!(said.contains("mention 2 of 6"), "{said}");
 }
+
+#[test]
+fn decisions_shown_at_once_equal_the_decisions_laid_again_on_reopening() {
+    // Accept, reject and relabel update only their mentions' reviews; reopening lays every
+    // stored decision afresh. Both must agree, mention by mention.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut a = app(160, 45);
+    a.attach_store(Store::open(&path));
+    keys(&mut a, "]a]x]Rr]a");
+    keys(&mut a, "/lian<Enter>n"); // Lian Maojun, then all his mentions rejected at once
+    let lian = a.current_entity.unwrap();
+    let targets = a.index.entity(lian).mentions.clone();
+    a.decide_all(Verdict::Reject, &targets);
+    keys(&mut a, "]a");
+    let mut b = app(160, 45);
+    b.attach_store(Store::open(&path));
+    assert_eq!(a.review.reviews, b.review.reviews);
+    assert_eq!(a.reviewed_count(), b.reviewed_count());
+    assert!(
+        a.reviewed_count().0 >= 4 + targets.len() - 1,
+        "{:?}",
+        a.reviewed_count()
+    );
+    keys(&mut a, "u"); // undo lays everything again: still the same as reopening minus the last
+    let mut c = app(160, 45);
+    c.attach_store(Store::open(&path));
+    assert_eq!(a.review.reviews, c.review.reviews);
+}

@@ -33,6 +33,26 @@ pub struct Layered {
     pub orphans: Vec<Decision>,
 }
 
+/// A mention's review after `verdict`, for the verdicts that leave the mentions as they are
+/// (accept, reject, relabel); None for those that move or add one.
+pub fn review_after(review: &MentionReview, verdict: &Verdict) -> Option<MentionReview> {
+    Some(match verdict {
+        Verdict::Accept => MentionReview {
+            status: Status::Accepted,
+            relabel: review.relabel.clone(),
+        },
+        Verdict::Reject => MentionReview {
+            status: Status::Rejected,
+            relabel: None,
+        },
+        Verdict::Relabel(l) => MentionReview {
+            status: Status::Accepted,
+            relabel: Some(l.clone()),
+        },
+        Verdict::Adjust { .. } | Verdict::Add => return None,
+    })
+}
+
 /// Lays `decisions`, in the order they were made, over the `base` mentions: statuses and labels
 /// change, boundaries move, added mentions join.
 pub fn layer(corpus: &Corpus, base: &[Mention], decisions: &[Decision]) -> Layered {
@@ -113,19 +133,11 @@ pub fn layer(corpus: &Corpus, base: &[Mention], decisions: &[Decision]) -> Layer
             orphans.push(d.clone());
             continue;
         };
+        if let Some(review) = review_after(&reviews[i], &d.verdict) {
+            reviews[i] = review;
+            continue;
+        }
         reviews[i] = match &d.verdict {
-            Verdict::Accept => MentionReview {
-                status: Status::Accepted,
-                relabel: reviews[i].relabel.clone(),
-            },
-            Verdict::Reject => MentionReview {
-                status: Status::Rejected,
-                relabel: None,
-            },
-            Verdict::Relabel(l) => MentionReview {
-                status: Status::Accepted,
-                relabel: Some(l.clone()),
-            },
             Verdict::Adjust { start, end } => {
                 let Some(new) = span(*start, *end) else {
                     orphans.push(d.clone());
@@ -139,7 +151,9 @@ pub fn layer(corpus: &Corpus, base: &[Mention], decisions: &[Decision]) -> Layer
                     relabel: reviews[i].relabel.clone(),
                 }
             }
-            Verdict::Add => unreachable!("handled above"),
+            Verdict::Accept | Verdict::Reject | Verdict::Relabel(_) | Verdict::Add => {
+                unreachable!("handled above")
+            }
         };
     }
     let mut both: Vec<(Mention, MentionReview)> = mentions.into_iter().zip(reviews).collect();

@@ -4,7 +4,9 @@
 pub mod layer;
 pub mod store;
 
-pub use layer::{decision, decisions, layer, reviewed, Layered, MentionReview, Status};
+pub use layer::{
+    decision, decisions, layer, review_after, reviewed, Layered, MentionReview, Status,
+};
 pub use store::{Store, StoreError};
 
 use crate::model::Label;

@@ -6,7 +6,8 @@ use super::app::App;
 use super::nav::Dir;
 use crate::index::{EntityId, Index, MentionId};
 use crate::review::{
-    decision, decisions, layer, Decision, MentionReview, Status, Store, StoreError, Verdict,
+    decision, decisions, layer, review_after, Decision, MentionReview, Status, Store, StoreError,
+    Verdict,
 };
 
 /// The review state of a session.
@@ -180,12 +181,19 @@ impl App {
             verdict,
             Verdict::Accept | Verdict::Reject | Verdict::Relabel(_)
         );
-        self.record(vec![d], what, advance);
+        self.record(vec![d], &[m], what, advance);
     }
 
     /// Stores `decisions` as one, then shows them (and, with `advance`, moves on to the next
     /// unreviewed mention); refuses them, changing nothing, when they cannot be stored.
-    pub fn record(&mut self, decisions: Vec<Decision>, what: String, advance: bool) {
+    /// `targets` are the mentions they are about, one per decision, when known.
+    pub fn record(
+        &mut self,
+        decisions: Vec<Decision>,
+        targets: &[MentionId],
+        what: String,
+        advance: bool,
+    ) {
         let stored = match &mut self.review.store {
             Ok(store) => store.append_all(&decisions),
             Err(e) => Err(e.clone()),
@@ -194,7 +202,26 @@ impl App {
             self.message = Some(format!("not recorded — cannot store decisions: {e}"));
             return;
         }
-        self.relayer();
+        // Accepting, rejecting or relabelling changes only those mentions' reviews: laid on them
+        // alone, as laying every decision would (which costs seconds at 100,000 articles).
+        let in_place = targets.len() == decisions.len()
+            && decisions
+                .iter()
+                .all(|d| review_after(&MentionReview::default(), &d.verdict).is_some());
+        if in_place {
+            for (&m, d) in targets.iter().zip(&decisions) {
+                let before = &self.review.reviews[m as usize];
+                if let Some(after) = review_after(before, &d.verdict) {
+                    if before.status == Status::Unreviewed && after.status != Status::Unreviewed {
+                        self.review.reviewed += 1;
+                    }
+                    self.review.reviews[m as usize] = after;
+                }
+            }
+            self.refresh_compare();
+        } else {
+            self.relayer();
+        }
         self.save_place();
         if advance {
             self.step_unreviewed(Dir::Next);
@@ -368,6 +395,7 @@ impl App {
         };
         self.record(
             decisions,
+            targets,
             format!(
                 "{did} {} mention{} as one decision (u undoes it)",
                 targets.len(),

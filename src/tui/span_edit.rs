@@ -119,6 +119,7 @@ impl App {
                 };
                 self.record(
                     vec![d],
+                    &[],
                     format!("added {covered:?} as {}", label.as_str()),
                     false,
                 );
