@@ -20,15 +20,20 @@ fn write_corpus(dir: &Path) {
     std::fs::write(dir.join("broken.txt"), b"\x89PNG\r\n\x1a\n\0\0").unwrap();
 }
 
-/// (documents read from the cache, documents extracted) by one load.
-fn load_counts(dir: &Path, cache: &Path) -> (usize, usize, Vec<String>) {
-    let loader = stream::start(
+/// A load of the folder `dir` with extraction, through `cache` if given.
+fn extracting(dir: &Path, cache: Option<&Path>) -> stream::Loader {
+    stream::start(
         Input::Paths(vec![dir.to_path_buf()]),
         Options {
             extract: true,
-            cache_dir: Some(cache.to_path_buf()),
+            cache_dir: cache.map(Path::to_path_buf),
         },
-    );
+    )
+}
+
+/// (documents read from the cache, documents extracted) by one load.
+fn load_counts(dir: &Path, cache: &Path) -> (usize, usize, Vec<String>) {
+    let loader = extracting(dir, Some(cache));
     let mut names = Vec::new();
     for event in loader.events.iter().flatten() {
         match event {
@@ -95,13 +100,7 @@ fn the_browser_fills_in_while_loading_and_decisions_wait_until_it_is_done() {
     write_corpus(dir.path());
     let data = tempfile::tempdir().unwrap();
     let mut app = App::loading(Theme { color: false }, Rect::new(0, 0, 120, 30));
-    let loader = stream::start(
-        Input::Paths(vec![dir.path().to_path_buf()]),
-        Options {
-            extract: true,
-            cache_dir: None,
-        },
-    );
+    let loader = extracting(dir.path(), None);
     assert!(support::screen(&app).contains("listing files"));
     support::keys(&mut app, "/zh");
     assert!(
@@ -156,13 +155,7 @@ fn a_corpus_larger_than_the_size_sample_arrives_whole_and_in_order() {
         std::fs::write(dir.path().join(format!("{i:04}.txt")), text).unwrap();
     }
     let mut app = App::loading(Theme { color: false }, Rect::new(0, 0, 120, 30));
-    let loader = stream::start(
-        Input::Paths(vec![dir.path().to_path_buf()]),
-        Options {
-            extract: true,
-            cache_dir: None,
-        },
-    );
+    let loader = extracting(dir.path(), None);
     while !app.receive(&loader.events, Duration::from_millis(50)) {}
     assert_eq!(app.corpus.docs.len(), 700);
     assert_eq!(app.corpus.docs[699].path, "0699.txt");

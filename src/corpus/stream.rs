@@ -352,11 +352,7 @@ impl Work<'_> {
     fn process(&self, item: &Item) -> Outcome {
         let (shown, bytes, sidecar) = match item {
             Item::File(path, shown, sidecar) => match std::fs::read(path) {
-                Ok(bytes) => (
-                    shown.clone(),
-                    std::borrow::Cow::Owned(bytes),
-                    sidecar.clone(),
-                ),
+                Ok(bytes) => (shown.clone(), bytes, sidecar.clone()),
                 Err(e) => {
                     return Outcome::Skipped(LoadWarning {
                         path: shown.clone(),
@@ -364,13 +360,11 @@ impl Work<'_> {
                     })
                 }
             },
-            Item::Embedded(name, bytes) => {
-                (name.to_string(), std::borrow::Cow::Borrowed(*bytes), None)
-            }
+            Item::Embedded(name, bytes) => (name.to_string(), bytes.to_vec(), None),
         };
         // The cache is keyed by the file's bytes, hashed before decoding takes them.
         let hash = self.extract.then(|| content_hash(&bytes));
-        let (text, encoding, warning) = match decode_text(&shown, bytes.into_owned()) {
+        let (text, encoding, warning) = match decode_text(&shown, bytes) {
             Ok(decoded) => decoded,
             Err(w) => return Outcome::Skipped(w),
         };
@@ -397,21 +391,21 @@ impl Work<'_> {
     fn analyse(
         &self,
         hash: ContentHash,
-        path: String,
+        mut path: String,
         mut text: String,
-        encoding: SourceEncoding,
+        mut encoding: SourceEncoding,
     ) -> (Document, Vec<Mention>, Option<(ContentHash, Analysis)>) {
         let hit = self
             .cache
             .and_then(|c| c.get(&hash))
             .filter(|a| a.fits(&text));
         if let Some(analysis) = hit {
-            let doc = Document::with_analysis(0, path.clone(), text, encoding.clone(), &analysis);
+            let doc = Document::with_analysis(0, path, text, encoding, &analysis);
             if let Some(mentions) = analysis.mentions(&doc, self.extractor) {
                 return (doc, mentions, None);
             }
             // A damaged entry: the document is analysed afresh and the entry replaced.
-            text = doc.text;
+            (path, text, encoding) = (doc.path, doc.text, doc.encoding);
         }
         let doc = Document::new(0, path, text, encoding);
         let (analysis, mentions) = Analysis::of(&doc, self.extractor);

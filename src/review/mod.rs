@@ -27,6 +27,16 @@ pub enum Verdict {
     Add,
 }
 
+impl Verdict {
+    /// Whether it leaves the mentions as they are (changing only the reviews of some).
+    pub fn keeps_mentions(&self) -> bool {
+        matches!(
+            self,
+            Verdict::Accept | Verdict::Reject | Verdict::Relabel(_)
+        )
+    }
+}
+
 /// One decision, keyed by what it is about — the document's path, the mention's span in code
 /// points and its label as extracted — so that extracting again does not orphan it. The covered
 /// text is kept to notice a document that changed under the decision.

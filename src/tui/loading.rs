@@ -155,9 +155,8 @@ impl App {
         };
         let id = doc.id;
         let n = mentions.len();
-        if let Some(base) = &mut self.review.base {
-            base.extend(mentions.iter().cloned());
-        }
+        // Decisions wait for the end of the load, so the mentions have no separate base yet.
+        debug_assert!(self.review.base.is_none());
         self.review
             .reviews
             .extend((0..n).map(|_| Default::default()));

@@ -205,9 +205,7 @@ impl App {
         // Accepting, rejecting or relabelling changes only those mentions' reviews: laid on them
         // alone, as laying every decision would (which costs seconds at 100,000 articles).
         let in_place = targets.len() == decisions.len()
-            && decisions
-                .iter()
-                .all(|d| review_after(&MentionReview::default(), &d.verdict).is_some());
+            && decisions.iter().all(|d| d.verdict.keeps_mentions());
         if in_place {
             for (&m, d) in targets.iter().zip(&decisions) {
                 let before = &self.review.reviews[m as usize];
