@@ -209,7 +209,7 @@ impl Cache {
     }
 }
 
-/// Caches written by other versions of the extractor can never be used again.
+/// Caches and snapshots written by other versions of the extractor can never be used again.
 fn remove_other_versions(dir: &Path, keep: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -219,7 +219,8 @@ fn remove_other_versions(dir: &Path, keep: &Path) {
         let name = entry.file_name().to_string_lossy().into_owned();
         // The database and its -wal and -shm companions.
         let ours = name.starts_with("extraction-") && name.contains(".db");
-        if ours && !name.starts_with(&*keep.file_name().unwrap_or_default().to_string_lossy()) {
+        let stale = ours && !name.starts_with(&*keep.file_name().unwrap_or_default().to_string_lossy());
+        if stale || crate::snapshot::is_stale(&name) {
             let _ = std::fs::remove_file(&path);
         }
     }

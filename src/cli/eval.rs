@@ -185,7 +185,7 @@ fn write_errors(
             .docs
             .iter()
             .find(|d| d.path == *doc)
-            .map(|d| d.text.as_str());
+            .map(|d| &*d.text);
         for p in pairs.iter().filter(|p| p.outcome != Outcome::Correct) {
             let describe = |who: &str, s: &Option<Span>| match s {
                 Some(s) => format!("{who} {} {}", s.label.as_str(), quote(text, &s.range)),

@@ -5,23 +5,26 @@ pub mod decode;
 pub mod load;
 pub mod meta;
 pub mod stream;
+pub mod text;
 
 pub use decode::SourceEncoding;
 pub use load::{open_paths, plan, LoadWarning, Plan};
 pub use meta::{Lang, Meta};
+pub use text::{FileStamp, Origin, Text};
 
 use std::ops::Range;
 
 /// Index of a document in its corpus.
 pub type DocId = u32;
 
-/// One article. `text` is exactly the decoded file: every offset in gazette refers to it.
+/// One article. `text` is exactly the decoded file: every offset in gazette refers to it. It may
+/// be read from the file only when first needed (see [`Text`]).
 #[derive(Debug, Clone)]
 pub struct Document {
     pub id: DocId,
     /// Path relative to the corpus root, with `/` separators (what JSONL's `doc` holds).
     pub path: String,
-    pub text: String,
+    pub text: Text,
     pub lang: Lang,
     pub meta: Meta,
     /// Byte ranges of page chrome, sorted and disjoint.
@@ -31,7 +34,8 @@ pub struct Document {
 
 impl Document {
     /// Decodes metadata, language and chrome for a text.
-    pub fn new(id: DocId, path: String, text: String, encoding: SourceEncoding) -> Self {
+    pub fn new(id: DocId, path: String, text: impl Into<Text>, encoding: SourceEncoding) -> Self {
+        let text = text.into();
         let meta = meta::read_meta(&text);
         let chrome = chrome::find_chrome(&text, &meta);
         let lang = meta::detect_lang(&text);
@@ -50,7 +54,7 @@ impl Document {
     pub fn with_analysis(
         id: DocId,
         path: String,
-        text: String,
+        text: Text,
         encoding: SourceEncoding,
         analysis: &crate::cache::Analysis,
     ) -> Self {
@@ -122,6 +126,17 @@ impl Corpus {
     }
 }
 
+/// What is worth saying about a file decoded from `encoding`: bytes that had to be repaired.
+pub fn repair_warning(path: &str, encoding: SourceEncoding) -> Option<LoadWarning> {
+    match encoding {
+        SourceEncoding::Utf8Repaired { invalid_bytes } => Some(LoadWarning {
+            path: path.to_string(),
+            message: format!("{invalid_bytes} invalid UTF-8 byte(s) shown as �"),
+        }),
+        _ => None,
+    }
+}
+
 /// A file's text and encoding, with a warning when bytes had to be repaired; or why it is
 /// skipped.
 pub fn decode_text(
@@ -129,16 +144,7 @@ pub fn decode_text(
     bytes: Vec<u8>,
 ) -> Result<(String, SourceEncoding, Option<LoadWarning>), LoadWarning> {
     match decode::decode_owned(bytes) {
-        Ok((text, encoding)) => {
-            let warning = match encoding {
-                SourceEncoding::Utf8Repaired { invalid_bytes } => Some(LoadWarning {
-                    path: path.to_string(),
-                    message: format!("{invalid_bytes} invalid UTF-8 byte(s) shown as �"),
-                }),
-                _ => None,
-            };
-            Ok((text, encoding, warning))
-        }
+        Ok((text, encoding)) => Ok((text, encoding, repair_warning(path, encoding))),
         Err(e) => Err(LoadWarning {
             path: path.to_string(),
             message: format!("skipped: {e}"),

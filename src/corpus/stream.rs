@@ -3,10 +3,12 @@
 //! as they are ready, so the browser can show the first ones while the rest are still being read.
 
 use super::load::{io_reason, plan, LoadWarning};
-use super::{decode_text, Corpus, Document, SourceEncoding};
+use super::{decode_text, Corpus, Document, FileStamp, Origin, SourceEncoding, Text};
 use crate::cache::{content_hash, Analysis, Cache, ContentHash};
 use crate::extract::Extractor;
+use crate::index::Index;
 use crate::model::Mention;
+use crate::snapshot::{Restored, Snapshot};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -70,13 +72,17 @@ pub enum Event {
         warnings: Vec<LoadWarning>,
     },
     Doc(Box<Loaded>),
+    /// Every document at once, from the corpus's snapshot (in place of `Doc`s).
+    Restored(Box<Restored>),
     Skipped(LoadWarning),
     /// Every file is read. `cache_problem`: why the cache could not be used or written.
+    /// `snapshot`: where to write a snapshot of the corpus now loaded, when one is worth taking.
     Finished {
         cached: usize,
         extracted: usize,
         cache_problem: Option<String>,
         seconds: f64,
+        snapshot: Option<PathBuf>,
     },
 }
 
@@ -100,6 +106,21 @@ enum Item {
 }
 
 impl Corpus {
+    /// Takes the documents of a corpus restored from its snapshot (in place of any it has);
+    /// returns its index.
+    pub fn absorb_restored(&mut self, restored: Restored) -> Index {
+        let Restored {
+            docs,
+            index,
+            warnings,
+            sidecars,
+        } = restored;
+        self.docs = docs;
+        self.sidecars = sidecars;
+        self.warnings.extend(warnings);
+        index
+    }
+
     /// Adds a loaded document, giving it (and its mentions) the next id; returns its mentions.
     pub fn absorb(&mut self, loaded: Loaded) -> Vec<Mention> {
         let Loaded {
@@ -145,6 +166,7 @@ pub fn start(input: Input, options: Options) -> Loader {
                 extracted: 0,
                 cache_problem: None,
                 seconds: 0.0,
+                snapshot: None,
             },
         ]);
     }
@@ -169,11 +191,55 @@ pub fn load_all(input: Input, options: Options) -> (Corpus, Vec<Mention>) {
                 corpus.warnings.extend(warnings);
             }
             Event::Doc(loaded) => mentions.extend(corpus.absorb(*loaded)),
+            Event::Restored(restored) => mentions.extend(corpus.absorb_restored(*restored).mentions),
             Event::Skipped(w) => corpus.warnings.push(w),
             Event::Finished { .. } => break,
         }
     }
     (corpus, mentions)
+}
+
+/// The files of a plan, to read.
+fn files_to_read(files: Vec<(PathBuf, String, Option<PathBuf>)>) -> Vec<Item> {
+    (files.into_iter())
+        .map(|(path, shown, sidecar)| Item::File(path, shown, sidecar))
+        .collect()
+}
+
+/// Restores the corpus from its snapshot at `path` when none of its files changed, sending every
+/// document and the end of the load; false (having sent nothing) when it cannot.
+fn restore(
+    path: &std::path::Path,
+    files: &[(PathBuf, String, Option<PathBuf>)],
+    extractor: &Extractor,
+    tx: &SyncSender<Vec<Event>>,
+    started: Instant,
+) -> bool {
+    let restored = Snapshot::read(path)
+        .and_then(|s| s.restore(files, |name| extractor.recognizer_name(name)));
+    let restored = match restored {
+        Ok(restored) => restored,
+        Err(why) => {
+            crate::debug_log::log(format_args!("load: snapshot not used: {why}"));
+            return false;
+        }
+    };
+    let total = restored.docs.len();
+    let seconds = started.elapsed().as_secs_f64();
+    crate::debug_log::log(format_args!(
+        "load: {total} documents restored from the snapshot in {seconds:.2} s"
+    ));
+    let _ = tx.send(vec![
+        Event::Restored(Box::new(restored)),
+        Event::Finished {
+            cached: total,
+            extracted: 0,
+            cache_problem: None,
+            seconds,
+            snapshot: None,
+        },
+    ]);
+    true
 }
 
 /// Batches of documents read ahead of the browser at most.
@@ -184,7 +250,9 @@ const CHUNK: usize = 32;
 
 fn coordinate(input: Input, options: Options, tx: SyncSender<Vec<Event>>, stop: Arc<AtomicBool>) {
     let started = Instant::now();
-    let (items, planned) = match input {
+    let extractor = Arc::new(Extractor::default());
+    let mut snapshot = None;
+    let (items, planned, restorable) = match input {
         Input::Bundled => {
             let items: Vec<Item> = super::embedded::SEEDS
                 .iter()
@@ -196,22 +264,20 @@ fn coordinate(input: Input, options: Options, tx: SyncSender<Vec<Event>>, stop: 
                 total: items.len(),
                 warnings: Vec::new(),
             };
-            (items, planned)
+            (items, planned, None)
         }
         Input::Paths(paths) => {
             let p = plan(&paths);
-            let items: Vec<Item> = p
-                .files
-                .into_iter()
-                .map(|(path, shown, sidecar)| Item::File(path, shown, sidecar))
-                .collect();
+            snapshot = (options.cache_dir.as_deref())
+                .filter(|_| options.extract)
+                .map(|dir| crate::snapshot::file_for(dir, &paths));
             let planned = Event::Planned {
                 label: p.label,
                 root: p.root,
-                total: items.len(),
+                total: p.files.len(),
                 warnings: p.warnings,
             };
-            (items, planned)
+            (Vec::new(), planned, Some(p.files))
         }
     };
     crate::debug_log::log(format_args!(
@@ -222,6 +288,16 @@ fn coordinate(input: Input, options: Options, tx: SyncSender<Vec<Event>>, stop: 
     if tx.send(vec![planned]).is_err() {
         return;
     }
+    let items = match (restorable, &snapshot) {
+        (Some(files), Some(path)) => {
+            if restore(path, &files, &extractor, &tx, started) {
+                return;
+            }
+            files_to_read(files)
+        }
+        (Some(files), None) => files_to_read(files),
+        (None, _) => items,
+    };
     let mut cache_problem = None;
     let mut writer = match (&options.cache_dir, options.extract) {
         (Some(dir), true) => match Cache::create(dir) {
@@ -236,7 +312,6 @@ fn coordinate(input: Input, options: Options, tx: SyncSender<Vec<Event>>, stop: 
     let reads_cache = writer.is_some();
     let items = Arc::new(items);
     let next = Arc::new(AtomicUsize::new(0));
-    let extractor = Arc::new(Extractor::default());
     let workers = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .clamp(1, 8)
@@ -279,7 +354,7 @@ fn coordinate(input: Input, options: Options, tx: SyncSender<Vec<Event>>, stop: 
     let mut pending: BTreeMap<usize, Vec<Outcome>> = BTreeMap::new();
     let mut expected = 0;
     let mut to_store: Vec<(ContentHash, Analysis)> = Vec::new();
-    let (mut cached, mut extracted) = (0, 0);
+    let (mut cached, mut extracted, mut skipped) = (0, 0, 0);
     for (start, outcomes) in done_rx.iter() {
         pending.insert(start, outcomes);
         while let Some(outcomes) = pending.remove(&expected) {
@@ -296,7 +371,10 @@ fn coordinate(input: Input, options: Options, tx: SyncSender<Vec<Event>>, stop: 
                         to_store.extend(fresh);
                         Event::Doc(loaded)
                     }
-                    Outcome::Skipped(w) => Event::Skipped(w),
+                    Outcome::Skipped(w) => {
+                        skipped += 1;
+                        Event::Skipped(w)
+                    }
                 });
             }
             if tx.send(batch).is_err() {
@@ -312,11 +390,16 @@ fn coordinate(input: Input, options: Options, tx: SyncSender<Vec<Event>>, stop: 
     crate::debug_log::log(format_args!(
         "load: {expected} files in {seconds:.2} s ({cached} from the cache, {extracted} extracted, {workers} workers)"
     ));
+    // A snapshot is worth taking when every file was read and something had to be looked up
+    // (a skipped file is tried again next time, so there is no snapshot to restore).
+    let complete = skipped == 0 && expected == items.len() && !stop.load(Ordering::Relaxed);
+    let snapshot = snapshot.filter(|_| complete && reads_cache && cache_problem.is_none());
     let _ = tx.send(vec![Event::Finished {
         cached,
         extracted,
         cache_problem,
         seconds,
+        snapshot,
     }]);
 }
 
@@ -332,6 +415,20 @@ fn store(
         }
     }
     entries.clear();
+}
+
+/// A file's bytes and its stamp, taken when it was opened.
+fn read_stamped(path: &std::path::Path) -> std::io::Result<(Vec<u8>, Option<FileStamp>)> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    let mut bytes = Vec::new();
+    // A file that claims more bytes than there is memory for is an error, not an abort.
+    bytes
+        .try_reserve_exact(meta.len() as usize)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::OutOfMemory, e))?;
+    file.read_to_end(&mut bytes)?;
+    Ok((bytes, FileStamp::of(&meta)))
 }
 
 /// A worker's result for one file: the document (and its analysis, to store when it is new),
@@ -350,9 +447,9 @@ struct Work<'a> {
 
 impl Work<'_> {
     fn process(&self, item: &Item) -> Outcome {
-        let (shown, bytes, sidecar) = match item {
-            Item::File(path, shown, sidecar) => match std::fs::read(path) {
-                Ok(bytes) => (shown.clone(), bytes, sidecar.clone()),
+        let (shown, bytes, sidecar, stamp) = match item {
+            Item::File(path, shown, sidecar) => match read_stamped(path) {
+                Ok((bytes, stamp)) => (shown.clone(), bytes, sidecar.clone(), stamp),
                 Err(e) => {
                     return Outcome::Skipped(LoadWarning {
                         path: shown.clone(),
@@ -360,13 +457,22 @@ impl Work<'_> {
                     })
                 }
             },
-            Item::Embedded(name, bytes) => (name.to_string(), bytes.to_vec(), None),
+            Item::Embedded(name, bytes) => (name.to_string(), bytes.to_vec(), None, None),
         };
         // The cache is keyed by the file's bytes, hashed before decoding takes them.
         let hash = self.extract.then(|| content_hash(&bytes));
         let (text, encoding, warning) = match decode_text(&shown, bytes) {
             Ok(decoded) => decoded,
             Err(w) => return Outcome::Skipped(w),
+        };
+        // A file whose bytes are known by hash can be read again: its text need not be held.
+        let text = match (item, hash, stamp) {
+            (Item::File(file, ..), Some(hash), Some(stamp)) => {
+                let len = text.len();
+                let file = file.clone();
+                Text::read_from(text, Origin { file, hash, len, stamp })
+            }
+            _ => Text::from(text),
         };
         let (doc, mentions, fresh) = match hash {
             Some(hash) => self.analyse(hash, shown, text, encoding),
@@ -392,7 +498,7 @@ impl Work<'_> {
         &self,
         hash: ContentHash,
         mut path: String,
-        mut text: String,
+        mut text: Text,
         mut encoding: SourceEncoding,
     ) -> (Document, Vec<Mention>, Option<(ContentHash, Analysis)>) {
         let hit = self

@@ -221,7 +221,7 @@ impl Recognizer for PersonsZh {
     }
 
     fn recognize(&self, doc: &Document, out: &mut Vec<Candidate>) {
-        let text = &doc.text;
+        let text: &str = &doc.text;
         let mut names: BTreeSet<&str> = BTreeSet::new();
         for m in TITLE_MATCHER.find_iter(text) {
             let title = &text[m.start()..m.end()];

@@ -107,7 +107,7 @@ impl Recognizer for Regions {
     }
 
     fn recognize(&self, doc: &Document, out: &mut Vec<Candidate>) {
-        let text = &doc.text;
+        let text: &str = &doc.text;
         let mut found: Vec<(std::ops::Range<usize>, &Vec<usize>)> = Vec::new();
         for (gaz, english) in [(&*ENGLISH, true), (&*CHINESE, false)] {
             for m in gaz.matcher.find_iter(text) {

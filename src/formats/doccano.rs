@@ -75,5 +75,5 @@ pub fn doc_line(doc: &Document, mentions: &[Mention], unit: Unit) -> String {
             ])
         })
         .collect();
-    serde_json::json!({"doc": doc.path, "text": doc.text, "label": labels}).to_string()
+    serde_json::json!({"doc": doc.path, "text": &*doc.text, "label": labels}).to_string()
 }

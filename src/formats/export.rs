@@ -115,7 +115,7 @@ fn write_brat<'s>(
             .collect();
         let ann = txt.with_extension("ann");
         // The text is written as decoded, so brat's offsets and gazette's agree on every byte.
-        std::fs::write(&txt, &doc.text).map_err(|e| named(&txt, e))?;
+        std::fs::write(&txt, doc.text.as_bytes()).map_err(|e| named(&txt, e))?;
         std::fs::write(
             &ann,
             brat::ann(

@@ -7,7 +7,7 @@ fn corpus() -> Corpus {
     c.docs.push(crate::corpus::Document::new(
         0,
         "a.txt".into(),
-        "王𠮷在杭州市调研".into(),
+        "王𠮷在杭州市调研".to_string(),
         SourceEncoding::Utf8,
     ));
     c

@@ -64,5 +64,5 @@ pub fn doc_line(
             span
         })
         .collect();
-    serde_json::json!({"text": doc.text, "spans": spans, "meta": {"doc": doc.path}, "answer": "accept"}).to_string()
+    serde_json::json!({"text": &*doc.text, "spans": spans, "meta": {"doc": doc.path}, "answer": "accept"}).to_string()
 }

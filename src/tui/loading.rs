@@ -10,6 +10,7 @@ use crate::corpus::stream::{Event, Loaded};
 use crate::corpus::{Corpus, LoadWarning};
 use crate::index::Index;
 use crate::review::Store;
+use crate::snapshot::Snapshot;
 use ratatui::layout::Rect;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -130,18 +131,32 @@ impl App {
                     self.reserve_for(total.unwrap_or(read));
                 }
             }
+            Event::Restored(restored) => {
+                progress.read = restored.docs.len();
+                let index = self.corpus.absorb_restored(*restored);
+                self.review.reviews.clear();
+                self.review
+                    .reviews
+                    .resize_with(index.mentions.len(), Default::default);
+                self.replace_index(index);
+            }
             Event::Skipped(w) => {
                 progress.read += 1;
                 self.corpus.warnings.push(w);
             }
             Event::Finished {
-                cache_problem: Some(problem),
+                cache_problem,
+                snapshot,
                 ..
             } => {
-                crate::debug_log::log(format_args!("cache not used: {problem}"));
+                if let Some(problem) = cache_problem {
+                    crate::debug_log::log(format_args!("cache not used: {problem}"));
+                }
+                if let Some(path) = snapshot {
+                    self.snapshot_writer = self.write_snapshot(path);
+                }
                 return true;
             }
-            Event::Finished { .. } => return true,
         }
         false
     }
@@ -161,6 +176,10 @@ impl App {
             .reviews
             .extend((0..n).map(|_| Default::default()));
         self.index.push_doc(&doc.text, mentions);
+        // Indexed: the text is read again from its file when the document is shown.
+        if let Some(doc) = self.corpus.docs.last_mut() {
+            doc.text.release();
+        }
         let passes = self
             .filters
             .iter()
@@ -168,6 +187,29 @@ impl App {
         if passes {
             self.visible.push(id);
         }
+    }
+
+    /// Starts writing the snapshot of the corpus just loaded (with the extractor's index, so
+    /// before annotation files replace it) on a thread of its own.
+    fn write_snapshot(&self, path: PathBuf) -> Option<std::thread::JoinHandle<()>> {
+        let started = Instant::now();
+        let snapshot = Snapshot::take(&self.corpus, &self.index)?;
+        let taken = started.elapsed().as_secs_f64() * 1e3;
+        let write = move || {
+            let outcome = snapshot.write(&path);
+            let seconds = started.elapsed().as_secs_f64();
+            match outcome {
+                Ok(()) => crate::debug_log::log(format_args!(
+                    "snapshot: taken in {taken:.1} ms, written in {seconds:.2} s: {}",
+                    path.display()
+                )),
+                Err(e) => crate::debug_log::log(format_args!("snapshot not written: {e}")),
+            }
+        };
+        std::thread::Builder::new()
+            .name("gazette-snapshot".into())
+            .spawn(write)
+            .ok()
     }
 
     /// Makes room at once for `total` documents and the mentions they will likely have (judged

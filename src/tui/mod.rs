@@ -96,6 +96,11 @@ pub fn run(
         }
     }
     app.save_place();
+    drop(guard);
+    // A snapshot half written is never used; waiting for it makes the next open fast.
+    if let Some(writer) = app.snapshot_writer.take() {
+        let _ = writer.join();
+    }
     Ok(())
 }
 

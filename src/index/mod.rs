@@ -8,6 +8,9 @@ use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
+mod stored;
+pub use stored::StoredIndex;
+
 /// Index of an entity in [`Index::entities`].
 pub type EntityId = u32;
 /// Index of a mention in [`Index::mentions`].
@@ -208,29 +211,32 @@ impl Index {
         if let Some(id) = self.find_entity(&m.label, &m.key) {
             return id;
         }
-        let id = self.entities.len() as EntityId;
-        let aliases = gazetteer_aliases(&m.key);
-        self.search.push(SearchName::new(id, 0, &m.canonical));
-        for (i, alias) in aliases.iter().enumerate() {
-            self.search.push(SearchName::new(id, i as u32 + 1, alias));
-        }
-        // A Chinese name is also found by its pinyin ('wang nazhao' finds 王娜照).
-        if let Some(pinyin) = m.key.strip_prefix("person:").filter(|k| k.contains('|')) {
-            self.search
-                .push(SearchName::new(id, 0, &pinyin.replace('|', " ")));
-        }
         let mut entity = Entity {
             label: m.label.clone(),
             key: m.key.clone(),
             canonical: m.canonical.clone(),
-            name: m.canonical.to_string(),
-            aliases,
+            name: String::new(),
+            aliases: gazetteer_aliases(&m.key),
             docs: Vec::new(),
             mentions: Vec::new(),
         };
         entity.name = bilingual_name(&entity);
+        self.add_entity(entity)
+    }
+
+    /// Adds an entity, with the names it is searched by: its own, its aliases and, for a Chinese
+    /// person, the pinyin of the name ('wang nazhao' finds 王娜照).
+    fn add_entity(&mut self, entity: Entity) -> EntityId {
+        let id = self.entities.len() as EntityId;
+        self.search.push(SearchName::new(id, 0, &entity.canonical));
+        for (i, alias) in entity.aliases.iter().enumerate() {
+            self.search.push(SearchName::new(id, i as u32 + 1, alias));
+        }
+        if let Some(pinyin) = entity.key.strip_prefix("person:").filter(|k| k.contains('|')) {
+            self.search.push(SearchName::new(id, 0, &pinyin.replace('|', " ")));
+        }
+        self.by_key.entry(entity.key.clone()).or_default().push(id);
         self.entities.push(entity);
-        self.by_key.entry(m.key.clone()).or_default().push(id);
         id
     }
 

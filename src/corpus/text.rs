@@ -1,0 +1,225 @@
+//! A document's text: held in memory, or read again from its file the first time it is needed.
+//! A large corpus's texts need not all be held (the index, the list and the filter never read
+//! them), and a corpus restored from its snapshot is usable before a single text is read.
+
+use crate::cache::{content_hash, ContentHash};
+use std::ops::Deref;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// When a file was read: its size and modification time (nanoseconds since the epoch). A file
+/// with the same stamp is taken to be unchanged, as `git status` does; its content hash is still
+/// checked whenever its text is read again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct FileStamp {
+    pub size: u64,
+    pub modified_ns: i128,
+}
+
+impl FileStamp {
+    /// The stamp of file metadata (None where the system keeps no modification time).
+    pub fn of(meta: &std::fs::Metadata) -> Option<FileStamp> {
+        let modified = meta.modified().ok()?;
+        let since = modified.duration_since(std::time::UNIX_EPOCH);
+        let modified_ns = match since {
+            Ok(d) => d.as_nanos() as i128,
+            Err(e) => -(e.duration().as_nanos() as i128),
+        };
+        Some(FileStamp {
+            size: meta.len(),
+            modified_ns,
+        })
+    }
+}
+
+/// Where a text can be read again, and how to know it is the same text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    pub file: PathBuf,
+    /// The hash of the file's bytes when it was first read.
+    pub hash: ContentHash,
+    /// The decoded text's length in bytes.
+    pub len: usize,
+    pub stamp: FileStamp,
+}
+
+/// A document's text. Dereferences to `str`, reading the file if the text is not held.
+#[derive(Clone)]
+pub struct Text {
+    held: OnceLock<String>,
+    origin: Option<Box<Origin>>,
+}
+
+impl Text {
+    /// A text read from its file when first needed.
+    pub fn unread(origin: Origin) -> Text {
+        Text {
+            held: OnceLock::new(),
+            origin: Some(Box::new(origin)),
+        }
+    }
+
+    /// A text already read from `origin`: it can be let go and read again.
+    pub fn read_from(text: String, origin: Origin) -> Text {
+        Text {
+            held: OnceLock::from(text),
+            origin: Some(Box::new(origin)),
+        }
+    }
+
+    /// Where the text can be read again, if anywhere.
+    pub fn origin(&self) -> Option<&Origin> {
+        self.origin.as_deref()
+    }
+
+    /// The text's length in bytes, known without reading the file.
+    pub fn byte_len(&self) -> usize {
+        match (self.held.get(), &self.origin) {
+            (None, Some(origin)) => origin.len,
+            _ => self.len(),
+        }
+    }
+
+    /// Whether the text is in memory.
+    pub fn is_held(&self) -> bool {
+        self.held.get().is_some()
+    }
+
+    /// Lets go of the text when it can be read again from its file.
+    pub fn release(&mut self) {
+        if self.origin.is_some() {
+            self.held.take();
+        }
+    }
+
+    fn text(&self) -> &str {
+        self.held.get_or_init(|| match &self.origin {
+            Some(origin) => read_again(origin),
+            None => String::new(),
+        })
+    }
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Text {
+        Text {
+            held: OnceLock::from(text),
+            origin: None,
+        }
+    }
+}
+
+impl Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.text()
+    }
+}
+
+/// Texts are equal when their contents are.
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.held.get(), &self.origin) {
+            (Some(text), _) => text.fmt(f),
+            (None, Some(origin)) => write!(f, "<unread: {}>", origin.file.display()),
+            (None, None) => write!(f, "<empty>"),
+        }
+    }
+}
+
+/// The text of `origin`'s file, or, when the file is gone or no longer holds the same bytes, a
+/// notice of the same length (every stored offset stays valid, and nothing pretends to be the
+/// article).
+fn read_again(origin: &Origin) -> String {
+    let outcome = std::fs::read(&origin.file)
+        .map_err(|e| super::load::io_reason(&e).replace("skipped: ", ""))
+        .and_then(|bytes| {
+            if content_hash(&bytes) != origin.hash {
+                return Err("changed since it was opened".to_string());
+            }
+            super::decode::decode_owned(bytes)
+                .map(|(text, _)| text)
+                .map_err(|e| e.to_string())
+        })
+        .and_then(|text| match text.len() == origin.len {
+            true => Ok(text),
+            false => Err("changed since it was opened".to_string()),
+        });
+    outcome.unwrap_or_else(|why| {
+        crate::debug_log::log(format_args!("{}: {why}", origin.file.display()));
+        notice(origin.len, &why)
+    })
+}
+
+/// `len` bytes of ASCII saying why the text cannot be shown.
+fn notice(len: usize, why: &str) -> String {
+    let mut text: String =
+        format!("[Cannot show this file ({why}): reopen the corpus to read it again.] ")
+            .chars()
+            .map(|c| if c.is_ascii() && !c.is_ascii_control() { c } else { '?' })
+            .take(len)
+            .collect();
+    text.extend(std::iter::repeat_n(' ', len - text.len()));
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn origin_of(path: &std::path::Path, text: &str) -> Origin {
+        let meta = std::fs::metadata(path).unwrap();
+        Origin {
+            file: path.to_path_buf(),
+            hash: content_hash(text.as_bytes()),
+            len: text.len(),
+            stamp: FileStamp::of(&meta).unwrap(),
+        }
+    }
+
+    #[test]
+    fn an_unread_text_is_read_from_its_file_when_needed_and_again_after_release() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "天津滨海新区").unwrap();
+        let mut text = Text::unread(origin_of(&path, "天津滨海新区"));
+        assert!(!text.is_held());
+        assert_eq!(&*text, "天津滨海新区");
+        assert!(text.is_held());
+        text.release();
+        assert!(!text.is_held());
+        assert_eq!(text.len(), "天津滨海新区".len());
+    }
+
+    #[test]
+    fn a_file_changed_or_gone_reads_as_a_notice_of_the_same_length() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        let original = "Li Qiang visited the Binhai New Area on Monday to inspect the port.";
+        std::fs::write(&path, original).unwrap();
+        let origin = origin_of(&path, original);
+        std::fs::write(&path, original.replace("Monday", "Friday")).unwrap();
+        let changed = Text::unread(origin.clone());
+        assert_eq!(changed.len(), original.len());
+        assert!(changed.starts_with("[Cannot show this file (changed since it was opened)"));
+        std::fs::remove_file(&path).unwrap();
+        let gone = Text::unread(origin);
+        assert_eq!(gone.len(), original.len());
+        assert!(gone.contains("no such file"), "{gone:?}");
+        // Shorter than the notice: cut, still ASCII, still the same length.
+        assert_eq!(notice(7, "changed"), "[Cannot");
+    }
+
+    #[test]
+    fn a_text_without_a_file_is_never_let_go() {
+        let mut text = Text::from("bundled".to_string());
+        text.release();
+        assert_eq!(&*text, "bundled");
+    }
+}
