@@ -126,7 +126,10 @@ fn main() {
     if let Some(writer) = app.snapshot_writer.take() {
         let started = Instant::now();
         let _ = writer.join();
-        println!("snapshot written (waited {:.2} s)", started.elapsed().as_secs_f64());
+        println!(
+            "snapshot written (waited {:.2} s)",
+            started.elapsed().as_secs_f64()
+        );
     }
     drop(app);
 }

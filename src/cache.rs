@@ -219,7 +219,8 @@ fn remove_other_versions(dir: &Path, keep: &Path) {
         let name = entry.file_name().to_string_lossy().into_owned();
         // The database and its -wal and -shm companions.
         let ours = name.starts_with("extraction-") && name.contains(".db");
-        let stale = ours && !name.starts_with(&*keep.file_name().unwrap_or_default().to_string_lossy());
+        let stale =
+            ours && !name.starts_with(&*keep.file_name().unwrap_or_default().to_string_lossy());
         if stale || crate::snapshot::is_stale(&name) {
             let _ = std::fs::remove_file(&path);
         }

@@ -10,7 +10,7 @@ use crate::corpus::{
     repair_warning, Corpus, DocId, Document, FileStamp, Lang, LoadWarning, Meta, Origin,
     SourceEncoding, Text,
 };
-use crate::index::{Index, StoredIndex};
+use crate::index::{Index, StoredIndex, StoredIndexBuilder};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -71,33 +71,62 @@ pub fn is_stale(name: &str) -> bool {
     name.starts_with("snapshot-") && !name.starts_with(&format!("snapshot-{EXTRACTOR_VERSION}-"))
 }
 
+/// A snapshot taken document by document while a corpus loads: taking a large one at the end
+/// would hold the browser up for most of a second.
+#[derive(Debug, Default)]
+pub struct Draft {
+    files: Vec<StoredFile>,
+    index: StoredIndexBuilder,
+    /// A document could not be stored: there will be no snapshot.
+    abandoned: bool,
+}
+
+impl Draft {
+    /// Adds the next document, which `index` has just indexed.
+    pub fn add(&mut self, doc: &Document, index: &Index) {
+        if self.abandoned {
+            return;
+        }
+        let Some(origin) = doc.text.origin() else {
+            self.abandoned = true;
+            return;
+        };
+        self.files.push(StoredFile {
+            shown: doc.path.clone(),
+            file: origin.file.clone(),
+            stamp: origin.stamp,
+            hash: origin.hash,
+            len: origin.len,
+            encoding: doc.encoding,
+            lang: doc.lang,
+            meta: doc.meta.clone(),
+            chrome: doc.chrome.clone(),
+        });
+        self.abandoned = !self.index.add_doc(index);
+    }
+
+    /// The snapshot, once every document is added.
+    pub fn finish(self, index: &Index) -> Option<Snapshot> {
+        if self.abandoned {
+            return None;
+        }
+        Some(Snapshot {
+            version: EXTRACTOR_VERSION.to_string(),
+            files: self.files,
+            index: self.index.finish(index)?,
+        })
+    }
+}
+
 impl Snapshot {
     /// The snapshot of a loaded corpus with the extractor's `index`; None when a document's
     /// text cannot be read again from a file (or a mention is not the extractor's).
     pub fn take(corpus: &Corpus, index: &Index) -> Option<Snapshot> {
-        let files = corpus
-            .docs
-            .iter()
-            .map(|doc| {
-                let origin = doc.text.origin()?;
-                Some(StoredFile {
-                    shown: doc.path.clone(),
-                    file: origin.file.clone(),
-                    stamp: origin.stamp,
-                    hash: origin.hash,
-                    len: origin.len,
-                    encoding: doc.encoding,
-                    lang: doc.lang,
-                    meta: doc.meta.clone(),
-                    chrome: doc.chrome.clone(),
-                })
-            })
-            .collect::<Option<Vec<_>>>()?;
-        Some(Snapshot {
-            version: EXTRACTOR_VERSION.to_string(),
-            files,
-            index: index.to_stored()?,
-        })
+        let mut draft = Draft::default();
+        for doc in &corpus.docs {
+            draft.add(doc, index);
+        }
+        draft.finish(index)
     }
 
     /// Writes the snapshot to `path`, whole or not at all (a new file renamed over the old).
@@ -116,6 +145,7 @@ impl Snapshot {
     /// Reads the snapshot at `path`: an error when it is missing, damaged or another
     /// extractor's.
     pub fn read(path: &Path) -> Result<Snapshot, String> {
+        let started = std::time::Instant::now();
         let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
         let (magic, rest) = bytes.split_at_checked(MAGIC.len()).ok_or("too short")?;
         let (sum, payload) = rest.split_at_checked(16).ok_or("too short")?;
@@ -129,29 +159,18 @@ impl Snapshot {
         if snapshot.version != EXTRACTOR_VERSION {
             return Err(format!("made by extractor {}", snapshot.version));
         }
+        crate::debug_log::log(format_args!(
+            "snapshot: {} MB read in {:.0} ms",
+            bytes.len() / 1_000_000,
+            started.elapsed().as_secs_f64() * 1e3
+        ));
         Ok(snapshot)
     }
 
-    /// The corpus, when `files` (what opening it lists now: path, name shown, brat file beside)
-    /// are the files it was taken from, each with the same stamp; otherwise why not.
-    pub fn restore(
-        self,
-        files: &[(PathBuf, String, Option<PathBuf>)],
-        recognizer: impl Fn(&str) -> &'static str,
-    ) -> Result<Restored, String> {
-        if files.len() != self.files.len() {
-            return Err(format!("{} files then, {} now", self.files.len(), files.len()));
-        }
-        let renamed = files
-            .iter()
-            .zip(&self.files)
-            .find(|((file, shown, _), stored)| *file != stored.file || *shown != stored.shown);
-        if let Some(((_, shown, _), _)) = renamed {
-            return Err(format!("{shown} is new"));
-        }
-        if let Some(changed) = first_changed(&self.files) {
-            return Err(format!("{changed} changed"));
-        }
+    /// The corpus as it was when the snapshot was taken; before it is used, [`Restored::check`]
+    /// must find its files unchanged.
+    pub fn restore(self, recognizer: impl Fn(&str) -> &'static str) -> Result<Restored, String> {
+        let started = std::time::Instant::now();
         let lens: Vec<usize> = self.files.iter().map(|f| f.len).collect();
         let index = Index::from_stored(self.index, &lens, recognizer)?;
         let mut warnings = Vec::new();
@@ -175,24 +194,60 @@ impl Snapshot {
                 }
             })
             .collect();
-        let sidecars = (files.iter().enumerate())
-            .filter_map(|(id, (_, _, ann))| Some((id as DocId, ann.clone()?)))
-            .collect();
+        crate::debug_log::log(format_args!(
+            "snapshot: index and documents restored in {:.0} ms",
+            started.elapsed().as_secs_f64() * 1e3
+        ));
         Ok(Restored {
             docs,
             index,
             warnings,
-            sidecars,
+            sidecars: Vec::new(),
         })
+    }
+}
+
+impl Restored {
+    /// Whether `files` (what opening the corpus lists now: path, name shown, brat file beside)
+    /// are the files the snapshot was taken from, each with the same stamp; if not, why not.
+    /// Takes note of the brat files.
+    pub fn check(&mut self, files: &[(PathBuf, String, Option<PathBuf>)]) -> Result<(), String> {
+        let started = std::time::Instant::now();
+        if files.len() != self.docs.len() {
+            let (then, now) = (self.docs.len(), files.len());
+            return Err(format!("{then} files then, {now} now"));
+        }
+        let mut origins = Vec::with_capacity(self.docs.len());
+        for ((file, shown, _), doc) in files.iter().zip(&self.docs) {
+            // Paths compared as bytes: comparing them as paths parses every component.
+            match doc.text.origin() {
+                Some(o) if o.file.as_os_str() == file.as_os_str() && *shown == doc.path => {
+                    origins.push((o, shown))
+                }
+                _ => return Err(format!("{shown} is new")),
+            }
+        }
+        if let Some(changed) = first_changed(&origins) {
+            return Err(format!("{changed} changed"));
+        }
+        self.sidecars = (files.iter().enumerate())
+            .filter_map(|(id, (_, _, ann))| Some((id as DocId, ann.clone()?)))
+            .collect();
+        crate::debug_log::log(format_args!(
+            "snapshot: {} files unchanged in {:.0} ms",
+            files.len(),
+            started.elapsed().as_secs_f64() * 1e3
+        ));
+        Ok(())
     }
 }
 
 /// The name of a file whose stamp is not the stored one, if any. Files are looked at on every
 /// core: a system call each, 100,000 of them.
-fn first_changed(files: &[StoredFile]) -> Option<String> {
-    let unchanged = |f: &StoredFile| {
-        let meta = std::fs::metadata(&f.file).ok();
-        meta.as_ref().and_then(FileStamp::of) == Some(f.stamp)
+fn first_changed(files: &[(&Origin, &String)]) -> Option<String> {
+    let unchanged = |(origin, _): &(&Origin, &String)| {
+        let meta = std::fs::metadata(&origin.file).ok();
+        meta.as_ref().and_then(FileStamp::of) == Some(origin.stamp)
     };
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get().min(8));
     let chunk = files.len().div_ceil(threads).max(1);
@@ -203,7 +258,7 @@ fn first_changed(files: &[StoredFile]) -> Option<String> {
             .collect();
         // A thread that failed counts as a change: nothing is restored unchecked.
         handles.into_iter().find_map(|h| match h.join() {
-            Ok(changed) => changed.map(|f| f.shown.clone()),
+            Ok(changed) => changed.map(|(_, shown)| shown.to_string()),
             Err(_) => Some("a file".to_string()),
         })
     })

@@ -67,10 +67,27 @@ pub fn plan(paths: &[PathBuf]) -> Plan {
     }
     files.sort();
     files.dedup();
+    // Byte prefixes a listed file's name follows (see `relative_name`).
+    let trimmed = |p: &Path| -> Vec<u8> {
+        let bytes = p.as_os_str().as_encoded_bytes();
+        let end = bytes.iter().rposition(|&b| b != b'/').map_or(0, |i| i + 1);
+        bytes[..end].to_vec()
+    };
+    let mut prefixes: Vec<Vec<u8>> = root.iter().map(|r| trimmed(r)).collect();
+    if let [dir] = paths {
+        if root.as_deref() == std::path::absolute(dir).ok().as_deref() {
+            prefixes.push(trimmed(dir));
+        }
+    }
+    let prefixes: Vec<&[u8]> = prefixes
+        .iter()
+        .map(Vec::as_slice)
+        .filter(|p| !p.is_empty())
+        .collect();
     plan.files = files
         .into_iter()
         .map(|f| {
-            let shown = relative_name(&f, root.as_deref());
+            let shown = relative_name(&f, root.as_deref(), &prefixes);
             let sidecar = Some(f.with_extension("ann")).filter(|a| ann.contains(a));
             (f, shown, sidecar)
         })
@@ -94,7 +111,8 @@ fn collect_dir(
     ann: &mut HashSet<PathBuf>,
     warnings: &mut Vec<LoadWarning>,
 ) {
-    for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+    // Not sorted here: the plan sorts every file at once.
+    for entry in WalkDir::new(dir).follow_links(true) {
         match entry {
             Ok(e) if e.file_type().is_file() && has_text_extension(e.path()) => {
                 files.push(e.into_path())
@@ -158,7 +176,28 @@ fn corpus_root(paths: &[PathBuf]) -> Option<PathBuf> {
     Some(root)
 }
 
-fn relative_name(file: &Path, root: Option<&Path>) -> String {
+fn relative_name(file: &Path, root: Option<&Path>, prefixes: &[&[u8]]) -> String {
+    // Most files are listed under a folder as given or the root, as plain names: the name is
+    // the rest of the path's bytes, without parsing it.
+    let bytes = file.as_os_str().as_encoded_bytes();
+    fn plain(rest: &[u8]) -> Option<&str> {
+        let odd = rest.starts_with(b"/")
+            || rest.starts_with(b"./")
+            || rest.starts_with(b"../")
+            || (rest.windows(2)).any(|w| w == b"//")
+            || (rest.windows(3)).any(|w| w == b"/./")
+            || (rest.windows(4)).any(|w| w == b"/../");
+        (cfg!(unix) && !odd)
+            .then(|| std::str::from_utf8(rest).ok())
+            .flatten()
+    }
+    let fast = prefixes.iter().find_map(|prefix| {
+        let rest = bytes.strip_prefix(*prefix)?.strip_prefix(b"/")?;
+        plain(rest)
+    });
+    if let Some(name) = fast {
+        return name.to_string();
+    }
     let absolute = std::path::absolute(file).unwrap_or(file.to_path_buf());
     let rel = root
         .and_then(|r| absolute.strip_prefix(r).ok())

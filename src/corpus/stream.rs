@@ -191,7 +191,9 @@ pub fn load_all(input: Input, options: Options) -> (Corpus, Vec<Mention>) {
                 corpus.warnings.extend(warnings);
             }
             Event::Doc(loaded) => mentions.extend(corpus.absorb(*loaded)),
-            Event::Restored(restored) => mentions.extend(corpus.absorb_restored(*restored).mentions),
+            Event::Restored(restored) => {
+                mentions.extend(corpus.absorb_restored(*restored).mentions)
+            }
             Event::Skipped(w) => corpus.warnings.push(w),
             Event::Finished { .. } => break,
         }
@@ -206,17 +208,17 @@ fn files_to_read(files: Vec<(PathBuf, String, Option<PathBuf>)>) -> Vec<Item> {
         .collect()
 }
 
-/// Restores the corpus from its snapshot at `path` when none of its files changed, sending every
-/// document and the end of the load; false (having sent nothing) when it cannot.
+/// Sends the corpus `restoring` brings back from its snapshot, when none of `files` changed:
+/// every document, then the end of the load; false (having sent nothing) when it cannot.
 fn restore(
-    path: &std::path::Path,
+    restoring: std::thread::JoinHandle<Result<Restored, String>>,
     files: &[(PathBuf, String, Option<PathBuf>)],
-    extractor: &Extractor,
     tx: &SyncSender<Vec<Event>>,
     started: Instant,
 ) -> bool {
-    let restored = Snapshot::read(path)
-        .and_then(|s| s.restore(files, |name| extractor.recognizer_name(name)));
+    let restored = (restoring.join())
+        .unwrap_or_else(|_| Err("the snapshot could not be read".into()))
+        .and_then(|mut restored| restored.check(files).map(|()| restored));
     let restored = match restored {
         Ok(restored) => restored,
         Err(why) => {
@@ -252,6 +254,7 @@ fn coordinate(input: Input, options: Options, tx: SyncSender<Vec<Event>>, stop: 
     let started = Instant::now();
     let extractor = Arc::new(Extractor::default());
     let mut snapshot = None;
+    let mut restoring = None;
     let (items, planned, restorable) = match input {
         Input::Bundled => {
             let items: Vec<Item> = super::embedded::SEEDS
@@ -267,10 +270,22 @@ fn coordinate(input: Input, options: Options, tx: SyncSender<Vec<Event>>, stop: 
             (items, planned, None)
         }
         Input::Paths(paths) => {
-            let p = plan(&paths);
             snapshot = (options.cache_dir.as_deref())
                 .filter(|_| options.extract)
                 .map(|dir| crate::snapshot::file_for(dir, &paths));
+            // The snapshot is read while the files are listed: each takes a core.
+            restoring = snapshot.clone().and_then(|path| {
+                let extractor = extractor.clone();
+                let restore = move || {
+                    Snapshot::read(&path)
+                        .and_then(|s| s.restore(|name| extractor.recognizer_name(name)))
+                };
+                std::thread::Builder::new()
+                    .name("gazette-snapshot".into())
+                    .spawn(restore)
+                    .ok()
+            });
+            let p = plan(&paths);
             let planned = Event::Planned {
                 label: p.label,
                 root: p.root,
@@ -288,9 +303,9 @@ fn coordinate(input: Input, options: Options, tx: SyncSender<Vec<Event>>, stop: 
     if tx.send(vec![planned]).is_err() {
         return;
     }
-    let items = match (restorable, &snapshot) {
-        (Some(files), Some(path)) => {
-            if restore(path, &files, &extractor, &tx, started) {
+    let items = match (restorable, restoring) {
+        (Some(files), Some(restoring)) => {
+            if restore(restoring, &files, &tx, started) {
                 return;
             }
             files_to_read(files)
@@ -470,7 +485,15 @@ impl Work<'_> {
             (Item::File(file, ..), Some(hash), Some(stamp)) => {
                 let len = text.len();
                 let file = file.clone();
-                Text::read_from(text, Origin { file, hash, len, stamp })
+                Text::read_from(
+                    text,
+                    Origin {
+                        file,
+                        hash,
+                        len,
+                        stamp,
+                    },
+                )
             }
             _ => Text::from(text),
         };

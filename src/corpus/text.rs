@@ -162,7 +162,13 @@ fn notice(len: usize, why: &str) -> String {
     let mut text: String =
         format!("[Cannot show this file ({why}): reopen the corpus to read it again.] ")
             .chars()
-            .map(|c| if c.is_ascii() && !c.is_ascii_control() { c } else { '?' })
+            .map(|c| {
+                if c.is_ascii() && !c.is_ascii_control() {
+                    c
+                } else {
+                    '?'
+                }
+            })
             .take(len)
             .collect();
     text.extend(std::iter::repeat_n(' ', len - text.len()));

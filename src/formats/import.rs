@@ -398,7 +398,11 @@ fn find_doc(
                 })
                 .map(|d| d.id)
         }
-        DocRef::Text(t) => corpus.docs.iter().find(|d| d.text.byte_len() == t.len() && *d.text == **t).map(|d| d.id),
+        DocRef::Text(t) => corpus
+            .docs
+            .iter()
+            .find(|d| d.text.byte_len() == t.len() && *d.text == **t)
+            .map(|d| d.id),
     }
 }
 

@@ -9,7 +9,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 mod stored;
-pub use stored::StoredIndex;
+pub use stored::{StoredIndex, StoredIndexBuilder};
 
 /// Index of an entity in [`Index::entities`].
 pub type EntityId = u32;
@@ -232,8 +232,13 @@ impl Index {
         for (i, alias) in entity.aliases.iter().enumerate() {
             self.search.push(SearchName::new(id, i as u32 + 1, alias));
         }
-        if let Some(pinyin) = entity.key.strip_prefix("person:").filter(|k| k.contains('|')) {
-            self.search.push(SearchName::new(id, 0, &pinyin.replace('|', " ")));
+        if let Some(pinyin) = entity
+            .key
+            .strip_prefix("person:")
+            .filter(|k| k.contains('|'))
+        {
+            self.search
+                .push(SearchName::new(id, 0, &pinyin.replace('|', " ")));
         }
         self.by_key.entry(entity.key.clone()).or_default().push(id);
         self.entities.push(entity);

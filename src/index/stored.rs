@@ -14,8 +14,9 @@ use std::sync::Arc;
 pub struct StoredIndex {
     strings: Vec<String>,
     entities: Vec<StoredEntity>,
-    /// In corpus order (document, then position).
-    mentions: Vec<StoredMention>,
+    /// In corpus order (document, then position), packed (see [`pack`]).
+    #[serde(with = "serde_bytes")]
+    mentions: Vec<u8>,
     /// How many mentions each document has, in document order.
     doc_mentions: Vec<u32>,
 }
@@ -30,27 +31,156 @@ struct StoredEntity {
 }
 
 /// A mention as stored: its span, its entity, and indices into [`StoredIndex::strings`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct StoredMention {
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
     entity: EntityId,
     canonical: u32,
     recognizer: u32,
 }
 
-/// Numbers strings in the order they are first seen.
-#[derive(Default)]
-struct Strings<'a> {
-    list: Vec<&'a str>,
-    numbers: FxHashMap<&'a str, u32>,
+/// Bytes per packed mention.
+const PACKED: usize = 20;
+
+/// Appends a mention as five little-endian numbers: read back at the speed of memory, where a
+/// list of structures would be decoded number by number (two million of them in a large corpus).
+fn pack(m: &StoredMention, bytes: &mut Vec<u8>) {
+    for n in [m.start, m.end, m.entity, m.canonical, m.recognizer] {
+        bytes.extend_from_slice(&n.to_le_bytes());
+    }
 }
 
-impl<'a> Strings<'a> {
-    fn number(&mut self, s: &'a str) -> u32 {
-        *self.numbers.entry(s).or_insert_with(|| {
-            self.list.push(s);
-            (self.list.len() - 1) as u32
+/// The mentions [`pack`] made (a partial one at the end is left out, and counted as missing).
+fn unpack(bytes: &[u8]) -> impl ExactSizeIterator<Item = StoredMention> + '_ {
+    bytes.chunks_exact(PACKED).map(|c| {
+        let n = |i: usize| u32::from_le_bytes([c[i], c[i + 1], c[i + 2], c[i + 3]]);
+        StoredMention {
+            start: n(0),
+            end: n(4),
+            entity: n(8),
+            canonical: n(12),
+            recognizer: n(16),
+        }
+    })
+}
+
+/// Numbers strings in the order they are first seen.
+#[derive(Debug, Default)]
+struct Strings {
+    list: Vec<Arc<str>>,
+    numbers: FxHashMap<Arc<str>, u32>,
+}
+
+impl Strings {
+    fn number(&mut self, s: &Arc<str>) -> u32 {
+        if let Some(&n) = self.numbers.get(s) {
+            return n;
+        }
+        let n = self.list.len() as u32;
+        self.list.push(s.clone());
+        self.numbers.insert(s.clone(), n);
+        n
+    }
+
+    fn number_str(&mut self, s: &str) -> u32 {
+        match self.numbers.get(s) {
+            Some(&n) => n,
+            None => self.number(&Arc::from(s)),
+        }
+    }
+}
+
+/// Builds the stored form of an index document by document, as the index grows, so that
+/// storing a large index at the end of a load costs no pause.
+#[derive(Debug, Default)]
+pub struct StoredIndexBuilder {
+    strings: Strings,
+    /// The number of each entity's canonical name, in entity order.
+    entity_canonical: Vec<u32>,
+    /// A handful of recognizers name millions of mentions: numbered by address, not hashed.
+    recognizers: Vec<(&'static str, u32)>,
+    packed: Vec<u8>,
+    doc_mentions: Vec<u32>,
+}
+
+impl StoredIndexBuilder {
+    /// Adds the next document of `index` (the one after those added so far); false when it
+    /// cannot be stored (a mention not the built-in extractor's, a span past 4 GB).
+    pub fn add_doc(&mut self, index: &Index) -> bool {
+        let doc = self.doc_mentions.len() as DocId;
+        for e in &index.entities[self.entity_canonical.len()..] {
+            let n = self.strings.number(&e.canonical);
+            self.entity_canonical.push(n);
+        }
+        let ids = index.doc_mention_ids(doc);
+        for (m, &entity) in index.mentions[ids.clone()]
+            .iter()
+            .zip(&index.mention_entity[ids.clone()])
+        {
+            let Source::Builtin(recognizer) = m.source else {
+                return false;
+            };
+            let recognizer = match self
+                .recognizers
+                .iter()
+                .find(|(r, _)| std::ptr::eq(*r, recognizer))
+            {
+                Some(&(_, n)) => n,
+                None => {
+                    let n = self.strings.number_str(recognizer);
+                    self.recognizers.push((recognizer, n));
+                    n
+                }
+            };
+            let canonical =
+                match Arc::ptr_eq(&m.canonical, &index.entities[entity as usize].canonical) {
+                    true => self.entity_canonical[entity as usize],
+                    false => self.strings.number(&m.canonical),
+                };
+            let (Ok(start), Ok(end)) = (u32::try_from(m.span.start), u32::try_from(m.span.end))
+            else {
+                return false;
+            };
+            let stored = StoredMention {
+                start,
+                end,
+                entity,
+                canonical,
+                recognizer,
+            };
+            pack(&stored, &mut self.packed);
+        }
+        self.doc_mentions.push(ids.len() as u32);
+        true
+    }
+
+    /// The stored index, once every document of `index` is added (None otherwise).
+    pub fn finish(mut self, index: &Index) -> Option<StoredIndex> {
+        if self.doc_mentions.len() != index.doc_count() {
+            return None;
+        }
+        let mut entities = Vec::with_capacity(index.entities.len());
+        for (e, &canonical) in index.entities.iter().zip(&self.entity_canonical) {
+            let label = self.strings.number_str(e.label.as_str());
+            let key = self.strings.number(&e.key);
+            let aliases = e
+                .aliases
+                .iter()
+                .map(|a| self.strings.number_str(a))
+                .collect();
+            entities.push(StoredEntity {
+                label,
+                key,
+                canonical,
+                aliases,
+            });
+        }
+        Some(StoredIndex {
+            strings: self.strings.list.iter().map(|s| s.to_string()).collect(),
+            entities,
+            mentions: self.packed,
+            doc_mentions: self.doc_mentions,
         })
     }
 }
@@ -59,42 +189,13 @@ impl Index {
     /// The index in stored form; None when a mention is not the built-in extractor's (only the
     /// extractor's results are worth keeping between sessions: the rest are read from files).
     pub fn to_stored(&self) -> Option<StoredIndex> {
-        let mut strings = Strings::default();
-        let entities: Vec<StoredEntity> = self
-            .entities
-            .iter()
-            .map(|e| StoredEntity {
-                label: strings.number(e.label.as_str()),
-                key: strings.number(&e.key),
-                canonical: strings.number(&e.canonical),
-                aliases: e.aliases.iter().map(|a| strings.number(a)).collect(),
-            })
-            .collect();
-        let mut mentions = Vec::with_capacity(self.mentions.len());
-        for (m, &entity) in self.mentions.iter().zip(&self.mention_entity) {
-            let Source::Builtin(recognizer) = m.source else {
+        let mut builder = StoredIndexBuilder::default();
+        for _ in 0..self.doc_count() {
+            if !builder.add_doc(self) {
                 return None;
-            };
-            let e = &entities[entity as usize];
-            let canonical = match Arc::ptr_eq(&m.canonical, &self.entities[entity as usize].canonical) {
-                true => e.canonical,
-                false => strings.number(&m.canonical),
-            };
-            mentions.push(StoredMention {
-                start: m.span.start,
-                end: m.span.end,
-                entity,
-                canonical,
-                recognizer: strings.number(recognizer),
-            });
+            }
         }
-        let doc_mentions = self.doc_ranges.iter().map(|r| r.len() as u32).collect();
-        Some(StoredIndex {
-            strings: strings.list.into_iter().map(str::to_string).collect(),
-            entities,
-            mentions,
-            doc_mentions,
-        })
+        builder.finish(self)
     }
 
     /// The index a stored one describes, with each recognizer's name resolved by `recognizer`;
@@ -108,7 +209,7 @@ impl Index {
         let StoredIndex {
             strings,
             entities: stored_entities,
-            mentions: stored_mentions,
+            mentions: packed,
             doc_mentions,
         } = stored;
         let string = |i: u32| {
@@ -120,7 +221,9 @@ impl Index {
         let mut shared: Vec<Option<Arc<str>>> = vec![None; strings.len()];
         let mut share = |i: u32| -> Result<Arc<str>, String> {
             let s = string(i)?;
-            Ok(shared[i as usize].get_or_insert_with(|| Arc::from(s.as_str())).clone())
+            Ok(shared[i as usize]
+                .get_or_insert_with(|| Arc::from(s.as_str()))
+                .clone())
         };
         let mut index = Index::default();
         for e in &stored_entities {
@@ -137,63 +240,168 @@ impl Index {
             entity.name = bilingual_name(&entity);
             index.add_entity(entity);
         }
-        if doc_mentions.len() != doc_lens.len() {
-            return Err(format!(
-                "{} documents indexed, {} listed",
-                doc_mentions.len(),
-                doc_lens.len()
-            ));
+        let sizes = check_mentions(
+            index.entities.len(),
+            &packed,
+            &doc_mentions,
+            doc_lens,
+            &strings,
+        )?;
+        for (e, (mentions, docs)) in index.entities.iter_mut().zip(sizes) {
+            e.mentions.reserve_exact(mentions);
+            e.docs.reserve_exact(docs);
         }
-        let total: usize = doc_mentions.iter().map(|&n| n as usize).sum();
-        if total != stored_mentions.len() {
-            return Err(format!("{total} mentions counted, {} stored", stored_mentions.len()));
-        }
-        index.reserve(total);
-        let mut recognizers: FxHashMap<u32, &'static str> = FxHashMap::default();
-        let mut next = stored_mentions.into_iter();
-        for (doc, (&count, &len)) in doc_mentions.iter().zip(doc_lens).enumerate() {
-            let doc = doc as DocId;
-            let start = index.mentions.len();
-            for m in next.by_ref().take(count as usize) {
-                let id = index.mentions.len() as u32;
-                let e = index
-                    .entities
-                    .get_mut(m.entity as usize)
-                    .ok_or_else(|| format!("entity {} is missing", m.entity))?;
-                if m.start >= m.end || m.end > len {
-                    return Err(format!("span {}..{} does not fit document {doc}", m.start, m.end));
-                }
-                if e.docs.last() != Some(&doc) {
-                    e.docs.push(doc);
-                }
-                e.mentions.push(id);
-                let canonical = match m.canonical == stored_entities[m.entity as usize].canonical {
-                    true => e.canonical.clone(),
-                    false => share(m.canonical)?,
-                };
-                let source = match recognizers.get(&m.recognizer) {
-                    Some(&name) => name,
-                    None => {
-                        let name = recognizer(string(m.recognizer)?);
-                        recognizers.insert(m.recognizer, name);
-                        name
+        index.reserve(packed.len() / PACKED);
+        // Each recognizer's name, looked up once.
+        let mut recognizers: Vec<Option<&'static str>> = vec![None; strings.len()];
+        let order = EntityOrder::of(&index.entities);
+        std::thread::scope(|scope| {
+            // The entity pane's lists, on another core meanwhile.
+            let doc_entities = scope.spawn(|| order.doc_entities(&packed, &doc_mentions));
+            let mut next = unpack(&packed);
+            for (doc, &count) in doc_mentions.iter().enumerate() {
+                let doc = doc as DocId;
+                let start = index.mentions.len();
+                for m in next.by_ref().take(count as usize) {
+                    let id = index.mentions.len() as u32;
+                    let e = &mut index.entities[m.entity as usize];
+                    let span = m.start as usize..m.end as usize;
+                    if e.docs.last() != Some(&doc) {
+                        e.docs.push(doc);
                     }
-                };
-                index.mentions.push(Mention {
-                    doc,
-                    span: m.start..m.end,
-                    label: e.label.clone(),
-                    key: e.key.clone(),
-                    canonical,
-                    source: Source::Builtin(source),
-                });
-                index.mention_entity.push(m.entity);
+                    e.mentions.push(id);
+                    let canonical =
+                        match m.canonical == stored_entities[m.entity as usize].canonical {
+                            true => e.canonical.clone(),
+                            false => share(m.canonical)?,
+                        };
+                    let source = *recognizers[m.recognizer as usize]
+                        .get_or_insert_with(|| recognizer(&strings[m.recognizer as usize]));
+                    index.mentions.push(Mention {
+                        doc,
+                        span,
+                        label: e.label.clone(),
+                        key: e.key.clone(),
+                        canonical,
+                        source: Source::Builtin(source),
+                    });
+                    index.mention_entity.push(m.entity);
+                }
+                index.doc_ranges.push(start..index.mentions.len());
             }
-            index.doc_ranges.push(start..index.mentions.len());
-            let counts = index.count_doc_entities(doc);
-            index.doc_entities.push(counts);
+            index.doc_entities = doc_entities
+                .join()
+                .map_err(|_| "the entity lists could not be made".to_string())?;
+            Ok(index)
+        })
+    }
+}
+
+/// Checks that every stored mention names an entity and strings that exist and fits its
+/// document; returns how many mentions and documents each entity has.
+fn check_mentions(
+    entities: usize,
+    packed: &[u8],
+    doc_mentions: &[u32],
+    doc_lens: &[usize],
+    strings: &[String],
+) -> Result<Vec<(usize, usize)>, String> {
+    if doc_mentions.len() != doc_lens.len() {
+        let (indexed, listed) = (doc_mentions.len(), doc_lens.len());
+        return Err(format!("{indexed} documents indexed, {listed} listed"));
+    }
+    let total: usize = doc_mentions.iter().map(|&n| n as usize).sum();
+    let stored = packed.len() / PACKED;
+    if total != stored || packed.len() % PACKED != 0 {
+        return Err(format!("{total} mentions counted, {stored} stored"));
+    }
+    let mut sizes = vec![(0, 0); entities];
+    let mut last_doc = vec![u32::MAX; entities];
+    let mut next = unpack(packed);
+    for (doc, (&count, &len)) in doc_mentions.iter().zip(doc_lens).enumerate() {
+        for m in next.by_ref().take(count as usize) {
+            if m.start >= m.end || m.end as usize > len {
+                return Err(format!(
+                    "span {}..{} does not fit document {doc}",
+                    m.start, m.end
+                ));
+            }
+            let e = m.entity as usize;
+            if e >= entities {
+                return Err(format!("entity {e} of {entities} is missing"));
+            }
+            if m.canonical as usize >= strings.len() || m.recognizer as usize >= strings.len() {
+                return Err(format!(
+                    "a mention of document {doc} names a missing string"
+                ));
+            }
+            sizes[e].0 += 1;
+            if last_doc[e] != doc as u32 {
+                last_doc[e] = doc as u32;
+                sizes[e].1 += 1;
+            }
         }
-        Ok(index)
+    }
+    Ok(sizes)
+}
+
+/// The order of the entity pane's lists (label, then most mentioned, then name) with labels
+/// and names ranked once: sorting each document's entities then compares numbers.
+struct EntityOrder {
+    /// For each entity, the rank of the first entity of its label.
+    label: Vec<u32>,
+    /// For each entity, its rank by label and name.
+    name: Vec<u32>,
+}
+
+impl EntityOrder {
+    fn of(entities: &[Entity]) -> EntityOrder {
+        let mut by_name: Vec<u32> = (0..entities.len() as u32).collect();
+        by_name.sort_by(|&a, &b| {
+            let (ea, eb) = (&entities[a as usize], &entities[b as usize]);
+            (&ea.label, &ea.name).cmp(&(&eb.label, &eb.name))
+        });
+        let mut order = EntityOrder {
+            label: vec![0; entities.len()],
+            name: vec![0; entities.len()],
+        };
+        let mut first_of_label = 0;
+        for (rank, &e) in by_name.iter().enumerate() {
+            let previous = rank.checked_sub(1).map(|r| by_name[r] as usize);
+            if previous.is_some_and(|p| entities[p].label != entities[e as usize].label) {
+                first_of_label = rank as u32;
+            }
+            order.label[e as usize] = first_of_label;
+            order.name[e as usize] = rank as u32;
+        }
+        order
+    }
+
+    /// Each document's entities with their mention counts, in the pane's order (as
+    /// [`Index::doc_entities`]).
+    fn doc_entities(&self, packed: &[u8], doc_mentions: &[u32]) -> Vec<Vec<(EntityId, usize)>> {
+        let mut next = unpack(packed);
+        let mut ids: Vec<EntityId> = Vec::new();
+        doc_mentions
+            .iter()
+            .map(|&count| {
+                ids.clear();
+                ids.extend(next.by_ref().take(count as usize).map(|m| m.entity));
+                ids.sort_unstable();
+                let mut counts: Vec<(EntityId, usize)> = Vec::new();
+                for &id in &ids {
+                    match counts.last_mut() {
+                        Some((last, n)) if *last == id => *n += 1,
+                        _ => counts.push((id, 1)),
+                    }
+                }
+                counts.sort_by_key(|&(e, n)| {
+                    let e = e as usize;
+                    (self.label[e], std::cmp::Reverse(n), self.name[e])
+                });
+                counts
+            })
+            .collect()
     }
 }
 
@@ -217,7 +425,11 @@ mod tests {
     fn a_restored_index_answers_as_the_one_built() {
         let corpus = Corpus::bundled();
         let extractor = Extractor::default();
-        let mentions = corpus.docs.iter().flat_map(|d| extractor.extract(d)).collect();
+        let mentions = corpus
+            .docs
+            .iter()
+            .flat_map(|d| extractor.extract(d))
+            .collect();
         let built = Index::build(&corpus, mentions);
         let lens: Vec<usize> = corpus.docs.iter().map(|d| d.text.len()).collect();
         let stored = built.to_stored().unwrap();
@@ -226,35 +438,72 @@ mod tests {
         assert_eq!(restored.mention_entity, built.mention_entity);
         assert_eq!(names(&restored), names(&built));
         for (a, b) in restored.entities.iter().zip(&built.entities) {
-            assert_eq!((&a.name, &a.aliases, &a.docs), (&b.name, &b.aliases, &b.docs));
+            assert_eq!(
+                (&a.name, &a.aliases, &a.docs),
+                (&b.name, &b.aliases, &b.docs)
+            );
             assert_eq!(a.mentions, b.mentions);
         }
         for doc in 0..corpus.docs.len() as u32 {
             assert_eq!(restored.doc_entities(doc), built.doc_entities(doc));
         }
-        let xi = built.entities.iter().find(|e| e.name.contains("Xi Jinping")).unwrap();
-        assert_eq!(restored.find_entity(&xi.label, &xi.key).map(|e| restored.entity(e).docs.clone()), Some(xi.docs.clone()));
+        let xi = built
+            .entities
+            .iter()
+            .find(|e| e.name.contains("Xi Jinping"))
+            .unwrap();
+        assert_eq!(
+            restored
+                .find_entity(&xi.label, &xi.key)
+                .map(|e| restored.entity(e).docs.clone()),
+            Some(xi.docs.clone())
+        );
     }
 
     #[test]
     fn a_damaged_stored_index_is_refused() {
         let corpus = Corpus::bundled();
         let extractor = Extractor::default();
-        let mentions = corpus.docs.iter().flat_map(|d| extractor.extract(d)).collect();
+        let mentions = corpus
+            .docs
+            .iter()
+            .flat_map(|d| extractor.extract(d))
+            .collect();
         let built = Index::build(&corpus, mentions);
         let lens: Vec<usize> = corpus.docs.iter().map(|d| d.text.len()).collect();
         let name = |n: &str| extractor.recognizer_name(n);
         let mut stored = built.to_stored().unwrap();
-        stored.mentions[3].entity = 1_000_000;
+        let change =
+            |stored: &mut super::StoredIndex, i: usize, f: &dyn Fn(&mut super::StoredMention)| {
+                let mut all: Vec<_> = super::unpack(&stored.mentions).collect();
+                f(&mut all[i]);
+                stored.mentions.clear();
+                for m in &all {
+                    super::pack(m, &mut stored.mentions);
+                }
+            };
+        change(&mut stored, 3, &|m| m.entity = 1_000_000);
         assert!(Index::from_stored(stored, &lens, name).is_err());
         let mut stored = built.to_stored().unwrap();
-        stored.mentions[0].end = usize::MAX;
+        change(&mut stored, 0, &|m| m.end = u32::MAX);
         stored.doc_mentions.insert(0, 0);
-        assert!(Index::from_stored(stored.clone(), &lens, name).is_err(), "one document too many");
+        assert!(
+            Index::from_stored(stored.clone(), &lens, name).is_err(),
+            "one document too many"
+        );
         stored.doc_mentions.remove(0);
-        assert!(Index::from_stored(stored, &lens, name).is_err(), "span past the end");
+        assert!(
+            Index::from_stored(stored, &lens, name).is_err(),
+            "span past the end"
+        );
         let mut stored = built.to_stored().unwrap();
         stored.entities[0].aliases.push(u32::MAX);
         assert!(Index::from_stored(stored, &lens, name).is_err());
+        let mut stored = built.to_stored().unwrap();
+        stored.mentions.pop();
+        assert!(
+            Index::from_stored(stored, &lens, name).is_err(),
+            "cut short"
+        );
     }
 }

@@ -78,6 +78,8 @@ pub struct App {
     pub walk: Option<super::nav::Walk>,
     /// How far loading has come (None once every document is in).
     pub loading: Option<super::loading::LoadProgress>,
+    /// The snapshot of the corpus taken as it loads (see [`crate::snapshot::Draft`]).
+    pub snapshot_draft: Option<crate::snapshot::Draft>,
     /// The thread writing the corpus's snapshot, waited for on quitting.
     pub snapshot_writer: Option<std::thread::JoinHandle<()>>,
 }
@@ -114,6 +116,7 @@ impl App {
             review,
             walk: None,
             loading: None,
+            snapshot_draft: None,
             snapshot_writer: None,
         };
         app.sync();

@@ -10,7 +10,7 @@ use crate::corpus::stream::{Event, Loaded};
 use crate::corpus::{Corpus, LoadWarning};
 use crate::index::Index;
 use crate::review::Store;
-use crate::snapshot::Snapshot;
+use crate::snapshot::Draft;
 use ratatui::layout::Rect;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -74,6 +74,7 @@ impl App {
         let mut app = App::new(Corpus::default(), Index::default(), theme, area);
         app.review = ReviewState::without_store(0, STILL_LOADING);
         app.loading = Some(LoadProgress::new());
+        app.snapshot_draft = Some(Draft::default());
         app
     }
 
@@ -133,6 +134,7 @@ impl App {
             }
             Event::Restored(restored) => {
                 progress.read = restored.docs.len();
+                self.snapshot_draft = None;
                 let index = self.corpus.absorb_restored(*restored);
                 self.review.reviews.clear();
                 self.review
@@ -152,8 +154,9 @@ impl App {
                 if let Some(problem) = cache_problem {
                     crate::debug_log::log(format_args!("cache not used: {problem}"));
                 }
-                if let Some(path) = snapshot {
-                    self.snapshot_writer = self.write_snapshot(path);
+                match snapshot {
+                    Some(path) => self.snapshot_writer = self.write_snapshot(path),
+                    None => self.snapshot_draft = None,
                 }
                 return true;
             }
@@ -176,6 +179,9 @@ impl App {
             .reviews
             .extend((0..n).map(|_| Default::default()));
         self.index.push_doc(&doc.text, mentions);
+        if let Some(draft) = &mut self.snapshot_draft {
+            draft.add(doc, &self.index);
+        }
         // Indexed: the text is read again from its file when the document is shown.
         if let Some(doc) = self.corpus.docs.last_mut() {
             doc.text.release();
@@ -191,9 +197,9 @@ impl App {
 
     /// Starts writing the snapshot of the corpus just loaded (with the extractor's index, so
     /// before annotation files replace it) on a thread of its own.
-    fn write_snapshot(&self, path: PathBuf) -> Option<std::thread::JoinHandle<()>> {
+    fn write_snapshot(&mut self, path: PathBuf) -> Option<std::thread::JoinHandle<()>> {
         let started = Instant::now();
-        let snapshot = Snapshot::take(&self.corpus, &self.index)?;
+        let snapshot = self.snapshot_draft.take()?.finish(&self.index)?;
         let taken = started.elapsed().as_secs_f64() * 1e3;
         let write = move || {
             let outcome = snapshot.write(&path);
