@@ -27,7 +27,7 @@ fn big_doc(zh: bool, size: usize) -> Document {
         .docs
         .iter()
         .filter(|d| (d.lang.code() == "zh") == zh)
-        .map(|d| d.text.as_str())
+        .map(|d| &*d.text)
         .collect::<Vec<_>>()
         .join("\n\n");
     let mut text = String::with_capacity(size + body.len());

@@ -8,7 +8,7 @@ fn main() {
         .docs
         .iter()
         .filter(|d| d.lang.code() == "en")
-        .map(|d| d.text.as_str())
+        .map(|d| &*d.text)
         .collect::<Vec<_>>()
         .join("\n\n");
     let text = body.repeat(30);

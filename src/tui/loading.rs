@@ -241,6 +241,10 @@ impl App {
                 .unwrap_or_else(|| std::mem::take(&mut self.index.mentions));
             let (index, problems, _) = annotate_keeping(&self.corpus, &after.sources, extracted);
             self.corpus.warnings.extend(as_warnings(&problems));
+            // Indexing read every text: they are let go again, as after loading.
+            for doc in &mut self.corpus.docs {
+                doc.text.release();
+            }
             self.review = ReviewState::without_store(index.mentions.len(), STILL_LOADING);
             self.replace_index(index);
         }

@@ -1,0 +1,232 @@
+//! The corpus snapshot: an unchanged corpus reopens from it exactly as it was loaded, any change
+//! takes the usual load, and a damaged snapshot is only slower, never wrong.
+
+mod support;
+
+use gazette::corpus::stream::{self, Event, Input, Options};
+use gazette::corpus::Corpus;
+use gazette::tui::app::App;
+use gazette::tui::filter::{rank, Scope};
+use gazette::tui::loading::AfterLoad;
+use gazette::tui::theme::Theme;
+use ratatui::layout::Rect;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::sync_channel;
+use std::time::Duration;
+
+/// The five bundled articles, one in GBK and one with a stray invalid byte, and a brat file.
+fn write_corpus(dir: &Path) {
+    let seeds = Corpus::bundled();
+    for (i, d) in seeds.docs.iter().enumerate() {
+        std::fs::write(dir.join(format!("{i}.txt")), &d.text).unwrap();
+    }
+    let (gbk, _, _) = encoding_rs::GB18030.encode("天津滨海新区召开会议。习近平总书记强调。");
+    std::fs::write(dir.join("5-gbk.txt"), gbk).unwrap();
+    let mut repaired = "Li Qiang visited Hefei. ".repeat(20).into_bytes();
+    repaired.insert(40, 0xFF);
+    std::fs::write(dir.join("6-repaired.txt"), repaired).unwrap();
+    let first: String = seeds.docs[0].text.chars().take(5).collect();
+    std::fs::write(dir.join("0.ann"), format!("T1\tPERSON 0 5\t{first}\n")).unwrap();
+}
+
+/// What one open of `dir` gave the browser, and whether it came from the snapshot.
+struct Opened {
+    app: App,
+    restored: bool,
+}
+
+/// Opens `dir` as the browser does (cache in `cache`, review database in `data`), waiting for
+/// the snapshot to be written as quitting does.
+fn open(dir: &Path, cache: &Path, data: &Path) -> Opened {
+    let loader = stream::start(
+        Input::Paths(vec![dir.to_path_buf()]),
+        Options {
+            extract: true,
+            cache_dir: Some(cache.to_path_buf()),
+        },
+    );
+    // The loader's events pass through here on their way to the browser, to be looked at.
+    let (tx, rx) = sync_channel(1024);
+    let mut restored = false;
+    for batch in loader.events.iter() {
+        let finished = batch.iter().any(|e| matches!(e, Event::Finished { .. }));
+        restored |= batch.iter().any(|e| matches!(e, Event::Restored(_)));
+        tx.send(batch).unwrap();
+        if finished {
+            break;
+        }
+    }
+    let mut app = App::loading(Theme { color: false }, Rect::new(0, 0, 140, 40));
+    while !app.receive(&rx, Duration::from_millis(50)) {}
+    app.finish_loading(&AfterLoad {
+        store: Some(data.join("review.db")),
+        ..AfterLoad::default()
+    });
+    if let Some(writer) = app.snapshot_writer.take() {
+        writer.join().unwrap();
+    }
+    Opened { app, restored }
+}
+
+/// Everything about the documents a user can see, but their texts.
+fn documents(app: &App) -> Vec<String> {
+    app.corpus
+        .docs
+        .iter()
+        .map(|d| {
+            let entities: Vec<_> = (app.index.doc_entities(d.id).iter())
+                .map(|&(e, n)| (app.index.entity(e).name.clone(), n))
+                .collect();
+            format!(
+                "{} {:?} {:?} {:?} {:?} {:?}",
+                d.path, d.meta, d.lang, d.chrome, d.encoding, entities
+            )
+        })
+        .collect()
+}
+
+fn snapshot_files(cache: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(cache)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("snapshot-"))
+        .collect()
+}
+
+#[test]
+fn an_unchanged_corpus_reopens_from_its_snapshot_exactly_as_it_was_loaded() {
+    let (dir, cache, data) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    write_corpus(dir.path());
+    let first = open(dir.path(), cache.path(), data.path());
+    assert!(!first.restored);
+    assert_eq!(
+        snapshot_files(cache.path()).len(),
+        1,
+        "written on the first open"
+    );
+    let again = open(dir.path(), cache.path(), data.path());
+    assert!(again.restored);
+    let (a, b) = (&first.app, &again.app);
+    assert_eq!(documents(b), documents(a));
+    assert_eq!(
+        b.index.mentions, a.index.mentions,
+        "with the brat file's mention"
+    );
+    assert_eq!(b.corpus.warnings, a.corpus.warnings);
+    assert!(b.corpus.warnings.iter().any(|w| w.path == "6-repaired.txt"));
+    assert_eq!(b.review.reviews.len(), b.index.mentions.len());
+    let names = |app: &App, q: &str| -> Vec<String> {
+        (rank(&app.index, q, Scope::Any).iter())
+            .map(|m| app.index.entity(m.entity).name.clone())
+            .collect()
+    };
+    assert_eq!(names(b, "xi"), names(a, "xi"));
+    assert!(!names(b, "xi").is_empty());
+    // No text is held (the brat file had them read, and let go); each is read from its file
+    // when shown, GBK included.
+    assert!(b.corpus.docs.iter().skip(1).all(|d| !d.text.is_held()));
+    let gbk = &b.corpus.docs[5];
+    assert_eq!(&*gbk.text, "天津滨海新区召开会议。习近平总书记强调。");
+    let (mut a, mut b) = (first.app, again.app);
+    support::keys(&mut a, "jjjjj");
+    support::keys(&mut b, "jjjjj");
+    assert_eq!(support::screen(&b), support::screen(&a));
+    assert!(
+        support::screen(&b).contains("滨海新区"),
+        "{}",
+        support::screen(&b)
+    );
+}
+
+#[test]
+fn a_changed_new_or_removed_file_takes_the_usual_load_and_a_fresh_snapshot() {
+    let (dir, cache, data) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    write_corpus(dir.path());
+    open(dir.path(), cache.path(), data.path());
+    // Same length, other place: only the content tells.
+    let edited = dir.path().join("3.txt");
+    let text = std::fs::read_to_string(&edited).unwrap();
+    assert!(text.contains("Yingtan"));
+    std::fs::write(&edited, text.replace("Yingtan", "Nanzhan")).unwrap();
+    let changed = open(dir.path(), cache.path(), data.path());
+    assert!(!changed.restored);
+    let has = |app: &App, name: &str| app.index.entities.iter().any(|e| e.name == name);
+    assert!(!has(&changed.app, "Yingtan"), "the edit is seen");
+    let after_edit = open(dir.path(), cache.path(), data.path());
+    assert!(after_edit.restored, "the snapshot was taken again");
+    assert!(!has(&after_edit.app, "Yingtan"));
+    std::fs::write(dir.path().join("7-new.txt"), "Wang Yi visited Tianjin.").unwrap();
+    let added = open(dir.path(), cache.path(), data.path());
+    assert!(!added.restored);
+    assert_eq!(added.app.corpus.docs.len(), 8);
+    std::fs::remove_file(dir.path().join("7-new.txt")).unwrap();
+    let removed = open(dir.path(), cache.path(), data.path());
+    assert!(!removed.restored);
+    assert_eq!(removed.app.corpus.docs.len(), 7);
+    assert_eq!(
+        snapshot_files(cache.path()).len(),
+        1,
+        "one snapshot per corpus"
+    );
+}
+
+#[test]
+fn a_damaged_snapshot_is_read_past_and_written_again() {
+    let (dir, cache, data) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    write_corpus(dir.path());
+    let first = open(dir.path(), cache.path(), data.path());
+    let [snapshot] = &snapshot_files(cache.path())[..] else {
+        panic!("one snapshot");
+    };
+    let mut bytes = std::fs::read(snapshot).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x55;
+    std::fs::write(snapshot, &bytes).unwrap();
+    let damaged = open(dir.path(), cache.path(), data.path());
+    assert!(!damaged.restored);
+    assert_eq!(documents(&damaged.app), documents(&first.app));
+    std::fs::write(snapshot, b"GZSNAP01 too short").unwrap();
+    assert!(!open(dir.path(), cache.path(), data.path()).restored);
+    assert!(
+        open(dir.path(), cache.path(), data.path()).restored,
+        "written again"
+    );
+}
+
+#[test]
+fn subcommands_reading_the_snapshot_give_what_extraction_gives() {
+    let (dir, cache, data) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    write_corpus(dir.path());
+    open(dir.path(), cache.path(), data.path());
+    let paths = [dir.path().to_path_buf()];
+    let fresh = gazette::cli::load_extracted(&paths, &gazette::cli::Sources::default());
+    let sources = gazette::cli::Sources {
+        cache_dir: Some(cache.path().to_path_buf()),
+        ..Default::default()
+    };
+    let (corpus, mentions) = gazette::cli::load_extracted(&paths, &sources);
+    assert_eq!(mentions, fresh.1);
+    let texts = |c: &Corpus| {
+        c.docs
+            .iter()
+            .map(|d| d.text.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(texts(&corpus), texts(&fresh.0));
+}
