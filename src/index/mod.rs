@@ -16,6 +16,9 @@ pub type EntityId = u32;
 /// Index of a mention in [`Index::mentions`].
 pub type MentionId = u32;
 
+/// See [`Index::surface`].
+const NO_SURFACE: u32 = u32::MAX;
+
 /// An entity: every mention sharing a label and a key.
 #[derive(Debug, Clone)]
 pub struct Entity {
@@ -67,6 +70,9 @@ pub struct Index {
     pub mentions: Vec<Mention>,
     /// The entity of each mention.
     pub mention_entity: Vec<EntityId>,
+    /// The text of each mention: 0 for the entity's canonical name, n for its alias n - 1,
+    /// [`NO_SURFACE`] when the span did not fit the text.
+    mention_surface: Vec<u32>,
     pub entities: Vec<Entity>,
     /// For each document, its range in `mentions`.
     doc_ranges: Vec<Range<usize>>,
@@ -149,9 +155,60 @@ impl Index {
         index
     }
 
+    /// The index of `mentions` of `corpus` again, after a few of them changed: the text of each
+    /// mention this index has at the same place is known without reading its document (so a
+    /// large corpus's texts are not all read again); the documents of the others are read.
+    pub fn rebuild(&self, corpus: &Corpus, mut mentions: Vec<Mention>) -> Index {
+        mentions.sort_by_key(|m| (m.doc, m.span.start, m.span.end));
+        let mut index = Index::default();
+        index.reserve(mentions.len());
+        let mut rest = mentions.into_iter().peekable();
+        for doc in &corpus.docs {
+            let mut own = Vec::new();
+            while let Some(m) = rest.next_if(|m| m.doc <= doc.id) {
+                if m.doc == doc.id {
+                    own.push(m);
+                }
+            }
+            let before = &self.mentions[self.doc_mention_ids(doc.id)];
+            let start = self.doc_mention_ids(doc.id).start;
+            let known = |m: &Mention| {
+                let i = before.binary_search_by_key(&(m.span.start, m.span.end), |b| {
+                    (b.span.start, b.span.end)
+                });
+                i.ok().and_then(|i| self.surface((start + i) as MentionId))
+            };
+            if own.iter().all(|m| known(m).is_some()) {
+                index.push_doc_by(own, known);
+            } else {
+                index.push_doc_by(own, |m| doc.text.get(m.span.clone()));
+            }
+        }
+        index
+    }
+
+    /// The text a mention covers, known without reading its document (None when its span
+    /// did not fit the text).
+    pub fn surface(&self, mention: MentionId) -> Option<&str> {
+        let e = self.entity(self.entity_of(mention));
+        match self.mention_surface.get(mention as usize)? {
+            0 => Some(&e.canonical),
+            &n => e.aliases.get(n as usize - 1).map(String::as_str),
+        }
+    }
+
     /// Adds the next document (its id is the number of documents indexed so far) and its
     /// mentions. Documents come in corpus order, so every list stays sorted.
-    pub fn push_doc(&mut self, text: &str, mut mentions: Vec<Mention>) {
+    pub fn push_doc(&mut self, text: &str, mentions: Vec<Mention>) {
+        self.push_doc_by(mentions, |m| text.get(m.span.clone()))
+    }
+
+    /// [`Index::push_doc`], with the text of each mention given by `surface`.
+    fn push_doc_by<'t>(
+        &mut self,
+        mut mentions: Vec<Mention>,
+        surface: impl Fn(&Mention) -> Option<&'t str>,
+    ) {
         let doc = self.doc_ranges.len() as DocId;
         mentions.sort_by_key(|m| (m.span.start, m.span.end));
         let start = self.mentions.len();
@@ -164,14 +221,21 @@ impl Index {
                 e.docs.push(doc);
             }
             e.mentions.push(i);
-            if let Some(surface) = text.get(m.span.clone()) {
-                if surface != &*e.canonical && !e.aliases.iter().any(|a| a == surface) {
-                    e.aliases.push(surface.to_string());
-                    self.search
-                        .push(SearchName::new(id, e.aliases.len() as u32, surface));
-                    renamed.push(id);
-                }
-            }
+            let number = match surface(&m) {
+                None => NO_SURFACE,
+                Some(s) if s == &*e.canonical => 0,
+                Some(s) => match e.aliases.iter().position(|a| a == s) {
+                    Some(n) => n as u32 + 1,
+                    None => {
+                        e.aliases.push(s.to_string());
+                        let n = e.aliases.len() as u32;
+                        self.search.push(SearchName::new(id, n, s));
+                        renamed.push(id);
+                        n
+                    }
+                },
+            };
+            self.mention_surface.push(number);
             self.mention_entity.push(id);
             // The entity's copies of the strings stand in for the document's own.
             let canonical = if m.canonical == e.canonical {
@@ -249,6 +313,7 @@ impl Index {
     pub fn reserve(&mut self, mentions: usize) {
         self.mentions.reserve(mentions);
         self.mention_entity.reserve(mentions);
+        self.mention_surface.reserve(mentions);
     }
 
     /// Every name entities are searched by, in the order they were found: the filter reads
@@ -457,5 +522,76 @@ mod tests {
         assert_eq!(&*index.entity(index.entity_of(at)).key, "wang");
         assert_eq!(index.mention_at(0, 10), None, "between mentions");
         assert_eq!(index.mention_at(2, 0), None);
+    }
+
+    #[test]
+    fn each_mention_knows_its_text() {
+        let index = sample();
+        let texts: Vec<Option<&str>> = (0..index.mentions.len() as MentionId)
+            .map(|m| index.surface(m))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                Some("Li Qiang"),
+                Some("Wang Yi"),
+                Some("Hefei"),
+                Some("Li Qiang")
+            ]
+            .into_iter()
+            .chain([Some("Wang Yi"), Some("Hefei")])
+            .collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_rebuild_reads_only_the_documents_whose_mentions_moved_and_equals_a_build() {
+        use crate::corpus::{FileStamp, Origin, Text};
+        let dir = tempfile::tempdir().unwrap();
+        let t = [
+            "Li Qiang met Wang Yi in Hefei.",
+            "Wang Yi in Hefei.",
+            "Li Qiang, again.",
+        ];
+        let mut c = corpus(&t);
+        for (i, doc) in c.docs.iter_mut().enumerate() {
+            let file = dir.path().join(format!("{i}.txt"));
+            std::fs::write(&file, t[i]).unwrap();
+            let meta = std::fs::metadata(&file).unwrap();
+            let origin = Origin {
+                hash: crate::cache::content_hash(t[i].as_bytes()),
+                len: t[i].len(),
+                stamp: FileStamp::of(&meta).unwrap(),
+                file,
+            };
+            doc.text = Text::unread(origin);
+        }
+        let before = vec![
+            mention(0, t[0], "Li Qiang", 0, Label::Person, "li"),
+            mention(0, t[0], "Hefei", 0, Label::Region, "hefei"),
+            mention(1, t[1], "Wang Yi", 0, Label::Person, "wang"),
+            mention(2, t[2], "Li Qiang", 0, Label::Person, "li"),
+        ];
+        let old = Index::build(&c, before.clone());
+        for doc in &mut c.docs {
+            doc.text.release();
+        }
+        // A mention added in the second document, one moved in the third.
+        let mut after = before;
+        after.push(mention(1, t[1], "Hefei", 0, Label::Region, "hefei"));
+        after[3] = mention(2, t[2], "Li", 0, Label::Person, "li");
+        let rebuilt = old.rebuild(&c, after.clone());
+        let held: Vec<bool> = c.docs.iter().map(|d| d.text.is_held()).collect();
+        assert_eq!(held, [false, true, true]);
+        let built = Index::build(&c, after);
+        assert_eq!(rebuilt.mentions, built.mentions);
+        assert_eq!(rebuilt.mention_surface, built.mention_surface);
+        let names = |i: &Index| -> Vec<(String, Vec<String>)> {
+            (i.entities.iter())
+                .map(|e| (e.name.clone(), e.aliases.clone()))
+                .collect()
+        };
+        assert_eq!(names(&rebuilt), names(&built));
+        assert_eq!(built.entity(id(&built, "li")).aliases, ["Li Qiang", "Li"]);
     }
 }

@@ -38,15 +38,24 @@ struct StoredMention {
     entity: EntityId,
     canonical: u32,
     recognizer: u32,
+    /// As in [`Index::surface`].
+    surface: u32,
 }
 
 /// Bytes per packed mention.
-const PACKED: usize = 20;
+const PACKED: usize = 24;
 
-/// Appends a mention as five little-endian numbers: read back at the speed of memory, where a
+/// Appends a mention as six little-endian numbers: read back at the speed of memory, where a
 /// list of structures would be decoded number by number (two million of them in a large corpus).
 fn pack(m: &StoredMention, bytes: &mut Vec<u8>) {
-    for n in [m.start, m.end, m.entity, m.canonical, m.recognizer] {
+    for n in [
+        m.start,
+        m.end,
+        m.entity,
+        m.canonical,
+        m.recognizer,
+        m.surface,
+    ] {
         bytes.extend_from_slice(&n.to_le_bytes());
     }
 }
@@ -61,6 +70,7 @@ fn unpack(bytes: &[u8]) -> impl ExactSizeIterator<Item = StoredMention> + '_ {
             entity: n(8),
             canonical: n(12),
             recognizer: n(16),
+            surface: n(20),
         }
     })
 }
@@ -114,10 +124,9 @@ impl StoredIndexBuilder {
             self.entity_canonical.push(n);
         }
         let ids = index.doc_mention_ids(doc);
-        for (m, &entity) in index.mentions[ids.clone()]
-            .iter()
-            .zip(&index.mention_entity[ids.clone()])
-        {
+        let numbers =
+            (index.mention_entity[ids.clone()].iter()).zip(&index.mention_surface[ids.clone()]);
+        for (m, (&entity, &surface)) in index.mentions[ids.clone()].iter().zip(numbers) {
             let Source::Builtin(recognizer) = m.source else {
                 return false;
             };
@@ -148,6 +157,7 @@ impl StoredIndexBuilder {
                 entity,
                 canonical,
                 recognizer,
+                surface,
             };
             pack(&stored, &mut self.packed);
         }
@@ -240,13 +250,8 @@ impl Index {
             entity.name = bilingual_name(&entity);
             index.add_entity(entity);
         }
-        let sizes = check_mentions(
-            index.entities.len(),
-            &packed,
-            &doc_mentions,
-            doc_lens,
-            &strings,
-        )?;
+        let alias_counts: Vec<usize> = index.entities.iter().map(|e| e.aliases.len()).collect();
+        let sizes = check_mentions(&alias_counts, &packed, &doc_mentions, doc_lens, &strings)?;
         for (e, (mentions, docs)) in index.entities.iter_mut().zip(sizes) {
             e.mentions.reserve_exact(mentions);
             e.docs.reserve_exact(docs);
@@ -286,6 +291,7 @@ impl Index {
                         source: Source::Builtin(source),
                     });
                     index.mention_entity.push(m.entity);
+                    index.mention_surface.push(m.surface);
                 }
                 index.doc_ranges.push(start..index.mentions.len());
             }
@@ -297,10 +303,10 @@ impl Index {
     }
 }
 
-/// Checks that every stored mention names an entity and strings that exist and fits its
-/// document; returns how many mentions and documents each entity has.
+/// Checks that every stored mention names an entity, strings and an alias that exist and fits
+/// its document; returns how many mentions and documents each entity has.
 fn check_mentions(
-    entities: usize,
+    alias_counts: &[usize],
     packed: &[u8],
     doc_mentions: &[u32],
     doc_lens: &[usize],
@@ -315,6 +321,7 @@ fn check_mentions(
     if total != stored || packed.len() % PACKED != 0 {
         return Err(format!("{total} mentions counted, {stored} stored"));
     }
+    let entities = alias_counts.len();
     let mut sizes = vec![(0, 0); entities];
     let mut last_doc = vec![u32::MAX; entities];
     let mut next = unpack(packed);
@@ -334,6 +341,9 @@ fn check_mentions(
                 return Err(format!(
                     "a mention of document {doc} names a missing string"
                 ));
+            }
+            if m.surface != super::NO_SURFACE && m.surface as usize > alias_counts[e] {
+                return Err(format!("a mention of document {doc} names a missing alias"));
             }
             sizes[e].0 += 1;
             if last_doc[e] != doc as u32 {
@@ -435,6 +445,7 @@ mod tests {
         let stored = built.to_stored().unwrap();
         let restored = Index::from_stored(stored, &lens, |n| extractor.recognizer_name(n)).unwrap();
         assert_eq!(restored.mentions, built.mentions);
+        assert_eq!(restored.mention_surface, built.mention_surface);
         assert_eq!(restored.mention_entity, built.mention_entity);
         assert_eq!(names(&restored), names(&built));
         for (a, b) in restored.entities.iter().zip(&built.entities) {

@@ -91,7 +91,7 @@ impl App {
         let (reviews, orphans) = if decisions.is_empty() {
             // Nothing to lay: the base mentions become the index's again (no copy is kept).
             if let Some(base) = self.review.base.take() {
-                self.replace_index(Index::build(&self.corpus, base));
+                self.replace_index(self.index.rebuild(&self.corpus, base));
             }
             (vec![MentionReview::default(); self.index.mentions.len()], 0)
         } else {
@@ -107,7 +107,7 @@ impl App {
                     .zip(&self.index.mentions)
                     .all(|(a, b)| a.doc == b.doc && a.span == b.span);
             if !same {
-                self.replace_index(Index::build(&self.corpus, l.mentions));
+                self.replace_index(self.index.rebuild(&self.corpus, l.mentions));
             }
             (l.reviews, l.orphans.len())
         };
@@ -335,7 +335,8 @@ impl App {
     pub fn bulk_targets(&self, scope: BulkScope) -> Option<(Vec<MentionId>, String)> {
         let current = self.current_mention?;
         let m = &self.index.mentions[current as usize];
-        let surface = &self.corpus.docs[m.doc as usize].text[m.span.clone()];
+        // Known from the index: no document's text is read to compare.
+        let surface = self.index.surface(current).unwrap_or_default().to_string();
         let entity = self.index.entity_of(current);
         let everywhere = matches!(
             scope,
@@ -346,10 +347,7 @@ impl App {
                 let other = &self.index.mentions[i as usize];
                 (everywhere || other.doc == m.doc)
                     && match scope {
-                        BulkScope::String { .. } => {
-                            self.corpus.docs[other.doc as usize].text[other.span.clone()]
-                                == *surface
-                        }
+                        BulkScope::String { .. } => self.index.surface(i) == Some(surface.as_str()),
                         BulkScope::Entity { .. } => self.index.entity_of(i) == entity,
                     }
             })
