@@ -16,7 +16,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// The start of every snapshot file: a name and the format's version.
-const MAGIC: &[u8; 8] = b"GZSNAP01";
+const MAGIC: &[u8; 8] = b"GZSNAP02";
 
 /// A corpus as stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -132,11 +132,7 @@ impl Snapshot {
     /// Writes the snapshot to `path`, whole or not at all (a new file renamed over the old).
     pub fn write(&self, path: &Path) -> Result<(), String> {
         let named = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
-        let payload = postcard::to_stdvec(self).map_err(|e| named(&e))?;
-        let mut bytes = Vec::with_capacity(payload.len() + 24);
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_128(&payload).to_le_bytes());
-        bytes.extend_from_slice(&payload);
+        let bytes = self.to_bytes().map_err(|e| named(&e))?;
         let partial = path.with_extension("partial");
         std::fs::write(&partial, bytes).map_err(|e| named(&e))?;
         std::fs::rename(&partial, path).map_err(|e| named(&e))
@@ -147,6 +143,28 @@ impl Snapshot {
     pub fn read(path: &Path) -> Result<Snapshot, String> {
         let started = std::time::Instant::now();
         let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+        let snapshot = Snapshot::from_bytes(&bytes)?;
+        crate::debug_log::log(format_args!(
+            "snapshot: {} MB read in {:.0} ms",
+            bytes.len() / 1_000_000,
+            started.elapsed().as_secs_f64() * 1e3
+        ));
+        Ok(snapshot)
+    }
+
+    /// The snapshot as a file holds it: a name, a checksum of the rest, the rest.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, String> {
+        let payload = postcard::to_stdvec(self).map_err(|e| e.to_string())?;
+        let mut bytes = Vec::with_capacity(payload.len() + 24);
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_128(&payload).to_le_bytes());
+        bytes.extend_from_slice(&payload);
+        Ok(bytes)
+    }
+
+    /// The snapshot [`Snapshot::to_bytes`] made: an error when the bytes are damaged or another
+    /// extractor's.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Snapshot, String> {
         let (magic, rest) = bytes.split_at_checked(MAGIC.len()).ok_or("too short")?;
         let (sum, payload) = rest.split_at_checked(16).ok_or("too short")?;
         if magic != MAGIC {
@@ -159,11 +177,6 @@ impl Snapshot {
         if snapshot.version != EXTRACTOR_VERSION {
             return Err(format!("made by extractor {}", snapshot.version));
         }
-        crate::debug_log::log(format_args!(
-            "snapshot: {} MB read in {:.0} ms",
-            bytes.len() / 1_000_000,
-            started.elapsed().as_secs_f64() * 1e3
-        ));
         Ok(snapshot)
     }
 

@@ -105,3 +105,62 @@ proptest! {
         }
     }
 }
+
+/// A snapshot of a small corpus on disk, as bytes (taken once).
+fn snapshot_bytes() -> &'static [u8] {
+    static BYTES: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    BYTES.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap().keep();
+        let seeds = Corpus::bundled();
+        for (i, d) in seeds.docs.iter().enumerate() {
+            std::fs::write(dir.join(format!("{i}.txt")), &d.text).unwrap();
+        }
+        let options = gazette::corpus::stream::Options {
+            extract: true,
+            cache_dir: None,
+        };
+        let input = gazette::corpus::stream::Input::Paths(vec![dir]);
+        let (corpus, mentions) = gazette::corpus::stream::load_all(input, options);
+        let index = gazette::index::Index::build(&corpus, mentions);
+        let snapshot = gazette::snapshot::Snapshot::take(&corpus, &index).unwrap();
+        snapshot.to_bytes().unwrap()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Bytes changed anywhere in a snapshot (its checksum made to agree, so that the damage
+    /// reaches the decoder): refused or restored, never a panic; what is restored fits its
+    /// documents.
+    #[test]
+    fn a_snapshot_damaged_anywhere_is_refused_or_restored_whole(
+        changes in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6),
+        cut in any::<prop::sample::Index>(),
+        shorten in any::<bool>(),
+    ) {
+        let mut bytes = snapshot_bytes().to_vec();
+        for (at, value) in changes {
+            let at = 24 + at.index(bytes.len() - 24);
+            bytes[at] = value;
+        }
+        if shorten {
+            bytes.truncate(24 + cut.index(bytes.len() - 24));
+        }
+        let sum = xxhash_rust::xxh3::xxh3_128(&bytes[24..]).to_le_bytes();
+        bytes[8..24].copy_from_slice(&sum);
+        let extractor = Extractor::default();
+        let restored = gazette::snapshot::Snapshot::from_bytes(&bytes)
+            .and_then(|s| s.restore(|n| extractor.recognizer_name(n)));
+        if let Ok(r) = restored {
+            prop_assert_eq!(r.index.doc_count(), r.docs.len());
+            for m in &r.index.mentions {
+                let len = r.docs[m.doc as usize].text.byte_len();
+                prop_assert!(m.span.start < m.span.end && m.span.end <= len);
+            }
+            for e in &r.index.entities {
+                prop_assert!(e.mentions.iter().all(|&m| (m as usize) < r.index.mentions.len()));
+            }
+        }
+    }
+}

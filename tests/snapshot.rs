@@ -197,7 +197,7 @@ fn a_damaged_snapshot_is_read_past_and_written_again() {
     let damaged = open(dir.path(), cache.path(), data.path());
     assert!(!damaged.restored);
     assert_eq!(documents(&damaged.app), documents(&first.app));
-    std::fs::write(snapshot, b"GZSNAP01 too short").unwrap();
+    std::fs::write(snapshot, b"GZSNAP02 too short").unwrap();
     assert!(!open(dir.path(), cache.path(), data.path()).restored);
     assert!(
         open(dir.path(), cache.path(), data.path()).restored,

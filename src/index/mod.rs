@@ -8,7 +8,9 @@ use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
+mod order;
 mod stored;
+use order::EntityOrder;
 pub use stored::{StoredIndex, StoredIndexBuilder};
 
 /// Index of an entity in [`Index::entities`].
@@ -139,26 +141,19 @@ pub fn fold(text: &str) -> String {
 
 impl Index {
     /// Groups `mentions` of `corpus` into entities.
-    pub fn build(corpus: &Corpus, mut mentions: Vec<Mention>) -> Index {
-        mentions.sort_by_key(|m| (m.doc, m.span.start, m.span.end));
-        let mut index = Index::default();
-        let mut rest = mentions.into_iter().peekable();
-        for doc in &corpus.docs {
-            let mut own = Vec::new();
-            while let Some(m) = rest.next_if(|m| m.doc <= doc.id) {
-                if m.doc == doc.id {
-                    own.push(m);
-                }
-            }
-            index.push_doc(&doc.text, own);
-        }
-        index
+    pub fn build(corpus: &Corpus, mentions: Vec<Mention>) -> Index {
+        Index::build_over(corpus, mentions, None)
     }
 
     /// The index of `mentions` of `corpus` again, after a few of them changed: the text of each
     /// mention this index has at the same place is known without reading its document (so a
     /// large corpus's texts are not all read again); the documents of the others are read.
-    pub fn rebuild(&self, corpus: &Corpus, mut mentions: Vec<Mention>) -> Index {
+    pub fn rebuild(&self, corpus: &Corpus, mentions: Vec<Mention>) -> Index {
+        Index::build_over(corpus, mentions, Some(self))
+    }
+
+    /// [`Index::build`], taking what texts it can from an `old` index.
+    fn build_over(corpus: &Corpus, mut mentions: Vec<Mention>, old: Option<&Index>) -> Index {
         mentions.sort_by_key(|m| (m.doc, m.span.start, m.span.end));
         let mut index = Index::default();
         index.reserve(mentions.len());
@@ -170,21 +165,47 @@ impl Index {
                     own.push(m);
                 }
             }
-            let before = &self.mentions[self.doc_mention_ids(doc.id)];
-            let start = self.doc_mention_ids(doc.id).start;
-            let known = |m: &Mention| {
-                let i = before.binary_search_by_key(&(m.span.start, m.span.end), |b| {
-                    (b.span.start, b.span.end)
-                });
-                i.ok().and_then(|i| self.surface((start + i) as MentionId))
+            let known = old.and_then(|old| old.known_surfaces(doc.id, &own));
+            let with_text: Vec<(Mention, Option<&str>)> = match known {
+                Some(surfaces) => own
+                    .into_iter()
+                    .zip(surfaces.into_iter().map(Some))
+                    .collect(),
+                None => (own.into_iter())
+                    .map(|m| {
+                        let surface = doc.text.get(m.span.clone());
+                        (m, surface)
+                    })
+                    .collect(),
             };
-            if own.iter().all(|m| known(m).is_some()) {
-                index.push_doc_by(own, known);
-            } else {
-                index.push_doc_by(own, |m| doc.text.get(m.span.clone()));
-            }
+            index.push_doc_with(with_text, false);
         }
+        // The entity pane's lists, all at once: names are ranked once instead of compared.
+        let sizes = index.doc_ranges.iter().map(|r| r.len());
+        index.doc_entities =
+            EntityOrder::of(&index.entities).doc_entities(&index.mention_entity, sizes);
         index
+    }
+
+    /// The texts of `mentions` (sorted, of document `doc`), when this index has a mention at
+    /// each of their places.
+    fn known_surfaces(&self, doc: DocId, mentions: &[Mention]) -> Option<Vec<&str>> {
+        let ids = self.doc_mention_ids(doc);
+        let before = &self.mentions[ids.clone()];
+        let id = |i: usize| (ids.start + i) as MentionId;
+        // Most documents keep their mentions where they were.
+        let unmoved = mentions.len() == before.len()
+            && mentions.iter().zip(before).all(|(a, b)| a.span == b.span);
+        if unmoved {
+            return (0..mentions.len()).map(|i| self.surface(id(i))).collect();
+        }
+        (mentions.iter())
+            .map(|m| {
+                let place = |b: &Mention| (b.span.start, b.span.end);
+                let i = before.binary_search_by_key(&place(m), place).ok()?;
+                self.surface(id(i))
+            })
+            .collect()
     }
 
     /// The text a mention covers, known without reading its document (None when its span
@@ -200,20 +221,21 @@ impl Index {
     /// Adds the next document (its id is the number of documents indexed so far) and its
     /// mentions. Documents come in corpus order, so every list stays sorted.
     pub fn push_doc(&mut self, text: &str, mentions: Vec<Mention>) {
-        self.push_doc_by(mentions, |m| text.get(m.span.clone()))
+        let with_text = mentions.into_iter().map(|m| {
+            let surface = text.get(m.span.clone());
+            (m, surface)
+        });
+        self.push_doc_with(with_text.collect(), true)
     }
 
-    /// [`Index::push_doc`], with the text of each mention given by `surface`.
-    fn push_doc_by<'t>(
-        &mut self,
-        mut mentions: Vec<Mention>,
-        surface: impl Fn(&Mention) -> Option<&'t str>,
-    ) {
+    /// [`Index::push_doc`], with the text of each mention beside it; the document's entity list
+    /// is made when `list_entities` (else the caller makes every list at the end).
+    fn push_doc_with(&mut self, mut mentions: Vec<(Mention, Option<&str>)>, list_entities: bool) {
         let doc = self.doc_ranges.len() as DocId;
-        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        mentions.sort_by_key(|(m, _)| (m.span.start, m.span.end));
         let start = self.mentions.len();
         let mut renamed: Vec<EntityId> = Vec::new();
-        for m in mentions {
+        for (m, surface) in mentions {
             let id = self.entity_for(&m);
             let i = self.mentions.len() as MentionId;
             let e = &mut self.entities[id as usize];
@@ -221,7 +243,7 @@ impl Index {
                 e.docs.push(doc);
             }
             e.mentions.push(i);
-            let number = match surface(&m) {
+            let number = match surface {
                 None => NO_SURFACE,
                 Some(s) if s == &*e.canonical => 0,
                 Some(s) => match e.aliases.iter().position(|a| a == s) {
@@ -257,8 +279,10 @@ impl Index {
             self.entities[id as usize].name = name;
         }
         self.doc_ranges.push(start..self.mentions.len());
-        let counts = self.count_doc_entities(doc);
-        self.doc_entities.push(counts);
+        if list_entities {
+            let counts = self.count_doc_entities(doc);
+            self.doc_entities.push(counts);
+        }
     }
 
     /// The entity of `label` and `key`, if there is one.

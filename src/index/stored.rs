@@ -2,6 +2,7 @@
 //! numbers. Restoring it is a few passes over arrays, with no text read and no entity looked up
 //! by name, which is what makes reopening a large corpus fast.
 
+use super::order::EntityOrder;
 use super::{bilingual_name, Entity, EntityId, Index};
 use crate::corpus::DocId;
 use crate::model::{Label, Mention, Source};
@@ -260,9 +261,11 @@ impl Index {
         // Each recognizer's name, looked up once.
         let mut recognizers: Vec<Option<&'static str>> = vec![None; strings.len()];
         let order = EntityOrder::of(&index.entities);
-        std::thread::scope(|scope| {
+        let mention_entity: Vec<EntityId> = unpack(&packed).map(|m| m.entity).collect();
+        let sizes = || doc_mentions.iter().map(|&n| n as usize);
+        let doc_entities = std::thread::scope(|scope| {
             // The entity pane's lists, on another core meanwhile.
-            let doc_entities = scope.spawn(|| order.doc_entities(&packed, &doc_mentions));
+            let doc_entities = scope.spawn(|| order.doc_entities(&mention_entity, sizes()));
             let mut next = unpack(&packed);
             for (doc, &count) in doc_mentions.iter().enumerate() {
                 let doc = doc as DocId;
@@ -290,16 +293,17 @@ impl Index {
                         canonical,
                         source: Source::Builtin(source),
                     });
-                    index.mention_entity.push(m.entity);
                     index.mention_surface.push(m.surface);
                 }
                 index.doc_ranges.push(start..index.mentions.len());
             }
-            index.doc_entities = doc_entities
+            doc_entities
                 .join()
-                .map_err(|_| "the entity lists could not be made".to_string())?;
-            Ok(index)
-        })
+                .map_err(|_| "the entity lists could not be made".to_string())
+        })?;
+        index.mention_entity = mention_entity;
+        index.doc_entities = doc_entities;
+        Ok(index)
     }
 }
 
@@ -353,66 +357,6 @@ fn check_mentions(
         }
     }
     Ok(sizes)
-}
-
-/// The order of the entity pane's lists (label, then most mentioned, then name) with labels
-/// and names ranked once: sorting each document's entities then compares numbers.
-struct EntityOrder {
-    /// For each entity, the rank of the first entity of its label.
-    label: Vec<u32>,
-    /// For each entity, its rank by label and name.
-    name: Vec<u32>,
-}
-
-impl EntityOrder {
-    fn of(entities: &[Entity]) -> EntityOrder {
-        let mut by_name: Vec<u32> = (0..entities.len() as u32).collect();
-        by_name.sort_by(|&a, &b| {
-            let (ea, eb) = (&entities[a as usize], &entities[b as usize]);
-            (&ea.label, &ea.name).cmp(&(&eb.label, &eb.name))
-        });
-        let mut order = EntityOrder {
-            label: vec![0; entities.len()],
-            name: vec![0; entities.len()],
-        };
-        let mut first_of_label = 0;
-        for (rank, &e) in by_name.iter().enumerate() {
-            let previous = rank.checked_sub(1).map(|r| by_name[r] as usize);
-            if previous.is_some_and(|p| entities[p].label != entities[e as usize].label) {
-                first_of_label = rank as u32;
-            }
-            order.label[e as usize] = first_of_label;
-            order.name[e as usize] = rank as u32;
-        }
-        order
-    }
-
-    /// Each document's entities with their mention counts, in the pane's order (as
-    /// [`Index::doc_entities`]).
-    fn doc_entities(&self, packed: &[u8], doc_mentions: &[u32]) -> Vec<Vec<(EntityId, usize)>> {
-        let mut next = unpack(packed);
-        let mut ids: Vec<EntityId> = Vec::new();
-        doc_mentions
-            .iter()
-            .map(|&count| {
-                ids.clear();
-                ids.extend(next.by_ref().take(count as usize).map(|m| m.entity));
-                ids.sort_unstable();
-                let mut counts: Vec<(EntityId, usize)> = Vec::new();
-                for &id in &ids {
-                    match counts.last_mut() {
-                        Some((last, n)) if *last == id => *n += 1,
-                        _ => counts.push((id, 1)),
-                    }
-                }
-                counts.sort_by_key(|&(e, n)| {
-                    let e = e as usize;
-                    (self.label[e], std::cmp::Reverse(n), self.name[e])
-                });
-                counts
-            })
-            .collect()
-    }
 }
 
 #[cfg(test)]
