@@ -136,8 +136,9 @@ fn main() {
         let started = Instant::now();
         let _ = writer.join();
         println!(
-            "snapshot written (waited {:.2} s)",
-            started.elapsed().as_secs_f64()
+            "snapshot written (waited {:.2} s); memory: VmRSS {}",
+            started.elapsed().as_secs_f64(),
+            status("VmRSS")
         );
     }
     drop(app);

@@ -12,6 +12,7 @@ use crate::corpus::{
 };
 use crate::index::{Index, StoredIndex, StoredIndexBuilder};
 use serde::{Deserialize, Serialize};
+use std::io::{Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -132,10 +133,28 @@ impl Snapshot {
     /// Writes the snapshot to `path`, whole or not at all (a new file renamed over the old).
     pub fn write(&self, path: &Path) -> Result<(), String> {
         let named = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
-        let bytes = self.to_bytes().map_err(|e| named(&e))?;
         let partial = path.with_extension("partial");
-        std::fs::write(&partial, bytes).map_err(|e| named(&e))?;
+        let file = std::fs::File::create(&partial).map_err(|e| named(&e))?;
+        self.write_to(file).map_err(|e| named(&e))?;
         std::fs::rename(&partial, path).map_err(|e| named(&e))
+    }
+
+    /// Writes the snapshot as a file holds it (see [`Snapshot::to_bytes`]) without a copy of
+    /// it in memory: the checksum is worked out as the bytes go, and written last.
+    fn write_to<W: Write + Seek>(&self, out: W) -> std::io::Result<W> {
+        let mut hashing = Hashing {
+            inner: out,
+            hasher: xxhash_rust::xxh3::Xxh3::new(),
+        };
+        hashing.inner.write_all(MAGIC)?;
+        hashing.inner.write_all(&[0; 16])?;
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, hashing);
+        postcard::to_io(self, &mut buffered).map_err(std::io::Error::other)?;
+        let Hashing { mut inner, hasher } = buffered.into_inner().map_err(|e| e.into_error())?;
+        inner.seek(SeekFrom::Start(MAGIC.len() as u64))?;
+        inner.write_all(&hasher.digest128().to_le_bytes())?;
+        inner.flush()?;
+        Ok(inner)
     }
 
     /// Reads the snapshot at `path`: an error when it is missing, damaged or another
@@ -154,12 +173,8 @@ impl Snapshot {
 
     /// The snapshot as a file holds it: a name, a checksum of the rest, the rest.
     pub fn to_bytes(&self) -> Result<Vec<u8>, String> {
-        let payload = postcard::to_stdvec(self).map_err(|e| e.to_string())?;
-        let mut bytes = Vec::with_capacity(payload.len() + 24);
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_128(&payload).to_le_bytes());
-        bytes.extend_from_slice(&payload);
-        Ok(bytes)
+        let written = self.write_to(std::io::Cursor::new(Vec::new()));
+        written.map(|c| c.into_inner()).map_err(|e| e.to_string())
     }
 
     /// The snapshot [`Snapshot::to_bytes`] made: an error when the bytes are damaged or another
@@ -252,6 +267,24 @@ impl Restored {
             started.elapsed().as_secs_f64() * 1e3
         ));
         Ok(())
+    }
+}
+
+/// Writes through, hashing what passes.
+struct Hashing<W> {
+    inner: W,
+    hasher: xxhash_rust::xxh3::Xxh3,
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(bytes)?;
+        self.hasher.update(&bytes[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
 

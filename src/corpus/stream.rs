@@ -255,7 +255,9 @@ fn coordinate(input: Input, options: Options, tx: SyncSender<Vec<Event>>, stop: 
     let extractor = Arc::new(Extractor::default());
     let mut snapshot = None;
     let mut restoring = None;
-    let (items, planned, restorable) = match input {
+    // What to read: embedded articles as items, files as the plan lists them (to compare with
+    // the snapshot before they are read).
+    let (items, planned, files) = match input {
         Input::Bundled => {
             let items: Vec<Item> = super::embedded::SEEDS
                 .iter()
@@ -297,13 +299,13 @@ fn coordinate(input: Input, options: Options, tx: SyncSender<Vec<Event>>, stop: 
     };
     crate::debug_log::log(format_args!(
         "load: listed {} files in {:.1} ms",
-        items.len(),
+        files.as_ref().map_or(items.len(), Vec::len),
         started.elapsed().as_secs_f64() * 1e3
     ));
     if tx.send(vec![planned]).is_err() {
         return;
     }
-    let items = match (restorable, restoring) {
+    let items = match (files, restoring) {
         (Some(files), Some(restoring)) => {
             if restore(restoring, &files, &tx, started) {
                 return;
