@@ -84,7 +84,7 @@ impl Analysis {
     /// The mentions of document `doc`, or None when a stored span does not fit its text or a
     /// string is missing (a damaged entry: the document is then extracted again).
     pub fn mentions(&self, doc: &Document, extractor: &Extractor) -> Option<Vec<Mention>> {
-        let text = &doc.text;
+        let text: &str = &doc.text;
         let fits = |s: usize, e: usize| {
             s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
         };

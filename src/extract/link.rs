@@ -56,7 +56,7 @@ fn given_names(mentions: &mut [Candidate]) {
 }
 
 fn abbreviations(doc: &Document, mentions: &mut Vec<Candidate>) {
-    let text = &doc.text;
+    let text: &str = &doc.text;
     for label in [Label::Region, Label::Org] {
         let defined: Vec<(String, String, String)> = mentions
             .iter()
@@ -85,7 +85,7 @@ const COMPANY_SUFFIXES: &[&str] = &[
 ];
 
 fn company_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
-    let text = &doc.text;
+    let text: &str = &doc.text;
     let mut shorts: Vec<(String, String, String)> = Vec::new();
     for m in mentions.iter().filter(|m| m.label == Label::Org) {
         let name = &text[m.span.clone()];
@@ -107,7 +107,7 @@ fn company_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
 /// 天开高教科创园 … 天开园: a Chinese zone's short name is its first two characters and its
 /// last one.
 fn zone_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
-    let text = &doc.text;
+    let text: &str = &doc.text;
     let mut shorts: Vec<(String, String, String)> = Vec::new();
     for m in mentions
         .iter()
@@ -136,7 +136,7 @@ fn link_short_forms(
     label: Label,
     recognizer: &'static str,
 ) {
-    let text = &doc.text;
+    let text: &str = &doc.text;
     let mut taken: BTreeMap<usize, usize> = mentions
         .iter()
         .map(|m| (m.span.start, m.span.end))

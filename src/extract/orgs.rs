@@ -87,7 +87,7 @@ impl Recognizer for Orgs {
     }
 
     fn recognize(&self, doc: &Document, out: &mut Vec<Candidate>) {
-        let text = &doc.text;
+        let text: &str = &doc.text;
         // Each finds only its own script, and either script can appear in either language.
         orgs_en(text, out);
         orgs_zh(text, out);

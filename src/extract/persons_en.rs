@@ -36,7 +36,7 @@ impl Recognizer for PersonsEn {
     }
 
     fn recognize(&self, doc: &Document, out: &mut Vec<Candidate>) {
-        let text = &doc.text;
+        let text: &str = &doc.text;
         let ws = words(text);
         let t = &*TABLES;
         let readings: Vec<Reading> = (0..ws.len())

@@ -260,7 +260,7 @@ pub fn resolve(corpus: &Corpus, docs: &[RawDoc], file: &str, unit: Unit) -> Reso
             continue;
         };
         matched.push(doc_id);
-        let text = &corpus.docs[doc_id as usize].text;
+        let text: &str = &corpus.docs[doc_id as usize].text;
         if raw.counts_utf16
             && unit == Unit::Codepoints
             && !raw.spans.is_empty()

@@ -91,7 +91,7 @@ pub fn layer(corpus: &Corpus, base: &[Mention], decisions: &[Decision]) -> Layer
             orphans.push(d.clone());
             continue;
         };
-        let text = &corpus.docs[doc as usize].text;
+        let text: &str = &corpus.docs[doc as usize].text;
         let map = maps.entry(doc).or_insert_with(|| OffsetMap::new(text));
         let span = |start: usize, end: usize| match (
             map.to_byte(start, Unit::Codepoints),

@@ -153,7 +153,7 @@ impl App {
         let (width, height) = self.reader_size();
         let stale = !matches!(&self.wrapped, Some((d, w)) if *d == doc && w.width == width);
         if stale {
-            let text = &self.corpus.docs[doc as usize].text;
+            let text: &str = &self.corpus.docs[doc as usize].text;
             // Keep the first visible character in view across a re-wrap.
             let anchor = match &self.wrapped {
                 Some((d, w)) if *d == doc => w.lines.get(self.reader_top).map(|l| l.start),

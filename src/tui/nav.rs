@@ -205,7 +205,7 @@ pub fn kwic_rows(app: &App, entity: EntityId) -> Vec<KwicRow> {
         .map(|&id| {
             let m = &app.index.mentions[id as usize];
             let doc = &app.corpus.docs[m.doc as usize];
-            let text = &doc.text;
+            let text: &str = &doc.text;
             let left: String = text[..m.span.start]
                 .chars()
                 .rev()

@@ -42,7 +42,7 @@ impl App {
         let Some(doc) = self.current_doc() else {
             return;
         };
-        let text = &self.corpus.docs[doc as usize].text;
+        let text: &str = &self.corpus.docs[doc as usize].text;
         let from = match self.current_mention {
             Some(m) if self.index.mentions[m as usize].doc == doc => {
                 self.index.mentions[m as usize].span.end
@@ -71,7 +71,7 @@ impl App {
         let Some(Overlay::SpanEdit(edit)) = &mut self.overlay else {
             return;
         };
-        let text = &self.corpus.docs[edit.doc as usize].text;
+        let text: &str = &self.corpus.docs[edit.doc as usize].text;
         let Range { start, end } = edit.span.clone();
         let moved = match action {
             Action::StartLeft => prev_char(text, start)..end,
