@@ -6,6 +6,7 @@ pub mod load;
 pub mod meta;
 pub mod stream;
 pub mod text;
+mod worker;
 
 pub use decode::SourceEncoding;
 pub use load::{open_paths, plan, LoadWarning, Plan};

@@ -2,9 +2,10 @@
 //! the extraction cache when it knows the content), and hands the documents over in file order
 //! as they are ready, so the browser can show the first ones while the rest are still being read.
 
-use super::load::{io_reason, plan, LoadWarning};
-use super::{decode_text, Corpus, Document, FileStamp, Origin, SourceEncoding, Text};
-use crate::cache::{content_hash, Analysis, Cache, ContentHash};
+use super::load::{plan, LoadWarning};
+use super::worker::{Item, Outcome, Work};
+use super::{Corpus, Document};
+use crate::cache::{Analysis, Cache, ContentHash};
 use crate::extract::Extractor;
 use crate::index::Index;
 use crate::model::Mention;
@@ -97,12 +98,6 @@ impl Drop for Loader {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
     }
-}
-
-/// A file to read: a path on disk or embedded bytes, with the name shown for it.
-enum Item {
-    File(PathBuf, String, Option<PathBuf>),
-    Embedded(&'static str, &'static [u8]),
 }
 
 impl Corpus {
@@ -432,114 +427,4 @@ fn store(
         }
     }
     entries.clear();
-}
-
-/// A file's bytes and its stamp, taken when it was opened.
-fn read_stamped(path: &std::path::Path) -> std::io::Result<(Vec<u8>, Option<FileStamp>)> {
-    use std::io::Read;
-    let mut file = std::fs::File::open(path)?;
-    let meta = file.metadata()?;
-    let mut bytes = Vec::new();
-    // A file that claims more bytes than there is memory for is an error, not an abort.
-    bytes
-        .try_reserve_exact(meta.len() as usize)
-        .map_err(|e| std::io::Error::new(std::io::ErrorKind::OutOfMemory, e))?;
-    file.read_to_end(&mut bytes)?;
-    Ok((bytes, FileStamp::of(&meta)))
-}
-
-/// A worker's result for one file: the document (and its analysis, to store when it is new),
-/// or why it was skipped.
-enum Outcome {
-    Doc(Box<Loaded>, Option<(ContentHash, Analysis)>),
-    Skipped(LoadWarning),
-}
-
-/// What a worker needs.
-struct Work<'a> {
-    extractor: &'a Extractor,
-    cache: Option<&'a Cache>,
-    extract: bool,
-}
-
-impl Work<'_> {
-    fn process(&self, item: &Item) -> Outcome {
-        let (shown, bytes, sidecar, stamp) = match item {
-            Item::File(path, shown, sidecar) => match read_stamped(path) {
-                Ok((bytes, stamp)) => (shown.clone(), bytes, sidecar.clone(), stamp),
-                Err(e) => {
-                    return Outcome::Skipped(LoadWarning {
-                        path: shown.clone(),
-                        message: io_reason(&e),
-                    })
-                }
-            },
-            Item::Embedded(name, bytes) => (name.to_string(), bytes.to_vec(), None, None),
-        };
-        // The cache is keyed by the file's bytes, hashed before decoding takes them.
-        let hash = self.extract.then(|| content_hash(&bytes));
-        let (text, encoding, warning) = match decode_text(&shown, bytes) {
-            Ok(decoded) => decoded,
-            Err(w) => return Outcome::Skipped(w),
-        };
-        // A file whose bytes are known by hash can be read again: its text need not be held.
-        let text = match (item, hash, stamp) {
-            (Item::File(file, ..), Some(hash), Some(stamp)) => {
-                let len = text.len();
-                let file = file.clone();
-                Text::read_from(
-                    text,
-                    Origin {
-                        file,
-                        hash,
-                        len,
-                        stamp,
-                    },
-                )
-            }
-            _ => Text::from(text),
-        };
-        let (doc, mentions, fresh) = match hash {
-            Some(hash) => self.analyse(hash, shown, text, encoding),
-            None => (Document::new(0, shown, text, encoding), Vec::new(), None),
-        };
-        // Extracting and nothing new to store: the analysis came from the cache.
-        let cached = self.extract && fresh.is_none();
-        Outcome::Doc(
-            Box::new(Loaded {
-                doc,
-                mentions,
-                sidecar,
-                warning,
-                cached,
-            }),
-            fresh,
-        )
-    }
-
-    /// The document with its mentions: from the cache when it holds this content, else computed
-    /// (and returned for storing).
-    fn analyse(
-        &self,
-        hash: ContentHash,
-        mut path: String,
-        mut text: Text,
-        mut encoding: SourceEncoding,
-    ) -> (Document, Vec<Mention>, Option<(ContentHash, Analysis)>) {
-        let hit = self
-            .cache
-            .and_then(|c| c.get(&hash))
-            .filter(|a| a.fits(&text));
-        if let Some(analysis) = hit {
-            let doc = Document::with_analysis(0, path, text, encoding, &analysis);
-            if let Some(mentions) = analysis.mentions(&doc, self.extractor) {
-                return (doc, mentions, None);
-            }
-            // A damaged entry: the document is analysed afresh and the entry replaced.
-            (path, text, encoding) = (doc.path, doc.text, doc.encoding);
-        }
-        let doc = Document::new(0, path, text, encoding);
-        let (analysis, mentions) = Analysis::of(&doc, self.extractor);
-        (doc, mentions, Some((hash, analysis)))
-    }
 }

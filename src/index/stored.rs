@@ -322,7 +322,7 @@ fn check_mentions(
     }
     let total: usize = doc_mentions.iter().map(|&n| n as usize).sum();
     let stored = packed.len() / PACKED;
-    if total != stored || packed.len() % PACKED != 0 {
+    if total != stored || !packed.len().is_multiple_of(PACKED) {
         return Err(format!("{total} mentions counted, {stored} stored"));
     }
     let entities = alias_counts.len();
