@@ -122,8 +122,9 @@ fn main() {
         let undo = key(&mut app, 'u');
         println!("accept: {accept:.0} ms, undo: {undo:.0} ms");
         // What moving a boundary or adding a mention costs on top of laying the decisions.
+        let mentions = app.index.mentions.clone();
         let started = Instant::now();
-        let rebuilt = app.index.rebuild(&app.corpus, app.index.mentions.clone());
+        let rebuilt = app.index.rebuild(&app.corpus, mentions);
         let held = app.corpus.docs.iter().filter(|d| d.text.is_held()).count();
         println!(
             "index rebuilt (as after a boundary move or an addition): {:.0} ms, {} mentions, {held} texts held",
