@@ -230,3 +230,24 @@ fn subcommands_reading_the_snapshot_give_what_extraction_gives() {
     };
     assert_eq!(texts(&corpus), texts(&fresh.0));
 }
+
+#[test]
+fn the_mention_list_of_a_large_entity_reads_only_the_documents_on_screen() {
+    let (dir, cache, data) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    for i in 0..120 {
+        let text = format!("Visit {i}\n\nLi Qiang visited Hefei on day {i}, then Tianjin.\n");
+        std::fs::write(dir.path().join(format!("{i:03}.txt")), text).unwrap();
+    }
+    open(dir.path(), cache.path(), data.path());
+    let mut app = open(dir.path(), cache.path(), data.path()).app;
+    support::keys(&mut app, "/li qiang<Enter>m");
+    let screen = support::screen(&app);
+    assert!(screen.contains("120 mentions in 120 documents"), "{screen}");
+    assert!(screen.contains("on day 3, then"), "{screen}");
+    let held = app.corpus.docs.iter().filter(|d| d.text.is_held()).count();
+    assert!(held <= 40, "{held} texts read for one screen of the list");
+}

@@ -196,32 +196,31 @@ fn fold(s: &str) -> String {
 /// Characters of context each side of a keyword.
 const CONTEXT_CHARS: usize = 40;
 
-/// Every mention of `entity` across the corpus with its context (whitespace folded to spaces).
-pub fn kwic_rows(app: &App, entity: EntityId) -> Vec<KwicRow> {
-    app.index
-        .entity(entity)
-        .mentions
-        .iter()
-        .map(|&id| {
-            let m = &app.index.mentions[id as usize];
-            let doc = &app.corpus.docs[m.doc as usize];
-            let text: &str = &doc.text;
-            let left: String = text[..m.span.start]
-                .chars()
-                .rev()
-                .take(CONTEXT_CHARS)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            let right: String = text[m.span.end..].chars().take(CONTEXT_CHARS).collect();
-            KwicRow {
-                mention: id,
-                title: doc.display_title().to_string(),
-                left: fold(&left),
-                keyword: text[m.span.clone()].to_string(),
-                right: fold(&right),
-            }
-        })
-        .collect()
+/// A mention with its context (whitespace folded to spaces). Made only for the rows on screen:
+/// an entity of a large corpus has tens of thousands of mentions, each in a document whose text
+/// may have to be read from its file.
+pub fn kwic_row(app: &App, id: MentionId) -> KwicRow {
+    let m = &app.index.mentions[id as usize];
+    let doc = &app.corpus.docs[m.doc as usize];
+    let text: &str = &doc.text;
+    let piece = |range: std::ops::Range<usize>| text.get(range).unwrap_or_default();
+    let left: String = piece(0..m.span.start)
+        .chars()
+        .rev()
+        .take(CONTEXT_CHARS)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let right: String = piece(m.span.end..text.len())
+        .chars()
+        .take(CONTEXT_CHARS)
+        .collect();
+    KwicRow {
+        mention: id,
+        title: doc.display_title().to_string(),
+        left: fold(&left),
+        keyword: piece(m.span.clone()).to_string(),
+        right: fold(&right),
+    }
 }

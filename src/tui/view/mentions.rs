@@ -2,7 +2,7 @@
 
 use super::{fit, popup};
 use crate::tui::app::{App, MentionList};
-use crate::tui::nav::kwic_rows;
+use crate::tui::nav::kwic_row;
 use crate::tui::theme::label_tag;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
@@ -13,14 +13,17 @@ use unicode_width::UnicodeWidthStr;
 /// Draws the list popup.
 pub fn draw(frame: &mut Frame, app: &App, list: &MentionList) {
     let t = &app.theme;
-    let rows = kwic_rows(app, list.entity);
+    let e = app.index.entity(list.entity);
+    let count = e.mentions.len();
     let area = popup(
         frame,
         150,
-        (rows.len() as u16).saturating_add(2).min(30),
+        u16::try_from(count)
+            .unwrap_or(u16::MAX)
+            .saturating_add(2)
+            .min(30),
         false,
     );
-    let e = app.index.entity(list.entity);
     let block = Block::bordered()
         .border_style(t.border(true))
         .title(fit(
@@ -28,7 +31,7 @@ pub fn draw(frame: &mut Frame, app: &App, list: &MentionList) {
                 " {} {} · {} mentions in {} documents ",
                 label_tag(&e.label),
                 e.name,
-                rows.len(),
+                count,
                 e.docs.len()
             ),
             usize::from(area.width.saturating_sub(2)),
@@ -36,21 +39,21 @@ pub fn draw(frame: &mut Frame, app: &App, list: &MentionList) {
         .title_bottom(" Enter jump · j/k move · Esc close ");
     let width = usize::from(area.width.saturating_sub(2));
     let title_w = (width / 5).clamp(6, 28);
-    let kw_w = rows
-        .iter()
-        .map(|r| r.keyword.width())
+    // Every keyword is one of the entity's names: their widths, not every row's, set the column.
+    let names = std::iter::once(&*e.canonical).chain(e.aliases.iter().map(String::as_str));
+    let kw_w = names
+        .map(UnicodeWidthStr::width)
         .max()
         .unwrap_or(0)
         .min(width / 4);
     let side = width.saturating_sub(title_w + kw_w + 4) / 2;
     let height = usize::from(area.height.saturating_sub(2));
     let first = list.selected.saturating_sub(height.saturating_sub(1));
-    let lines: Vec<Line> = rows
-        .iter()
-        .enumerate()
+    let lines: Vec<Line> = (e.mentions.iter().enumerate())
         .skip(first)
         .take(height)
-        .map(|(i, r)| {
+        .map(|(i, &id)| {
+            let r = kwic_row(app, id);
             let title = fit(&r.title, title_w);
             let left = fit_left(&r.left, side);
             let mut line = Line::from(vec![
