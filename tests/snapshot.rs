@@ -126,8 +126,8 @@ fn an_unchanged_corpus_reopens_from_its_snapshot_exactly_as_it_was_loaded() {
     };
     assert_eq!(names(b, "xi"), names(a, "xi"));
     assert!(!names(b, "xi").is_empty());
-    // No text is held (the brat file had them read, and let go); each is read from its file
-    // when shown, GBK included.
+    // No text is held (the brat file's document was read, and let go); each is read from its
+    // file when shown, GBK included.
     assert!(b.corpus.docs.iter().skip(1).all(|d| !d.text.is_held()));
     let gbk = &b.corpus.docs[5];
     assert_eq!(&*gbk.text, "天津滨海新区召开会议。习近平总书记强调。");

@@ -29,7 +29,7 @@ pub struct Sources {
 /// Runs the built-in extractor here, on one thread; the loader (`corpus::stream`) extracts in
 /// parallel with the cache, and [`annotate_keeping`] takes its results.
 pub fn annotate(corpus: &Corpus, sources: &Sources) -> (Index, Vec<InputError>) {
-    let (index, errors, _) = annotate_keeping(corpus, sources, extract_all(corpus));
+    let (index, errors, _) = annotate_keeping(corpus, sources, extract_all(corpus), None);
     (index, errors)
 }
 
@@ -44,12 +44,19 @@ pub fn extract_all(corpus: &Corpus) -> Vec<Mention> {
 }
 
 /// As [`annotate`], with the built-in extractor's mentions already found (`extracted`), also
-/// returning what brat files held beyond their spans (for export).
+/// returning what brat files held beyond their spans (for export). `indexed`: an index of
+/// `extracted`, when there is one, which spares reading the texts of documents no annotation
+/// file covers.
 pub fn annotate_keeping(
     corpus: &Corpus,
     sources: &Sources,
     extracted: Vec<Mention>,
+    indexed: Option<&Index>,
 ) -> (Index, Vec<InputError>, HashMap<DocId, DocBrat>) {
+    let build = |mentions| match indexed {
+        Some(index) => index.rebuild(corpus, mentions),
+        None => Index::build(corpus, mentions),
+    };
     let mut imported: Vec<Mention> = Vec::new();
     let mut kept: HashMap<DocId, DocBrat> = HashMap::new();
     let mut errors = Vec::new();
@@ -81,7 +88,7 @@ pub fn annotate_keeping(
     covered.sort_unstable();
     covered.dedup();
     if covered.is_empty() {
-        return (Index::build(corpus, extracted), errors, kept);
+        return (build(extracted), errors, kept);
     }
     let mut by_doc: BTreeMap<DocId, Vec<Mention>> = BTreeMap::new();
     for m in imported {
@@ -101,7 +108,7 @@ pub fn annotate_keeping(
         }
     }
     mentions.extend(by_doc.into_values().flatten());
-    (Index::build(corpus, mentions), errors, kept)
+    (build(mentions), errors, kept)
 }
 
 /// Problems in annotation files as load warnings, for the status line.

@@ -39,7 +39,7 @@ pub fn run_write(
     if corpus.docs.is_empty() && !corpus.warnings.is_empty() {
         return Err(std::io::Error::other("no document could be read"));
     }
-    let (index, problems, kept) = annotate_keeping(&corpus, sources, extracted);
+    let (index, problems, kept) = annotate_keeping(&corpus, sources, extracted, None);
     for p in &problems {
         writeln!(err, "gazette: {p}")?;
     }

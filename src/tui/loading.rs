@@ -236,12 +236,14 @@ impl App {
     pub fn finish_loading(&mut self, after: &AfterLoad) {
         let started = Instant::now();
         if !after.sources.annotations.is_empty() || !self.corpus.sidecars.is_empty() {
-            // The index is replaced below; its mentions are the extractor's.
-            let extracted = (self.review.base.take())
-                .unwrap_or_else(|| std::mem::take(&mut self.index.mentions));
-            let (index, problems, _) = annotate_keeping(&self.corpus, &after.sources, extracted);
+            // The index is replaced below; its mentions are the extractor's, and it knows their
+            // texts: only the documents the annotation files cover are read.
+            let extracted =
+                (self.review.base.take()).unwrap_or_else(|| self.index.mentions.clone());
+            let (index, problems, _) =
+                annotate_keeping(&self.corpus, &after.sources, extracted, Some(&self.index));
             self.corpus.warnings.extend(as_warnings(&problems));
-            // Indexing read every text: they are let go again, as after loading.
+            // The texts read are let go again, as after loading.
             for doc in &mut self.corpus.docs {
                 doc.text.release();
             }
