@@ -67,9 +67,11 @@ pub fn file_for(dir: &Path, paths: &[PathBuf]) -> PathBuf {
     dir.join(format!("snapshot-{EXTRACTOR_VERSION}-{hash:016x}.bin"))
 }
 
-/// Whether a file in the cache folder is a snapshot of another extractor version's.
+/// Whether a file in the cache folder is a snapshot of another extractor version's, or one
+/// another process left half written.
 pub fn is_stale(name: &str) -> bool {
-    name.starts_with("snapshot-") && !name.starts_with(&format!("snapshot-{EXTRACTOR_VERSION}-"))
+    let ours = name.starts_with(&format!("snapshot-{EXTRACTOR_VERSION}-"));
+    name.starts_with("snapshot-") && (!ours || name.contains(".partial-"))
 }
 
 /// A snapshot taken document by document while a corpus loads: taking a large one at the end
@@ -133,7 +135,8 @@ impl Snapshot {
     /// Writes the snapshot to `path`, whole or not at all (a new file renamed over the old).
     pub fn write(&self, path: &Path) -> Result<(), String> {
         let named = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
-        let partial = path.with_extension("partial");
+        // Named for this process: two browsers on one corpus never write into one file.
+        let partial = path.with_extension(format!("partial-{}", std::process::id()));
         let file = std::fs::File::create(&partial).map_err(|e| named(&e))?;
         self.write_to(file).map_err(|e| named(&e))?;
         std::fs::rename(&partial, path).map_err(|e| named(&e))
@@ -308,4 +311,26 @@ fn first_changed(files: &[(&Origin, &String)]) -> Option<String> {
             Err(_) => Some("a file".to_string()),
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snapshots_of_other_versions_and_half_written_ones_are_stale() {
+        let ours = file_for(Path::new("/cache"), &[PathBuf::from("/corpus")]);
+        let name = ours.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(!is_stale(&name));
+        assert!(is_stale(
+            &format!("{name}.partial-1234").replace(".bin", "")
+        ));
+        assert!(is_stale("snapshot-0.0.1-0000000000000000-1234abcd.bin"));
+        assert!(
+            !is_stale("extraction-0.0.1-0000000000000000.db"),
+            "not a snapshot"
+        );
+        let other = file_for(Path::new("/cache"), &[PathBuf::from("/elsewhere")]);
+        assert_ne!(ours, other, "one snapshot per corpus");
+    }
 }
