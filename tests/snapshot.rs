@@ -85,6 +85,12 @@ fn documents(app: &App) -> Vec<String> {
         .collect()
 }
 
+/// A corpus folder, a cache folder and a data folder, all empty.
+fn folders() -> (tempfile::TempDir, tempfile::TempDir, tempfile::TempDir) {
+    let new = || tempfile::tempdir().unwrap();
+    (new(), new(), new())
+}
+
 fn snapshot_files(cache: &Path) -> Vec<PathBuf> {
     std::fs::read_dir(cache)
         .unwrap()
@@ -95,11 +101,7 @@ fn snapshot_files(cache: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn an_unchanged_corpus_reopens_from_its_snapshot_exactly_as_it_was_loaded() {
-    let (dir, cache, data) = (
-        tempfile::tempdir().unwrap(),
-        tempfile::tempdir().unwrap(),
-        tempfile::tempdir().unwrap(),
-    );
+    let (dir, cache, data) = folders();
     write_corpus(dir.path());
     let first = open(dir.path(), cache.path(), data.path());
     assert!(!first.restored);
@@ -144,11 +146,7 @@ fn an_unchanged_corpus_reopens_from_its_snapshot_exactly_as_it_was_loaded() {
 
 #[test]
 fn a_changed_new_or_removed_file_takes_the_usual_load_and_a_fresh_snapshot() {
-    let (dir, cache, data) = (
-        tempfile::tempdir().unwrap(),
-        tempfile::tempdir().unwrap(),
-        tempfile::tempdir().unwrap(),
-    );
+    let (dir, cache, data) = folders();
     write_corpus(dir.path());
     open(dir.path(), cache.path(), data.path());
     // Same length, other place: only the content tells.
@@ -180,11 +178,7 @@ fn a_changed_new_or_removed_file_takes_the_usual_load_and_a_fresh_snapshot() {
 
 #[test]
 fn a_damaged_snapshot_is_read_past_and_written_again() {
-    let (dir, cache, data) = (
-        tempfile::tempdir().unwrap(),
-        tempfile::tempdir().unwrap(),
-        tempfile::tempdir().unwrap(),
-    );
+    let (dir, cache, data) = folders();
     write_corpus(dir.path());
     let first = open(dir.path(), cache.path(), data.path());
     let [snapshot] = &snapshot_files(cache.path())[..] else {
@@ -207,11 +201,7 @@ fn a_damaged_snapshot_is_read_past_and_written_again() {
 
 #[test]
 fn subcommands_reading_the_snapshot_give_what_extraction_gives() {
-    let (dir, cache, data) = (
-        tempfile::tempdir().unwrap(),
-        tempfile::tempdir().unwrap(),
-        tempfile::tempdir().unwrap(),
-    );
+    let (dir, cache, data) = folders();
     write_corpus(dir.path());
     open(dir.path(), cache.path(), data.path());
     let paths = [dir.path().to_path_buf()];
@@ -233,11 +223,7 @@ fn subcommands_reading_the_snapshot_give_what_extraction_gives() {
 
 #[test]
 fn the_mention_list_of_a_large_entity_reads_only_the_documents_on_screen() {
-    let (dir, cache, data) = (
-        tempfile::tempdir().unwrap(),
-        tempfile::tempdir().unwrap(),
-        tempfile::tempdir().unwrap(),
-    );
+    let (dir, cache, data) = folders();
     for i in 0..120 {
         let text = format!("Visit {i}\n\nLi Qiang visited Hefei on day {i}, then Tianjin.\n");
         std::fs::write(dir.path().join(format!("{i:03}.txt")), text).unwrap();

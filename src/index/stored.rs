@@ -375,17 +375,21 @@ mod tests {
         names
     }
 
-    #[test]
-    fn a_restored_index_answers_as_the_one_built() {
+    /// The bundled articles, the extractor, the index of its mentions, and each text's length.
+    fn bundled_index() -> (Corpus, Extractor, Index, Vec<usize>) {
         let corpus = Corpus::bundled();
         let extractor = Extractor::default();
-        let mentions = corpus
-            .docs
-            .iter()
+        let mentions = (corpus.docs.iter())
             .flat_map(|d| extractor.extract(d))
             .collect();
         let built = Index::build(&corpus, mentions);
-        let lens: Vec<usize> = corpus.docs.iter().map(|d| d.text.len()).collect();
+        let lens = corpus.docs.iter().map(|d| d.text.len()).collect();
+        (corpus, extractor, built, lens)
+    }
+
+    #[test]
+    fn a_restored_index_answers_as_the_one_built() {
+        let (corpus, extractor, built, lens) = bundled_index();
         let stored = built.to_stored().unwrap();
         let restored = Index::from_stored(stored, &lens, |n| extractor.recognizer_name(n)).unwrap();
         assert_eq!(restored.mentions, built.mentions);
@@ -417,15 +421,7 @@ mod tests {
 
     #[test]
     fn a_damaged_stored_index_is_refused() {
-        let corpus = Corpus::bundled();
-        let extractor = Extractor::default();
-        let mentions = corpus
-            .docs
-            .iter()
-            .flat_map(|d| extractor.extract(d))
-            .collect();
-        let built = Index::build(&corpus, mentions);
-        let lens: Vec<usize> = corpus.docs.iter().map(|d| d.text.len()).collect();
+        let (corpus, extractor, built, lens) = bundled_index();
         let name = |n: &str| extractor.recognizer_name(n);
         let mut stored = built.to_stored().unwrap();
         let change =
