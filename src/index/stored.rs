@@ -421,7 +421,7 @@ mod tests {
 
     #[test]
     fn a_damaged_stored_index_is_refused() {
-        let (corpus, extractor, built, lens) = bundled_index();
+        let (_, extractor, built, lens) = bundled_index();
         let name = |n: &str| extractor.recognizer_name(n);
         let mut stored = built.to_stored().unwrap();
         let change =
