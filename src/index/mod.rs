@@ -380,14 +380,7 @@ impl Index {
 
     fn count_doc_entities(&self, doc: DocId) -> Vec<(EntityId, usize)> {
         let mut ids: Vec<EntityId> = self.mention_entity[self.doc_mention_ids(doc)].to_vec();
-        ids.sort_unstable();
-        let mut out: Vec<(EntityId, usize)> = Vec::new();
-        for id in ids {
-            match out.last_mut() {
-                Some((last, n)) if *last == id => *n += 1,
-                _ => out.push((id, 1)),
-            }
-        }
+        let mut out = order::entity_counts(&mut ids);
         out.sort_by(|a, b| {
             let (ea, eb) = (self.entity(a.0), self.entity(b.0));
             (&ea.label, std::cmp::Reverse(a.1), &ea.name).cmp(&(

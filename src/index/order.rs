@@ -48,14 +48,7 @@ impl EntityOrder {
             .map(|count| {
                 ids.clear();
                 ids.extend(next.by_ref().take(count));
-                ids.sort_unstable();
-                let mut counts: Vec<(EntityId, usize)> = Vec::new();
-                for &id in &ids {
-                    match counts.last_mut() {
-                        Some((last, n)) if *last == id => *n += 1,
-                        _ => counts.push((id, 1)),
-                    }
-                }
+                let mut counts = entity_counts(&mut ids);
                 counts.sort_by_key(|&(e, n)| {
                     let e = e as usize;
                     (self.label[e], std::cmp::Reverse(n), self.name[e])
@@ -64,4 +57,18 @@ impl EntityOrder {
             })
             .collect()
     }
+}
+
+/// Each entity among `ids` (a document's mentions' entities) with how many times it occurs,
+/// by entity id.
+pub(super) fn entity_counts(ids: &mut [EntityId]) -> Vec<(EntityId, usize)> {
+    ids.sort_unstable();
+    let mut counts: Vec<(EntityId, usize)> = Vec::new();
+    for &id in ids.iter() {
+        match counts.last_mut() {
+            Some((last, n)) if *last == id => *n += 1,
+            _ => counts.push((id, 1)),
+        }
+    }
+    counts
 }
