@@ -242,7 +242,7 @@ impl Restored {
     /// Whether `files` (what opening the corpus lists now: path, name shown, brat file beside)
     /// are the files the snapshot was taken from, each with the same stamp; if not, why not.
     /// Takes note of the brat files.
-    pub fn check(&mut self, files: &[(PathBuf, String, Option<PathBuf>)]) -> Result<(), String> {
+    pub fn check(&mut self, files: &[(&Path, &str, Option<&Path>)]) -> Result<(), String> {
         let started = std::time::Instant::now();
         if files.len() != self.docs.len() {
             let (then, now) = (self.docs.len(), files.len());
@@ -252,7 +252,7 @@ impl Restored {
         for ((file, shown, _), doc) in files.iter().zip(&self.docs) {
             // Paths compared as bytes: comparing them as paths parses every component.
             match doc.text.origin() {
-                Some(o) if o.file.as_os_str() == file.as_os_str() && *shown == doc.path => {
+                Some(o) if o.file.as_os_str() == file.as_os_str() && **shown == doc.path => {
                     origins.push((o, shown))
                 }
                 _ => return Err(format!("{shown} is new")),
@@ -262,7 +262,7 @@ impl Restored {
             return Err(format!("{changed} changed"));
         }
         self.sidecars = (files.iter().enumerate())
-            .filter_map(|(id, (_, _, ann))| Some((id as DocId, ann.clone()?)))
+            .filter_map(|(id, (_, _, ann))| Some((id as DocId, (*ann)?.to_path_buf())))
             .collect();
         crate::debug_log::log(format_args!(
             "snapshot: {} files unchanged in {:.0} ms",
@@ -293,8 +293,8 @@ impl<W: Write> Write for Hashing<W> {
 
 /// The name of a file whose stamp is not the stored one, if any. Files are looked at on every
 /// core: a system call each, 100,000 of them.
-fn first_changed(files: &[(&Origin, &String)]) -> Option<String> {
-    let unchanged = |(origin, _): &(&Origin, &String)| {
+fn first_changed(files: &[(&Origin, &&str)]) -> Option<String> {
+    let unchanged = |(origin, _): &(&Origin, &&str)| {
         let meta = std::fs::metadata(&origin.file).ok();
         meta.as_ref().and_then(FileStamp::of) == Some(origin.stamp)
     };

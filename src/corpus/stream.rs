@@ -196,24 +196,19 @@ pub fn load_all(input: Input, options: Options) -> (Corpus, Vec<Mention>) {
     (corpus, mentions)
 }
 
-/// The files of a plan, to read.
-fn files_to_read(files: Vec<(PathBuf, String, Option<PathBuf>)>) -> Vec<Item> {
-    (files.into_iter())
-        .map(|(path, shown, sidecar)| Item::File(path, shown, sidecar))
-        .collect()
-}
-
-/// Sends the corpus `restoring` brings back from its snapshot, when none of `files` changed:
-/// every document, then the end of the load; false (having sent nothing) when it cannot.
+/// Sends the corpus `restoring` brings back from its snapshot, when none of the files to read
+/// (`items`) changed: every document, then the end of the load; false (having sent nothing)
+/// when it cannot.
 fn restore(
     restoring: std::thread::JoinHandle<Result<Restored, String>>,
-    files: &[(PathBuf, String, Option<PathBuf>)],
+    items: &[Item],
     tx: &SyncSender<Vec<Event>>,
     started: Instant,
 ) -> bool {
+    let files: Vec<_> = items.iter().filter_map(Item::file).collect();
     let restored = (restoring.join())
         .unwrap_or_else(|_| Err("the snapshot could not be read".into()))
-        .and_then(|mut restored| restored.check(files).map(|()| restored));
+        .and_then(|mut restored| restored.check(&files).map(|()| restored));
     let restored = match restored {
         Ok(restored) => restored,
         Err(why) => {
@@ -250,9 +245,7 @@ fn coordinate(input: Input, options: Options, tx: SyncSender<Vec<Event>>, stop: 
     let extractor = Arc::new(Extractor::default());
     let mut snapshot = None;
     let mut restoring = None;
-    // What to read: embedded articles as items, files as the plan lists them (to compare with
-    // the snapshot before they are read).
-    let (items, planned, files) = match input {
+    let (items, planned) = match input {
         Input::Bundled => {
             let items: Vec<Item> = super::embedded::SEEDS
                 .iter()
@@ -264,7 +257,7 @@ fn coordinate(input: Input, options: Options, tx: SyncSender<Vec<Event>>, stop: 
                 total: items.len(),
                 warnings: Vec::new(),
             };
-            (items, planned, None)
+            (items, planned)
         }
         Input::Paths(paths) => {
             snapshot = (options.cache_dir.as_deref())
@@ -289,27 +282,25 @@ fn coordinate(input: Input, options: Options, tx: SyncSender<Vec<Event>>, stop: 
                 total: p.files.len(),
                 warnings: p.warnings,
             };
-            (Vec::new(), planned, Some(p.files))
+            let items = (p.files.into_iter())
+                .map(|(path, shown, sidecar)| Item::File(path, shown, sidecar))
+                .collect();
+            (items, planned)
         }
     };
     crate::debug_log::log(format_args!(
         "load: listed {} files in {:.1} ms",
-        files.as_ref().map_or(items.len(), Vec::len),
+        items.len(),
         started.elapsed().as_secs_f64() * 1e3
     ));
     if tx.send(vec![planned]).is_err() {
         return;
     }
-    let items = match (files, restoring) {
-        (Some(files), Some(restoring)) => {
-            if restore(restoring, &files, &tx, started) {
-                return;
-            }
-            files_to_read(files)
+    if let Some(restoring) = restoring {
+        if restore(restoring, &items, &tx, started) {
+            return;
         }
-        (Some(files), None) => files_to_read(files),
-        (None, _) => items,
-    };
+    }
     let mut cache_problem = None;
     let mut writer = match (&options.cache_dir, options.extract) {
         (Some(dir), true) => match Cache::create(dir) {

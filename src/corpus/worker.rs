@@ -7,12 +7,22 @@ use super::{decode_text, Document, FileStamp, LoadWarning, Origin, SourceEncodin
 use crate::cache::{content_hash, Analysis, Cache, ContentHash};
 use crate::extract::Extractor;
 use crate::model::Mention;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// A file to read: a path on disk or embedded bytes, with the name shown for it.
 pub(super) enum Item {
     File(PathBuf, String, Option<PathBuf>),
     Embedded(&'static str, &'static [u8]),
+}
+
+impl Item {
+    /// The file to read (path, name shown, brat file beside), if it is one.
+    pub(super) fn file(&self) -> Option<(&Path, &str, Option<&Path>)> {
+        match self {
+            Item::File(path, shown, ann) => Some((path, shown, ann.as_deref())),
+            Item::Embedded(..) => None,
+        }
+    }
 }
 
 /// A file's bytes and its stamp, taken when it was opened.
