@@ -38,6 +38,40 @@ fn big_doc(zh: bool, size: usize) -> Document {
     Document::new(0, "big.txt".into(), text, SourceEncoding::Utf8)
 }
 
+/// About `size` bytes dense with distinct names, companies and their short forms (English) or
+/// titled names met again later (Chinese): the worst case for work per name.
+fn dense_doc(zh: bool, size: usize) -> Document {
+    const SYLLABLES: [&str; 16] = [
+        "an", "bo", "dong", "fei", "gang", "hui", "kai", "lin", "ning", "rui", "song", "tao",
+        "wei", "xin", "yong", "zhi",
+    ];
+    const SURNAMES: [&str; 8] = [
+        "Wang", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Zhou",
+    ];
+    let (zh_surnames, zh_given): (Vec<char>, Vec<char>) = (
+        "王李张刘陈杨黄赵".chars().collect(),
+        "伟芳娜敏静丽强磊军洋勇杰涛明超平".chars().collect(),
+    );
+    let mut first = String::new();
+    let mut again = String::new();
+    for i in 0.. {
+        if first.len() + again.len() >= size {
+            break;
+        }
+        let (s, a, b) = (i % 8, (i / 8) % 16, (i / 128) % 16);
+        if zh {
+            let name: String = [zh_surnames[s], zh_given[a], zh_given[b]].iter().collect();
+            first += &format!("局长{name}表示，第{i}项工作顺利。");
+            again += &format!("会后{name}参加座谈。");
+        } else {
+            let name = format!("{} {}{}", SURNAMES[s], SYLLABLES[a], SYLLABLES[b]);
+            first += &format!("Mayor {name} said Fengxiang{i} Technology Co., Ltd. grew. ");
+            again += &format!("Later {name} visited Fengxiang{i} Technology again. ");
+        }
+    }
+    Document::new(0, "dense.txt".into(), first + &again, SourceEncoding::Utf8)
+}
+
 fn extraction(c: &mut Criterion) {
     let extractor = Extractor::default();
     let mut group = c.benchmark_group("extract");
@@ -49,6 +83,14 @@ fn extraction(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("1MB", name), |b| {
             b.iter(|| black_box(extractor.extract(&doc)))
         });
+    }
+    for (name, zh) in [("en", false), ("zh", true)] {
+        let doc = dense_doc(zh, 2 << 20);
+        group.throughput(Throughput::Bytes(doc.text.len() as u64));
+        group.bench_function(
+            BenchmarkId::new("2MB dense with distinct names", name),
+            |b| b.iter(|| black_box(extractor.extract(&doc))),
+        );
     }
     // What the loader does per file on a first open: metadata, page chrome, extraction and the
     // cache entry, article by article (per-article costs included).

@@ -7,8 +7,9 @@ pub(crate) const SOURCES: &[&str] = &["link-abbreviation", "link-company", "link
 use super::{overlaps, Candidate};
 use crate::corpus::Document;
 use crate::model::Label;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -87,6 +88,7 @@ const COMPANY_SUFFIXES: &[&str] = &[
 fn company_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
     let text: &str = &doc.text;
     let mut shorts: Vec<(String, String, String)> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for m in mentions.iter().filter(|m| m.label == Label::Org) {
         let name = &text[m.span.clone()];
         let Some(stem) = COMPANY_SUFFIXES.iter().find_map(|s| name.strip_suffix(s)) else {
@@ -97,7 +99,7 @@ fn company_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
         } else {
             stem.chars().count() >= 2
         };
-        if long_enough && !shorts.iter().any(|(s, ..)| s == stem) {
+        if long_enough && seen.insert(stem) {
             shorts.push((stem.to_string(), m.key.clone(), m.canonical.clone()));
         }
     }
@@ -109,6 +111,7 @@ fn company_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
 fn zone_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
     let text: &str = &doc.text;
     let mut shorts: Vec<(String, String, String)> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     for m in mentions
         .iter()
         .filter(|m| m.label == Label::Region && m.key.starts_with("region:zone:"))
@@ -119,7 +122,7 @@ fn zone_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
             let short: String = [chars[0], chars[1], chars[chars.len() - 1]]
                 .iter()
                 .collect();
-            if !shorts.iter().any(|(s, ..)| *s == short) {
+            if seen.insert(short.clone()) {
                 shorts.push((short, m.key.clone(), m.canonical.clone()));
             }
         }
@@ -128,7 +131,9 @@ fn zone_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
 }
 
 /// Adds a mention for every free occurrence (not overlapping a mention, not in chrome, and for
-/// Latin script at word boundaries) of each (short form, key, canonical name).
+/// Latin script at word boundaries) of each (short form, key, canonical name). Earlier short
+/// forms claim their occurrences first. One pass over the text finds every short form's
+/// occurrences, so the time stays linear however many short forms a long document defines.
 fn link_short_forms(
     doc: &Document,
     mentions: &mut Vec<Candidate>,
@@ -136,33 +141,42 @@ fn link_short_forms(
     label: Label,
     recognizer: &'static str,
 ) {
+    if shorts.is_empty() {
+        return;
+    }
     let text: &str = &doc.text;
+    let Ok(matcher) = AhoCorasick::new(shorts.iter().map(|(s, ..)| s.as_str())) else {
+        return; // too many patterns for the automaton's limits: no short forms linked
+    };
+    // (short form, start) in the order the short forms were defined, then by position.
+    let mut found: Vec<(usize, usize)> = matcher
+        .find_overlapping_iter(text)
+        .map(|m| (m.pattern().as_usize(), m.start()))
+        .collect();
+    found.sort_unstable();
     let mut taken: BTreeMap<usize, usize> = mentions
         .iter()
         .map(|m| (m.span.start, m.span.end))
         .collect();
-    for (short, key, canonical) in shorts {
-        for (start, _) in text.match_indices(short.as_str()) {
-            let span = start..start + short.len();
-            let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-            if short.is_ascii()
-                && (word(text[..start].chars().next_back())
-                    || word(text[span.end..].chars().next()))
-            {
-                continue;
-            }
-            if overlaps(&taken, &span) || doc.in_chrome(&span) {
-                continue;
-            }
-            taken.insert(span.start, span.end);
-            let (key, canonical, label) = (key.clone(), canonical.clone(), label.clone());
-            mentions.push(Candidate {
-                span,
-                label,
-                key,
-                canonical,
-                recognizer,
-            });
+    for (index, start) in found {
+        let (short, key, canonical) = &shorts[index];
+        let span = start..start + short.len();
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        if short.is_ascii()
+            && (word(text[..start].chars().next_back()) || word(text[span.end..].chars().next()))
+        {
+            continue;
         }
+        if overlaps(&taken, &span) || doc.in_chrome(&span) {
+            continue;
+        }
+        taken.insert(span.start, span.end);
+        mentions.push(Candidate {
+            span,
+            label: label.clone(),
+            key: key.clone(),
+            canonical: canonical.clone(),
+            recognizer,
+        });
     }
 }

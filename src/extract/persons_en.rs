@@ -5,7 +5,7 @@ use super::tokens::{case_of, cue_after, title_before, words, Case, Word};
 use super::{Candidate, Recognizer};
 use crate::corpus::{Document, Lang};
 use crate::model::Label;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Person names in English text (machine-translated Chinese names in all their disguises).
 pub struct PersonsEn;
@@ -39,6 +39,7 @@ impl Recognizer for PersonsEn {
         let text: &str = &doc.text;
         let ws = words(text);
         let t = &*TABLES;
+        let ours = out.len();
         let readings: Vec<Reading> = (0..ws.len())
             .filter_map(|i| read_name(t, text, &ws, i))
             .collect();
@@ -97,7 +98,7 @@ impl Recognizer for PersonsEn {
             ));
             out.push(person(r.start..r.end, key, canonical));
         }
-        surname_back_references(text, &ws, &by_surname, out);
+        surname_back_references(text, &ws, &by_surname, ours, out);
         titled_foreign_names(t, text, &ws, out);
     }
 }
@@ -261,25 +262,42 @@ fn surname_back_references(
     text: &str,
     ws: &[Word],
     by_surname: &HashMap<String, Vec<(usize, String, String)>>,
+    ours: usize,
     out: &mut Vec<Candidate>,
 ) {
-    let taken: Vec<std::ops::Range<usize>> = out.iter().map(|c| c.span.clone()).collect();
+    // Per surname: the first full name, and where a name with another key first appears (from
+    // there on the surname alone is ambiguous). Names are listed in text order.
+    let firsts: HashMap<&str, (&(usize, String, String), usize)> = by_surname
+        .iter()
+        .filter_map(|(surname, names)| {
+            let first = names.first()?;
+            let ambiguous_from = names
+                .iter()
+                .find(|(_, k, _)| *k != first.1)
+                .map_or(usize::MAX, |(at, ..)| *at);
+            Some((surname.as_str(), (first, ambiguous_from)))
+        })
+        .collect();
+    // The full names read above (`out[ours..]`) are disjoint.
+    let taken: BTreeMap<usize, usize> = out[ours..]
+        .iter()
+        .map(|c| (c.span.start, c.span.end))
+        .collect();
+    let mut lower = [0; 32];
     for w in ws {
         if !matches!(case_of(w.text), Case::Capitalized | Case::Upper) {
             continue;
         }
-        let Some(names) = by_surname.get(&w.text.to_ascii_lowercase()) else {
+        let Some(surname) = lower_in(w.text, &mut lower) else {
             continue;
         };
-        if taken.iter().any(|s| s.start < w.end && w.start < s.end) {
+        let Some(&((first_at, key, canonical), ambiguous_from)) = firsts.get(surname) else {
+            continue;
+        };
+        if *first_at >= w.start || ambiguous_from < w.start {
             continue;
         }
-        let earlier: Vec<&(usize, String, String)> =
-            names.iter().filter(|(at, ..)| *at < w.start).collect();
-        let Some((_, key, canonical)) = earlier.first() else {
-            continue;
-        };
-        if earlier.iter().any(|(_, k, _)| k != key) {
+        if super::overlaps(&taken, &(w.start..w.end)) {
             continue;
         }
         if cue_after(text, w.end) || title_before(text, w.start) || past_tense_after(text, w.end) {

@@ -236,18 +236,22 @@ impl Recognizer for PersonsZh {
             }
         }
         names.extend(names_in_lists(text, &names));
-        // Every occurrence of a name found once is a mention of it.
-        for name in names {
-            let key = pinyin_key(name);
-            for (start, _) in text.match_indices(name) {
-                out.push(Candidate {
-                    span: start..start + name.len(),
-                    label: Label::Person,
-                    key: key.clone(),
-                    canonical: name.to_string(),
-                    recognizer: "persons-zh",
-                });
-            }
+        // Every occurrence of a name found once is a mention of it: one pass over the text for
+        // all the names (overlapping occurrences too; overlaps are resolved later).
+        let names: Vec<&str> = names.into_iter().collect();
+        let Ok(matcher) = AhoCorasick::new(&names) else {
+            return;
+        };
+        let keys: Vec<String> = names.iter().map(|n| pinyin_key(n)).collect();
+        for m in matcher.find_overlapping_iter(text) {
+            let i = m.pattern().as_usize();
+            out.push(Candidate {
+                span: m.start()..m.end(),
+                label: Label::Person,
+                key: keys[i].clone(),
+                canonical: names[i].to_string(),
+                recognizer: "persons-zh",
+            });
         }
     }
 }

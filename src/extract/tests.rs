@@ -196,3 +196,80 @@ fn places_are_one_entity_across_languages() {
     assert_eq!(asia_en.len(), 1, "world regions are found");
     assert_eq!(asia_en, asia_zh);
 }
+
+/// Thousands of distinct names, companies and their short forms in one document: every one is
+/// found at every occurrence. (Finding them once cost time in proportion to names × text; a
+/// document like this took minutes at a few megabytes.)
+#[test]
+fn a_document_dense_with_distinct_names_is_read_whole() {
+    const SURNAMES: [&str; 8] = [
+        "Wang", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Zhou",
+    ];
+    const SYLLABLES: [&str; 12] = [
+        "an", "bo", "dong", "fei", "gang", "hui", "kai", "lin", "ning", "rui", "song", "tao",
+    ];
+    let mut names = Vec::new();
+    for s in SURNAMES {
+        for a in SYLLABLES {
+            for b in SYLLABLES {
+                let mut given = a.to_string() + b;
+                given[..1].make_ascii_uppercase();
+                names.push(format!("{s} {given}"));
+            }
+        }
+    }
+    let mut text = String::from("A long enough title\n\n");
+    for (i, name) in names.iter().enumerate() {
+        text += &format!("Mayor {name} said the Fengxiang{i} Technology Co., Ltd. grew. ");
+    }
+    for (i, name) in names.iter().enumerate() {
+        text += &format!("Later {name} visited Fengxiang{i} Technology again. ");
+    }
+    let f = found(&text);
+    for name in &names {
+        let times = f
+            .iter()
+            .filter(|(t, l, _)| t == name && *l == "PERSON")
+            .count();
+        assert_eq!(times, 2, "{name} is found at both its occurrences");
+    }
+    for i in [0, names.len() / 2, names.len() - 1] {
+        let short = format!("Fengxiang{i} Technology");
+        let full = format!("{short} Co., Ltd.");
+        assert!(
+            f.iter()
+                .any(|(t, l, c)| *t == short && *l == "ORG" && *c == full),
+            "{short} links to {full}"
+        );
+    }
+
+    let (surnames, given) = ("王李张刘陈杨黄赵", "伟芳娜敏静丽强磊军洋勇杰");
+    let mut zh_names = Vec::new();
+    for s in surnames.chars() {
+        for a in given.chars() {
+            for b in given.chars() {
+                zh_names.push(format!("{s}{a}{b}"));
+            }
+        }
+    }
+    let mut text = String::from("一个足够长的标题\n\n");
+    for name in &zh_names {
+        text += &format!("局长{name}表示，工作顺利。");
+    }
+    for name in &zh_names {
+        text += &format!("会后{name}参加座谈。");
+    }
+    let f = found(&text);
+    for name in &zh_names {
+        let times = f
+            .iter()
+            .filter(|(t, l, _)| t == name && *l == "PERSON")
+            .count();
+        assert_eq!(
+            times,
+            2,
+            "{name} is found at both its occurrences: {:?}",
+            &f[..4]
+        );
+    }
+}
