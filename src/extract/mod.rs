@@ -1,11 +1,13 @@
 //! Entity extraction: several recognizers propose candidates, overlaps are resolved, and
 //! mentions are linked to canonical entities within each document.
 
+mod abbreviations;
 mod link;
 mod orgs;
 mod persons_en;
 mod persons_zh;
 mod regions;
+mod script;
 mod segment;
 pub use regions::gazetteer_aliases;
 pub mod tables;
@@ -49,6 +51,7 @@ impl Default for Extractor {
                 Box::new(persons_zh::PersonsZh),
                 Box::new(regions::Regions),
                 Box::new(orgs::Orgs),
+                Box::new(abbreviations::Abbreviations),
             ],
         }
     }
@@ -68,6 +71,18 @@ impl Extractor {
 
     /// Mentions in `doc`, sorted by position, never overlapping and never in page chrome.
     pub fn extract(&self, doc: &Document) -> Vec<Mention> {
+        // A traditional text is read in simplified characters at the same offsets, so the
+        // tables find 廣州 as 广州 (and link them), while spans still point into the original.
+        let simplified = script::simplified(&doc.text).map(|text| Document {
+            id: doc.id,
+            path: doc.path.clone(),
+            text: text.into(),
+            lang: doc.lang,
+            meta: doc.meta.clone(),
+            chrome: doc.chrome.clone(),
+            encoding: doc.encoding,
+        });
+        let doc = simplified.as_ref().unwrap_or(doc);
         let mut candidates = Vec::new();
         for r in self.recognizers.iter().filter(|r| r.handles(doc.lang)) {
             r.recognize(doc, &mut candidates);

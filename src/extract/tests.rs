@@ -273,3 +273,40 @@ fn a_document_dense_with_distinct_names_is_read_whole() {
         );
     }
 }
+
+#[test]
+fn traditional_script_is_read_like_simplified() {
+    let text = "一個足夠長的標題\n\n市長王建國在廣州參觀，隨後前往長沙市。";
+    let f = found(text);
+    assert!(has(&f, "廣州", "REGION"), "{f:?}");
+    assert!(has(&f, "長沙市", "REGION"), "{f:?}");
+    assert!(has(&f, "王建國", "PERSON"), "{f:?}");
+    let guangzhou = found("一个足够长的标题\n\n市长在广州参观。");
+    let canonical = |f: &[(String, &str, String)], t: &str| {
+        f.iter().find(|(s, ..)| s == t).map(|(_, _, c)| c.clone())
+    };
+    assert_eq!(
+        canonical(&f, "廣州"),
+        canonical(&guangzhou, "广州"),
+        "one entity in both scripts"
+    );
+}
+
+#[test]
+fn province_and_country_abbreviations_in_compounds_are_regions() {
+    let f = found("一个足够长的标题\n\n沪苏浙皖四地签署协议，川渝地区加快发展，港澳同胞参加。中法关系和中日韩合作不断深化。");
+    assert!(has(&f, "沪苏浙皖", "REGION"), "{f:?}");
+    assert!(has(&f, "川渝", "REGION"), "{f:?}");
+    assert!(has(&f, "港澳", "REGION"), "{f:?}");
+    for single in ["中", "法", "日", "韩"] {
+        assert!(has(&f, single, "REGION"), "{single}: {f:?}");
+    }
+    let france = f
+        .iter()
+        .find(|(t, ..)| t == "法")
+        .map(|(_, _, c)| c.as_str());
+    assert_eq!(france, Some("France 法国"), "linked to the country");
+    // Everyday words made of the same characters are not regions.
+    let f = found("一个足够长的标题\n\n新青年在台上唱歌，云贵的天气很好。");
+    assert!(f.iter().all(|(_, l, _)| *l != "REGION"), "{f:?}");
+}

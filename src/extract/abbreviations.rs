@@ -1,0 +1,196 @@
+//! Regions named by one-character abbreviations in compounds: provinces (京津冀, 沪苏浙皖, 港澳
+//! — the official abbreviations, assets/province_abbreviations.tsv) and countries beside China
+//! (中法关系, 中日韩合作: each character its own country).
+
+use super::tables::{Level, TABLES};
+use super::{Candidate, Recognizer};
+use crate::corpus::meta::is_han;
+use crate::corpus::{Document, Lang};
+use crate::model::Label;
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
+
+/// Provinces by their abbreviations.
+pub struct Abbreviations;
+
+/// Abbreviation → the province's division code, from the table.
+static PROVINCES: LazyLock<FxHashMap<char, &'static str>> = LazyLock::new(|| {
+    let code_of: FxHashMap<&str, &str> = TABLES
+        .places
+        .iter()
+        .filter(|p| p.level == Level::Province)
+        .map(|p| (p.zh.as_str(), p.code.as_str()))
+        .collect();
+    include_str!("../../assets/province_abbreviations.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let code = *code_of.get(cols.next()?)?;
+            Some(
+                cols.filter_map(|a| a.chars().next())
+                    .map(move |c| (c, code)),
+            )
+        })
+        .flatten()
+        .collect()
+});
+
+/// Abbreviations that are also everyday characters (新, 青, 云…): a compound needs a
+/// distinctive one, or a word after it that speaks of regions.
+const EVERYDAY: &str = "吉黑新青宁台云贵甘秦川蒙";
+
+/// Words after a compound that make it a reference to places (京津两地, 川渝地区, 中法关系).
+const PLACE_CONTEXT: &[&str] = &[
+    "地区",
+    "两地",
+    "三地",
+    "四地",
+    "等地",
+    "一体化",
+    "协同",
+    "合作",
+    "同胞",
+    "边界",
+    "交界",
+    "之间",
+    "区域",
+    "经济圈",
+    "都市圈",
+    "城市群",
+    "毗邻",
+    "两省",
+    "三省",
+    "两国",
+    "关系",
+    "双方",
+    "友好",
+    "建交",
+    "经贸",
+    "贸易",
+    "战略",
+    "对话",
+    "峰会",
+    "元首",
+    "外长",
+    "领导人",
+    "人民",
+    "交流",
+    "友谊",
+    "边境",
+];
+
+/// A country's abbreviation beside 中 (中法, 中日): the first character of a country's Chinese
+/// name — the country named that character and 国 (法国), or else the only country whose name
+/// starts with it (日本).
+static COUNTRIES: LazyLock<FxHashMap<char, &'static str>> = LazyLock::new(|| {
+    let mut by_first: FxHashMap<char, Vec<(&str, &str)>> = FxHashMap::default();
+    for p in TABLES.places.iter().filter(|p| p.level == Level::Country) {
+        if let Some(c) = p.zh.chars().next() {
+            by_first
+                .entry(c)
+                .or_default()
+                .push((p.zh.as_str(), p.code.as_str()));
+        }
+    }
+    by_first
+        .into_iter()
+        .filter(|(c, _)| *c != '中')
+        .filter_map(|(c, countries)| {
+            let named = countries
+                .iter()
+                .find(|(zh, _)| zh.strip_prefix(c) == Some("国"));
+            let only = (countries.len() == 1).then(|| &countries[0]);
+            named.or(only).map(|(_, code)| (c, *code))
+        })
+        .collect()
+});
+
+/// The key the gazetteer gives the place with `code`, and its display name.
+fn place(code: &str) -> Option<(String, String)> {
+    let p = TABLES.places.iter().find(|p| p.code == code)?;
+    Some((format!("region:{}", p.code), super::regions::place_name(p)))
+}
+
+impl Recognizer for Abbreviations {
+    fn name(&self) -> &'static str {
+        "abbreviations"
+    }
+
+    fn handles(&self, lang: Lang) -> bool {
+        lang == Lang::Zh
+    }
+
+    fn recognize(&self, doc: &Document, out: &mut Vec<Candidate>) {
+        let text: &str = &doc.text;
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let run = chars[i..]
+                .iter()
+                .take_while(|(_, c)| PROVINCES.contains_key(c))
+                .count();
+            if run >= 2 {
+                let start = chars[i].0;
+                let end = chars.get(i + run).map_or(text.len(), |(at, _)| *at);
+                if province_compound(&text[start..end], &text[end..]) {
+                    let compound = &text[start..end];
+                    out.push(Candidate {
+                        span: start..end,
+                        label: Label::Region,
+                        key: format!("region:abbr:{compound}"),
+                        canonical: compound.to_string(),
+                        recognizer: "abbreviations",
+                    });
+                }
+            }
+            if chars[i].1 == '中' {
+                countries_beside_china(text, &chars[i..], out);
+            }
+            i += run.max(1);
+        }
+    }
+}
+
+/// Whether a run of province abbreviations names those provinces together.
+fn province_compound(run: &str, after: &str) -> bool {
+    let n = run.chars().count();
+    let mut seen: Vec<char> = run.chars().collect();
+    seen.sort_unstable();
+    seen.dedup();
+    let distinctive = run.chars().filter(|c| !EVERYDAY.contains(*c)).count();
+    let context = PLACE_CONTEXT.iter().any(|w| after.starts_with(w))
+        || !after.chars().next().is_some_and(is_han);
+    seen.len() == n
+        && n <= 6
+        && ((distinctive >= 2 && (n >= 3 || context)) || (n >= 2 && context && distinctive >= 1))
+}
+
+/// 中 and one to three country abbreviations, followed by a word of relations (中法关系,
+/// 中日韩合作): each character a mention of its country.
+fn countries_beside_china(text: &str, from: &[(usize, char)], out: &mut Vec<Candidate>) {
+    let most = from[1..]
+        .iter()
+        .take(3)
+        .take_while(|(_, c)| COUNTRIES.contains_key(c))
+        .count();
+    // The longest run followed by a word of relations (关 in 中法关系 starts 关岛 too).
+    let Some(others) = (1..=most).rev().find(|&n| {
+        let end = from.get(n + 1).map_or(text.len(), |(at, _)| *at);
+        PLACE_CONTEXT.iter().any(|w| text[end..].starts_with(w))
+    }) else {
+        return;
+    };
+    let codes = std::iter::once("CHN").chain(from[1..=others].iter().map(|(_, c)| COUNTRIES[c]));
+    for (&(at, c), code) in from.iter().zip(codes) {
+        if let Some((key, canonical)) = place(code) {
+            out.push(Candidate {
+                span: at..at + c.len_utf8(),
+                label: Label::Region,
+                key,
+                canonical,
+                recognizer: "abbreviations",
+            });
+        }
+    }
+}
