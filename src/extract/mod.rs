@@ -5,6 +5,7 @@ mod abbreviations;
 mod link;
 mod orgs;
 mod persons_en;
+mod persons_foreign;
 mod persons_zh;
 mod regions;
 mod script;
@@ -49,6 +50,7 @@ impl Default for Extractor {
             recognizers: vec![
                 Box::new(persons_en::PersonsEn),
                 Box::new(persons_zh::PersonsZh),
+                Box::new(persons_foreign::PersonsForeign),
                 Box::new(regions::Regions),
                 Box::new(orgs::Orgs),
                 Box::new(abbreviations::Abbreviations),

@@ -23,6 +23,21 @@ const TITLES: &[&str] = &[
     "总书记",
     "副书记",
     "书记",
+    "国务院总理",
+    "国务院副总理",
+    "副总理",
+    "总理",
+    "副总统",
+    "总统",
+    "首相",
+    "国务卿",
+    "国务委员",
+    "委员长",
+    "行政长官",
+    "外长",
+    "大使",
+    "议长",
+    "特使",
     "常务副市长",
     "副市长",
     "市长",
@@ -76,6 +91,11 @@ const TITLES: &[&str] = &[
 /// Titles that follow a name (习近平总书记); titles like 董事长 follow companies as often.
 const TITLES_AFTER_NAME: &[&str] = &[
     "总书记",
+    "总统",
+    "首相",
+    "国务卿",
+    "议长",
+    "大使",
     "同志",
     "副主席",
     "主席",
@@ -110,11 +130,23 @@ fn followed_by_cue(rest: &str) -> Option<bool> {
     if VERBS.iter().any(|v| rest.starts_with(v)) {
         return Some(true);
     }
-    if TITLES.iter().any(|t| rest.starts_with(t)) || !is_han(c) {
+    if TITLES.iter().any(|t| rest.starts_with(t))
+        || FOLLOWERS.iter().any(|w| rest.starts_with(w))
+        || !is_han(c)
+    {
         return Some(false);
     }
     None
 }
+
+/// Prepositions and conjunctions that also serve as surnames.
+const PREPOSITIONS: &str = "从和与在对向把将为以及同";
+
+/// Time words and particles that often follow a subject's name (…韩文博今天会见, 王宁在…).
+const FOLLOWERS: &[&str] = &[
+    "今天", "昨天", "日前", "近日", "上午", "下午", "晚上", "在", "到", "于", "和", "与", "同",
+    "向", "对", "就", "也", "还", "又", "率", "是", "等", "会见", "会同",
+];
 
 /// Characters that end derived words, not given names (智能化, 高端化, 国际性, 新型).
 const WORD_SUFFIXES: &str = "化性型级式类率界";
@@ -196,8 +228,76 @@ fn reads_as_name(item: &str) -> bool {
 
 /// Whether jieba reads the whole item as one person's name.
 fn tagged_person(item: &str) -> bool {
-    matches!(super::segment::tag(item).as_slice(), [t] if t.tag == "nr")
+    matches!(super::segment::tag(item).as_slice(), [t] if t.tag.starts_with("nr"))
 }
+
+/// Names jieba reads as a person's (nr) where the name tables agree — a surname and given-name
+/// characters, not a place — and the context does too: a speech verb or a title right after,
+/// a title right before, or a verb in the perfect before it (会见了). Names with neither a title nor a verb are the
+/// commonest kind in national news (李强说, 会见了王毅).
+fn tagged_names(text: &str) -> Vec<&str> {
+    // Only lines with ideographs are segmented (an English article's Chinese byline).
+    let mut found = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.chars().any(is_han) {
+            tagged_names_in(text, at..at + line.len(), &mut found);
+        }
+        at += line.len();
+    }
+    found
+}
+
+/// `tagged_names` within one line of `text`.
+fn tagged_names_in<'t>(text: &'t str, line: std::ops::Range<usize>, found: &mut Vec<&'t str>) {
+    let tokens: Vec<super::segment::Token> = super::segment::tag(&text[line.clone()])
+        .into_iter()
+        .map(|mut t| {
+            t.range = t.range.start + line.start..t.range.end + line.start;
+            t
+        })
+        .collect();
+    for (i, t) in tokens.iter().enumerate() {
+        if !matches!(t.tag.as_str(), "nr" | "nrfg") {
+            continue;
+        }
+        let name = &text[t.range.clone()];
+        let chars = name.chars().count();
+        if !(2..=4).contains(&chars)
+            || !name.chars().all(is_han)
+            || name.ends_with(|c| WORD_SUFFIXES.contains(c))
+        {
+            continue;
+        }
+        let Some((ppm, given)) = [1, 2].into_iter().filter(|&s| chars > s).find_map(|s| {
+            let ppm = plausible(name, s, &text[t.range.start..])?;
+            let split = name.char_indices().nth(s)?.0;
+            Some((ppm, &name[split..]))
+        }) else {
+            continue;
+        };
+        let after = &text[t.range.end..];
+        let before = &text[..t.range.start];
+        // (Lists are left to `names_in_lists`: their items are companies as often as people.)
+        let cue_after = followed_by_cue(after).is_some_and(|verb| verb)
+            || TITLES_AFTER_NAME
+                .iter()
+                .any(|title| after.starts_with(title));
+        let cue_before = TITLES.iter().any(|title| before.ends_with(title))
+            || tokens[..i]
+                .last()
+                .is_some_and(|p| p.tag == "v" && text[p.range.clone()].ends_with('了'));
+        // A common surname and three characters is a name by its shape alone.
+        let shaped = chars == 3 && ppm >= COMMON_SURNAME_PPM && !super::segment::is_word(given);
+        if cue_after || cue_before || shaped {
+            found.push(name);
+        }
+    }
+}
+
+/// Surnames this common (parts per million) make a three-character reading jieba tags as a
+/// person believable without a cue.
+const COMMON_SURNAME_PPM: f64 = 2000.0;
 
 /// Every title in one pass (leftmost-longest, so 副局长 wins over 局长).
 static TITLE_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -235,6 +335,7 @@ impl Recognizer for PersonsZh {
                 names.extend(name_before_title(text, m.start()));
             }
         }
+        names.extend(tagged_names(text));
         names.extend(names_in_lists(text, &names));
         // Every occurrence of a name found once is a mention of it: one pass over the text for
         // all the names (overlapping occurrences too; overlaps are resolved later).
@@ -268,14 +369,23 @@ fn plausible(name: &str, surname_chars: usize, text_from_name: &str) -> Option<f
         && given
             .iter()
             .all(|c| t.given_chars.contains_key(c) && !OFFICE_CHARS.contains(*c));
-    let is_place =
-        super::regions::place_at_start(text_from_name).is_some_and(|len| len >= name.len());
-    (given_ok && !is_place).then_some(ppm)
+    // 南开区委书记: 南开 is the district; 和英国首相: 英国 is a country, not a given name.
+    let is_place = super::regions::place_at_start(text_from_name)
+        .is_some_and(|len| len >= name.len())
+        || super::regions::place_at_start(&name[split..])
+            .is_some_and(|len| len >= name.len() - split);
+    // A dictionary word jieba does not read as a person's name (国家 before 主席) is a word.
+    let is_word = super::segment::is_word(name) && !tagged_person(name);
+    (given_ok && !is_place && !is_word).then_some(ppm)
 }
 
 /// The name right after a title: the reading followed by a verb wins, else one followed by a
 /// title or punctuation.
 fn name_after_title(text: &str) -> Option<&str> {
+    // A preposition or conjunction that is also a surname (书记从战略高度…, 总统和德国总理).
+    if text.starts_with(|c| PREPOSITIONS.contains(c)) {
+        return None;
+    }
     let ends: Vec<usize> = text
         .char_indices()
         .map(|(i, _)| i)
@@ -354,11 +464,20 @@ fn name_before_title(text: &str, end: usize) -> Option<&str> {
         .take(4)
         .map(|(i, _)| i)
         .collect();
+    // A reading starts where a word starts (俄罗斯总统 is not 罗斯).
+    let window = starts.last().copied().unwrap_or(end);
+    let word_starts: Vec<usize> = super::segment::tag(&text[window..end])
+        .iter()
+        .map(|t| window + t.range.start)
+        .collect();
     let mut best: Option<(f64, &str)> = None;
     for len in [3, 2, 4] {
         let Some(&start) = starts.get(len - 1) else {
             continue;
         };
+        if !word_starts.contains(&start) {
+            continue;
+        }
         let name = &text[start..end];
         if !name.chars().all(is_han) {
             continue;

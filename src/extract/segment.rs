@@ -39,6 +39,11 @@ pub fn tag(text: &str) -> Vec<Token> {
         .collect()
 }
 
+/// Whether `word` is in jieba's dictionary (水平, 发展): a given name that is a word is rarely one.
+pub fn is_word(word: &str) -> bool {
+    JIEBA.has_word(word)
+}
+
 /// Verbs that commonly stand right before a name in government news (推动科大讯飞…, 服务天开…):
 /// the leading words a name's left edge sheds. A rarer word that jieba also tags as a verb
 /// (天开 in 天开高教科创园) may be part of the name.

@@ -310,3 +310,21 @@ fn province_and_country_abbreviations_in_compounds_are_regions() {
     let f = found("一个足够长的标题\n\n新青年在台上唱歌，云贵的天气很好。");
     assert!(f.iter().all(|(_, l, _)| *l != "REGION"), "{f:?}");
 }
+
+#[test]
+fn chinese_names_without_a_title_and_foreign_names_are_persons() {
+    let f = found("一个足够长的标题\n\n国务院总理韩文博今天会见了来访的智利总统博里斯塔。韩文博说，两国关系发展良好。博里斯塔表示愿加强合作。外交部长钱海涛参加会见。");
+    for name in ["韩文博", "博里斯塔", "钱海涛"] {
+        assert!(has(&f, name, "PERSON"), "{name}: {f:?}");
+    }
+    let han = f.iter().filter(|(t, ..)| t == "韩文博").count();
+    assert_eq!(han, 2, "met again without a title: {f:?}");
+    // Words shaped like names, and a country before a title, are not persons.
+    let f = found("一个足够长的标题\n\n国家主席出席会议。会议强调要坚持高水平开放，推进智能化改造。俄罗斯总统和德国总理默克尔通了电话。");
+    let persons: Vec<&str> = f
+        .iter()
+        .filter(|(_, l, _)| *l == "PERSON")
+        .map(|(t, ..)| t.as_str())
+        .collect();
+    assert_eq!(persons, ["默克尔"], "{f:?}");
+}

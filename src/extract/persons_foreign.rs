@@ -1,0 +1,146 @@
+//! Foreign names transliterated into Chinese (马克龙, 默克尔-style): a run of the characters
+//! transliteration uses (assets/transliteration_chars.txt), next to a title or a speech verb.
+
+use super::{Candidate, Recognizer};
+use crate::corpus::{Document, Lang};
+use crate::model::Label;
+use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashSet;
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+/// Transliterated foreign names in Chinese text.
+pub struct PersonsForeign;
+
+static CHARS: LazyLock<FxHashSet<char>> = LazyLock::new(|| {
+    include_str!("../../assets/transliteration_chars.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::chars)
+        .collect()
+});
+
+/// Titles that stand before a foreign name (法国总统马克龙).
+const BEFORE: &[&str] = &[
+    "总统",
+    "首相",
+    "总理",
+    "国务卿",
+    "外长",
+    "外交部长",
+    "大使",
+    "议员",
+    "议长",
+    "国王",
+    "女王",
+    "王储",
+    "秘书长",
+    "部长",
+    "主席",
+    "总干事",
+    "首席执行官",
+];
+
+/// Words that follow one (默克尔表示, 布林肯一行).
+const AFTER: &[&str] = &[
+    "总统",
+    "首相",
+    "总理",
+    "国务卿",
+    "外长",
+    "大使",
+    "议长",
+    "先生",
+    "女士",
+    "表示",
+    "说",
+    "指出",
+    "强调",
+    "认为",
+    "称",
+    "一行",
+];
+
+static BEFORE_MATCHER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(BEFORE).expect("titles build an automaton"));
+static AFTER_MATCHER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(AFTER).expect("cues build an automaton"));
+
+/// Function words that transliteration uses too (和 in 共和): a name's run stops at them
+/// (默克尔和约翰逊 is two names).
+const STOPS: &str = "和与及同跟的在对向等";
+
+/// A name is two to six characters (besides the · between its parts).
+const NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=6;
+
+impl Recognizer for PersonsForeign {
+    fn name(&self) -> &'static str {
+        "persons-foreign"
+    }
+
+    fn handles(&self, _lang: Lang) -> bool {
+        true
+    }
+
+    fn recognize(&self, doc: &Document, out: &mut Vec<Candidate>) {
+        let text: &str = &doc.text;
+        let is_name_char = |c: char| (CHARS.contains(&c) || c == '·') && !STOPS.contains(c);
+        let mut names: BTreeSet<&str> = BTreeSet::new();
+        for m in BEFORE_MATCHER.find_iter(text) {
+            let rest = &text[m.end()..];
+            let len: usize = rest
+                .chars()
+                .take_while(|c| is_name_char(*c))
+                .map(char::len_utf8)
+                .sum();
+            names.extend(accept(&rest[..len]));
+        }
+        for m in AFTER_MATCHER.find_iter(text) {
+            let before = &text[..m.start()];
+            let len: usize = before
+                .chars()
+                .rev()
+                .take_while(|c| is_name_char(*c))
+                .map(char::len_utf8)
+                .sum();
+            names.extend(accept(&before[before.len() - len..]));
+        }
+        let names: Vec<&str> = names.into_iter().collect();
+        let Ok(matcher) = AhoCorasick::new(&names) else {
+            return;
+        };
+        for m in matcher.find_overlapping_iter(text) {
+            let name = names[m.pattern().as_usize()];
+            out.push(Candidate {
+                span: m.start()..m.end(),
+                label: Label::Person,
+                key: format!("person:zh:{name}"),
+                canonical: name.to_string(),
+                recognizer: "persons-foreign",
+            });
+        }
+    }
+}
+
+/// The run as a name: the right length, not starting or ending with ·, not a place and not a
+/// title itself.
+fn accept(run: &str) -> Option<&str> {
+    let run = run.trim_matches('·');
+    // A place inside the run ends it (约翰逊英国…: the name stops where 英国 starts).
+    let run = run
+        .char_indices()
+        .skip(1)
+        .find(|(at, _)| super::regions::place_at_start(&run[*at..]).is_some())
+        .map_or(run, |(at, _)| &run[..at]);
+    let n = run.chars().filter(|c| *c != '·').count();
+    let is_place = super::regions::place_at_start(run).is_some_and(|len| len >= run.len())
+        || super::tables::TABLES
+            .places
+            .iter()
+            .any(|p| p.level == super::tables::Level::Country && p.zh.starts_with(run));
+    let is_title = BEFORE
+        .iter()
+        .chain(AFTER)
+        .any(|t| run.ends_with(t) || run.starts_with(t));
+    (NAME_CHARS.contains(&n) && !is_place && !is_title).then_some(run)
+}
