@@ -3,6 +3,7 @@
 
 mod abbreviations;
 mod link;
+mod name_key;
 mod orgs;
 mod persons_en;
 mod persons_foreign;
