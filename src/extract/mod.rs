@@ -108,6 +108,32 @@ impl Extractor {
     }
 }
 
+/// A person candidate at every occurrence of each name in `text` (overlapping ones too: overlaps
+/// are resolved later), keyed by `key`. One pass over the text for all the names, so the time
+/// stays linear however many names a long document holds.
+fn every_occurrence(
+    text: &str,
+    names: &[&str],
+    key: impl Fn(&str) -> String,
+    recognizer: &'static str,
+    out: &mut Vec<Candidate>,
+) {
+    let Ok(matcher) = aho_corasick::AhoCorasick::new(names) else {
+        return; // more names than the automaton can hold: none is repeated
+    };
+    let keys: Vec<String> = names.iter().map(|n| key(n)).collect();
+    for m in matcher.find_overlapping_iter(text) {
+        let i = m.pattern().as_usize();
+        out.push(Candidate {
+            span: m.start()..m.end(),
+            label: Label::Person,
+            key: keys[i].clone(),
+            canonical: names[i].to_string(),
+            recognizer,
+        });
+    }
+}
+
 /// Longest span wins; among equal spans, persons beat organizations beat regions (a name is the
 /// rarer, more specific reading). A region inside an organization's name thus goes with it.
 fn resolve_overlaps(mut candidates: Vec<Candidate>) -> Vec<Candidate> {

@@ -1,9 +1,9 @@
 //! Foreign names transliterated into Chinese (马克龙, 默克尔-style): a run of the characters
 //! transliteration uses (assets/transliteration_chars.txt), next to a title or a speech verb.
 
+use super::tables::{Level, TABLES};
 use super::{Candidate, Recognizer};
 use crate::corpus::{Document, Lang};
-use crate::model::Label;
 use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashSet;
 use std::collections::BTreeSet;
@@ -17,6 +17,22 @@ static CHARS: LazyLock<FxHashSet<char>> = LazyLock::new(|| {
         .lines()
         .filter(|l| !l.starts_with('#'))
         .flat_map(str::chars)
+        .collect()
+});
+
+/// Every beginning of a country's Chinese name (俄罗斯 of 俄罗斯联邦): not a name.
+static COUNTRY_PREFIXES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    TABLES
+        .places
+        .iter()
+        .filter(|p| p.level == Level::Country)
+        .flat_map(|p| {
+            let zh = p.zh.as_str();
+            zh.char_indices()
+                .skip(1)
+                .map(move |(at, _)| &zh[..at])
+                .chain([zh])
+        })
         .collect()
 });
 
@@ -106,19 +122,8 @@ impl Recognizer for PersonsForeign {
             names.extend(accept(&before[before.len() - len..]));
         }
         let names: Vec<&str> = names.into_iter().collect();
-        let Ok(matcher) = AhoCorasick::new(&names) else {
-            return;
-        };
-        for m in matcher.find_overlapping_iter(text) {
-            let name = names[m.pattern().as_usize()];
-            out.push(Candidate {
-                span: m.start()..m.end(),
-                label: Label::Person,
-                key: format!("person:zh:{name}"),
-                canonical: name.to_string(),
-                recognizer: "persons-foreign",
-            });
-        }
+        let key = |name: &str| format!("person:zh:{name}");
+        super::every_occurrence(text, &names, key, "persons-foreign", out);
     }
 }
 
@@ -134,10 +139,7 @@ fn accept(run: &str) -> Option<&str> {
         .map_or(run, |(at, _)| &run[..at]);
     let n = run.chars().filter(|c| *c != '·').count();
     let is_place = super::regions::place_at_start(run).is_some_and(|len| len >= run.len())
-        || super::tables::TABLES
-            .places
-            .iter()
-            .any(|p| p.level == super::tables::Level::Country && p.zh.starts_with(run));
+        || COUNTRY_PREFIXES.contains(run);
     let is_title = BEFORE
         .iter()
         .chain(AFTER)

@@ -6,7 +6,6 @@ use super::tables::TABLES;
 use super::{Candidate, Recognizer};
 use crate::corpus::meta::is_han;
 use crate::corpus::{Document, Lang};
-use crate::model::Label;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -233,9 +232,10 @@ fn tagged_person(item: &str) -> bool {
 }
 
 /// Names jieba reads as a person's (nr) where the name tables agree — a surname and given-name
-/// characters, not a place — and the context does too: a speech verb or a title right after,
-/// a title right before, or a verb in the perfect before it (会见了). Names with neither a title nor a verb are the
-/// commonest kind in national news (李强说, 会见了王毅).
+/// characters, not a place — and the context does too: a speech verb or a title right after, a
+/// title right before, or a verb in the perfect before it (会见了); or a common surname and two
+/// given-name characters that are not a word. Names without a title are the commonest kind in
+/// national news (李强说, 会见了王毅).
 fn tagged_names(text: &str) -> Vec<&str> {
     // Only lines with ideographs are segmented (an English article's Chinese byline).
     let mut found = Vec::new();
@@ -338,23 +338,9 @@ impl Recognizer for PersonsZh {
         }
         names.extend(tagged_names(text));
         names.extend(names_in_lists(text, &names));
-        // Every occurrence of a name found once is a mention of it: one pass over the text for
-        // all the names (overlapping occurrences too; overlaps are resolved later).
+        // Every occurrence of a name found once is a mention of it.
         let names: Vec<&str> = names.into_iter().collect();
-        let Ok(matcher) = AhoCorasick::new(&names) else {
-            return;
-        };
-        let keys: Vec<String> = names.iter().map(|n| pinyin_key(n)).collect();
-        for m in matcher.find_overlapping_iter(text) {
-            let i = m.pattern().as_usize();
-            out.push(Candidate {
-                span: m.start()..m.end(),
-                label: Label::Person,
-                key: keys[i].clone(),
-                canonical: names[i].to_string(),
-                recognizer: "persons-zh",
-            });
-        }
+        super::every_occurrence(text, &names, pinyin_key, "persons-zh", out);
     }
 }
 
