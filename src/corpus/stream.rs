@@ -237,8 +237,22 @@ fn restore(
 /// Batches of documents read ahead of the browser at most.
 const BATCHES_AHEAD: usize = 64;
 
-/// Files a worker takes at a time.
+/// Files a worker takes at a time, at most.
 const CHUNK: usize = 32;
+
+/// The ranges of `items` workers take in turn: one file, then two, four… up to `CHUNK`, so the
+/// first documents reach the browser at once and later ones in batches that keep overhead low.
+fn chunks(items: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let (mut start, mut size) = (0, 1);
+    while start < items {
+        let end = (start + size).min(items);
+        out.push(start..end);
+        start = end;
+        size = (size * 2).min(CHUNK);
+    }
+    out
+}
 
 fn coordinate(input: Input, options: Options, tx: SyncSender<Vec<Event>>, stop: Arc<AtomicBool>) {
     let started = Instant::now();
@@ -315,14 +329,20 @@ fn coordinate(input: Input, options: Options, tx: SyncSender<Vec<Event>>, stop: 
     let reads_cache = writer.is_some();
     let items = Arc::new(items);
     let next = Arc::new(AtomicUsize::new(0));
+    let chunks = Arc::new(chunks(items.len()));
     let workers = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .clamp(1, 8)
         .min(items.len().max(1));
     let (done_tx, done_rx) = sync_channel::<(usize, Vec<Outcome>)>(workers * 2);
     for _ in 0..workers {
-        let (items, next, stop, done_tx) =
-            (items.clone(), next.clone(), stop.clone(), done_tx.clone());
+        let (items, chunks, next, stop, done_tx) = (
+            items.clone(),
+            chunks.clone(),
+            next.clone(),
+            stop.clone(),
+            done_tx.clone(),
+        );
         let (extractor, options) = (extractor.clone(), options.clone());
         let spawned = std::thread::Builder::new()
             .name("gazette-read".into())
@@ -337,12 +357,15 @@ fn coordinate(input: Input, options: Options, tx: SyncSender<Vec<Event>>, stop: 
                     extract: options.extract,
                 };
                 loop {
-                    let start = next.fetch_add(CHUNK, Ordering::Relaxed);
-                    if start >= items.len() || stop.load(Ordering::Relaxed) {
+                    let k = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(range) = chunks.get(k).cloned() else {
+                        break;
+                    };
+                    if stop.load(Ordering::Relaxed) {
                         break;
                     }
-                    let end = (start + CHUNK).min(items.len());
-                    let done = items[start..end].iter().map(|i| work.process(i)).collect();
+                    let start = range.start;
+                    let done = items[range].iter().map(|i| work.process(i)).collect();
                     if done_tx.send((start, done)).is_err() {
                         break;
                     }

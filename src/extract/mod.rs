@@ -74,6 +74,7 @@ impl Extractor {
 
     /// Mentions in `doc`, sorted by position, never overlapping and never in page chrome.
     pub fn extract(&self, doc: &Document) -> Vec<Mention> {
+        segment::load_in_background();
         // A traditional text is read in simplified characters at the same offsets, so the
         // tables find 廣州 as 广州 (and link them), while spans still point into the original.
         let simplified = script::simplified(&doc.text).map(|text| Document {

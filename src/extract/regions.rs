@@ -30,8 +30,9 @@ fn build(forms: HashMap<String, Vec<usize>>, case_insensitive: bool) -> Gazettee
         .ascii_case_insensitive(case_insensitive)
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(aho_corasick::StartKind::Both)
-        // A full DFA: a few megabytes more, but the fastest search over every document.
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        // A contiguous NFA: as fast here as a full DFA (measured on 1 MB articles), built in a
+        // fraction of its time and memory, which the first open waits for.
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .build(forms.iter().map(|(f, _)| f))
         .unwrap_or_else(|_| {
             AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds")

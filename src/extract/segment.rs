@@ -7,6 +7,19 @@ use std::sync::LazyLock;
 
 static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
 
+/// Starts loading jieba's dictionary (about 0.1 s) on a thread of its own, once, so that the
+/// first extraction builds the other tables meanwhile instead of after it.
+pub fn load_in_background() {
+    static STARTED: std::sync::Once = std::sync::Once::new();
+    STARTED.call_once(|| {
+        let spawned = std::thread::Builder::new()
+            .name("gazette-jieba".into())
+            .spawn(|| LazyLock::force(&JIEBA));
+        // Without a thread, the first Chinese text loads it where it is needed.
+        drop(spawned);
+    });
+}
+
 /// A word of segmented text: its byte range in the text given and its jieba tag
 /// (ns place, nr person, nt organization, nz other proper noun, j abbreviation, v verb, …).
 #[derive(Debug, Clone, PartialEq, Eq)]

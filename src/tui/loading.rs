@@ -172,6 +172,9 @@ impl App {
             return;
         };
         let id = doc.id;
+        if self.corpus.docs.len() == 1 {
+            crate::debug_log::log(format_args!("load: first document in"));
+        }
         let n = mentions.len();
         // Decisions wait for the end of the load, so the mentions have no separate base yet.
         debug_assert!(self.review.base.is_none());
