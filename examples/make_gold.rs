@@ -16,6 +16,18 @@ struct Entry {
     line: usize,
 }
 
+/// A surface written with its context, `[中]法关系`: the text to find (中法关系) and the part of
+/// it that is the mention (the bytes of 中). A plain surface is all mention.
+fn in_context(surface: &str) -> (String, std::ops::Range<usize>) {
+    match (surface.find('['), surface.find(']')) {
+        (Some(open), Some(close)) if open < close => {
+            let context = surface.replace(['[', ']'], "");
+            (context, open..close - 1)
+        }
+        _ => (surface.to_string(), 0..surface.len()),
+    }
+}
+
 fn main() -> ExitCode {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/gold");
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -58,17 +70,19 @@ fn main() -> ExitCode {
     let mut failed = false;
     for doc in &corpus.docs {
         let mut entries = docs.remove(&doc.path).unwrap_or_default();
-        entries.sort_by_key(|e| std::cmp::Reverse(e.surface.chars().count()));
+        entries.sort_by_key(|e| std::cmp::Reverse(in_context(&e.surface).0.chars().count()));
         let mut claimed: Vec<(std::ops::Range<usize>, Option<usize>)> = Vec::new();
         for (n, e) in entries.iter().enumerate() {
             let mut found = 0;
-            for (start, _) in doc.text.match_indices(e.surface.as_str()) {
-                let span = start..start + e.surface.len();
+            let (context, inner) = in_context(&e.surface);
+            for (at, _) in doc.text.match_indices(context.as_str()) {
+                let start = at + inner.start;
+                let span = start..at + inner.end;
                 let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-                let latin_edges = (word(e.surface.chars().next())
-                    && word(doc.text[..start].chars().next_back()))
-                    || (word(e.surface.chars().last())
-                        && word(doc.text[span.end..].chars().next()));
+                let latin_edges = (word(context.chars().next())
+                    && word(doc.text[..at].chars().next_back()))
+                    || (word(context.chars().last())
+                        && word(doc.text[at + context.len()..].chars().next()));
                 if latin_edges
                     || doc.in_chrome(&span)
                     || claimed
