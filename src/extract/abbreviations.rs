@@ -3,7 +3,7 @@
 //! (中法关系, 中日韩合作: each character its own country).
 
 use super::tables::{Level, TABLES};
-use super::{Candidate, Recognizer};
+use super::{Candidate, Recognizer, Words};
 use crate::corpus::meta::is_han;
 use crate::corpus::{Document, Lang};
 use crate::model::Label;
@@ -121,7 +121,7 @@ impl Recognizer for Abbreviations {
         lang == Lang::Zh
     }
 
-    fn recognize(&self, doc: &Document, out: &mut Vec<Candidate>) {
+    fn recognize(&self, doc: &Document, _: &Words, out: &mut Vec<Candidate>) {
         let text: &str = &doc.text;
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let mut i = 0;

@@ -8,6 +8,7 @@ mod orgs;
 mod persons_en;
 mod persons_foreign;
 mod persons_zh;
+mod proper_zh;
 mod regions;
 mod script;
 mod segment;
@@ -36,8 +37,28 @@ pub trait Recognizer: Send + Sync {
     fn name(&self) -> &'static str;
     /// Whether the recognizer reads documents in this language.
     fn handles(&self, lang: Lang) -> bool;
-    /// Appends the candidates found in `doc`.
-    fn recognize(&self, doc: &Document, out: &mut Vec<Candidate>);
+    /// Appends the candidates found in `doc` (`words`: what recognizers share of it).
+    fn recognize(&self, doc: &Document, words: &Words, out: &mut Vec<Candidate>);
+}
+
+/// What several recognizers read of one document, worked out once, when first asked for.
+pub struct Words<'d> {
+    text: &'d str,
+    han: std::cell::OnceCell<Vec<segment::Token>>,
+}
+
+impl<'d> Words<'d> {
+    fn new(text: &'d str) -> Self {
+        Words {
+            text,
+            han: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// jieba's words and tags for every line with ideographs.
+    pub fn han(&self) -> &[segment::Token] {
+        self.han.get_or_init(|| segment::tag_han_lines(self.text))
+    }
 }
 
 /// The built-in extractor: every recognizer, then overlap resolution and linking.
@@ -55,6 +76,7 @@ impl Default for Extractor {
                 Box::new(regions::Regions),
                 Box::new(orgs::Orgs),
                 Box::new(abbreviations::Abbreviations),
+                Box::new(proper_zh::ProperZh),
             ],
         }
     }
@@ -88,8 +110,9 @@ impl Extractor {
         });
         let doc = simplified.as_ref().unwrap_or(doc);
         let mut candidates = Vec::new();
+        let words = Words::new(&doc.text);
         for r in self.recognizers.iter().filter(|r| r.handles(doc.lang)) {
-            r.recognize(doc, &mut candidates);
+            r.recognize(doc, &words, &mut candidates);
         }
         candidates.retain(|c| !c.span.is_empty() && !doc.in_chrome(&c.span));
         let mut kept = resolve_overlaps(candidates);

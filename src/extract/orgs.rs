@@ -3,7 +3,7 @@
 
 use super::regions::is_place_word;
 use super::tokens::{case_of, last_word_start, Case, STOP_CAPITALS};
-use super::{Candidate, Recognizer};
+use super::{Candidate, Recognizer, Words};
 use crate::corpus::meta::is_han;
 use crate::corpus::{Document, Lang};
 use crate::model::Label;
@@ -86,7 +86,7 @@ impl Recognizer for Orgs {
         true
     }
 
-    fn recognize(&self, doc: &Document, out: &mut Vec<Candidate>) {
+    fn recognize(&self, doc: &Document, _: &Words, out: &mut Vec<Candidate>) {
         let text: &str = &doc.text;
         // Each finds only its own script, and either script can appear in either language.
         orgs_en(text, out);

@@ -2,7 +2,7 @@
 
 use super::tables::{Tables, TABLES};
 use super::tokens::{case_of, cue_after, title_before, words, Case, Word};
-use super::{Candidate, Recognizer};
+use super::{Candidate, Recognizer, Words};
 use crate::corpus::{Document, Lang};
 use crate::model::Label;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -35,7 +35,7 @@ impl Recognizer for PersonsEn {
         lang == Lang::En
     }
 
-    fn recognize(&self, doc: &Document, out: &mut Vec<Candidate>) {
+    fn recognize(&self, doc: &Document, _: &Words, out: &mut Vec<Candidate>) {
         let text: &str = &doc.text;
         let ws = words(text);
         let t = &*TABLES;

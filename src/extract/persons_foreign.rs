@@ -2,7 +2,7 @@
 //! transliteration uses (assets/transliteration_chars.txt), next to a title or a speech verb.
 
 use super::tables::{Level, TABLES};
-use super::{Candidate, Recognizer};
+use super::{Candidate, Recognizer, Words};
 use crate::corpus::{Document, Lang};
 use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashSet;
@@ -98,7 +98,7 @@ impl Recognizer for PersonsForeign {
         true
     }
 
-    fn recognize(&self, doc: &Document, out: &mut Vec<Candidate>) {
+    fn recognize(&self, doc: &Document, _: &Words, out: &mut Vec<Candidate>) {
         let text: &str = &doc.text;
         let is_name_char = |c: char| (CHARS.contains(&c) || c == '·') && !STOPS.contains(c);
         let mut names: BTreeSet<&str> = BTreeSet::new();

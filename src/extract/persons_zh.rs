@@ -2,8 +2,9 @@
 //! a title before (局长朱玉兵) or after (习近平总书记), a speech verb after (罗进飞表示).
 
 use super::name_key::pinyin_key;
+use super::segment::Token;
 use super::tables::TABLES;
-use super::{Candidate, Recognizer};
+use super::{Candidate, Recognizer, Words};
 use crate::corpus::meta::is_han;
 use crate::corpus::{Document, Lang};
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -236,28 +237,8 @@ fn tagged_person(item: &str) -> bool {
 /// title right before, or a verb in the perfect before it (会见了); or a common surname and two
 /// given-name characters that are not a word. Names without a title are the commonest kind in
 /// national news (李强说, 会见了王毅).
-fn tagged_names(text: &str) -> Vec<&str> {
-    // Only lines with ideographs are segmented (an English article's Chinese byline).
+fn tagged_names<'t>(text: &'t str, tokens: &[Token]) -> Vec<&'t str> {
     let mut found = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        if line.chars().any(is_han) {
-            tagged_names_in(text, at..at + line.len(), &mut found);
-        }
-        at += line.len();
-    }
-    found
-}
-
-/// `tagged_names` within one line of `text`.
-fn tagged_names_in<'t>(text: &'t str, line: std::ops::Range<usize>, found: &mut Vec<&'t str>) {
-    let tokens: Vec<super::segment::Token> = super::segment::tag(&text[line.clone()])
-        .into_iter()
-        .map(|mut t| {
-            t.range = t.range.start + line.start..t.range.end + line.start;
-            t
-        })
-        .collect();
     for (i, t) in tokens.iter().enumerate() {
         if !matches!(t.tag.as_str(), "nr" | "nrfg") {
             continue;
@@ -294,6 +275,7 @@ fn tagged_names_in<'t>(text: &'t str, line: std::ops::Range<usize>, found: &mut 
             found.push(name);
         }
     }
+    found
 }
 
 /// Surnames this common (parts per million) make a three-character reading jieba tags as a
@@ -321,7 +303,7 @@ impl Recognizer for PersonsZh {
         true
     }
 
-    fn recognize(&self, doc: &Document, out: &mut Vec<Candidate>) {
+    fn recognize(&self, doc: &Document, words: &Words, out: &mut Vec<Candidate>) {
         let text: &str = &doc.text;
         let mut names: BTreeSet<&str> = BTreeSet::new();
         for m in TITLE_MATCHER.find_iter(text) {
@@ -336,7 +318,7 @@ impl Recognizer for PersonsZh {
                 names.extend(name_before_title(text, m.start()));
             }
         }
-        names.extend(tagged_names(text));
+        names.extend(tagged_names(text, words.han()));
         names.extend(names_in_lists(text, &names));
         // Every occurrence of a name found once is a mention of it.
         let names: Vec<&str> = names.into_iter().collect();

@@ -3,7 +3,7 @@
 
 use super::tables::{Place, TABLES};
 use super::tokens::{case_of, last_word_start, Case, STOP_CAPITALS};
-use super::{Candidate, Recognizer};
+use super::{Candidate, Recognizer, Words};
 use crate::corpus::meta::is_han;
 use crate::corpus::{Document, Lang};
 use crate::model::Label;
@@ -107,7 +107,7 @@ impl Recognizer for Regions {
         true
     }
 
-    fn recognize(&self, doc: &Document, out: &mut Vec<Candidate>) {
+    fn recognize(&self, doc: &Document, _: &Words, out: &mut Vec<Candidate>) {
         let text: &str = &doc.text;
         let mut found: Vec<(std::ops::Range<usize>, &Vec<usize>)> = Vec::new();
         for (gaz, english) in [(&*ENGLISH, true), (&*CHINESE, false)] {
@@ -363,6 +363,14 @@ fn leading_name_words(text: &str, tokens: &[super::segment::Token]) -> Option<us
         .rposition(|t| !nounish(t))
         .map_or(0, |i| i + 1);
     let mut words = &tokens[first..];
+    // A common verb inside the run ends what came before it: 高标准建设天开高教科创园 is the
+    // park alone, whatever jieba made of 高标准.
+    if let Some(verb) = words
+        .iter()
+        .rposition(|t| super::segment::COMMON_VERBS.contains(&&text[t.range.clone()]))
+    {
+        words = &words[verb + 1..];
+    }
     while words.first().is_some_and(|t| {
         super::segment::sheddable(text, t, true) || matches!(t.tag.as_str(), "b" | "nr")
     }) {

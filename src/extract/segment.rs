@@ -52,6 +52,23 @@ pub fn tag(text: &str) -> Vec<Token> {
         .collect()
 }
 
+/// The words of every line of `text` that has ideographs (an English article's Chinese byline
+/// included), with ranges in `text`.
+pub fn tag_han_lines(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.chars().any(crate::corpus::meta::is_han) {
+            out.extend(tag(line).into_iter().map(|mut t| {
+                t.range = t.range.start + at..t.range.end + at;
+                t
+            }));
+        }
+        at += line.len();
+    }
+    out
+}
+
 /// Whether `word` is in jieba's dictionary (水平, 发展): a given name that is a word is rarely one.
 pub fn is_word(word: &str) -> bool {
     JIEBA.has_word(word)
@@ -66,7 +83,8 @@ pub const COMMON_VERBS: &[&str] = &[
     "走访", "来到", "前往", "视察", "联合", "携手", "会同", "坚持", "加强", "助力", "深化", "发挥",
     "带动", "促进", "实施", "落实", "扎实", "积极", "全面", "持续", "大力", "着力", "努力", "优化",
     "提升", "做强", "做大", "拓展", "引领", "承接", "链接", "入驻", "落户", "位于", "设立", "筹建",
-    "规划", "启动", "投资", "合作", "协同", "参观", "听取", "主持", "陪同", "率队", "带队",
+    "规划", "启动", "投资", "合作", "协同", "参观", "听取", "主持", "陪同", "率队", "带队", "运营",
+    "建好", "办好", "用好", "管好",
 ];
 
 /// Whether a leading word is one to shed from a name's left edge: a function word or a common

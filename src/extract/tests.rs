@@ -328,3 +328,27 @@ fn chinese_names_without_a_title_and_foreign_names_are_persons() {
         .collect();
     assert_eq!(persons, ["默克尔"], "{f:?}");
 }
+
+#[test]
+fn chinese_towns_national_bodies_listed_companies_and_zones_without_the_words_before() {
+    let f = found("一个足够长的标题\n\n新华社电 记者走进清溪镇白石村和枫林街道,外交部发言人介绍了情况。会上,恒远集团、宏泰水泥、金穗酵母等企业作了发言。要高标准建设云湖生态园,全面融入云湖生态园发展。全镇农村面貌一新。");
+    for (text, label) in [
+        ("清溪镇", "REGION"),
+        ("白石村", "REGION"),
+        ("枫林街道", "REGION"),
+        ("新华社", "ORG"),
+        ("外交部", "ORG"),
+        ("恒远集团", "ORG"),
+        ("宏泰水泥", "ORG"),
+        ("金穗酵母", "ORG"),
+    ] {
+        assert!(has(&f, text, label), "{text} {label}: {f:?}");
+    }
+    let parks = f.iter().filter(|(t, ..)| t == "云湖生态园").count();
+    assert_eq!(parks, 2, "the park alone, not the verbs before it: {f:?}");
+    assert!(
+        !f.iter()
+            .any(|(t, ..)| t.contains("全镇") || t.contains("农村")),
+        "generic words are not places: {f:?}"
+    );
+}
