@@ -8,6 +8,7 @@ mod orgs;
 mod persons_en;
 mod persons_foreign;
 mod persons_zh;
+mod places_en;
 mod proper_zh;
 mod regions;
 mod script;
@@ -74,6 +75,7 @@ impl Default for Extractor {
                 Box::new(persons_zh::PersonsZh),
                 Box::new(persons_foreign::PersonsForeign),
                 Box::new(regions::Regions),
+                Box::new(places_en::PlacesEn),
                 Box::new(orgs::Orgs),
                 Box::new(abbreviations::Abbreviations),
                 Box::new(proper_zh::ProperZh),

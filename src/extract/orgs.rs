@@ -239,8 +239,13 @@ fn of_complement(rest: &str) -> Option<usize> {
     let base = rest.len() - after_the.len();
     let mut end = None;
     let mut offset = 0;
-    for word in after_the.split(' ') {
+    let words: Vec<&str> = after_the.split(' ').collect();
+    for (i, &word) in words.iter().enumerate() {
         let clean = word.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+        // A person's name after the organization's (… Bureau of Commerce Xu Gang) is not in it.
+        if starts_chinese_name(clean, words.get(i + 1).copied()) {
+            break;
+        }
         let capital = !clean.is_empty()
             && matches!(case_of(clean), Case::Capitalized | Case::Upper)
             && !is_title_word(clean);
@@ -261,6 +266,18 @@ fn of_complement(rest: &str) -> Option<usize> {
         offset += word.len() + 1;
     }
     end
+}
+
+/// Whether `word` and `next` read as a romanized Chinese name, surname first (`Xu Gang`).
+fn starts_chinese_name(word: &str, next: Option<&str>) -> bool {
+    let t = &*super::tables::TABLES;
+    let next = next.map(|n| n.trim_end_matches(|c: char| !c.is_ascii_alphanumeric()));
+    t.surnames_pinyin.contains(&word.to_ascii_lowercase())
+        && next.is_some_and(|n| {
+            case_of(n) == Case::Capitalized
+                && t.pinyin_syllables(&n.to_ascii_lowercase())
+                    .is_some_and(|s| s.len() <= 2)
+        })
 }
 
 fn orgs_zh(text: &str, out: &mut Vec<Candidate>) {

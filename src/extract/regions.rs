@@ -49,7 +49,12 @@ static ENGLISH: LazyLock<Gazetteer> = LazyLock::new(|| {
     let mut forms: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, p) in TABLES.places.iter().enumerate() {
         for f in &p.english {
-            if f.contains(' ') || p.level.bare_name_used() {
+            // County-level cities go by their bare name in English too (Taicang); in Chinese
+            // such bare names are often words (长乐, 海门).
+            if f.contains(' ')
+                || p.level.bare_name_used()
+                || p.level == super::tables::Level::CountyCity
+            {
                 forms.entry(f.to_ascii_lowercase()).or_default().push(i);
             }
         }
@@ -420,6 +425,17 @@ pub fn gazetteer_aliases(key: &str) -> Vec<String> {
     names.extend(place.english.iter().cloned());
     names.dedup();
     names
+}
+
+/// The key and display name of the gazetteer place an English name (any case) is, whole.
+pub(crate) fn english_place(name: &str) -> Option<(String, String)> {
+    let input = aho_corasick::Input::new(name).anchored(aho_corasick::Anchored::Yes);
+    let m = ENGLISH
+        .matcher
+        .find(input)
+        .filter(|m| m.end() == name.len())?;
+    let place = choose(&ENGLISH.places_of[m.pattern().as_usize()], &HashSet::new());
+    Some((format!("region:{}", place.code), place_name(place)))
 }
 
 /// Length in bytes of the gazetteer place name that `text` starts with (南开区…), if any.

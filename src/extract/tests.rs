@@ -352,3 +352,27 @@ fn chinese_towns_national_bodies_listed_companies_and_zones_without_the_words_be
         "generic words are not places: {f:?}"
     );
 }
+
+#[test]
+fn english_towns_datelines_foreign_names_and_swapped_names() {
+    let text = "Officials tour the county\n\nLANZHOU, March 3 (Newswire) -- Secretary Gao Mingxuan went to Qingshui Town, Baitang Village and Donghu Subdistrict. Prime Minister Hendrik Vollmer met him in Hong Kong. Vollmer said the visit went well, and mingxuan gao agreed. Main Street was quiet.";
+    let f = found(text);
+    for (t, label) in [
+        ("LANZHOU", "REGION"),
+        ("Newswire", "ORG"),
+        ("Qingshui Town", "REGION"),
+        ("Baitang Village", "REGION"),
+        ("Donghu Subdistrict", "REGION"),
+        ("Hendrik Vollmer", "PERSON"),
+        ("Vollmer", "PERSON"),
+        ("Hong Kong", "REGION"),
+        ("mingxuan gao", "PERSON"),
+    ] {
+        assert!(has(&f, t, label), "{t} {label}: {f:?}");
+    }
+    let canonical = |t: &str| f.iter().find(|(s, ..)| s == t).map(|(_, _, c)| c.as_str());
+    assert_eq!(canonical("Vollmer"), Some("Hendrik Vollmer"));
+    assert_eq!(canonical("mingxuan gao"), Some("Gao Mingxuan"));
+    assert!(!f.iter().any(|(t, ..)| t.contains("Main Street")), "{f:?}");
+    assert!(!has(&f, "Hong Kong", "PERSON"), "{f:?}");
+}

@@ -136,6 +136,7 @@ pub const TITLES: &[&str] = &[
 /// Verbs of speech and action that follow a person's name, lower case.
 pub const SPEECH_VERBS: &[&str] = &[
     "said",
+    "also",
     "says",
     "stressed",
     "stresses",

@@ -1,0 +1,98 @@
+//! Places in English text that the gazetteer cannot list: towns, townships, villages,
+//! subdistricts, streets and communities by a pinyin name and their kind (`Dongba Town`,
+//! `Jinshan Subdistrict`), and the place and news agency of a dateline (`HARBIN, Sept. 8
+//! (Xinhua) --`).
+
+use super::tables::TABLES;
+use super::{Candidate, Recognizer, Words};
+use crate::corpus::{Document, Lang};
+use crate::model::Label;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Towns and datelines in English text.
+pub struct PlacesEn;
+
+/// One or two capitalized words, then the kind of place.
+static TOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b((?:[A-Z][a-z]+(?:['’-][a-z]+)? ){1,2})(Town|Township|Village|Subdistrict|Street|Community)\b")
+        .expect("static regex")
+});
+
+/// A dateline: the place in capitals, a date, the agency in brackets.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)^([A-Z][A-Z'’. -]{1,30}[A-Z]), [A-Z][a-z]{2,8}\.? \d{1,2} \(([A-Z][A-Za-z]+)\) ",
+    )
+    .expect("static regex")
+});
+
+impl Recognizer for PlacesEn {
+    fn name(&self) -> &'static str {
+        "places-en"
+    }
+
+    fn handles(&self, lang: Lang) -> bool {
+        lang == Lang::En
+    }
+
+    fn recognize(&self, doc: &Document, _: &Words, out: &mut Vec<Candidate>) {
+        let text: &str = &doc.text;
+        for c in TOWN.captures_iter(text) {
+            let (Some(all), Some(name)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            // A Chinese place name: every word reads as pinyin (not `Main Street`).
+            let pinyin = name
+                .as_str()
+                .split_whitespace()
+                .all(|w| TABLES.pinyin_syllables(&w.to_ascii_lowercase()).is_some());
+            if pinyin {
+                out.push(candidate(all.range(), all.as_str(), Label::Region));
+            }
+        }
+        for c in DATELINE.captures_iter(text) {
+            if let (Some(place), Some(agency)) = (c.get(1), c.get(2)) {
+                out.push(candidate(
+                    place.range(),
+                    &title_case(place.as_str()),
+                    Label::Region,
+                ));
+                out.push(candidate(agency.range(), agency.as_str(), Label::Org));
+            }
+        }
+    }
+}
+
+fn candidate(span: std::ops::Range<usize>, name: &str, label: Label) -> Candidate {
+    let (key, canonical) = match label {
+        Label::Region => super::regions::english_place(name).unwrap_or_else(|| {
+            (
+                format!("region:en:{}", name.to_lowercase()),
+                name.to_string(),
+            )
+        }),
+        _ => (format!("org:{}", name.to_lowercase()), name.to_string()),
+    };
+    Candidate {
+        span,
+        label,
+        key,
+        canonical,
+        recognizer: "places-en",
+    }
+}
+
+/// `HONG KONG` → `Hong Kong`.
+fn title_case(upper: &str) -> String {
+    upper
+        .split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next()
+                .map(|c| c.to_string() + &cs.as_str().to_lowercase())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
