@@ -24,6 +24,8 @@ pub struct Place {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
     Country,
+    /// A city abroad (Moscow, 莫斯科).
+    WorldCity,
     Province,
     City,
     CountyCity,
@@ -81,20 +83,27 @@ impl Tables {
                 english: r[6].split('|').map(String::from).collect(),
             });
         }
-        // Countries and world regions: code, Chinese name, English names.
+        // Countries, world regions and cities abroad: code, Chinese name, English names.
         let foreign = [
             include_str!("../../assets/countries.tsv"),
             include_str!("../../assets/world_regions.tsv"),
         ];
-        for r in foreign.into_iter().flat_map(rows).filter(|r| r.len() >= 3) {
-            places.push(Place {
-                code: r[0].into(),
-                zh: r[1].into(),
-                zh_short: r[1].into(),
-                level: Level::Country,
-                province: String::new(),
-                english: r[2].split('|').map(String::from).collect(),
-            });
+        let cities = include_str!("../../assets/world_cities.tsv");
+        let foreign = foreign
+            .into_iter()
+            .map(|tsv| (tsv, Level::Country))
+            .chain([(cities, Level::WorldCity)]);
+        for (tsv, level) in foreign {
+            for r in rows(tsv).filter(|r| r.len() >= 3) {
+                places.push(Place {
+                    code: r[0].into(),
+                    zh: r[1].into(),
+                    zh_short: r[1].into(),
+                    level,
+                    province: String::new(),
+                    english: r[2].split('|').map(String::from).collect(),
+                });
+            }
         }
         let mut surnames_zh = HashMap::default();
         let mut surnames_pinyin = HashSet::default();
