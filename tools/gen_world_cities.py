@@ -6,8 +6,8 @@ Source: npm cldr-dates-modern 45.0.0, main/en and main/zh timeZoneNames.json (Un
 English name is CLDR's exemplar city where it gives one, else the zone id's last part. Left out:
 Antarctic stations and the sub-zones of US states (named after counties and towns such as
 `Center`), cities whose English name is shorter than four letters, and cities the division table
-already has (上海, 香港), and a few names that are ordinary words or people's names far more
-often (AMBIGUOUS below: Phoenix, Darwin, 万象).
+already has (上海, 香港); a name that is an ordinary word or a person's name far more often
+(AMBIGUOUS below: Phoenix, Darwin, 万象) is left empty and the city keeps its other name.
 
 Run:  npm pack cldr-dates-modern@45.0.0 && tar xzf cldr-dates-modern-45.0.0.tgz
       python3 tools/gen_world_cities.py package/main
@@ -50,8 +50,14 @@ def main():
         if not zh_name or any(path[:len(p)] == p for p in SKIP_PREFIXES):
             continue
         en_name = en.get(path) or path[-1].replace("_", " ")
-        if len(en_name) < 4 or zh_name in known or len(zh_name) < 2 \
-                or en_name in AMBIGUOUS or zh_name in AMBIGUOUS:
+        if zh_name in known:
+            continue
+        # An ambiguous or too short name is left out; the city keeps its other one.
+        if len(en_name) < 4 or en_name in AMBIGUOUS:
+            en_name = ""
+        if len(zh_name) < 2 or zh_name in AMBIGUOUS:
+            zh_name = ""
+        if not en_name and not zh_name:
             continue
         rows.append(("/".join(path), zh_name, en_name))
     rows.sort()

@@ -330,6 +330,32 @@ impl Recognizer for PersonsZh {
 /// (one or two characters used in given names, none an office character), and is not a place
 /// (南开区委书记: 南开 is the district, not a person).
 fn plausible(name: &str, surname_chars: usize, text_from_name: &str) -> Option<f64> {
+    reading(name, surname_chars, text_from_name, |c| {
+        TABLES.given_chars.contains_key(&c)
+    })
+}
+
+/// `plausible` for a reading right after a title, where the title vouches for a name: any
+/// given-name character that is not an office's or a function word's will do (贺一诚, 王伟中:
+/// 一 and 中 are missing from the given-name table).
+fn plausible_after_title(name: &str, surname_chars: usize, text_from_name: &str) -> Option<f64> {
+    reading(name, surname_chars, text_from_name, |c| {
+        TABLES.given_chars.contains_key(&c) || (is_han(c) && !FUNCTION_CHARS.contains(c))
+    })
+}
+
+/// Characters of grammar, never of given names after a title (局长在…, 市长的…).
+const FUNCTION_CHARS: &str =
+    "的了在是和与及等对向把被将为从以于也就都还又再所之其此该这那个们着过吗呢吧啊";
+
+/// A surname of `surname_chars` characters and a given name of one or two characters that
+/// `given_char` accepts, none an office character; not a place, not a dictionary word.
+fn reading(
+    name: &str,
+    surname_chars: usize,
+    text_from_name: &str,
+    given_char: impl Fn(char) -> bool,
+) -> Option<f64> {
     let t = &*TABLES;
     let split = name.char_indices().nth(surname_chars).map(|(i, _)| i)?;
     let ppm = *t.surnames_zh.get(&name[..split])?;
@@ -337,7 +363,7 @@ fn plausible(name: &str, surname_chars: usize, text_from_name: &str) -> Option<f
     let given_ok = (1..=2).contains(&given.len())
         && given
             .iter()
-            .all(|c| t.given_chars.contains_key(c) && !OFFICE_CHARS.contains(*c));
+            .all(|&c| given_char(c) && !OFFICE_CHARS.contains(c));
     // 南开区委书记: 南开 is the district; 和英国首相: 英国 is a country, not a given name.
     let is_place = super::regions::place_at_start(text_from_name)
         .is_some_and(|len| len >= name.len())
@@ -368,7 +394,9 @@ fn name_after_title(text: &str) -> Option<&str> {
                 continue;
             };
             let name = &text[..end];
-            if !name.chars().all(is_han) || plausible(name, surname_chars, text).is_none() {
+            if !name.chars().all(is_han)
+                || plausible_after_title(name, surname_chars, text).is_none()
+            {
                 continue;
             }
             match followed_by_cue(&text[end..]) {

@@ -101,8 +101,29 @@ impl Tables {
                     zh_short: r[1].into(),
                     level,
                     province: String::new(),
-                    english: r[2].split('|').map(String::from).collect(),
+                    english: (r[2].split('|'))
+                        .filter(|f| !f.is_empty())
+                        .map(String::from)
+                        .collect(),
                 });
+            }
+        }
+        // The short names countries go by (俄罗斯 for 俄罗斯联邦, Russia, UK).
+        let short_names: HashMap<&str, (&str, &str)> =
+            rows(include_str!("../../assets/country_names.tsv"))
+                .filter(|r| r.len() >= 3)
+                .map(|r| (r[0], (r[1], r[2])))
+                .collect();
+        for p in places.iter_mut().filter(|p| p.level == Level::Country) {
+            if let Some(&(zh, english)) = short_names.get(p.code.as_str()) {
+                if zh.chars().count() >= 2 && zh != p.zh {
+                    p.zh_short = zh.into();
+                }
+                for form in english.split('|').filter(|f| !f.is_empty()) {
+                    if !p.english.iter().any(|e| e == form) {
+                        p.english.push(form.into());
+                    }
+                }
             }
         }
         let mut surnames_zh = HashMap::default();

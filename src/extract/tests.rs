@@ -376,3 +376,23 @@ fn english_towns_datelines_foreign_names_and_swapped_names() {
     assert!(!f.iter().any(|(t, ..)| t.contains("Main Street")), "{f:?}");
     assert!(!has(&f, "Hong Kong", "PERSON"), "{f:?}");
 }
+
+#[test]
+fn titled_names_with_rare_given_characters_and_countries_by_their_short_names() {
+    let f = found("一个足够长的标题\n\n特区行政长官郑一川,副省长柯伟中日前访问俄罗斯和雅加达。");
+    for (t, label) in [
+        ("郑一川", "PERSON"),
+        ("柯伟中", "PERSON"),
+        ("俄罗斯", "REGION"),
+        ("雅加达", "REGION"),
+    ] {
+        assert!(has(&f, t, label), "{t} {label}: {f:?}");
+    }
+    let f = found("A long enough title\n\nThe delegation flew from Russia to Vientiane.");
+    let russia = f
+        .iter()
+        .find(|(t, ..)| t == "Russia")
+        .map(|(_, _, c)| c.as_str());
+    assert_eq!(russia, Some("Russian Federation (the) 俄罗斯联邦"), "{f:?}");
+    assert!(has(&f, "Vientiane", "REGION"), "{f:?}");
+}
