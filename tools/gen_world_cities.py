@@ -20,7 +20,8 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 # Names that are ordinary words or people's names far more often than these cities in news.
 AMBIGUOUS = {"Regina", "Resolute", "Phoenix", "Stanley", "Darwin", "Oral", "Chita", "Hobart",
              "Lindeman", "Jersey", "Kirov", "Dawson", "Creston", "Nome", "Thule", "Canary",
-             "Bahia", "Santiago", "Lome", "万象", "达尔文", "凤凰城", "威克"}
+             "Bahia", "Santiago", "Lome", "Wake", "Easter", "Christmas", "Midway", "Stanley",
+             "万象", "达尔文", "凤凰城", "威克"}
 SKIP_PREFIXES = (("Antarctica",), ("Arctic",), ("Etc",), ("America", "Indiana"),
                  ("America", "Kentucky"), ("America", "North_Dakota"))
 

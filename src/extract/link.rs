@@ -22,6 +22,107 @@ pub fn link(doc: &Document, mentions: &mut Vec<Candidate>) {
     abbreviations(doc, mentions);
     company_short_names(doc, mentions);
     zone_short_names(doc, mentions);
+    generic_bodies_stay_in_document(doc, mentions);
+}
+
+/// Words an organization's name can be made of without naming any particular one ('the
+/// District Party Committee', 'Municipal Bureau of Commerce').
+const GENERIC_WORDS: &[&str] = &[
+    "the",
+    "of",
+    "and",
+    "for",
+    "municipal",
+    "district",
+    "county",
+    "provincial",
+    "city",
+    "town",
+    "township",
+    "village",
+    "party",
+    "cpc",
+    "committee",
+    "standing",
+    "working",
+    "government",
+    "people's",
+    "bureau",
+    "commission",
+    "department",
+    "office",
+    "general",
+    "administration",
+    "management",
+    "congress",
+    "development",
+    "reform",
+    "commerce",
+    "affairs",
+    "civil",
+    "finance",
+    "education",
+    "science",
+    "technology",
+    "industry",
+    "information",
+    "housing",
+    "urban-rural",
+    "construction",
+    "transport",
+    "culture",
+    "tourism",
+    "health",
+    "agriculture",
+    "rural",
+    "resources",
+    "natural",
+    "ecology",
+    "environment",
+    "public",
+    "security",
+    "justice",
+    "water",
+    "emergency",
+    "market",
+    "supervision",
+    "regulation",
+    "statistics",
+    "audit",
+    "discipline",
+    "inspection",
+    "organization",
+    "propaganda",
+    "united",
+    "front",
+    "area",
+    "zone",
+    "new",
+];
+
+/// Administrative levels a Chinese body's name may start with instead of a place (市科技局,
+/// 区委): the city's or district's of the article, whichever that is.
+const LEVEL_CHARS: &str = "市区县省镇乡村";
+
+/// An organization named only by kind and level ('the District Party Committee', 市科技局) is a
+/// different body in every article: it is linked within its document, never across the corpus.
+fn generic_bodies_stay_in_document(doc: &Document, mentions: &mut [Candidate]) {
+    // The document by its text, not its id: extraction results are cached by content.
+    let mut this_document = None;
+    for m in mentions.iter_mut().filter(|m| m.label == Label::Org) {
+        let name = &m.canonical;
+        let generic = if name.is_ascii() {
+            name.split_whitespace()
+                .all(|w| GENERIC_WORDS.contains(&w.to_ascii_lowercase().as_str()))
+        } else {
+            name.starts_with(|c| LEVEL_CHARS.contains(c)) && name.chars().count() <= 8
+        };
+        if generic {
+            let id = this_document
+                .get_or_insert_with(|| xxhash_rust::xxh3::xxh3_64(doc.text.as_bytes()));
+            m.key = format!("{}@{id:016x}", m.key);
+        }
+    }
 }
 
 /// 'hong zhong' read as surname Hong + given Zhong, in a document that names Li Hongzhong, is

@@ -396,3 +396,41 @@ fn titled_names_with_rare_given_characters_and_countries_by_their_short_names() 
     assert_eq!(russia, Some("Russian Federation (the) 俄罗斯联邦"), "{f:?}");
     assert!(has(&f, "Vientiane", "REGION"), "{f:?}");
 }
+
+#[test]
+fn generic_bodies_are_one_entity_within_a_document_only() {
+    let key_of = |text: &str, name: &str| {
+        let doc = Document::new(0, "t.txt".into(), text.to_string(), SourceEncoding::Utf8);
+        Extractor::default()
+            .extract(&doc)
+            .into_iter()
+            .filter(|m| &text[m.span.clone()] == name)
+            .map(|m| m.key.to_string())
+            .collect::<Vec<_>>()
+    };
+    let one = "A long enough title\n\nThe District Party Committee met. Later the District Party Committee and the Qingshan District Party Committee spoke.";
+    let two = "Another title here\n\nThe District Party Committee approved it, as did the Qingshan District Party Committee.";
+    let (generic_one, generic_two) = (
+        key_of(one, "District Party Committee"),
+        key_of(two, "District Party Committee"),
+    );
+    assert_eq!(generic_one.len(), 2, "{generic_one:?}");
+    assert_eq!(generic_one[0], generic_one[1], "one body within a document");
+    assert_ne!(
+        generic_one[0], generic_two[0],
+        "another body in another document"
+    );
+    assert_eq!(
+        key_of(one, "Qingshan District Party Committee"),
+        key_of(two, "Qingshan District Party Committee"),
+        "a named body is one across documents"
+    );
+    let (zh_one, zh_two) = (
+        key_of("一个足够长的标题\n\n市科技局发布通知。", "市科技局"),
+        key_of("另一个足够长的标题\n\n市科技局召开会议。", "市科技局"),
+    );
+    assert!(
+        !zh_one.is_empty() && zh_one != zh_two,
+        "{zh_one:?} {zh_two:?}"
+    );
+}
