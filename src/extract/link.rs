@@ -100,6 +100,24 @@ const GENERIC_WORDS: &[&str] = &[
     "new",
 ];
 
+/// 'municipal Party committee' → 'Municipal Party Committee' (small words stay small,
+/// acronyms as they are).
+fn title_case(name: &str) -> String {
+    name.split_whitespace()
+        .map(|w| match w.to_ascii_lowercase().as_str() {
+            _ if w.len() > 1 && w.bytes().all(|b| b.is_ascii_uppercase()) => w.to_string(),
+            small @ ("the" | "of" | "and" | "for") => small.to_string(),
+            lower => {
+                let mut cs = lower.chars();
+                cs.next()
+                    .map(|c| c.to_ascii_uppercase().to_string() + cs.as_str())
+                    .unwrap_or_default()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Administrative levels a Chinese body's name may start with instead of a place (市科技局,
 /// 区委): the city's or district's of the article, whichever that is.
 const LEVEL_CHARS: &str = "市区县省镇乡村";
@@ -118,6 +136,11 @@ fn generic_bodies_stay_in_document(doc: &Document, mentions: &mut [Candidate]) {
             name.starts_with(|c| LEVEL_CHARS.contains(c)) && name.chars().count() <= 8
         };
         if generic {
+            if name.is_ascii() {
+                // One spelling for the kind everywhere ('municipal Party Committee' in one
+                // article, 'Municipal Party Committee' in another).
+                m.canonical = title_case(name);
+            }
             let id = this_document
                 .get_or_insert_with(|| xxhash_rust::xxh3::xxh3_64(doc.text.as_bytes()));
             m.key = format!("{}@{id:016x}", m.key);
