@@ -239,11 +239,12 @@ fn of_complement(rest: &str) -> Option<usize> {
     let base = rest.len() - after_the.len();
     let mut end = None;
     let mut offset = 0;
-    let words: Vec<&str> = after_the.split(' ').collect();
-    for (i, &word) in words.iter().enumerate() {
+    // Lazily: the rest of the document follows.
+    let mut words = after_the.split(' ').peekable();
+    while let Some(word) = words.next() {
         let clean = word.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
         // A person's name after the organization's (… Bureau of Commerce Xu Gang) is not in it.
-        if starts_chinese_name(clean, words.get(i + 1).copied()) {
+        if starts_chinese_name(clean, words.peek().copied()) {
             break;
         }
         let capital = !clean.is_empty()

@@ -487,7 +487,10 @@ fn capitalized_run_end(t: &Tables, text: &str, ws: &[Word], i: usize) -> usize {
     {
         j += 1;
     }
-    let name_end = ws[j.max(i + 1) - 1].end;
+    if j < i + 2 {
+        return i; // one word is no name here
+    }
+    let name_end = ws[j - 1].end;
     let is_place = super::regions::english_place(&text[ws[i].start..name_end]).is_some()
         || ws[i..j]
             .iter()

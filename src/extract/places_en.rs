@@ -15,7 +15,8 @@ pub struct PlacesEn;
 
 /// One or two capitalized words, then the kind of place.
 static TOWN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b((?:[A-Z][a-z]+(?:['’-][a-z]+)? ){1,2})(Town|Township|Village|Subdistrict|Street|Community)\b")
+    // ASCII word boundaries: Unicode ones would need a slower engine.
+    Regex::new(r"(?-u:\b)((?:[A-Z][a-z]+(?:['’-][a-z]+)? ){1,2})(Town|Township|Village|Subdistrict|Street|Community)(?-u:\b)")
         .expect("static regex")
 });
 

@@ -220,7 +220,9 @@ fn a_document_dense_with_distinct_names_is_read_whole() {
     }
     let mut text = String::from("A long enough title\n\n");
     for (i, name) in names.iter().enumerate() {
-        text += &format!("Mayor {name} said the Fengxiang{i} Technology Co., Ltd. grew. ");
+        text += &format!(
+            "Mayor {name} said the Fengxiang{i} Technology Co., Ltd. grew, as the Bureau of Commerce of Fengxiang{i} reported. "
+        );
     }
     for (i, name) in names.iter().enumerate() {
         text += &format!("Later {name} visited Fengxiang{i} Technology again. ");
@@ -233,6 +235,11 @@ fn a_document_dense_with_distinct_names_is_read_whole() {
             .count();
         assert_eq!(times, 2, "{name} is found at both its occurrences");
     }
+    let bureaus = f
+        .iter()
+        .filter(|(t, l, _)| t == "Bureau of Commerce" && *l == "ORG")
+        .count();
+    assert_eq!(bureaus, names.len(), "every bureau is found");
     for i in [0, names.len() / 2, names.len() - 1] {
         let short = format!("Fengxiang{i} Technology");
         let full = format!("{short} Co., Ltd.");
