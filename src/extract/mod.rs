@@ -7,6 +7,7 @@ mod name_key;
 mod orgs;
 mod persons_en;
 mod persons_foreign;
+mod persons_foreign_en;
 mod persons_zh;
 mod places_en;
 mod proper_zh;
@@ -72,6 +73,7 @@ impl Default for Extractor {
         Extractor {
             recognizers: vec![
                 Box::new(persons_en::PersonsEn),
+                Box::new(persons_foreign_en::PersonsForeignEn),
                 Box::new(persons_zh::PersonsZh),
                 Box::new(persons_foreign::PersonsForeign),
                 Box::new(regions::Regions),

@@ -1,0 +1,193 @@
+//! Names that are not Chinese in English text ('Prime Minister Anthony Albanese', 'Klaus Weber,
+//! member of …'), found by capitalization and a title or an appositive, then met again.
+
+use super::persons_en::person;
+use super::tables::{Tables, TABLES};
+use super::tokens::{case_of, cue_after, words, Case, Word, STOP_CAPITALS};
+use super::{Candidate, Recognizer, Words};
+use crate::corpus::{Document, Lang};
+use std::collections::HashMap;
+
+/// Foreign names in English text.
+pub struct PersonsForeignEn;
+
+impl Recognizer for PersonsForeignEn {
+    fn name(&self) -> &'static str {
+        "persons-foreign-en"
+    }
+
+    fn handles(&self, lang: Lang) -> bool {
+        lang == Lang::En
+    }
+
+    fn recognize(&self, doc: &Document, _: &Words, out: &mut Vec<Candidate>) {
+        let text: &str = &doc.text;
+        titled_foreign_names(&TABLES, text, &words(text), out);
+    }
+}
+
+/// Names that are not Chinese, found by capitalization and a title before them ('Mayor John
+/// Smith said', 'Prime Minister Anthony Albanese met') or an appositive after them ('Klaus Weber,
+/// member of …'); then the last word alone is the same person where it is a subject ('Albanese
+/// said').
+fn titled_foreign_names(t: &Tables, text: &str, ws: &[Word], out: &mut Vec<Candidate>) {
+    const HONORIFICS: &[&str] = &[
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Mayor",
+        "President",
+        "Minister",
+        "Governor",
+        "Premier",
+        "Professor",
+        "Secretary",
+        "Executive",
+        "Chancellor",
+        "Chairman",
+        "Chairwoman",
+        "Ambassador",
+        "Senator",
+        "King",
+        "Queen",
+        "Prince",
+        "Envoy",
+        "Spokesperson",
+    ];
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for i in 0..ws.len() {
+        let titled = i > 0 && HONORIFICS.contains(&ws[i - 1].text);
+        let j = capitalized_run_end(t, text, ws, i);
+        let n = j - i;
+        if !(2..=3).contains(&n) || found.last().is_some_and(|&(_, end)| end > ws[i].start) {
+            continue;
+        }
+        let (start, end) = (ws[i].start, ws[j - 1].end);
+        let next = &text[end..];
+        let next_word = next
+            .strip_prefix(' ')
+            .and_then(|r| r.split([' ', ',', '.']).next());
+        let subject = next_word.is_some_and(|w| !w.is_empty() && case_of(w) == Case::Lower);
+        let punctuation = next.starts_with([',', '.', ';', ')']) || next.is_empty();
+        if (titled && (cue_after(text, end) || punctuation || subject))
+            || (!titled && cue_after(text, end) && next.starts_with(','))
+        {
+            found.push((start, end));
+        }
+    }
+    // Every occurrence of a name found once is the person ('Klaus Weber said').
+    let names: Vec<&str> = found.iter().map(|&(s, e)| &text[s..e]).collect();
+    let mut last_words: HashMap<String, (String, String)> = HashMap::new();
+    for name in &names {
+        let key = format!("person:{}", name.to_lowercase());
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        last_words.insert(last.to_string(), (key, name.to_string()));
+    }
+    let mut all = Vec::new();
+    super::every_occurrence(
+        text,
+        &names,
+        |n| format!("person:{}", n.to_lowercase()),
+        "persons-en",
+        &mut all,
+    );
+    let word_char = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    all.retain(|c| {
+        !word_char(text[..c.span.start].chars().next_back())
+            && !word_char(text[c.span.end..].chars().next())
+    });
+    let found: Vec<(usize, usize)> = all.iter().map(|c| (c.span.start, c.span.end)).collect();
+    out.extend(all);
+    // The last word alone, after the full name, as a subject or after a title.
+    let first_at = found.first().map_or(usize::MAX, |&(start, _)| start);
+    for (i, w) in ws.iter().enumerate() {
+        let Some((key, canonical)) = last_words.get(w.text) else {
+            continue;
+        };
+        if w.start <= first_at || found.iter().any(|&(s, e)| s <= w.start && w.end <= e) {
+            continue;
+        }
+        let next_lower = ws
+            .get(i + 1)
+            .is_some_and(|n| &text[w.end..n.start] == " " && case_of(n.text) == Case::Lower);
+        let titled = i > 0 && HONORIFICS.contains(&ws[i - 1].text);
+        if next_lower || titled || cue_after(text, w.end) {
+            out.push(person(w.start..w.end, key.clone(), canonical.clone()));
+        }
+    }
+}
+
+/// Words of an organization's or a place's name, which a person's name does not contain.
+const NOT_IN_NAMES: &[&str] = &[
+    "Committee",
+    "Commission",
+    "Bureau",
+    "Government",
+    "Council",
+    "Congress",
+    "Department",
+    "Ministry",
+    "Office",
+    "Group",
+    "Company",
+    "Zone",
+    "Park",
+    "District",
+    "County",
+    "City",
+    "Province",
+    "Town",
+    "Village",
+    "Street",
+    "Area",
+    "Region",
+    "Party",
+    "University",
+    "Center",
+    "Centre",
+    "Association",
+    "Chamber",
+    "Administration",
+    "Republic",
+    "State",
+    "National",
+    "International",
+    "Municipal",
+    "Provincial",
+    "People's",
+    "Daily",
+    "News",
+];
+
+/// The end (exclusive word index) of a run of two or three capitalized words starting at `i`
+/// that can be a foreign name: not a romanized Chinese name (read by the rules above), not a
+/// sentence-opening word, not a place or an organization's words. `i` itself when none.
+fn capitalized_run_end(t: &Tables, text: &str, ws: &[Word], i: usize) -> usize {
+    let first = ws[i].text;
+    if t.surnames_roman.contains(&first.to_ascii_lowercase()) || STOP_CAPITALS.contains(&first) {
+        return i;
+    }
+    let mut j = i;
+    while j < ws.len()
+        && j < i + 3
+        && case_of(ws[j].text) == Case::Capitalized
+        && !NOT_IN_NAMES.contains(&ws[j].text)
+        && (j == i || &text[ws[j - 1].end..ws[j].start] == " ")
+    {
+        j += 1;
+    }
+    if j < i + 2 {
+        return i; // one word is no name here
+    }
+    let name_end = ws[j - 1].end;
+    let is_place = super::regions::english_place(&text[ws[i].start..name_end]).is_some()
+        || ws[i..j]
+            .iter()
+            .any(|w| super::regions::is_place_word(&w.text.to_ascii_lowercase()));
+    if is_place {
+        i
+    } else {
+        j
+    }
+}
