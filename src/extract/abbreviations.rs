@@ -123,31 +123,31 @@ impl Recognizer for Abbreviations {
 
     fn recognize(&self, doc: &Document, _: &Words, out: &mut Vec<Candidate>) {
         let text: &str = &doc.text;
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let run = chars[i..]
-                .iter()
-                .take_while(|(_, c)| PROVINCES.contains_key(c))
-                .count();
-            if run >= 2 {
-                let start = chars[i].0;
-                let end = chars.get(i + run).map_or(text.len(), |(at, _)| *at);
-                if province_compound(&text[start..end], &text[end..]) {
-                    let compound = &text[start..end];
-                    out.push(Candidate {
-                        span: start..end,
-                        label: Label::Region,
-                        key: format!("region:abbr:{compound}"),
-                        canonical: compound.to_string(),
-                        recognizer: "abbreviations",
-                    });
-                }
+        let mut at = 0;
+        while let Some(c) = text[at..].chars().next() {
+            // The run of abbreviations starting here (read in place: no copy of the text).
+            let end = at
+                + text[at..]
+                    .chars()
+                    .take_while(|c| PROVINCES.contains_key(c))
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+            if text[at..end].chars().nth(1).is_some()
+                && province_compound(&text[at..end], &text[end..])
+            {
+                let compound = &text[at..end];
+                out.push(Candidate {
+                    span: at..end,
+                    label: Label::Region,
+                    key: format!("region:abbr:{compound}"),
+                    canonical: compound.to_string(),
+                    recognizer: "abbreviations",
+                });
             }
-            if chars[i].1 == '中' {
-                countries_beside_china(text, &chars[i..], out);
+            if c == '中' {
+                countries_beside_china(text, at, out);
             }
-            i += run.max(1);
+            at = end.max(at + c.len_utf8());
         }
     }
 }
@@ -168,7 +168,13 @@ fn province_compound(run: &str, after: &str) -> bool {
 
 /// 中 and one to three country abbreviations, followed by a word of relations (中法关系,
 /// 中日韩合作): each character a mention of its country.
-fn countries_beside_china(text: &str, from: &[(usize, char)], out: &mut Vec<Candidate>) {
+fn countries_beside_china(text: &str, at: usize, out: &mut Vec<Candidate>) {
+    // 中 and what follows it: at most three abbreviations and the word after them.
+    let from: Vec<(usize, char)> = text[at..]
+        .char_indices()
+        .take(5)
+        .map(|(i, c)| (at + i, c))
+        .collect();
     let most = from[1..]
         .iter()
         .take(3)

@@ -240,7 +240,7 @@ fn tagged_person(item: &str) -> bool {
 fn tagged_names<'t>(text: &'t str, tokens: &[Token]) -> Vec<&'t str> {
     let mut found = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
-        if !matches!(t.tag.as_str(), "nr" | "nrfg") {
+        if !matches!(t.tag, "nr" | "nrfg") {
             continue;
         }
         let name = &text[t.range.clone()];

@@ -80,7 +80,7 @@ impl Recognizer for ProperZh {
                 continue;
             }
             let before = &text[..t.range.start];
-            match t.tag.as_str() {
+            match t.tag {
                 "nt" if ORG_ENDINGS.iter().any(|e| word.ends_with(e))
                     && !GENERIC_ORGS.contains(&word) =>
                 {

@@ -357,11 +357,7 @@ fn noun_prefix(text: &str, run_start: usize, suffix: std::ops::Range<usize>) -> 
 /// among them.
 fn leading_name_words(text: &str, tokens: &[super::segment::Token]) -> Option<usize> {
     let nounish = |t: &super::segment::Token| {
-        t.tag.starts_with('n')
-            || matches!(
-                t.tag.as_str(),
-                "j" | "vn" | "v" | "b" | "l" | "x" | "an" | "eng"
-            )
+        t.tag.starts_with('n') || matches!(t.tag, "j" | "vn" | "v" | "b" | "l" | "x" | "an" | "eng")
     };
     let first = tokens
         .iter()
@@ -376,9 +372,10 @@ fn leading_name_words(text: &str, tokens: &[super::segment::Token]) -> Option<us
     {
         words = &words[verb + 1..];
     }
-    while words.first().is_some_and(|t| {
-        super::segment::sheddable(text, t, true) || matches!(t.tag.as_str(), "b" | "nr")
-    }) {
+    while words
+        .first()
+        .is_some_and(|t| super::segment::sheddable(text, t, true) || matches!(t.tag, "b" | "nr"))
+    {
         words = &words[1..];
     }
     words

@@ -25,14 +25,27 @@ pub fn load_in_background() {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     pub range: Range<usize>,
-    pub tag: String,
+    pub tag: &'static str,
 }
 
 impl Token {
     /// Tags jieba gives proper nouns other than persons: the evidence that a run names something.
     pub fn is_proper(&self) -> bool {
-        matches!(self.tag.as_str(), "ns" | "nz" | "nt" | "j")
+        matches!(self.tag, "ns" | "nz" | "nt" | "j")
     }
+}
+
+/// jieba's part-of-speech tags, held once (a token then costs no allocation).
+const TAGS: &[&str] = &[
+    "a", "ad", "ag", "an", "b", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i", "j", "k",
+    "l", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p", "q", "r",
+    "rg", "rr", "rz", "s", "t", "tg", "u", "ud", "ug", "uj", "ul", "uv", "uz", "v", "vd", "vg",
+    "vi", "vn", "vq", "x", "y", "z", "zg",
+];
+
+/// `tag` as one of `TAGS`; a tag jieba adds one day reads as "x" (unknown).
+fn interned(tag: &str) -> &'static str {
+    TAGS.iter().find(|t| **t == tag).copied().unwrap_or("x")
 }
 
 /// Segments and tags `text` (HMM on, so unknown names come out as words).
@@ -46,7 +59,7 @@ pub fn tag(text: &str) -> Vec<Token> {
             at = start + t.word.len();
             Token {
                 range: start..at,
-                tag: t.tag.to_string(),
+                tag: interned(t.tag),
             }
         })
         .collect()
@@ -92,9 +105,7 @@ pub const COMMON_VERBS: &[&str] = &[
 /// do not start with one; organizations do: 市科技局).
 pub fn sheddable(text: &str, t: &Token, single_chars: bool) -> bool {
     let word = &text[t.range.clone()];
-    matches!(
-        t.tag.as_str(),
-        "d" | "p" | "c" | "u" | "uj" | "r" | "m" | "q"
-    ) || (t.tag.starts_with('v') && COMMON_VERBS.contains(&word))
+    matches!(t.tag, "d" | "p" | "c" | "u" | "uj" | "r" | "m" | "q")
+        || (t.tag.starts_with('v') && COMMON_VERBS.contains(&word))
         || (single_chars && word.chars().count() == 1 && !t.is_proper())
 }
