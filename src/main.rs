@@ -1,5 +1,7 @@
 use clap::Parser;
-use gazette::cli::{run_eval, run_write, Cli, Command, EvalArgs, ReviewArgs, Sources};
+use gazette::cli::{
+    check_output, run_eval, run_write, Cli, Command, EvalArgs, ReviewArgs, Sources,
+};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -21,21 +23,26 @@ fn main() -> ExitCode {
             format,
             out: to,
             offsets,
+            force,
         }) => {
             // extract is the built-in extractor alone, with any brat files beside the texts.
-            run_write(
-                &paths,
-                &Sources {
-                    cache_dir: gazette::cli::cache_dir(no_cache),
-                    ..Sources::default()
-                },
-                &ReviewArgs::default(),
-                format,
-                offsets,
-                to.as_deref(),
-                &mut out,
-                &mut err,
-            )
+            to.as_deref()
+                .map_or(Ok(()), |to| check_output(to, &paths, force))
+                .and_then(|()| {
+                    run_write(
+                        &paths,
+                        &Sources {
+                            cache_dir: gazette::cli::cache_dir(no_cache),
+                            ..Sources::default()
+                        },
+                        &ReviewArgs::default(),
+                        format,
+                        offsets,
+                        to.as_deref(),
+                        &mut out,
+                        &mut err,
+                    )
+                })
         }
         Some(Command::Export {
             paths,
@@ -45,20 +52,23 @@ fn main() -> ExitCode {
             out_offsets: unit,
             store,
             with_status,
-        }) => run_write(
-            &paths,
-            &sources.sources(no_cache),
-            &ReviewArgs {
-                store,
-                apply: true,
-                with_status,
-            },
-            format,
-            unit,
-            Some(&to),
-            &mut out,
-            &mut err,
-        ),
+            force,
+        }) => check_output(&to, &paths, force).and_then(|()| {
+            run_write(
+                &paths,
+                &sources.sources(no_cache),
+                &ReviewArgs {
+                    store,
+                    apply: true,
+                    with_status,
+                },
+                format,
+                unit,
+                Some(&to),
+                &mut out,
+                &mut err,
+            )
+        }),
         Some(Command::Eval {
             gold,
             pred,

@@ -143,6 +143,7 @@ fn doccano_with_utf16_offsets_round_trips() {
         doccano.to_str().unwrap(),
         "--out",
         back.to_str().unwrap(),
+        "--force",
     ]);
     let stderr = String::from_utf8_lossy(&wrong.stderr);
     assert!(
@@ -316,4 +317,56 @@ fn brat_lines_gazette_does_not_interpret_survive_the_round_trip() {
         written.contains("A1\tStatus T1 Checked") && written.contains("Wikidata:Q123"),
         "{written}"
     );
+}
+
+/// An export never writes over the corpus it reads, nor over earlier work unless told to.
+#[test]
+fn export_refuses_to_write_over_its_input_or_an_existing_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let gbk = [0xc4, 0xe3, 0xba, 0xc3, b'\n']; // 你好 in GBK: would be rewritten as UTF-8
+    std::fs::write(corpus.join("a.txt"), gbk).unwrap();
+    let corpus_arg = corpus.to_str().unwrap();
+    for out in [corpus.clone(), corpus.join("out")] {
+        let o = gazette(&[
+            "export",
+            corpus_arg,
+            "--format",
+            "brat",
+            "--out",
+            out.to_str().unwrap(),
+            "--force",
+        ]);
+        assert!(!o.status.success(), "writing into the corpus is refused");
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            stderr.contains(out.to_str().unwrap()),
+            "names the path: {stderr}"
+        );
+    }
+    assert_eq!(
+        std::fs::read(corpus.join("a.txt")).unwrap(),
+        gbk,
+        "the source is untouched"
+    );
+    assert!(!corpus.join("a.ann").exists() && !corpus.join("out").exists());
+
+    let out = dir.path().join("out.jsonl");
+    std::fs::write(&out, "earlier work\n").unwrap();
+    let o = gazette(&["extract", corpus_arg, "--out", out.to_str().unwrap()]);
+    assert!(!o.status.success(), "an existing file is kept");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--force"));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "earlier work\n");
+    let o = gazette(&[
+        "extract",
+        corpus_arg,
+        "--out",
+        out.to_str().unwrap(),
+        "--force",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(std::fs::read_to_string(&out)
+        .unwrap()
+        .contains("\"doc\":\"a.txt\""));
 }

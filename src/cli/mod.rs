@@ -3,10 +3,12 @@
 mod annotate;
 mod eval;
 mod extract;
+mod output;
 
 pub use annotate::{annotate, annotate_keeping, as_warnings, extract_all, Sources};
 pub use eval::{run_eval, EvalArgs};
 pub use extract::{run_write, ReviewArgs};
+pub use output::check_output;
 
 use crate::corpus::stream::{load_all, Input, Options};
 use crate::corpus::{open_paths, Corpus};
@@ -116,6 +118,9 @@ pub enum Command {
         /// The unit offsets are written in.
         #[arg(long, value_enum, default_value_t = Unit::Codepoints)]
         offsets: Unit,
+        /// Replace an existing output file, or write into a folder that is not empty.
+        #[arg(long)]
+        force: bool,
     },
     /// Write the corpus's annotation (imported, extracted, or both) in another format.
     Export {
@@ -138,6 +143,9 @@ pub enum Command {
         /// Keep every mention, rejected ones too, each with its review status.
         #[arg(long)]
         with_status: bool,
+        /// Replace an existing output file, or write into a folder that is not empty.
+        #[arg(long)]
+        force: bool,
     },
     /// Score predicted mentions against gold ones (both gazette JSONL): precision, recall and F1
     /// per label, strict and SemEval-2013.
