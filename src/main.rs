@@ -2,6 +2,7 @@ use clap::Parser;
 use gazette::cli::{
     check_output, run_eval, run_write, Cli, Command, EvalArgs, ReviewArgs, Sources,
 };
+use gazette::text::terminal_out::Escaping;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -16,7 +17,12 @@ fn main() -> ExitCode {
         }
     }
     let no_cache = cli.no_cache;
-    let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+    // Every message may carry a file's name or text: control characters are shown, not sent.
+    // (Standard output is JSON, whose writers escape them, or eval's tables, escaped below.)
+    let (mut out, mut err) = (
+        std::io::stdout().lock(),
+        Escaping::new(std::io::stderr().lock()),
+    );
     let result = match cli.command {
         Some(Command::Extract {
             paths,
@@ -83,7 +89,7 @@ fn main() -> ExitCode {
                 errors,
                 paths: &paths,
             };
-            run_eval(&args, &mut out, &mut err)
+            run_eval(&args, &mut Escaping::new(&mut out), &mut err)
         }
         None => {
             drop((out, err));
@@ -99,7 +105,8 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("gazette: {e}");
+            let message = e.to_string();
+            eprintln!("gazette: {}", gazette::text::sanitize::escape_str(&message));
             ExitCode::FAILURE
         }
     }

@@ -215,3 +215,50 @@ fn a_huge_single_line_wraps_and_draws() {
     assert!(w.width == app.reader_size().0 && w.lines.len() > 200_000);
     let _ = render(&app);
 }
+
+/// File names and annotation values with terminal sequences are shown escaped on every output of
+/// the command line, never sent raw (a name with `ESC ] 2 ;` would retitle the terminal).
+#[test]
+fn hostile_names_never_reach_the_terminal_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = "\x1b]2;pwned\x07\x1b[2J";
+    std::fs::write(
+        dir.path().join(format!("{hostile}.txt")),
+        [0u8, 1, 2, 0, 0xff],
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("ok.txt"),
+        "A title\n\nMayor Li Ming visited Hefei.",
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+    let raw = |bytes: &[u8]| bytes.contains(&0x1b) || bytes.contains(&0x07);
+    let extract = gazette(&["extract", d]);
+    assert!(extract.status.success());
+    let stderr = String::from_utf8_lossy(&extract.stderr);
+    assert!(
+        stderr.contains("^[]2;pwned^G^[[2J.txt: skipped"),
+        "{stderr}"
+    );
+    assert!(!raw(&extract.stderr) && !raw(&extract.stdout));
+
+    let doc = format!("{hostile}.txt");
+    let line = serde_json::json!({"doc": doc, "entities": [
+        {"start": 0, "end": 1, "label": format!("X{hostile}")}]});
+    let gold = dir.path().join("gold.jsonl");
+    std::fs::write(&gold, format!("{line}\n")).unwrap();
+    let eval = gazette(&[
+        "eval",
+        "--gold",
+        gold.to_str().unwrap(),
+        "--pred",
+        gold.to_str().unwrap(),
+        "--per-doc",
+    ]);
+    assert!(
+        !raw(&eval.stdout) && !raw(&eval.stderr),
+        "eval prints names escaped"
+    );
+    assert!(String::from_utf8_lossy(&eval.stdout).contains("^[]2;pwned"));
+}

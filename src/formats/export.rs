@@ -78,7 +78,7 @@ pub fn write(
             Format::Spacy => spacy::doc_line(doc, mentions, statuses_of(doc.id), unit),
             Format::Brat => unreachable!("handled above"),
         };
-        lines.push_str(&line);
+        lines.push_str(&crate::text::sanitize::json_safe(&line));
         lines.push('\n');
     }
     match to {

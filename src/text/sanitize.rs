@@ -50,9 +50,36 @@ pub fn escape_str(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// A line of JSON with the control characters JSON leaves raw (C1, bidirectional controls)
+/// written as `\uXXXX` escapes: the same JSON value, safe to print. Such characters can stand
+/// only inside JSON strings, where the escape means the same character.
+pub fn json_safe(line: &str) -> Cow<'_, str> {
+    if !line.chars().any(|c| needs_escape(c) && (c as u32) >= 0x20) {
+        return Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len() + 16);
+    for c in line.chars() {
+        if needs_escape(c) && (c as u32) >= 0x20 {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_keeps_its_value_and_loses_raw_controls() {
+        let line = serde_json::json!({"text": "a\u{202E}b\u{85}c\u{1b}"}).to_string();
+        let safe = json_safe(&line);
+        assert!(!safe.chars().any(needs_escape), "{safe}");
+        let back: serde_json::Value = serde_json::from_str(&safe).expect("still JSON");
+        assert_eq!(back["text"], "a\u{202E}b\u{85}c\u{1b}");
+    }
 
     #[test]
     fn terminal_sequences_are_shown_not_sent() {
