@@ -262,3 +262,71 @@ fn hostile_names_never_reach_the_terminal_raw() {
     );
     assert!(String::from_utf8_lossy(&eval.stdout).contains("^[]2;pwned"));
 }
+
+/// Runs gazette with `args`, killing it (and failing) if it has not finished in 60 seconds: a
+/// load that waits on a FIFO must fail the test, not hang it.
+#[cfg(unix)]
+fn gazette_within_a_minute(args: &[&str]) -> std::process::Output {
+    use std::time::{Duration, Instant};
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(args)
+        .env(
+            "GAZETTE_CACHE_DIR",
+            std::env::temp_dir().join("gazette-tests-cache"),
+        )
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("gazette {args:?} did not finish: it waits on something it should not read");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// FIFOs, devices and a huge binary file are never read: each is named and skipped, quickly, and
+/// the rest of the corpus loads.
+#[cfg(unix)]
+#[test]
+fn fifos_devices_and_huge_binary_files_are_skipped_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo makes the FIFO");
+    // A sparse gigabyte of zeros: binary from its first bytes.
+    let huge = std::fs::File::create(dir.path().join("huge.txt")).unwrap();
+    huge.set_len(1 << 30).unwrap();
+    std::fs::write(
+        dir.path().join("ok.txt"),
+        "A title\n\nMayor Li Ming visited Hefei.",
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+    let o = gazette_within_a_minute(&["extract", d]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("pipe.txt: skipped: not a regular file"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("huge.txt: skipped: binary file"),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Li Ming"));
+
+    for explicit in [fifo.to_str().unwrap(), "/dev/zero"] {
+        let o = gazette_within_a_minute(&["extract", explicit]);
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            stderr.contains(&format!("{explicit}: skipped: not a regular file")),
+            "{stderr}"
+        );
+        assert!(!o.status.success(), "nothing readable: {stderr}");
+    }
+}

@@ -79,6 +79,15 @@ pub fn decode_owned(bytes: Vec<u8>) -> Result<(String, SourceEncoding), DecodeEr
         .ok_or(DecodeError::Undecodable)
 }
 
+/// How many bytes of a file decide whether it is binary (see [`binary_head`]).
+pub const HEAD: usize = 8192;
+
+/// Whether a file starting with `head` (its first [`HEAD`] bytes, or all of it) is binary:
+/// decided before the rest is read, so a huge binary file costs one small read.
+pub fn binary_head(head: &[u8]) -> bool {
+    Encoding::for_bom(head).is_none() && looks_binary(head)
+}
+
 /// A NUL byte in the first 8 KiB, or a known image/archive signature, marks a binary file.
 fn looks_binary(bytes: &[u8]) -> bool {
     const SIGNATURES: [&[u8]; 6] = [
@@ -91,7 +100,7 @@ fn looks_binary(bytes: &[u8]) -> bool {
     ];
     // `contains` on bytes is a vectorised search.
     SIGNATURES.iter().any(|sig| bytes.starts_with(sig))
-        || bytes[..bytes.len().min(8192)].contains(&0)
+        || bytes[..bytes.len().min(HEAD)].contains(&0)
 }
 
 #[cfg(test)]

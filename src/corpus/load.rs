@@ -57,6 +57,12 @@ pub fn plan(paths: &[PathBuf]) -> Plan {
                 path: path.display().to_string(),
                 message,
             });
+        } else if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+            // A FIFO or a device named on the command line: reading it would wait or never end.
+            plan.warnings.push(LoadWarning {
+                path: path.display().to_string(),
+                message: format!("skipped: {}", super::worker::NOT_REGULAR),
+            });
         } else {
             let beside = path.with_extension("ann");
             if beside.is_file() {
@@ -119,6 +125,12 @@ fn collect_dir(
             }
             Ok(e) if e.file_type().is_file() && e.path().extension() == Some("ann".as_ref()) => {
                 ann.insert(e.into_path());
+            }
+            Ok(e) if !e.file_type().is_dir() && has_text_extension(e.path()) => {
+                warnings.push(LoadWarning {
+                    path: e.path().display().to_string(),
+                    message: format!("skipped: {}", super::worker::NOT_REGULAR),
+                });
             }
             Ok(_) => {}
             Err(e) => {

@@ -25,18 +25,49 @@ impl Item {
     }
 }
 
-/// A file's bytes and its stamp, taken when it was opened.
+/// A file's bytes and its stamp, taken when it was opened. Only a regular file is read (a FIFO
+/// or a device would block or never end), and one whose first bytes are binary is not read on.
 fn read_stamped(path: &std::path::Path) -> std::io::Result<(Vec<u8>, Option<FileStamp>)> {
     use std::io::Read;
-    let mut file = std::fs::File::open(path)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    // Opening a FIFO for reading would wait for a writer: never wait, check what it is first.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc_nonblock());
+    let mut file = options.open(path)?;
     let meta = file.metadata()?;
-    let mut bytes = Vec::new();
+    if !meta.is_file() {
+        return Err(std::io::Error::other(NOT_REGULAR));
+    }
+    let mut head = Vec::with_capacity(super::decode::HEAD);
+    (&mut file)
+        .take(super::decode::HEAD as u64)
+        .read_to_end(&mut head)?;
+    if super::decode::binary_head(&head) {
+        return Err(std::io::Error::other(
+            super::decode::DecodeError::Binary.to_string(),
+        ));
+    }
+    let mut bytes = head;
     // A file that claims more bytes than there is memory for is an error, not an abort.
     bytes
-        .try_reserve_exact(meta.len() as usize)
+        .try_reserve_exact((meta.len() as usize).saturating_sub(bytes.len()))
         .map_err(|e| std::io::Error::new(std::io::ErrorKind::OutOfMemory, e))?;
     file.read_to_end(&mut bytes)?;
     Ok((bytes, FileStamp::of(&meta)))
+}
+
+/// Why a path that is not a regular file is not read.
+pub(crate) const NOT_REGULAR: &str = "not a regular file (a FIFO, device or socket)";
+
+/// O_NONBLOCK, which the standard library does not name: opening never waits; reading a regular
+/// file is unaffected.
+#[cfg(unix)]
+fn libc_nonblock() -> i32 {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    return 0o4000;
+    #[cfg(not(any(target_os = "linux", target_os = "android")))]
+    return 0x0004;
 }
 
 /// A worker's result for one file: the document (and its analysis, to store when it is new),
