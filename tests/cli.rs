@@ -218,3 +218,43 @@ fn eval_of_the_extractor_on_the_gold_matches_the_quality_test() {
         "the extractor's own JSONL reads cleanly"
     );
 }
+
+#[test]
+fn an_empty_folder_and_misleading_scores_are_said_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let out = gazette(&["extract", empty.to_str().unwrap()]);
+    assert!(!out.status.success(), "nothing to extract is an error");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no document could be read from") && stderr.contains("empty"));
+
+    let nothing = dir.path().join("nothing.jsonl");
+    std::fs::write(&nothing, "").unwrap();
+    let n = nothing.to_str().unwrap();
+    let eval = gazette(&["eval", "--gold", n, "--pred", n]);
+    assert!(String::from_utf8_lossy(&eval.stderr).contains("nothing to score"));
+
+    let (gold, pred) = (dir.path().join("gold.jsonl"), dir.path().join("pred.jsonl"));
+    let line = |doc: &str| {
+        format!(
+            "{{\"doc\":\"{doc}\",\"entities\":[{{\"start\":0,\"end\":2,\"label\":\"PERSON\"}}]}}\n"
+        )
+    };
+    std::fs::write(&gold, line("a.txt")).unwrap();
+    std::fs::write(&pred, line("b.txt")).unwrap();
+    let (g, p) = (gold.to_str().unwrap(), pred.to_str().unwrap());
+    let eval = gazette(&["eval", "--gold", g, "--pred", p]);
+    assert!(String::from_utf8_lossy(&eval.stderr).contains("no document in common"));
+    let eval = gazette(&[
+        "eval",
+        "--gold",
+        g,
+        "--pred",
+        g,
+        "--errors",
+        "/no/such/corpus",
+    ]);
+    assert!(!eval.status.success());
+    assert!(String::from_utf8_lossy(&eval.stderr).contains("/no/such/corpus: no such corpus"));
+}

@@ -23,6 +23,32 @@ pub struct EvalArgs<'a> {
 pub fn run_eval(args: &EvalArgs, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<()> {
     let gold = read(args.gold, err)?;
     let pred = read(args.pred, err)?;
+    // Figures that would mislead without a word: nothing to score, or two files about different
+    // documents; and a corpus for --errors that is not there.
+    if args.errors {
+        if let Some(missing) = args.paths.iter().find(|p| !p.exists()) {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("{}: no such corpus for --errors", missing.display()),
+            ));
+        }
+    }
+    let mentions = |m: &BTreeMap<String, Vec<Span>>| m.values().map(Vec::len).sum::<usize>();
+    if mentions(&gold) == 0 && mentions(&pred) == 0 {
+        writeln!(
+            err,
+            "gazette: warning: neither {} nor {} has a mention: there is nothing to score",
+            args.gold.display(),
+            args.pred.display()
+        )?;
+    } else if !gold.is_empty() && !pred.is_empty() && gold.keys().all(|d| !pred.contains_key(d)) {
+        writeln!(
+            err,
+            "gazette: warning: {} and {} have no document in common (is one of them for another corpus?)",
+            args.gold.display(),
+            args.pred.display()
+        )?;
+    }
     let mut docs: Vec<&str> = gold.keys().chain(pred.keys()).map(String::as_str).collect();
     docs.sort_unstable();
     docs.dedup();

@@ -36,8 +36,17 @@ pub fn run_write(
     for w in &corpus.warnings {
         writeln!(err, "gazette: {w}")?;
     }
-    if corpus.docs.is_empty() && !corpus.warnings.is_empty() {
-        return Err(std::io::Error::other("no document could be read"));
+    if corpus.docs.is_empty() {
+        let why = if corpus.warnings.is_empty() {
+            " (no .txt or .md file in it)"
+        } else {
+            ""
+        };
+        let paths: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(std::io::Error::other(format!(
+            "no document could be read from {}{why}",
+            paths.join(", ")
+        )));
     }
     let (index, problems, kept) = annotate_keeping(&corpus, sources, extracted, None);
     for p in &problems {
