@@ -78,12 +78,22 @@ pub fn annotate_keeping(
         take(&raw, &path.display().to_string(), problems);
     }
     for (doc, ann) in &corpus.sidecars {
-        let content = std::fs::read(ann)
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
-            .unwrap_or_default();
         let file = ann.display().to_string();
-        let (raw, problems) = brat::read(&file, &content, corpus.docs[*doc as usize].path.clone());
-        take(&raw, &file, problems);
+        match crate::formats::import::read_text(ann) {
+            Ok(content) => {
+                let doc_path = corpus.docs[*doc as usize].path.clone();
+                let (raw, problems) = brat::read(&file, &content, doc_path);
+                take(&raw, &file, problems);
+            }
+            Err(message) => {
+                let problem = InputError {
+                    file: file.clone(),
+                    line: 0,
+                    message,
+                };
+                take(&[], &file, vec![problem]);
+            }
+        }
     }
     covered.sort_unstable();
     covered.dedup();

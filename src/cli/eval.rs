@@ -90,8 +90,8 @@ pub fn run_eval(args: &EvalArgs, out: &mut dyn Write, err: &mut dyn Write) -> st
 }
 
 fn read(path: &Path, err: &mut dyn Write) -> std::io::Result<BTreeMap<String, Vec<Span>>> {
-    let content = std::fs::read_to_string(path)
-        .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+    let content = crate::formats::import::read_text(path)
+        .map_err(|why| std::io::Error::other(format!("{}: {why}", path.display())))?;
     let (records, problems) = jsonl::read(&path.display().to_string(), &content);
     for p in problems {
         writeln!(err, "gazette: {p}")?;

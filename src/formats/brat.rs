@@ -21,6 +21,13 @@ pub fn read(file: &str, content: &str, doc: String) -> (Vec<RawDoc>, Vec<InputEr
         let line = i + 1;
         let fields: Vec<&str> = raw.split('\t').collect();
         match fields.as_slice() {
+            [id, spec] if id.starts_with('T') => errors.push(InputError {
+                file: file.into(),
+                line,
+                message: format!(
+                    "{id} {spec}: no text column (brat writes the covered text after a tab); not loaded"
+                ),
+            }),
             [id, spec, text, ..] if id.starts_with('T') => match parse_spec(spec) {
                 Some((label, fragments)) => {
                     let (start, end) = (
@@ -75,6 +82,7 @@ pub fn read(file: &str, content: &str, doc: String) -> (Vec<RawDoc>, Vec<InputEr
             line: 1,
             counts_utf16: false,
             brat: Some(BratKeep { ids, lines: kept }),
+            problems: Vec::new(),
         }],
         errors,
     )

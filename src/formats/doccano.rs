@@ -15,42 +15,42 @@ pub fn parse(value: &serde_json::Value, line: usize) -> Result<Option<RawDoc>, S
         .and_then(|t| t.as_str())
         .ok_or("a doccano line without \"text\"")?;
     let mut spans = Vec::new();
+    // A bad item is reported and the record's other items still load.
+    let mut problems = Vec::new();
     let pairs = value
         .get("label")
         .or_else(|| value.get("labels"))
         .and_then(|l| l.as_array());
     for item in pairs.map_or(&[][..], Vec::as_slice) {
         let triple = item.as_array().map(Vec::as_slice).unwrap_or_default();
-        match triple {
-            [s, e, l, ..] => {
-                let (Some(start), Some(end), Some(label)) = (s.as_u64(), e.as_u64(), l.as_str())
-                else {
-                    return Err(format!(
-                        "a doccano label that is not [start, end, label]: {item}"
-                    ));
-                };
-                spans.push(RawSpan {
-                    start: start as usize,
-                    end: end as usize,
-                    label: label.into(),
-                    text: None,
-                    entity: None,
-                    line,
-                });
-            }
-            _ => {
-                return Err(format!(
-                    "a doccano label that is not [start, end, label]: {item}"
-                ))
-            }
-        }
+        let fields = match triple {
+            [s, e, l, ..] => (s.as_u64(), e.as_u64(), l.as_str()),
+            _ => (None, None, None),
+        };
+        let (Some(start), Some(end), Some(label)) = fields else {
+            problems.push(format!(
+                "a doccano label that is not [start, end, label]: {item}; not loaded"
+            ));
+            continue;
+        };
+        spans.push(RawSpan {
+            start: start as usize,
+            end: end as usize,
+            label: label.into(),
+            text: None,
+            entity: None,
+            line,
+        });
     }
     for e in value
         .get("entities")
         .and_then(|e| e.as_array())
         .map_or(&[][..], Vec::as_slice)
     {
-        spans.push(span_fields(e, "start_offset", "end_offset", line)?);
+        match span_fields(e, "start_offset", "end_offset", line) {
+            Ok(span) => spans.push(span),
+            Err(why) => problems.push(format!("{why}; not loaded")),
+        }
     }
     let doc = DocRef::path_or_text(value.get("doc").and_then(|d| d.as_str()), text);
     Ok(Some(RawDoc {
@@ -59,6 +59,7 @@ pub fn parse(value: &serde_json::Value, line: usize) -> Result<Option<RawDoc>, S
         line,
         counts_utf16: true,
         brat: None,
+        problems,
     }))
 }
 

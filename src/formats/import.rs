@@ -51,6 +51,8 @@ pub struct RawDoc {
     pub counts_utf16: bool,
     /// For brat: each span's id, and the lines gazette does not interpret (kept for export).
     pub brat: Option<BratKeep>,
+    /// Items of the record that could not be read (the others load), reported with its line.
+    pub problems: Vec<String>,
 }
 
 /// What a brat file holds beyond its spans, kept so that an export gives it back.
@@ -130,19 +132,28 @@ pub fn check_shape(s: &RawSpan, unit: Unit) -> Result<(), String> {
     Ok(())
 }
 
+/// An annotation file's text, decoded as the documents are: a byte-order mark (UTF-8 or UTF-16)
+/// read and removed, GB18030 where it is not UTF-8. The error says why it cannot be read.
+pub fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    crate::corpus::decode::decode_owned(bytes)
+        .map(|(text, _)| text)
+        .map_err(|e| format!("cannot read: {e}"))
+}
+
 /// Reads an annotation file in whichever format it is: brat by its `.ann` extension, the JSONL
 /// formats line by line by their keys.
 pub fn read_file(path: &Path) -> (Vec<RawDoc>, Vec<InputError>) {
     let file = path.display().to_string();
-    let content = match std::fs::read(path).map(|b| String::from_utf8_lossy(&b).into_owned()) {
+    let content = match read_text(path) {
         Ok(c) => c,
-        Err(e) => {
+        Err(message) => {
             return (
                 Vec::new(),
                 vec![InputError {
                     file,
                     line: 0,
-                    message: format!("cannot read: {e}"),
+                    message,
                 }],
             )
         }
@@ -163,6 +174,8 @@ pub fn read_str(
     content: &str,
     brat_doc: Option<String>,
 ) -> (Vec<RawDoc>, Vec<InputError>) {
+    // A byte-order mark is not part of the first line (files are decoded without one already).
+    let content = content.strip_prefix('\u{feff}').unwrap_or(content);
     if let Some(doc) = brat_doc {
         return brat::read(file, content, doc);
     }
@@ -197,7 +210,14 @@ pub fn read_str(
             jsonl::parse(&value, line)
         };
         match parsed {
-            Ok(Some(doc)) => docs.push(doc),
+            Ok(Some(mut doc)) => {
+                errors.extend(doc.problems.drain(..).map(|message| InputError {
+                    file: file.clone(),
+                    line,
+                    message,
+                }));
+                docs.push(doc)
+            }
             Ok(None) => {}
             Err(message) => errors.push(InputError {
                 file: file.clone(),
@@ -248,16 +268,12 @@ pub fn resolve(corpus: &Corpus, docs: &[RawDoc], file: &str, unit: Unit) -> Reso
         message,
     };
     for raw in docs {
-        let Some(doc_id) = find_doc(corpus, &by_path, &raw.doc) else {
-            let what = match &raw.doc {
-                DocRef::Path(p) => format!("document {p:?} is not in the corpus"),
-                DocRef::Text(t) => format!(
-                    "no document of the corpus has this text ({:?}…)",
-                    t.chars().take(30).collect::<String>()
-                ),
-            };
-            errors.push(err(raw.line, what));
-            continue;
+        let doc_id = match find_doc(corpus, &by_path, &raw.doc) {
+            Ok(id) => id,
+            Err(what) => {
+                errors.push(err(raw.line, what));
+                continue;
+            }
         };
         matched.push(doc_id);
         let text: &str = &corpus.docs[doc_id as usize].text;
@@ -379,30 +395,51 @@ fn unit_name(unit: Unit) -> &'static str {
 
 /// The corpus document a record refers to: by path (exact, or the same trailing components),
 /// or by identical text.
+/// The document a record names: by its exact path, by a path that ends like one of the corpus's
+/// (a root written differently) — an error naming every candidate when several do — or by its
+/// text. The error says why none was found.
 fn find_doc(
     corpus: &Corpus,
     by_path: &std::collections::HashMap<&str, DocId>,
     doc: &DocRef,
-) -> Option<DocId> {
+) -> Result<DocId, String> {
     match doc {
         DocRef::Path(p) => {
             let p = p.replace('\\', "/");
-            // Exact paths from the map; only a path relative to another root needs the scan.
-            by_path
-                .get(p.as_str())
-                .map(|&id| &corpus.docs[id as usize])
-                .or_else(|| {
-                    corpus.docs.iter().find(|d| {
-                        d.path.ends_with(&format!("/{p}")) || p.ends_with(&format!("/{}", d.path))
-                    })
+            if let Some(&id) = by_path.get(p.as_str()) {
+                return Ok(id);
+            }
+            // Only a path relative to another root needs the scan.
+            let candidates: Vec<&crate::corpus::Document> = (corpus.docs.iter())
+                .filter(|d| {
+                    d.path.ends_with(&format!("/{p}")) || p.ends_with(&format!("/{}", d.path))
                 })
-                .map(|d| d.id)
+                .collect();
+            match candidates.as_slice() {
+                [one] => Ok(one.id),
+                [] => Err(format!("document {p:?} is not in the corpus")),
+                several => Err(format!(
+                    "document {p:?} matches {} documents ({}): name one by its whole path",
+                    several.len(),
+                    several
+                        .iter()
+                        .map(|d| format!("{:?}", d.path))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            }
         }
         DocRef::Text(t) => corpus
             .docs
             .iter()
             .find(|d| d.text.byte_len() == t.len() && *d.text == **t)
-            .map(|d| d.id),
+            .map(|d| d.id)
+            .ok_or_else(|| {
+                format!(
+                    "no document of the corpus has this text ({:?}…)",
+                    t.chars().take(30).collect::<String>()
+                )
+            }),
     }
 }
 

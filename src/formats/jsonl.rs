@@ -81,6 +81,7 @@ pub fn parse(value: &serde_json::Value, line: usize) -> Result<Option<RawDoc>, S
         line,
         counts_utf16: false,
         brat: None,
+        problems: Vec::new(),
     }))
 }
 

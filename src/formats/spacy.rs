@@ -21,13 +21,26 @@ pub fn parse(value: &serde_json::Value, line: usize) -> Result<Option<RawDoc>, S
             ));
         }
     }
-    let list = value
-        .get("spans")
-        .or_else(|| value.get("ents"))
-        .and_then(|s| s.as_array());
+    let (key, list) = match value.get("spans") {
+        Some(list) => ("spans", list),
+        None => (
+            "ents",
+            value.get("ents").unwrap_or(&serde_json::Value::Null),
+        ),
+    };
+    let list = match list {
+        serde_json::Value::Array(items) => items.as_slice(),
+        serde_json::Value::Null => &[],
+        other => return Err(format!("{key:?} is not a list: {other}")),
+    };
     let mut spans = Vec::new();
-    for s in list.map_or(&[][..], Vec::as_slice) {
-        spans.push(span_fields(s, "start", "end", line)?);
+    // A bad span is reported and the example's other spans still load.
+    let mut problems = Vec::new();
+    for s in list {
+        match span_fields(s, "start", "end", line) {
+            Ok(span) => spans.push(span),
+            Err(why) => problems.push(format!("{why}; not loaded")),
+        }
     }
     let doc = DocRef::path_or_text(
         value
@@ -42,6 +55,7 @@ pub fn parse(value: &serde_json::Value, line: usize) -> Result<Option<RawDoc>, S
         line,
         counts_utf16: false,
         brat: None,
+        problems,
     }))
 }
 
