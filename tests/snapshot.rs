@@ -237,3 +237,33 @@ fn the_mention_list_of_a_large_entity_reads_only_the_documents_on_screen() {
     let held = app.corpus.docs.iter().filter(|d| d.text.is_held()).count();
     assert!(held <= 40, "{held} texts read for one screen of the list");
 }
+
+/// A file rewritten and set back to its old size and modification time (`touch -d`, a restore
+/// from backup) is still seen to have changed: the reopen reads it, never the old entities.
+#[test]
+fn a_file_rewritten_with_its_old_size_and_time_is_read_again() {
+    let (dir, cache, data) = folders();
+    write_corpus(dir.path());
+    open(dir.path(), cache.path(), data.path());
+    let edited = dir.path().join("3.txt");
+    let text = std::fs::read_to_string(&edited).unwrap();
+    let modified = std::fs::metadata(&edited).unwrap().modified().unwrap();
+    // Let the clock move on, so that the change time differs whatever its resolution.
+    std::thread::sleep(Duration::from_millis(1100));
+    std::fs::write(&edited, text.replace("Yingtan", "Nanzhan")).unwrap();
+    let file = std::fs::File::options().write(true).open(&edited).unwrap();
+    file.set_modified(modified).unwrap();
+    drop(file);
+    let meta = std::fs::metadata(&edited).unwrap();
+    assert_eq!(
+        (meta.len() as usize, meta.modified().unwrap()),
+        (text.len(), modified)
+    );
+    let reopened = open(dir.path(), cache.path(), data.path());
+    assert!(
+        !reopened.restored,
+        "the snapshot is not taken for the changed file"
+    );
+    let has = |name: &str| reopened.app.index.entities.iter().any(|e| e.name == name);
+    assert!(!has("Yingtan"), "the old entities are gone");
+}

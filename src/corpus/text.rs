@@ -7,13 +7,18 @@ use std::ops::Deref;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-/// When a file was read: its size and modification time (nanoseconds since the epoch). A file
-/// with the same stamp is taken to be unchanged, as `git status` does; its content hash is still
-/// checked whenever its text is read again.
+/// When a file was read: its size and modification time (nanoseconds since the epoch), and what
+/// a user cannot set back — its status-change time, inode and device (zero where the system has
+/// none). A file with the same stamp is taken to be unchanged; one rewritten and `touch`ed back
+/// to its old size and time has a new change time. Its content hash is still checked whenever
+/// its text is read again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FileStamp {
     pub size: u64,
     pub modified_ns: i128,
+    pub changed_ns: i128,
+    pub inode: u64,
+    pub device: u64,
 }
 
 impl FileStamp {
@@ -25,9 +30,20 @@ impl FileStamp {
             Ok(d) => d.as_nanos() as i128,
             Err(e) => -(e.duration().as_nanos() as i128),
         };
+        #[cfg(unix)]
+        let (changed_ns, inode, device) = {
+            use std::os::unix::fs::MetadataExt;
+            let changed = i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec());
+            (changed, meta.ino(), meta.dev())
+        };
+        #[cfg(not(unix))]
+        let (changed_ns, inode, device) = (0, 0, 0);
         Some(FileStamp {
             size: meta.len(),
             modified_ns,
+            changed_ns,
+            inode,
+            device,
         })
     }
 }
