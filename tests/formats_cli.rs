@@ -370,3 +370,52 @@ fn export_refuses_to_write_over_its_input_or_an_existing_output() {
         .unwrap()
         .contains("\"doc\":\"a.txt\""));
 }
+
+/// A document whose file changed since it was opened is never written with its mentions over
+/// the notice that stands for it: the export names it and fails, and writes the others.
+#[test]
+fn a_document_whose_file_changed_is_not_exported_over_a_notice() {
+    use gazette::corpus::{Corpus, Document, FileStamp, Origin, SourceEncoding, Text};
+    use gazette::formats::export::{write, Destination, Extras, Format};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("b.txt");
+    let original = "Mayor Li Ming visited Hefei on Monday.";
+    std::fs::write(&path, original).unwrap();
+    let origin = Origin {
+        file: path.clone(),
+        hash: gazette::cache::content_hash(original.as_bytes()),
+        len: original.len(),
+        stamp: FileStamp::of(&std::fs::metadata(&path).unwrap()).unwrap(),
+    };
+    std::fs::write(&path, original.replace("Monday", "Friday")).unwrap();
+    let mut corpus = Corpus::default();
+    let good = "Mayor Wang Fang visited Tianjin.".to_string();
+    corpus
+        .docs
+        .push(Document::new(0, "a.txt".into(), good, SourceEncoding::Utf8));
+    corpus.docs.push(Document::new(
+        1,
+        "b.txt".into(),
+        Text::unread(origin),
+        SourceEncoding::Utf8,
+    ));
+    let index = gazette::index::Index::build(&corpus, Vec::new());
+    let mut out = Vec::new();
+    let result = write(
+        &corpus,
+        &index,
+        Extras::default(),
+        Format::Jsonl,
+        gazette::formats::Unit::Codepoints,
+        Destination::Stdout(&mut out),
+    );
+    let err = result.expect_err("the changed document is an error");
+    assert!(err
+        .to_string()
+        .contains("b.txt: changed since it was opened; not written"));
+    let written = String::from_utf8(out).unwrap();
+    assert!(
+        written.contains("\"doc\":\"a.txt\"") && !written.contains("b.txt"),
+        "{written}"
+    );
+}

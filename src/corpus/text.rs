@@ -64,6 +64,8 @@ pub struct Origin {
 pub struct Text {
     held: OnceLock<String>,
     origin: Option<Box<Origin>>,
+    /// Why the file could not be read again, once a read failed (the text is then a notice).
+    failed: OnceLock<String>,
 }
 
 impl Text {
@@ -72,6 +74,7 @@ impl Text {
         Text {
             held: OnceLock::new(),
             origin: Some(Box::new(origin)),
+            failed: OnceLock::new(),
         }
     }
 
@@ -80,6 +83,7 @@ impl Text {
         Text {
             held: OnceLock::from(text),
             origin: Some(Box::new(origin)),
+            failed: OnceLock::new(),
         }
     }
 
@@ -105,14 +109,27 @@ impl Text {
     pub fn release(&mut self) {
         if self.origin.is_some() {
             self.held.take();
+            self.failed.take();
         }
     }
 
     fn text(&self) -> &str {
         self.held.get_or_init(|| match &self.origin {
-            Some(origin) => read_again(origin),
+            Some(origin) => read_again(origin).unwrap_or_else(|why| {
+                let text = notice(origin.len, &why);
+                let _ = self.failed.set(why);
+                text
+            }),
             None => String::new(),
         })
+    }
+
+    /// Why the text is not the document's (its file is gone or changed since it was opened),
+    /// reading it if it is not held: the text is then a notice, and no mention may be shown,
+    /// decided or written over it. None for a text that is the document's.
+    pub fn unavailable(&self) -> Option<&str> {
+        self.text();
+        self.failed.get().map(String::as_str)
     }
 }
 
@@ -121,6 +138,7 @@ impl From<String> for Text {
         Text {
             held: OnceLock::from(text),
             origin: None,
+            failed: OnceLock::new(),
         }
     }
 }
@@ -167,10 +185,10 @@ impl std::fmt::Debug for Text {
     }
 }
 
-/// The text of `origin`'s file, or, when the file is gone or no longer holds the same bytes, a
-/// notice of the same length (every stored offset stays valid, and nothing pretends to be the
-/// article).
-fn read_again(origin: &Origin) -> String {
+/// The text of `origin`'s file, or why not, when the file is gone or no longer holds the same
+/// bytes (the text is then a notice of the same length: every stored offset stays valid, and
+/// nothing pretends to be the article).
+fn read_again(origin: &Origin) -> Result<String, String> {
     let outcome = std::fs::read(&origin.file)
         .map_err(|e| super::load::io_reason(&e).replace("skipped: ", ""))
         .and_then(|bytes| {
@@ -185,9 +203,8 @@ fn read_again(origin: &Origin) -> String {
             true => Ok(text),
             false => Err("changed since it was opened".to_string()),
         });
-    outcome.unwrap_or_else(|why| {
+    outcome.inspect_err(|why| {
         crate::debug_log::log(format_args!("{}: {why}", origin.file.display()));
-        notice(origin.len, &why)
     })
 }
 
@@ -246,10 +263,14 @@ mod tests {
         let origin = origin_of(&path, original);
         std::fs::write(&path, original.replace("Monday", "Friday")).unwrap();
         let changed = Text::unread(origin.clone());
+        assert_eq!(changed.unavailable(), Some("changed since it was opened"));
         assert_eq!(changed.len(), original.len());
         assert!(changed.starts_with("[Cannot show this file (changed since it was opened)"));
         std::fs::remove_file(&path).unwrap();
         let gone = Text::unread(origin);
+        assert!(gone
+            .unavailable()
+            .is_some_and(|why| why.contains("no such file")));
         assert_eq!(gone.len(), original.len());
         assert!(gone.contains("no such file"), "{gone:?}");
         // Shorter than the notice: cut, still ASCII, still the same length.

@@ -57,6 +57,33 @@ pub fn write(
         return Err(std::io::Error::other("doccano's labels cannot carry a review status: use jsonl, brat or spacy with --with-status"));
     }
     let statuses_of = |doc: crate::corpus::DocId| statuses.map(|s| &s[index.doc_mention_ids(doc)]);
+    // A document whose file is gone or changed since it was opened is not written: its mentions
+    // would be written over a notice, not over its text.
+    let unavailable: Vec<String> = (corpus.docs.iter())
+        .filter_map(|d| {
+            d.text
+                .unavailable()
+                .map(|why| format!("{}: {why}; not written", d.path))
+        })
+        .collect();
+    let written = write_available(corpus, index, extras, format, unit, to, &statuses_of)?;
+    if unavailable.is_empty() {
+        Ok(written)
+    } else {
+        Err(std::io::Error::other(unavailable.join("\n")))
+    }
+}
+
+/// [`write`] for the documents whose text is theirs.
+fn write_available<'s>(
+    corpus: &Corpus,
+    index: &Index,
+    extras: Extras,
+    format: Format,
+    unit: Unit,
+    to: Destination,
+    statuses_of: &impl Fn(crate::corpus::DocId) -> Option<&'s [Status]>,
+) -> std::io::Result<Vec<PathBuf>> {
     if format == Format::Brat {
         let Destination::Path(dir) = to else {
             return Err(std::io::Error::other(
@@ -66,7 +93,11 @@ pub fn write(
         return write_brat(corpus, index, statuses_of, extras.brat, dir);
     }
     let mut lines = String::new();
-    for doc in &corpus.docs {
+    for doc in corpus
+        .docs
+        .iter()
+        .filter(|d| d.text.unavailable().is_none())
+    {
         let mentions = index.doc_mentions(doc.id);
         let names: Vec<&str> = index
             .doc_mention_ids(doc.id)
@@ -104,7 +135,11 @@ fn write_brat<'s>(
     dir: &Path,
 ) -> std::io::Result<Vec<PathBuf>> {
     let mut written = Vec::new();
-    for doc in &corpus.docs {
+    for doc in corpus
+        .docs
+        .iter()
+        .filter(|d| d.text.unavailable().is_none())
+    {
         let txt = dir.join(&doc.path).with_extension("txt");
         if let Some(parent) = txt.parent() {
             std::fs::create_dir_all(parent).map_err(|e| named(parent, e))?;
