@@ -491,3 +491,44 @@ fn decisions_shown_at_once_equal_the_decisions_laid_again_on_reopening() {
     c.attach_store(Store::open(&path));
     assert_eq!(a.review.reviews, c.review.reviews);
 }
+
+/// A document whose file is deleted while the browser is open shows a notice with no mention
+/// drawn over it, and refuses decisions, saying why.
+#[test]
+fn a_document_whose_file_is_gone_shows_no_mentions_and_refuses_decisions() {
+    use gazette::corpus::{Corpus, Document, FileStamp, Origin, SourceEncoding, Text};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("b.txt");
+    let text = "A title for it\n\nMayor Li Ming visited Hefei and Tianjin.";
+    std::fs::write(&path, text).unwrap();
+    let origin = Origin {
+        file: path.clone(),
+        hash: gazette::cache::content_hash(text.as_bytes()),
+        len: text.len(),
+        stamp: FileStamp::of(&std::fs::metadata(&path).unwrap()).unwrap(),
+    };
+    let mut corpus = Corpus::default();
+    let read = Text::read_from(text.to_string(), origin);
+    corpus
+        .docs
+        .push(Document::new(0, "b.txt".into(), read, SourceEncoding::Utf8));
+    let mut app = support::app_with(corpus, gazette::tui::theme::Theme { color: true }, 120, 30);
+    assert!(!app.index.mentions.is_empty(), "the document has mentions");
+    app.corpus.docs[0].text.release();
+    std::fs::remove_file(&path).unwrap();
+    let doc = app.corpus.docs[0].clone();
+    let line = gazette::tui::view::reader::styled_line(&app, &doc, 0..doc.text.len());
+    let entity_styles = Modifier::BOLD | Modifier::UNDERLINED | Modifier::ITALIC;
+    assert!(
+        line.spans
+            .iter()
+            .all(|s| !s.style.add_modifier.intersects(entity_styles)),
+        "no mention is drawn over the notice: {line:?}"
+    );
+    keys(&mut app, "]a");
+    let message = app.message.clone().unwrap_or_default();
+    assert!(
+        message.starts_with("not recorded — b.txt: no such file"),
+        "{message}"
+    );
+}

@@ -194,6 +194,18 @@ impl App {
         what: String,
         advance: bool,
     ) {
+        // A decision about a document whose file is gone or changed would be about a notice.
+        let paths: std::collections::HashSet<&str> =
+            decisions.iter().map(|d| d.doc.as_str()).collect();
+        let unavailable = (self.corpus.docs.iter())
+            .filter(|doc| paths.contains(doc.path.as_str()))
+            .find_map(|doc| (doc.text.unavailable()).map(|why| format!("{}: {why}", doc.path)));
+        if let Some(why) = unavailable {
+            self.message = Some(format!(
+                "not recorded — {why}; reopen the corpus to read it again"
+            ));
+            return;
+        }
         let stored = match &mut self.review.store {
             Ok(store) => store.append_all(&decisions),
             Err(e) => Err(e.clone()),

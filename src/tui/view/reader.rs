@@ -66,7 +66,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 pub fn styled_line<'a>(app: &App, doc: &'a Document, range: Range<usize>) -> Line<'a> {
     let t = &app.theme;
     let ids = app.index.doc_mention_ids(doc.id);
-    let mentions = &app.index.mentions[ids.clone()];
+    // A document whose file is gone or changed shows a notice: no mention is drawn over it.
+    let mentions = match doc.text.unavailable() {
+        Some(_) => &app.index.mentions[ids.start..ids.start],
+        None => &app.index.mentions[ids.clone()],
+    };
     let first = mentions.partition_point(|m| m.span.end <= range.start);
     let mut cuts = vec![range.start, range.end];
     let in_line = mentions[first..]
