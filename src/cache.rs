@@ -158,6 +158,7 @@ impl Cache {
     pub fn create(dir: &Path) -> Result<Cache, String> {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         let path = file_in(dir);
+        refuse_unless_regular(&path)?;
         remove_other_versions(dir, &path);
         let conn = Connection::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         // A rowid table with the hash indexed apart: the index holds only the small keys, and
@@ -173,6 +174,7 @@ impl Cache {
     /// Opens the existing cache in `dir` for reading.
     pub fn open_read(dir: &Path) -> Result<Cache, String> {
         let path = file_in(dir);
+        refuse_unless_regular(&path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(&path, flags)
             .map_err(|e| format!("{}: {e}", path.display()))?;
@@ -209,6 +211,15 @@ impl Cache {
             }
         }
         tx.commit().map_err(|e| e.to_string())
+    }
+}
+
+/// A cache path taken by something other than a regular file (a FIFO, a device, a folder) is
+/// never opened: SQLite could block on it or misread it.
+fn refuse_unless_regular(path: &Path) -> Result<(), String> {
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => Err(format!("{}: not a regular file", path.display())),
+        _ => Ok(()),
     }
 }
 

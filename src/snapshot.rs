@@ -164,6 +164,11 @@ impl Snapshot {
     /// extractor's.
     pub fn read(path: &Path) -> Result<Snapshot, String> {
         let started = std::time::Instant::now();
+        // A FIFO or a device in its place is never read (it could block or never end).
+        let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+        if !meta.is_file() {
+            return Err("not a regular file".into());
+        }
         let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
         let snapshot = Snapshot::from_bytes(&bytes)?;
         crate::debug_log::log(format_args!(

@@ -330,3 +330,43 @@ fn fifos_devices_and_huge_binary_files_are_skipped_by_name() {
         assert!(!o.status.success(), "nothing readable: {stderr}");
     }
 }
+
+/// A FIFO where the extraction cache or the corpus snapshot would be is ignored, never read: the
+/// load goes on without them.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_place_of_the_cache_or_the_snapshot_is_not_read() {
+    let (dir, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    std::fs::write(
+        dir.path().join("ok.txt"),
+        "A title\n\nMayor Li Ming visited Hefei.",
+    )
+    .unwrap();
+    let fifo = |path: &std::path::Path| {
+        let made = std::process::Command::new("mkfifo").arg(path).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo {}", path.display());
+    };
+    fifo(&gazette::cache::file_in(cache.path()));
+    fifo(&gazette::snapshot::file_for(
+        cache.path(),
+        &[dir.path().to_path_buf()],
+    ));
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(["extract", dir.path().to_str().unwrap()])
+        .env("GAZETTE_CACHE_DIR", cache.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("the load waited on a FIFO in the cache folder");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Li Ming"));
+}
