@@ -168,3 +168,43 @@ fn a_corpus_larger_than_the_size_sample_arrives_whole_and_in_order() {
     assert_eq!(app.index.entity(li as u32).docs.len(), 700);
     assert_eq!(app.review.reviews.len(), app.index.mentions.len());
 }
+
+/// An empty list says what is happening: files being listed or read, or why none could be read
+/// (every reason whole, wrapped to the pane) — never "no document matches the filters".
+#[test]
+fn an_empty_list_says_what_the_load_is_doing_or_why_nothing_was_read() {
+    let mut app = App::loading(Theme { color: false }, Rect::new(0, 0, 60, 20));
+    assert!(support::screen(&app).contains("listing files…"));
+    app.loading = Some(LoadProgress {
+        total: Some(5),
+        ..LoadProgress::new()
+    });
+    if let Some(loading) = &mut app.loading {
+        loading.read = 3;
+    }
+    assert!(support::screen(&app).contains("reading 3/5 files…"));
+
+    let mut corpus = Corpus::default();
+    corpus.label = "/no/such/folder".into();
+    corpus.warnings.push(gazette::corpus::LoadWarning {
+        path: "/no/such/folder".into(),
+        message: "skipped: no such file or folder".into(),
+    });
+    let app = support::app_with(corpus, Theme { color: false }, 60, 20);
+    let screen = support::screen(&app);
+    // The list pane's lines, read as one text.
+    let said: String = (screen.lines())
+        .filter_map(|l| l.strip_prefix('│')?.split('│').next())
+        .flat_map(str::split_whitespace)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        said.contains("no readable article in /no/such/folder"),
+        "{screen}"
+    );
+    assert!(
+        said.contains("no such file or"),
+        "the reason, wrapped not cut: {screen}"
+    );
+    assert!(!said.contains("matches the filters"), "{screen}");
+}

@@ -37,13 +37,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let offset = app.list_offset();
     let mut lines: Vec<Line> = Vec::new();
     if app.visible.is_empty() {
-        lines.push(Line::styled(
-            fit(
-                "no document matches the filters (Backspace removes the last)",
-                width,
-            ),
-            t.muted(),
-        ));
+        // Said whole, wrapped to the pane: what the load is doing, or why nothing is listed.
+        let why = empty_list_reason(app);
+        let wrapped = crate::text::wrap(&why, body.width);
+        for range in wrapped.lines.iter().take(usize::from(body.height)) {
+            lines.push(Line::styled(
+                fit(why[range.clone()].trim_end(), width),
+                t.muted(),
+            ));
+        }
     }
     for (row, &doc_id) in app
         .visible
@@ -87,4 +89,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         lines.push(line);
     }
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// Why the document list is empty, as the user should read it.
+fn empty_list_reason(app: &App) -> String {
+    if let Some(loading) = &app.loading {
+        return match loading.total {
+            Some(total) => format!("reading {}/{total} files…", loading.read),
+            None => "listing files…".to_string(),
+        };
+    }
+    if app.corpus.docs.is_empty() {
+        let why: Vec<String> = (app.corpus.warnings.iter().take(3))
+            .map(|w| crate::text::sanitize::escape_str(&w.to_string()).into_owned())
+            .collect();
+        let label = crate::text::sanitize::escape_str(&app.corpus.label).into_owned();
+        return match why.as_slice() {
+            [] => format!("no readable article in {label} (no .txt or .md file in it)"),
+            _ => format!("no readable article in {label} ({})", why.join("; ")),
+        };
+    }
+    "no document matches the filters (Backspace removes the last)".to_string()
 }
