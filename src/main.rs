@@ -98,6 +98,7 @@ fn main() -> ExitCode {
                 &cli.sources.sources(no_cache),
                 cli.store.as_deref(),
                 cli.gold.as_deref(),
+                cli.reviewer.as_deref(),
             )
         }
     };

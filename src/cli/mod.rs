@@ -40,6 +40,11 @@ pub struct Cli {
     /// the reader marks every disagreement and a pane shows the figures.
     #[arg(long, value_name = "FILE")]
     pub gold: Option<PathBuf>,
+    /// Who makes the decisions, recorded with each (default: the login name). Several
+    /// browsers may review one corpus: each undoes only its own decisions and shows the
+    /// others' within a second.
+    #[arg(long, value_name = "NAME")]
+    pub reviewer: Option<String>,
     /// Extract every document afresh, neither reading nor writing the extraction cache
     /// (default: $XDG_CACHE_HOME/gazette, or $GAZETTE_CACHE_DIR).
     #[arg(long, global = true)]

@@ -20,6 +20,13 @@ impl std::fmt::Display for StoreError {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Who makes this browser's decisions (`--reviewer`, or the login name).
+    reviewer: String,
+    /// This running browser: its decisions are the ones its undo and redo touch.
+    session: String,
+    /// SQLite's data_version when this browser last read the decisions: another connection's
+    /// commit changes it.
+    seen_version: i64,
 }
 
 const SCHEMA: &str = "
@@ -35,8 +42,15 @@ CREATE TABLE IF NOT EXISTS decisions (
     new_start INTEGER,
     new_end INTEGER,
     batch INTEGER NOT NULL,
+    reviewer TEXT NOT NULL DEFAULT '',
+    session TEXT NOT NULL DEFAULT '',
     undone INTEGER NOT NULL DEFAULT 0,
     made_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    session TEXT PRIMARY KEY,
+    reviewer TEXT NOT NULL,
+    pid INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS place (
     id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -55,6 +69,8 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
         ("new_start", "INTEGER"),
         ("new_end", "INTEGER"),
         ("batch", "INTEGER NOT NULL DEFAULT 0"),
+        ("reviewer", "TEXT NOT NULL DEFAULT ''"),
+        ("session", "TEXT NOT NULL DEFAULT ''"),
     ] {
         if !columns.iter().any(|c| c == column) {
             conn.execute_batch(&format!("ALTER TABLE decisions ADD COLUMN {column} {kind}"))?;
@@ -91,10 +107,72 @@ impl Store {
         conn.execute_batch(SCHEMA)
             .map_err(|e| fail("cannot write", &e))?;
         migrate(&conn).map_err(|e| fail("cannot upgrade", &e))?;
-        Ok(Store {
+        let started = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let mut store = Store {
             conn,
             path: path.to_path_buf(),
-        })
+            reviewer: login_name(),
+            session: format!("{}-{started}", std::process::id()),
+            seen_version: 0,
+        };
+        store.seen_version = store.data_version().unwrap_or(0);
+        store
+            .join_sessions()
+            .map_err(|e| fail("cannot write", &e))?;
+        Ok(store)
+    }
+
+    /// Records this browser as running (and forgets browsers whose process has ended), so that
+    /// another browser leaves its decisions to it.
+    fn join_sessions(&mut self) -> rusqlite::Result<()> {
+        let running: Vec<(String, i64)> = self
+            .conn
+            .prepare("SELECT session, pid FROM sessions")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<_, _>>()?;
+        for (session, pid) in running {
+            if !process_alive(pid) {
+                self.conn
+                    .execute("DELETE FROM sessions WHERE session = ?1", params![session])?;
+            }
+        }
+        self.conn.execute(
+            "INSERT OR REPLACE INTO sessions (session, reviewer, pid) VALUES (?1, ?2, ?3)",
+            params![self.session, self.reviewer, i64::from(std::process::id())],
+        )?;
+        Ok(())
+    }
+
+    /// Makes `name` the reviewer of this browser's decisions from now on.
+    pub fn set_reviewer(&mut self, name: &str) {
+        self.reviewer = name.to_string();
+        let _ = self.conn.execute(
+            "UPDATE sessions SET reviewer = ?2 WHERE session = ?1",
+            params![self.session, self.reviewer],
+        );
+    }
+
+    /// The reviewer this browser records.
+    pub fn reviewer(&self) -> &str {
+        &self.reviewer
+    }
+
+    /// Whether another browser (another connection, another process) has committed since this
+    /// one last asked: its decisions are then to be read again.
+    pub fn changed_elsewhere(&mut self) -> bool {
+        match self.data_version() {
+            Ok(v) if v != self.seen_version => {
+                self.seen_version = v;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn data_version(&self) -> rusqlite::Result<i64> {
+        self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))
     }
 
     /// Where the database is.
@@ -114,8 +192,12 @@ impl Store {
         let where_ = self.path.display().to_string();
         let fail = |e: rusqlite::Error| StoreError(format!("{where_}: {e}"));
         let tx = self.conn.transaction().map_err(fail)?;
-        tx.execute("DELETE FROM decisions WHERE undone = 1", [])
-            .map_err(fail)?;
+        // A new decision ends what this browser could redo (not another's).
+        tx.execute(
+            &format!("DELETE FROM decisions WHERE undone = 1 AND {OWNED}"),
+            params![self.session, self.reviewer],
+        )
+        .map_err(fail)?;
         let batch: i64 = tx
             .query_row(
                 "SELECT COALESCE(MAX(batch), 0) + 1 FROM decisions",
@@ -134,29 +216,41 @@ impl Store {
                 Verdict::Add => ("add", None, None),
             };
             tx.execute(
-                "INSERT INTO decisions (doc, start, end, label, text, verdict, new_label, new_start, new_end, batch) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                params![d.doc, d.start as i64, d.end as i64, d.label, d.text, verdict, new_label, new_span.map(|s| s.0), new_span.map(|s| s.1), batch],
+                "INSERT INTO decisions (doc, start, end, label, text, verdict, new_label, new_start, new_end, batch, reviewer, session) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                params![d.doc, d.start as i64, d.end as i64, d.label, d.text, verdict, new_label, new_span.map(|s| s.0), new_span.map(|s| s.1), batch, self.reviewer, self.session],
             )
             .map_err(fail)?;
         }
-        tx.commit().map_err(fail)
+        tx.commit().map_err(fail)?;
+        // This browser's own commit is not news from elsewhere.
+        self.seen_version = self.data_version().unwrap_or(self.seen_version);
+        Ok(())
     }
 
-    /// Takes back the latest decision (or bulk decision) still in force; false when there is none.
+    /// Takes back this browser's latest decision (or bulk decision) still in force — never
+    /// another browser's; false when there is none.
     pub fn undo(&mut self) -> Result<bool, StoreError> {
         let n = self
             .conn
-            .execute("UPDATE decisions SET undone = 1 WHERE batch = (SELECT MAX(batch) FROM decisions WHERE undone = 0)", [])
+            .execute(
+                &format!("UPDATE decisions SET undone = 1 WHERE {OWNED} AND batch = (SELECT MAX(batch) FROM decisions WHERE undone = 0 AND {OWNED})"),
+                params![self.session, self.reviewer],
+            )
             .map_err(|e| self.err(&e))?;
+        self.seen_version = self.data_version().unwrap_or(self.seen_version);
         Ok(n > 0)
     }
 
-    /// Restores the earliest decision taken back; false when there is none.
+    /// Restores the earliest decision this browser took back; false when there is none.
     pub fn redo(&mut self) -> Result<bool, StoreError> {
         let n = self
             .conn
-            .execute("UPDATE decisions SET undone = 0 WHERE batch = (SELECT MIN(batch) FROM decisions WHERE undone = 1)", [])
+            .execute(
+                &format!("UPDATE decisions SET undone = 0 WHERE {OWNED} AND batch = (SELECT MIN(batch) FROM decisions WHERE undone = 1 AND {OWNED})"),
+                params![self.session, self.reviewer],
+            )
             .map_err(|e| self.err(&e))?;
+        self.seen_version = self.data_version().unwrap_or(self.seen_version);
         Ok(n > 0)
     }
 
@@ -219,6 +313,39 @@ impl Store {
     fn err(&self, e: &rusqlite::Error) -> StoreError {
         StoreError(format!("{}: {e}", self.path.display()))
     }
+}
+
+/// The decisions a browser may undo and redo (?1 its session, ?2 its reviewer): its own, and
+/// those of its reviewer (or of no one, from before reviewers were recorded) whose browser has
+/// closed — never those of another browser still running.
+const OWNED: &str =
+    "(session = ?1 OR (session NOT IN (SELECT session FROM sessions) AND reviewer IN (?2, '')))";
+
+impl Drop for Store {
+    /// A closed browser hands its decisions back to its reviewer's next one.
+    fn drop(&mut self) {
+        let _ = self.conn.execute(
+            "DELETE FROM sessions WHERE session = ?1",
+            params![self.session],
+        );
+    }
+}
+
+/// Whether process `pid` still runs (where the system says; elsewhere, taken to run).
+fn process_alive(pid: i64) -> bool {
+    if cfg!(target_os = "linux") {
+        std::path::Path::new(&format!("/proc/{pid}")).exists()
+    } else {
+        true
+    }
+}
+
+/// The login name of whoever runs gazette, the default reviewer.
+fn login_name() -> String {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|n| !n.is_empty()))
+        .unwrap_or_else(|| "unknown".to_string())
 }
 
 #[cfg(test)]

@@ -65,6 +65,8 @@ pub struct AfterLoad {
     pub store: Option<PathBuf>,
     /// The gold annotation to compare with.
     pub gold: Option<PathBuf>,
+    /// Who makes the decisions (None: the login name).
+    pub reviewer: Option<String>,
 }
 
 impl App {
@@ -261,7 +263,10 @@ impl App {
             .store
             .clone()
             .unwrap_or_else(|| default_store(&self.corpus));
-        let opened = Store::open(&store_path);
+        let mut opened = Store::open(&store_path);
+        if let (Ok(store), Some(name)) = (&mut opened, &after.reviewer) {
+            store.set_reviewer(name);
+        }
         if let Err(e) = &opened {
             self.corpus.warnings.push(LoadWarning {
                 path: store_path.display().to_string(),

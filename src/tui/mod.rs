@@ -36,6 +36,7 @@ pub fn run(
     sources: &Sources,
     store: Option<&Path>,
     gold: Option<&Path>,
+    reviewer: Option<&str>,
 ) -> std::io::Result<()> {
     let options = Options {
         extract: true,
@@ -46,6 +47,7 @@ pub fn run(
         sources: sources.clone(),
         store: store.map(Path::to_path_buf),
         gold: gold.map(Path::to_path_buf),
+        reviewer: reviewer.map(str::to_string),
     };
     let mut guard = TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
@@ -75,7 +77,8 @@ pub fn run(
         } else if app.loading.is_some() {
             Duration::from_millis(2)
         } else {
-            Duration::from_secs(3600)
+            // Decisions another browser stores on the same database show within a second.
+            Duration::from_millis(500)
         };
         if crossterm::event::poll(timeout)? {
             app.handle(crossterm::event::read()?);
@@ -87,6 +90,9 @@ pub fn run(
         }
         if let Some(p) = app.prompt.as_mut().filter(|p| p.pending(&app.index)) {
             p.advance(&app.index, filter::FRAME_BUDGET);
+            dirty = true;
+        }
+        if app.loading.is_none() && app.take_decisions_from_elsewhere() {
             dirty = true;
         }
         if app.loading.is_some() && app.receive(&loader.events, Duration::from_millis(30)) {

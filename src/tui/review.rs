@@ -158,6 +158,24 @@ impl App {
         self.apply_filters();
     }
 
+    /// Lays again the decisions when another browser has stored some on the same database
+    /// (another terminal, another reviewer); true when it did. Cheap when nothing changed: one
+    /// query of SQLite's data version.
+    pub fn take_decisions_from_elsewhere(&mut self) -> bool {
+        let changed = match &mut self.review.store {
+            Ok(store) => store.changed_elsewhere(),
+            Err(_) => false,
+        };
+        if changed {
+            self.relayer();
+            self.message = Some(format!(
+                "decisions from another browser on this database shown ({} reviewed)",
+                self.reviewed_count().0
+            ));
+        }
+        changed
+    }
+
     /// The review of a mention.
     pub fn review_of(&self, m: MentionId) -> &MentionReview {
         &self.review.reviews[m as usize]
