@@ -370,3 +370,81 @@ fn a_fifo_in_place_of_the_cache_or_the_snapshot_is_not_read() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(String::from_utf8_lossy(&o.stdout).contains("Li Ming"));
 }
+
+/// The annotation fixtures (tests/fixtures/annotations): brat files with a byte-order mark, in
+/// UTF-16 and with a T line missing its text, a JSONL file with a byte-order mark naming one
+/// document well and another ambiguously. What loads, loads; what cannot is named by line.
+#[test]
+fn annotation_files_with_marks_encodings_and_ambiguous_documents() {
+    let fixtures =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/annotations");
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    copy_dir(&fixtures, &corpus);
+    let out = dir.path().join("out.jsonl");
+    let o = gazette(&[
+        "export",
+        corpus.to_str().unwrap(),
+        "--annotations",
+        corpus.join("extra.jsonl").to_str().unwrap(),
+        "--merge",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    let written = std::fs::read_to_string(&out).unwrap();
+    let texts: Vec<String> = written
+        .lines()
+        .flat_map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let doc = v["doc"].as_str().unwrap().to_string();
+            v["entities"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(move |e| {
+                    format!(
+                        "{doc} {} {}",
+                        e["label"].as_str().unwrap(),
+                        e["text"].as_str().unwrap()
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for expected in [
+        "bom.txt PERSON Li Ming",
+        "utf16.txt PERSON Wang Fang",
+        "utf16.txt REGION Tianjin",
+        "notext.txt PERSON Zhao Lei",
+        "bom.txt REGION Hefei",
+    ] {
+        assert!(texts.iter().any(|t| t == expected), "{expected}: {texts:?}");
+    }
+    assert!(
+        stderr.contains("notext.ann:2: T2 REGION 39 44: no text column"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("extra.jsonl:2: document \"report.txt\" matches 2 documents"),
+        "{stderr}"
+    );
+    assert!(
+        !written.contains('\u{feff}'),
+        "no stray byte-order mark is written back"
+    );
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
