@@ -525,6 +525,11 @@ fn a_document_whose_file_is_gone_shows_no_mentions_and_refuses_decisions() {
             .all(|s| !s.style.add_modifier.intersects(entity_styles)),
         "no mention is drawn over the notice: {line:?}"
     );
+    let row = gazette::tui::nav::kwic_row(&app, 0);
+    assert!(
+        row.keyword.starts_with("[cannot show: no such file"),
+        "{row:?}"
+    );
     keys(&mut app, "]a");
     let message = app.message.clone().unwrap_or_default();
     assert!(

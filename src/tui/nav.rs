@@ -202,6 +202,16 @@ const CONTEXT_CHARS: usize = 40;
 pub fn kwic_row(app: &App, id: MentionId) -> KwicRow {
     let m = &app.index.mentions[id as usize];
     let doc = &app.corpus.docs[m.doc as usize];
+    // A file gone or changed: its notice is not the mention's context.
+    if let Some(why) = doc.text.unavailable() {
+        return KwicRow {
+            mention: id,
+            title: doc.display_title().to_string(),
+            left: String::new(),
+            keyword: format!("[cannot show: {why}]"),
+            right: String::new(),
+        };
+    }
     let text: &str = &doc.text;
     let piece = |range: std::ops::Range<usize>| text.get(range).unwrap_or_default();
     let left: String = piece(0..m.span.start)
