@@ -86,6 +86,10 @@ static AFTER_MATCHER: LazyLock<AhoCorasick> =
 /// (默克尔和约翰逊 is two names).
 const STOPS: &str = "和与及同跟的在对向等";
 
+/// Characters looked at beside a title or verb: a name and its dots, no more (a long run of such
+/// characters is not scanned whole at every cue).
+const MAX_RUN: usize = 12;
+
 /// A name is two to six characters (besides the · between its parts).
 const NAME_CHARS: std::ops::RangeInclusive<usize> = 2..=6;
 
@@ -107,6 +111,7 @@ impl Recognizer for PersonsForeign {
             let len: usize = rest
                 .chars()
                 .take_while(|c| is_name_char(*c))
+                .take(MAX_RUN)
                 .map(char::len_utf8)
                 .sum();
             names.extend(accept(&rest[..len]));
@@ -117,6 +122,7 @@ impl Recognizer for PersonsForeign {
                 .chars()
                 .rev()
                 .take_while(|c| is_name_char(*c))
+                .take(MAX_RUN)
                 .map(char::len_utf8)
                 .sum();
             names.extend(accept(&before[before.len() - len..]));

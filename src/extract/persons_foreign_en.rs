@@ -97,7 +97,8 @@ fn titled_foreign_names(t: &Tables, text: &str, ws: &[Word], out: &mut Vec<Candi
         !word_char(text[..c.span.start].chars().next_back())
             && !word_char(text[c.span.end..].chars().next())
     });
-    let found: Vec<(usize, usize)> = all.iter().map(|c| (c.span.start, c.span.end)).collect();
+    let mut found: Vec<(usize, usize)> = all.iter().map(|c| (c.span.start, c.span.end)).collect();
+    found.sort_unstable();
     out.extend(all);
     // The last word alone, after the full name, as a subject or after a title.
     let first_at = found.first().map_or(usize::MAX, |&(start, _)| start);
@@ -105,7 +106,7 @@ fn titled_foreign_names(t: &Tables, text: &str, ws: &[Word], out: &mut Vec<Candi
         let Some((key, canonical)) = last_words.get(w.text) else {
             continue;
         };
-        if w.start <= first_at || found.iter().any(|&(s, e)| s <= w.start && w.end <= e) {
+        if w.start <= first_at || within(&found, w.start, w.end) {
             continue;
         }
         let next_lower = ws
@@ -116,6 +117,13 @@ fn titled_foreign_names(t: &Tables, text: &str, ws: &[Word], out: &mut Vec<Candi
             out.push(person(w.start..w.end, key.clone(), canonical.clone()));
         }
     }
+}
+
+/// Whether `start..end` lies inside one of `spans` (sorted by start): a binary search, so that a
+/// document with thousands of names is read in time proportional to it.
+fn within(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let i = spans.partition_point(|&(s, _)| s <= start);
+    spans[..i].iter().rev().take(4).any(|&(_, e)| end <= e)
 }
 
 /// Words of an organization's or a place's name, which a person's name does not contain.

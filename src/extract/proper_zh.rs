@@ -166,21 +166,30 @@ fn name_word(tag: &str) -> bool {
     tag.starts_with('n') || matches!(tag, "j" | "x" | "s" | "f" | "b" | "ng")
 }
 
+/// Bytes before a list's end searched for the start of its clause.
+const LIST_WINDOW: usize = 240;
+
 /// Items of a list ended by 等企业 (兴发集团、华新水泥、安琪酵母等企业): companies.
 fn companies_in_lists(text: &str, out: &mut Vec<Candidate>) {
     for end in COMPANY_LIST_ENDS {
         for (at, _) in text.match_indices(end) {
-            let line_start = text[..at]
+            // The clause before it, looked for in a bounded window (a long text without
+            // punctuation must not be scanned back whole for every list).
+            let mut window = at.saturating_sub(LIST_WINDOW);
+            while !text.is_char_boundary(window) {
+                window += 1;
+            }
+            let line_start = text[window..at]
                 .rfind(['\n', '。', ',', ',', ';', ';', ':', ':'])
-                .map_or(0, |i| {
-                    i + text[i..].chars().next().map_or(1, char::len_utf8)
+                .map_or(window, |i| {
+                    window + i + text[window + i..].chars().next().map_or(1, char::len_utf8)
                 });
             let mut start = line_start;
             for item in text[line_start..at].split('、') {
                 let item_start = start;
                 start += item.len() + '、'.len_utf8();
-                // The first item may carry the words before the list: keep its last 2-6 characters
-                // only when the whole item is short enough to be a name.
+                // An item longer than a name (the first may carry the words before the list) is
+                // left out.
                 let n = item.chars().count();
                 if (2..=6).contains(&n) && item.chars().all(is_han) {
                     out.push(candidate(
