@@ -189,30 +189,18 @@ fn read_name(t: &Tables, text: &str, ws: &[Word], i: usize) -> Option<Reading> {
             });
         }
     }
-    // Given name first, as older translations write it ('Qichen Qian'): two capitalized words,
-    // the first a two-syllable given name and no surname; needs a cue like any weak reading.
-    if ca == Case::Capitalized
+    // Given name first, as older translations write it: two capitalized words ('Qichen Qian'),
+    // the first a two-syllable given name and no surname, or two lower-case ones ('xiaoyun
+    // luo'). Weak: taken with a cue, or where the document names the person surname first.
+    let capitalized = ca == Case::Capitalized
         && cb == Case::Capitalized
         && !t.surnames_roman.contains(&a_lower)
-        && t.surnames_roman.contains(b_lower)
-    {
-        if let Some(given) = t.pinyin_syllables(&a_lower).filter(|g| g.len() == 2) {
-            return Some(Reading {
-                start: a.start,
-                end: b_end,
-                surname: b_lower.to_string(),
-                given,
-                strength: Strength::Weak,
-            });
-        }
-    }
-    // Given name first in lower case ('xiaoyun luo'): taken only where the document names the
-    // same person surname first, or with a cue.
-    if ca == Case::Lower
+        && t.surnames_roman.contains(b_lower);
+    let lower = ca == Case::Lower
         && cb == Case::Lower
         && !a.text.contains('-')
-        && t.surnames_pinyin.contains(b_lower)
-    {
+        && t.surnames_pinyin.contains(b_lower);
+    if capitalized || lower {
         if let Some(given) = t.pinyin_syllables(&a_lower).filter(|g| g.len() == 2) {
             return Some(Reading {
                 start: a.start,
