@@ -275,7 +275,7 @@ fn article(templates: &[Template], names: &mut Names, n: usize) -> String {
         }
         out.push_str(&p.text[at..]);
         out.push_str("\n\n");
-        if i == 0 && n % 7 == 0 {
+        if i == 0 && n.is_multiple_of(7) {
             // Some articles carry a date line of their own, in the forms the seeds use.
             let day = n % 28 + 1;
             let month = n % 12 + 1;

@@ -184,12 +184,14 @@ fn an_empty_list_says_what_the_load_is_doing_or_why_nothing_was_read() {
     }
     assert!(support::screen(&app).contains("reading 3/5 files…"));
 
-    let mut corpus = Corpus::default();
-    corpus.label = "/no/such/folder".into();
-    corpus.warnings.push(gazette::corpus::LoadWarning {
-        path: "/no/such/folder".into(),
-        message: "skipped: no such file or folder".into(),
-    });
+    let corpus = Corpus {
+        label: "/no/such/folder".into(),
+        warnings: vec![gazette::corpus::LoadWarning {
+            path: "/no/such/folder".into(),
+            message: "skipped: no such file or folder".into(),
+        }],
+        ..Corpus::default()
+    };
     let app = support::app_with(corpus, Theme { color: false }, 60, 20);
     let screen = support::screen(&app);
     // The list pane's lines, read as one text.

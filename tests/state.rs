@@ -173,10 +173,7 @@ fn the_mention_list_jumps_to_the_chosen_mention() {
         a.current_mention,
         a.index.entity(e).mentions.last().copied()
     );
-    assert_eq!(
-        listed_titles(&a)[a.list_selected].starts_with("Seize"),
-        true
-    );
+    assert!(listed_titles(&a)[a.list_selected].starts_with("Seize"));
 }
 
 #[test]

@@ -143,7 +143,7 @@ fn town(text: &str, tokens: &[Token], i: usize, out: &mut Vec<Candidate>) {
             let name_words = tokens[i..i + take]
                 .iter()
                 .filter(|w| w.range.start < name_end)
-                .all(|w| name_word(&w.tag));
+                .all(|w| name_word(w.tag));
             let n = name.chars().count();
             // One dictionary word that is not a proper noun (农村, 城乡) is a word, not a town.
             let proper = t.tag.starts_with("ns") || t.tag.starts_with("nr") || t.tag == "nz";

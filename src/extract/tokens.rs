@@ -72,9 +72,8 @@ pub fn case_of(word: &str) -> Case {
         Case::Lower
     } else if uppers == count && count > 1 {
         Case::Upper
-    } else if first.is_ascii_uppercase() && uppers == 1 {
-        Case::Capitalized
-    } else if first.is_ascii_uppercase() && is_hyphen_capitalized(word) {
+    } else if first.is_ascii_uppercase() && (uppers == 1 || is_hyphen_capitalized(word)) {
+        // 'Lian', and 'Guo-Xun' (capitals only after hyphens).
         Case::Capitalized
     } else {
         // 'YanLianGang', and brand names that start in lower case ('iFlytek').
@@ -218,6 +217,14 @@ pub fn cue_after(text: &str, at: usize) -> bool {
     false
 }
 
+/// Byte offset where the word that ends `s` begins (letters, digits, '-' and '\'').
+pub fn last_word_start(s: &str) -> usize {
+    s.char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-' || c == '\''))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,12 +267,4 @@ mod tests {
         assert!(cue_after("Yang Maorong, Deputy Secretary of District", 12));
         assert!(!cue_after("Liao saidx", 4));
     }
-}
-
-/// Byte offset where the word that ends `s` begins (letters, digits, '-' and '\'').
-pub fn last_word_start(s: &str) -> usize {
-    s.char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_ascii_alphanumeric() || c == '-' || c == '\''))
-        .map_or(0, |(i, c)| i + c.len_utf8())
 }

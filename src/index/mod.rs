@@ -46,7 +46,7 @@ fn bilingual_name(e: &Entity) -> String {
     let names = || std::iter::once(&*e.canonical).chain(e.aliases.iter().map(String::as_str));
     // Only the built-in recognizers' persons: an imported entity keeps the name its file gives.
     let builtin = e.key.starts_with("person:");
-    if !builtin || e.label != Label::Person || !names().any(|n| han(n)) || names().all(|n| han(n)) {
+    if !builtin || e.label != Label::Person || !names().any(&han) || names().all(&han) {
         return e.canonical.to_string();
     }
     let capitals = |s: &&str| s.chars().filter(char::is_ascii_uppercase).count();

@@ -199,37 +199,6 @@ pub fn decisions(
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::cli::analyze;
-
-    #[test]
-    fn decisions_apply_in_order_and_orphans_are_kept_apart() {
-        let corpus = Corpus::bundled();
-        let index = analyze(&corpus);
-        let d0 = decision(&corpus, &index, 0, Verdict::Reject);
-        let d1 = decision(&corpus, &index, 1, Verdict::Relabel(Label::Org));
-        let d1b = decision(&corpus, &index, 1, Verdict::Accept);
-        let mut gone = decision(&corpus, &index, 2, Verdict::Accept);
-        gone.text = "a different text".into();
-        let Layered {
-            reviews, orphans, ..
-        } = layer(&corpus, &index.mentions, &[d0, d1, d1b, gone.clone()]);
-        assert_eq!(reviews[0].status, Status::Rejected);
-        assert_eq!(
-            reviews[1],
-            MentionReview {
-                status: Status::Accepted,
-                relabel: Some(Label::Org)
-            },
-            "accepting keeps the new label"
-        );
-        assert_eq!(reviews[2].status, Status::Unreviewed);
-        assert_eq!(orphans, [gone]);
-    }
-}
-
 /// The annotation after review: rejected mentions removed (kept when `keep_rejected`, for an
 /// export with statuses), relabelled ones under their new label, with each kept mention's status.
 pub fn reviewed(corpus: &Corpus, layered: &Layered, keep_rejected: bool) -> (Index, Vec<Status>) {
@@ -260,5 +229,36 @@ impl Status {
             Status::Accepted => "accepted",
             Status::Rejected => "rejected",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::analyze;
+
+    #[test]
+    fn decisions_apply_in_order_and_orphans_are_kept_apart() {
+        let corpus = Corpus::bundled();
+        let index = analyze(&corpus);
+        let d0 = decision(&corpus, &index, 0, Verdict::Reject);
+        let d1 = decision(&corpus, &index, 1, Verdict::Relabel(Label::Org));
+        let d1b = decision(&corpus, &index, 1, Verdict::Accept);
+        let mut gone = decision(&corpus, &index, 2, Verdict::Accept);
+        gone.text = "a different text".into();
+        let Layered {
+            reviews, orphans, ..
+        } = layer(&corpus, &index.mentions, &[d0, d1, d1b, gone.clone()]);
+        assert_eq!(reviews[0].status, Status::Rejected);
+        assert_eq!(
+            reviews[1],
+            MentionReview {
+                status: Status::Accepted,
+                relabel: Some(Label::Org)
+            },
+            "accepting keeps the new label"
+        );
+        assert_eq!(reviews[2].status, Status::Unreviewed);
+        assert_eq!(orphans, [gone]);
     }
 }

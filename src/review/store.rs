@@ -443,8 +443,7 @@ mod tests {
         other.execute_batch("BEGIN EXCLUSIVE").unwrap();
         let e = s
             .append(&decision(0, Verdict::Accept))
-            .err()
-            .expect("refused while locked");
+            .expect_err("refused while locked");
         assert!(
             e.0.contains("locked") && e.0.starts_with(&path.display().to_string()),
             "{e}"

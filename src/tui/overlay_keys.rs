@@ -18,13 +18,11 @@ impl App {
                 if let Some(a) = lookup(Context::HelpOverlay, key) {
                     self.help_action(a);
                 }
-                return;
             }
             Some(Overlay::Mentions(_)) => {
                 if let Some(a) = lookup(Context::Mentions, key) {
                     self.mentions_action(a);
                 }
-                return;
             }
             Some(Overlay::Errors(list)) => {
                 let mut list = list.clone();
@@ -65,20 +63,16 @@ impl App {
                     _ => {}
                 }
                 self.overlay = Some(Overlay::Errors(list));
-                return;
             }
-            Some(Overlay::SpanEdit(_)) => {
-                match lookup(Context::SpanPrompt, key) {
-                    Some(Action::Close) => self.overlay = None,
-                    Some(Action::Select) => self.save_span(None),
-                    Some(Action::RelabelPerson) => self.save_span(Some(Label::Person)),
-                    Some(Action::RelabelRegion) => self.save_span(Some(Label::Region)),
-                    Some(Action::RelabelOrg) => self.save_span(Some(Label::Org)),
-                    Some(a) => self.move_span_end(a),
-                    None => {}
-                }
-                return;
-            }
+            Some(Overlay::SpanEdit(_)) => match lookup(Context::SpanPrompt, key) {
+                Some(Action::Close) => self.overlay = None,
+                Some(Action::Select) => self.save_span(None),
+                Some(Action::RelabelPerson) => self.save_span(Some(Label::Person)),
+                Some(Action::RelabelRegion) => self.save_span(Some(Label::Region)),
+                Some(Action::RelabelOrg) => self.save_span(Some(Label::Org)),
+                Some(a) => self.move_span_end(a),
+                None => {}
+            },
             Some(Overlay::BulkScope(verdict)) => {
                 let verdict = verdict.clone();
                 let scope = match lookup(Context::BulkPrompt, key) {
@@ -99,7 +93,6 @@ impl App {
                             targets,
                             what,
                         });
-                return;
             }
             Some(Overlay::BulkConfirm {
                 verdict, targets, ..
@@ -116,7 +109,6 @@ impl App {
                     }
                     _ => {}
                 }
-                return;
             }
             Some(Overlay::Relabel { bulk }) => {
                 let bulk = *bulk;
@@ -135,7 +127,6 @@ impl App {
                     (Some(label), false) => self.decide(Verdict::Relabel(label)),
                     (None, _) => {}
                 }
-                return;
             }
             None => {}
         }
