@@ -6,10 +6,10 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use gazette::cli::analyze;
-use gazette::corpus::stream::{load_all, Input, Options};
 use gazette::corpus::{Corpus, Document, SourceEncoding};
 use gazette::extract::Extractor;
+use gazette::session::analyze;
+use gazette::session::stream::{load_all, Input, Options};
 use gazette::text::wrap;
 use gazette::tui::app::App;
 use gazette::tui::filter::{rank, FilterPrompt, Scope};
@@ -213,7 +213,7 @@ fn filtering(c: &mut Criterion) {
 /// The bundled articles repeated `copies` times, with their mentions, as one corpus.
 fn repeated_seeds(copies: usize) -> (Corpus, gazette::index::Index) {
     let seeds = Corpus::bundled();
-    let mentions = gazette::cli::extract_all(&seeds);
+    let mentions = gazette::session::extract_all(&seeds);
     let mut corpus = Corpus::default();
     let mut all = Vec::new();
     for copy in 0..copies {
@@ -262,7 +262,7 @@ fn jumping(c: &mut Criterion) {
 /// Opens `dir` as the browser does, to a usable, fully filterable state (cache in `cache`,
 /// review database in `data`), waiting for a snapshot to be written as quitting does.
 fn open_in_browser(dir: &std::path::Path, cache: &std::path::Path, data: &std::path::Path) -> App {
-    let loader = gazette::corpus::stream::start(
+    let loader = gazette::session::stream::start(
         Input::Paths(vec![dir.to_path_buf()]),
         Options {
             extract: true,

@@ -63,7 +63,7 @@ fn main() -> ExitCode {
         });
     }
     let corpus = match args.get(1) {
-        Some(folder) => gazette::corpus::open_paths(&[std::path::PathBuf::from(folder)]),
+        Some(folder) => gazette::session::open_paths(&[std::path::PathBuf::from(folder)]),
         None => Corpus::bundled(),
     };
     let mut out = String::new();

@@ -3,7 +3,7 @@
 //! `cargo run --release --example open_corpus -- PATH [--no-cache]`.
 //! The cache is the browser's (`GAZETTE_CACHE_DIR` to choose another).
 
-use gazette::corpus::stream::{self, Input, Options};
+use gazette::session::stream::{self, Input, Options};
 use gazette::tui::app::App;
 use gazette::tui::filter::{rank, Scope};
 use gazette::tui::loading::AfterLoad;
@@ -43,7 +43,7 @@ fn main() {
             eprintln!("{e}");
         }
     }
-    let cache_dir = gazette::cli::cache_dir(no_cache);
+    let cache_dir = gazette::session::cache_dir(no_cache);
     let started = Instant::now();
     let loader = stream::start(
         Input::from_paths(&paths),
@@ -59,7 +59,7 @@ fn main() {
     };
     let mut app = App::loading(Theme { color: true }, area);
     let after = AfterLoad {
-        sources: gazette::cli::Sources {
+        sources: gazette::session::Sources {
             cache_dir,
             ..Default::default()
         },

@@ -3,24 +3,14 @@
 //! the extractor's version. Reopening an unchanged corpus skips extraction; a changed file has a
 //! new hash and is redone alone. A cache that cannot be opened or read is only slower, never wrong.
 
-use crate::corpus::{Document, Lang, Meta};
+use crate::corpus::{ContentHash, Document, Lang, Meta};
 use crate::extract::Extractor;
+use crate::extract::VERSION as EXTRACTOR_VERSION;
 use crate::model::{Label, Mention, Source};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-/// The extractor's version: the package version and a fingerprint of its code and tables.
-pub const EXTRACTOR_VERSION: &str = env!("GAZETTE_EXTRACTOR_VERSION");
-
-/// The key of a file's content.
-pub type ContentHash = [u8; 16];
-
-/// Hashes a file's bytes.
-pub fn content_hash(bytes: &[u8]) -> ContentHash {
-    xxhash_rust::xxh3::xxh3_128(bytes).to_le_bytes()
-}
 
 /// What extraction yields for one document, as stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -244,6 +234,7 @@ fn remove_other_versions(dir: &Path, keep: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::content_hash;
     use crate::corpus::Corpus;
 
     #[test]

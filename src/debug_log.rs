@@ -29,7 +29,7 @@ pub fn init(path: &Path) -> Result<(), String> {
     self::log(format_args!(
         "gazette {} started (extractor {})",
         env!("CARGO_PKG_VERSION"),
-        crate::cache::EXTRACTOR_VERSION
+        env!("GAZETTE_EXTRACTOR_VERSION")
     ));
     Ok(())
 }

@@ -13,6 +13,7 @@ pub mod formats;
 pub mod index;
 pub mod model;
 pub mod review;
+pub mod session;
 pub mod snapshot;
 pub mod text;
 pub mod tui;

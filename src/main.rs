@@ -1,7 +1,6 @@
 use clap::Parser;
-use gazette::cli::{
-    check_output, run_eval, run_write, Cli, Command, EvalArgs, ReviewArgs, Sources,
-};
+use gazette::cli::{check_output, run_eval, run_write, Cli, Command, EvalArgs, ReviewArgs};
+use gazette::session::Sources;
 use gazette::text::terminal_out::Escaping;
 use std::process::ExitCode;
 
@@ -38,7 +37,7 @@ fn main() -> ExitCode {
                     run_write(
                         &paths,
                         &Sources {
-                            cache_dir: gazette::cli::cache_dir(no_cache),
+                            cache_dir: gazette::session::cache_dir(no_cache),
                             ..Sources::default()
                         },
                         &ReviewArgs::default(),

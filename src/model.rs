@@ -72,3 +72,23 @@ pub struct Mention {
     pub canonical: Arc<str>,
     pub source: Source,
 }
+
+/// Where a mention stands in review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Status {
+    #[default]
+    Unreviewed,
+    Accepted,
+    Rejected,
+}
+
+impl Status {
+    /// The name written in exported files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Unreviewed => "unreviewed",
+            Status::Accepted => "accepted",
+            Status::Rejected => "rejected",
+        }
+    }
+}

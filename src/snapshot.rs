@@ -5,11 +5,11 @@
 //! a document is shown (see [`crate::corpus::Text`]). Any change, and the load takes the usual
 //! way (the extraction cache still spares unchanged files their extraction).
 
-use crate::cache::{ContentHash, EXTRACTOR_VERSION};
 use crate::corpus::{
-    repair_warning, Corpus, DocId, Document, FileStamp, Lang, LoadWarning, Meta, Origin,
-    SourceEncoding, Text,
+    repair_warning, ContentHash, Corpus, DocId, Document, FileStamp, Lang, LoadWarning, Meta,
+    Origin, SourceEncoding, Text,
 };
+use crate::extract::VERSION as EXTRACTOR_VERSION;
 use crate::index::{Index, StoredIndex, StoredIndexBuilder};
 use serde::{Deserialize, Serialize};
 use std::io::{Seek, SeekFrom, Write};

@@ -5,8 +5,8 @@
 
 mod support;
 
-use gazette::corpus::open_paths;
 use gazette::index::Index;
+use gazette::session::open_paths;
 use gazette::tui::app::App;
 use gazette::tui::theme::Theme;
 use ratatui::layout::Rect;
@@ -101,7 +101,7 @@ fn the_browser_reads_what_it_can_and_names_the_rest() {
     let gbk = corpus.docs.iter().find(|d| d.path == "gbk.txt").unwrap();
     assert!(gbk.text.starts_with("鹰潭市长张子建"));
 
-    let index = gazette::cli::analyze(&corpus);
+    let index = gazette::session::analyze(&corpus);
     assert!(index
         .mentions
         .iter()

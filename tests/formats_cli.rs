@@ -383,7 +383,7 @@ fn a_document_whose_file_changed_is_not_exported_over_a_notice() {
     std::fs::write(&path, original).unwrap();
     let origin = Origin {
         file: path.clone(),
-        hash: gazette::cache::content_hash(original.as_bytes()),
+        hash: gazette::corpus::content_hash(original.as_bytes()),
         len: original.len(),
         stamp: FileStamp::of(&std::fs::metadata(&path).unwrap()).unwrap(),
     };

@@ -115,12 +115,12 @@ fn snapshot_bytes() -> &'static [u8] {
         for (i, d) in seeds.docs.iter().enumerate() {
             std::fs::write(dir.join(format!("{i}.txt")), &d.text).unwrap();
         }
-        let options = gazette::corpus::stream::Options {
+        let options = gazette::session::stream::Options {
             extract: true,
             cache_dir: None,
         };
-        let input = gazette::corpus::stream::Input::Paths(vec![dir]);
-        let (corpus, mentions) = gazette::corpus::stream::load_all(input, options);
+        let input = gazette::session::stream::Input::Paths(vec![dir]);
+        let (corpus, mentions) = gazette::session::stream::load_all(input, options);
         let index = gazette::index::Index::build(&corpus, mentions);
         let snapshot = gazette::snapshot::Snapshot::take(&corpus, &index).unwrap();
         snapshot.to_bytes().unwrap()

@@ -3,8 +3,8 @@
 
 mod support;
 
-use gazette::corpus::stream::{self, Event, Input, Options};
 use gazette::corpus::Corpus;
+use gazette::session::stream::{self, Event, Input, Options};
 use gazette::tui::app::App;
 use gazette::tui::loading::{AfterLoad, LoadProgress};
 use gazette::tui::theme::Theme;
@@ -65,16 +65,16 @@ fn reopening_takes_extraction_from_the_cache_and_redoes_a_changed_file_alone() {
         ["0.txt", "1.txt", "2.txt", "3.txt", "4.txt"],
         "file order"
     );
-    let fresh = gazette::cli::load_extracted(
+    let fresh = gazette::session::load_extracted(
         &[dir.path().to_path_buf()],
-        &gazette::cli::Sources::default(),
+        &gazette::session::Sources::default(),
     );
     let (cached, extracted, _) = load_counts(dir.path(), cache.path());
     assert_eq!((cached, extracted), (5, 0));
     // What the cache gives back is what extraction gives.
-    let from_cache = gazette::cli::load_extracted(
+    let from_cache = gazette::session::load_extracted(
         &[dir.path().to_path_buf()],
-        &gazette::cli::Sources {
+        &gazette::session::Sources {
             cache_dir: Some(cache.path().to_path_buf()),
             ..Default::default()
         },

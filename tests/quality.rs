@@ -2,12 +2,13 @@
 //! articles, and four short articles of the genre written for the purpose (tests/gold/heldout/).
 //! The floors are the figures it reaches; a change that lowers one fails.
 
-use gazette::cli::analyze;
-use gazette::corpus::{open_paths, Corpus};
+use gazette::corpus::Corpus;
 use gazette::eval::{align, Scores, Span};
 use gazette::formats::jsonl;
 use gazette::formats::offsets::CodePoints;
 use gazette::model::Label;
+use gazette::session::analyze;
+use gazette::session::open_paths;
 use std::collections::BTreeMap;
 
 /// Strict F1 floors by label on the bundled articles.

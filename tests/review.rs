@@ -503,7 +503,7 @@ fn a_document_whose_file_is_gone_shows_no_mentions_and_refuses_decisions() {
     std::fs::write(&path, text).unwrap();
     let origin = Origin {
         file: path.clone(),
-        hash: gazette::cache::content_hash(text.as_bytes()),
+        hash: gazette::corpus::content_hash(text.as_bytes()),
         len: text.len(),
         stamp: FileStamp::of(&std::fs::metadata(&path).unwrap()).unwrap(),
     };

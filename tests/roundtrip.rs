@@ -1,12 +1,13 @@
 //! Export then import gives back exactly the same mentions, in every format and offset unit,
 //! for text with Chinese, characters outside the Basic Multilingual Plane, and line breaks.
 
-use gazette::cli::{annotate, Sources};
-use gazette::corpus::{open_paths, Corpus};
+use gazette::corpus::Corpus;
 use gazette::formats::export::{write, Destination, Extras, Format};
 use gazette::formats::Unit;
 use gazette::index::Index;
 use gazette::model::{Label, Mention, Source};
+use gazette::session::open_paths;
+use gazette::session::{annotate, Sources};
 use proptest::prelude::*;
 use std::path::Path;
 

@@ -3,8 +3,8 @@
 
 mod support;
 
-use gazette::corpus::stream::{self, Event, Input, Options};
 use gazette::corpus::Corpus;
+use gazette::session::stream::{self, Event, Input, Options};
 use gazette::tui::app::App;
 use gazette::tui::filter::{rank, Scope};
 use gazette::tui::loading::AfterLoad;
@@ -205,12 +205,12 @@ fn subcommands_reading_the_snapshot_give_what_extraction_gives() {
     write_corpus(dir.path());
     open(dir.path(), cache.path(), data.path());
     let paths = [dir.path().to_path_buf()];
-    let fresh = gazette::cli::load_extracted(&paths, &gazette::cli::Sources::default());
-    let sources = gazette::cli::Sources {
+    let fresh = gazette::session::load_extracted(&paths, &gazette::session::Sources::default());
+    let sources = gazette::session::Sources {
         cache_dir: Some(cache.path().to_path_buf()),
         ..Default::default()
     };
-    let (corpus, mentions) = gazette::cli::load_extracted(&paths, &sources);
+    let (corpus, mentions) = gazette::session::load_extracted(&paths, &sources);
     assert_eq!(mentions, fresh.1);
     let texts = |c: &Corpus| {
         c.docs

@@ -1,11 +1,11 @@
 //! `gazette eval`: scores a predicted annotation against a gold one and prints the report.
 
-use super::open_corpus;
 use crate::corpus::Corpus;
 use crate::eval::{align, Outcome, Pair, Prf, Scheme, Scores, Span};
 use crate::formats::import::{DocRef, RawDoc};
 use crate::formats::jsonl;
 use crate::formats::offsets::byte_of_code_point;
+use crate::session::open_corpus;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -1,9 +1,9 @@
 //! `gazette extract` and `gazette export`: a corpus's mentions written in a chosen format.
 
-use super::{annotate_keeping, default_store, Sources};
 use crate::formats::export::{write, Destination, Extras, Format};
 use crate::formats::Unit;
 use crate::review::{layer, reviewed, Store};
+use crate::session::{annotate_keeping, default_store, load_extracted, Sources};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -32,7 +32,7 @@ pub fn run_write(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let (corpus, extracted) = super::load_extracted(paths, sources);
+    let (corpus, extracted) = load_extracted(paths, sources);
     for w in &corpus.warnings {
         writeln!(err, "gazette: {w}")?;
     }

@@ -1,20 +1,16 @@
 //! Command-line interface: `gazette [PATH…]` opens the browser; subcommands work headless.
 
-mod annotate;
 mod eval;
 mod extract;
 mod output;
 
-pub use annotate::{annotate, annotate_keeping, as_warnings, extract_all, Sources};
 pub use eval::{run_eval, EvalArgs};
 pub use extract::{run_write, ReviewArgs};
 pub use output::check_output;
 
-use crate::corpus::stream::{load_all, Input, Options};
-use crate::corpus::{open_paths, Corpus};
 use crate::formats::export::Format;
 use crate::formats::Unit;
-use crate::index::Index;
+use crate::session::{cache_dir, Sources};
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -54,29 +50,6 @@ pub struct Cli {
     pub log: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-/// Where review decisions for `corpus` are kept unless the user says otherwise.
-pub fn default_store(corpus: &Corpus) -> PathBuf {
-    match &corpus.root {
-        Some(root) => root.join(".gazette").join("review.db"),
-        None => {
-            let data = std::env::var_os("XDG_DATA_HOME")
-                .map(PathBuf::from)
-                .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-                .unwrap_or_else(std::env::temp_dir);
-            data.join("gazette").join("bundled-review.db")
-        }
-    }
-}
-
-/// The extraction cache's folder, unless the user turned it off.
-pub fn cache_dir(no_cache: bool) -> Option<PathBuf> {
-    if no_cache {
-        None
-    } else {
-        crate::cache::default_dir()
-    }
 }
 
 /// Where mentions come from.
@@ -170,32 +143,4 @@ pub enum Command {
         /// The corpus the files annotate, for context in --errors (default: the bundled corpus).
         paths: Vec<PathBuf>,
     },
-}
-
-/// Opens the given paths, or the bundled corpus when there are none.
-pub fn open_corpus(paths: &[PathBuf]) -> Corpus {
-    if paths.is_empty() {
-        Corpus::bundled()
-    } else {
-        open_paths(paths)
-    }
-}
-
-/// Opens the given paths (the bundled corpus when there are none) with the built-in extractor's
-/// mentions, read on every core and taken from the cache where it knows a file.
-pub fn load_extracted(
-    paths: &[PathBuf],
-    sources: &Sources,
-) -> (Corpus, Vec<crate::model::Mention>) {
-    let options = Options {
-        extract: true,
-        cache_dir: sources.cache_dir.clone(),
-    };
-    load_all(Input::from_paths(paths), options)
-}
-
-/// Runs the built-in extractor over a whole corpus (and reads any brat files beside it) and
-/// indexes the result.
-pub fn analyze(corpus: &Corpus) -> Index {
-    annotate(corpus, &Sources::default()).0
 }

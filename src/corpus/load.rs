@@ -1,6 +1,5 @@
 //! Reading a corpus from disk: folders (recursively, `.txt` and `.md`) and explicit files.
 
-use super::Corpus;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -61,7 +60,7 @@ pub fn plan(paths: &[PathBuf]) -> Plan {
             // A FIFO or a device named on the command line: reading it would wait or never end.
             plan.warnings.push(LoadWarning {
                 path: path.display().to_string(),
-                message: format!("skipped: {}", super::worker::NOT_REGULAR),
+                message: format!("skipped: {}", NOT_REGULAR),
             });
         } else {
             let beside = path.with_extension("ann");
@@ -101,16 +100,6 @@ pub fn plan(paths: &[PathBuf]) -> Plan {
     plan
 }
 
-/// Opens folders and files without extracting anything (see [`super::stream`] for the loader
-/// that extracts). Never fails: what cannot be read becomes a warning.
-pub fn open_paths(paths: &[PathBuf]) -> Corpus {
-    let options = super::stream::Options {
-        extract: false,
-        cache_dir: None,
-    };
-    super::stream::load_all(super::stream::Input::Paths(paths.to_vec()), options).0
-}
-
 fn collect_dir(
     dir: &Path,
     files: &mut Vec<PathBuf>,
@@ -129,7 +118,7 @@ fn collect_dir(
             Ok(e) if !e.file_type().is_dir() && has_text_extension(e.path()) => {
                 warnings.push(LoadWarning {
                     path: e.path().display().to_string(),
-                    message: format!("skipped: {}", super::worker::NOT_REGULAR),
+                    message: format!("skipped: {}", NOT_REGULAR),
                 });
             }
             Ok(_) => {}
@@ -156,6 +145,9 @@ fn has_text_extension(path: &Path) -> bool {
 }
 
 /// Why a file could not be read, as shown.
+/// Why a path that is not a regular file is never read.
+pub const NOT_REGULAR: &str = "not a regular file (a FIFO, device or socket)";
+
 pub(crate) fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "skipped: no such file or folder".into(),
@@ -223,6 +215,8 @@ fn relative_name(file: &Path, root: Option<&Path>, prefixes: &[&[u8]]) -> String
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::Corpus;
+    use crate::session::open_paths;
 
     #[test]
     fn folder_recursively_txt_and_md_only_with_relative_names() {

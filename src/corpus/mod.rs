@@ -4,14 +4,13 @@ pub mod chrome;
 pub mod decode;
 pub mod load;
 pub mod meta;
-pub mod stream;
+
 pub mod text;
-mod worker;
 
 pub use decode::SourceEncoding;
-pub use load::{open_paths, plan, LoadWarning, Plan};
+pub use load::{plan, LoadWarning, Plan};
 pub use meta::{Lang, Meta};
-pub use text::{FileStamp, Origin, Text};
+pub use text::{content_hash, ContentHash, FileStamp, Origin, Text};
 
 use std::ops::Range;
 
@@ -57,15 +56,15 @@ impl Document {
         path: String,
         text: Text,
         encoding: SourceEncoding,
-        analysis: &crate::cache::Analysis,
+        (lang, meta, chrome): (Lang, Meta, Vec<Range<usize>>),
     ) -> Self {
         Document {
             id,
             path,
             text,
-            lang: analysis.lang,
-            meta: analysis.meta.clone(),
-            chrome: analysis.chrome.clone(),
+            lang,
+            meta,
+            chrome,
             encoding,
         }
     }
@@ -104,16 +103,10 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
 }
 
-impl Corpus {
-    /// The five bundled articles, embedded in the binary.
-    pub fn bundled() -> Corpus {
-        let options = stream::Options {
-            extract: false,
-            cache_dir: None,
-        };
-        stream::load_all(stream::Input::Bundled, options).0
-    }
+/// The bundled corpus's files (name, bytes), compiled in.
+pub use embedded::SEEDS;
 
+impl Corpus {
     /// Decodes `bytes` and adds the document, or records a warning naming `path`.
     pub fn push_bytes(&mut self, path: String, bytes: &[u8]) {
         match decode_text(&path, bytes.to_vec()) {

@@ -2,8 +2,15 @@
 //! A large corpus's texts need not all be held (the index, the list and the filter never read
 //! them), and a corpus restored from its snapshot is usable before a single text is read.
 
-use crate::cache::{content_hash, ContentHash};
 use std::ops::Deref;
+
+/// The key of a file's content.
+pub type ContentHash = [u8; 16];
+
+/// Hashes a file's bytes.
+pub fn content_hash(bytes: &[u8]) -> ContentHash {
+    xxhash_rust::xxh3::xxh3_128(bytes).to_le_bytes()
+}
 use std::path::PathBuf;
 use std::sync::OnceLock;
 

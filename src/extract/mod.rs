@@ -18,6 +18,10 @@ pub use regions::gazetteer_aliases;
 pub mod tables;
 pub mod tokens;
 
+/// The extractor's version: the package version and a fingerprint of its code and tables. The
+/// extraction cache and the snapshot are named after it.
+pub const VERSION: &str = env!("GAZETTE_EXTRACTOR_VERSION");
+
 use crate::corpus::{Document, Lang};
 use crate::model::{Label, Mention, Source};
 use std::collections::BTreeMap;

@@ -6,8 +6,7 @@
 use super::import::{BratKeep, DocBrat, DocRef, InputError, RawDoc, RawSpan};
 use super::offsets::{OffsetMap, Unit};
 use crate::corpus::Document;
-use crate::model::Mention;
-use crate::review::Status;
+use crate::model::{Mention, Status};
 use std::collections::HashMap;
 
 /// Reads an `.ann` file annotating the document `doc` (the `.txt` beside it). Lines other than

@@ -7,7 +7,7 @@ use crate::corpus::Corpus;
 use crate::corpus::DocId;
 use crate::formats::import::DocBrat;
 use crate::index::Index;
-use crate::review::Status;
+use crate::model::Status;
 use clap::ValueEnum;
 use std::collections::HashMap;
 use std::io::Write;

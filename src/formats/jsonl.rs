@@ -3,8 +3,7 @@
 use super::import::{check_shape, span_fields, DocRef, InputError, RawDoc};
 use super::offsets::{OffsetMap, Unit};
 use crate::corpus::Document;
-use crate::model::Mention;
-use crate::review::Status;
+use crate::model::{Mention, Status};
 use serde::Serialize;
 
 /// One document's line.

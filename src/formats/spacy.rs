@@ -4,8 +4,7 @@
 use super::import::{span_fields, DocRef, RawDoc};
 use super::offsets::{OffsetMap, Unit};
 use crate::corpus::Document;
-use crate::model::Mention;
-use crate::review::Status;
+use crate::model::{Mention, Status};
 
 /// Reads one parsed spaCy/Prodigy line. A Prodigy example answered `reject` or `ignore` is
 /// reported and its spans are not loaded: the annotator said they are not the annotation.

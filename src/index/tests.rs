@@ -145,7 +145,7 @@ fn a_rebuild_reads_only_the_documents_whose_mentions_moved_and_equals_a_build() 
         std::fs::write(&file, t[i]).unwrap();
         let meta = std::fs::metadata(&file).unwrap();
         let origin = Origin {
-            hash: crate::cache::content_hash(t[i].as_bytes()),
+            hash: crate::corpus::content_hash(t[i].as_bytes()),
             len: t[i].len(),
             stamp: FileStamp::of(&meta).unwrap(),
             file,

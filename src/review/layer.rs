@@ -5,17 +5,8 @@ use super::{Decision, Verdict};
 use crate::corpus::{Corpus, DocId};
 use crate::formats::offsets::{OffsetMap, Unit};
 use crate::index::{Index, MentionId};
-use crate::model::{Label, Mention, Source};
+use crate::model::{Label, Mention, Source, Status};
 use std::collections::HashMap;
-
-/// Where a mention stands in review.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Status {
-    #[default]
-    Unreviewed,
-    Accepted,
-    Rejected,
-}
 
 /// A mention's review: its status, and its new label if it was relabelled.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -221,21 +212,10 @@ pub fn reviewed(corpus: &Corpus, layered: &Layered, keep_rejected: bool) -> (Ind
     )
 }
 
-impl Status {
-    /// The name written in exported files.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Unreviewed => "unreviewed",
-            Status::Accepted => "accepted",
-            Status::Rejected => "rejected",
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::analyze;
+    use crate::session::analyze;
 
     #[test]
     fn decisions_apply_in_order_and_orphans_are_kept_apart() {

@@ -4,9 +4,8 @@
 pub mod layer;
 pub mod store;
 
-pub use layer::{
-    decision, decisions, layer, review_after, reviewed, Layered, MentionReview, Status,
-};
+pub use crate::model::Status;
+pub use layer::{decision, decisions, layer, review_after, reviewed, Layered, MentionReview};
 pub use store::{Store, StoreError};
 
 use crate::model::Label;

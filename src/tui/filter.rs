@@ -376,8 +376,8 @@ pub fn match_positions(name: &str, query: &str) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::cli::analyze;
     use crate::corpus::Corpus;
+    use crate::session::analyze;
 
     fn names_for(query: &str, scope: Scope) -> Vec<String> {
         let corpus = Corpus::bundled();

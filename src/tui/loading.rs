@@ -5,11 +5,11 @@
 use super::app::App;
 use super::review::ReviewState;
 use super::theme::Theme;
-use crate::cli::{annotate_keeping, as_warnings, default_store, Sources};
-use crate::corpus::stream::{Event, Loaded};
 use crate::corpus::{Corpus, LoadWarning};
 use crate::index::Index;
 use crate::review::Store;
+use crate::session::stream::{Event, Loaded};
+use crate::session::{annotate_keeping, as_warnings, default_store, Sources};
 use crate::snapshot::Draft;
 use ratatui::layout::Rect;
 use std::path::PathBuf;

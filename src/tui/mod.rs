@@ -17,8 +17,8 @@ pub mod theme;
 pub mod update;
 pub mod view;
 
-use crate::cli::{as_warnings, Sources};
-use crate::corpus::stream::{self, Input, Options};
+use crate::session::stream::{self, Input, Options};
+use crate::session::{as_warnings, Sources};
 use app::App;
 use loading::AfterLoad;
 use std::path::{Path, PathBuf};

@@ -3,8 +3,8 @@
 #![allow(dead_code)]
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use gazette::cli::analyze;
 use gazette::corpus::Corpus;
+use gazette::session::analyze;
 use gazette::tui::app::App;
 use gazette::tui::theme::Theme;
 use gazette::tui::view;

@@ -26,7 +26,7 @@ pub struct Sources {
 /// Mentions for every document, indexed, and every problem found in the annotation files.
 /// A document an annotation file covers takes that file's mentions (and, with `merge`, the
 /// extractor's that do not overlap them); every other document, the extractor's.
-/// Runs the built-in extractor here, on one thread; the loader (`corpus::stream`) extracts in
+/// Runs the built-in extractor here, on one thread; the loader (`session::stream`) extracts in
 /// parallel with the cache, and [`annotate_keeping`] takes its results.
 pub fn annotate(corpus: &Corpus, sources: &Sources) -> (Index, Vec<InputError>) {
     let (index, errors, _) = annotate_keeping(corpus, sources, extract_all(corpus), None);

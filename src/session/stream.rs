@@ -2,10 +2,9 @@
 //! the extraction cache when it knows the content), and hands the documents over in file order
 //! as they are ready, so the browser can show the first ones while the rest are still being read.
 
-use super::load::{plan, LoadWarning};
 use super::worker::{Item, Outcome, Work};
-use super::{Corpus, Document};
-use crate::cache::{Analysis, Cache, ContentHash};
+use crate::cache::{Analysis, Cache};
+use crate::corpus::{plan, ContentHash, Corpus, Document, LoadWarning};
 use crate::extract::Extractor;
 use crate::index::Index;
 use crate::model::Mention;
@@ -125,7 +124,7 @@ impl Corpus {
             warning,
             ..
         } = loaded;
-        let id = self.docs.len() as super::DocId;
+        let id = self.docs.len() as crate::corpus::DocId;
         doc.id = id;
         for m in &mut mentions {
             m.doc = id;
@@ -261,7 +260,7 @@ fn coordinate(input: Input, options: Options, tx: SyncSender<Vec<Event>>, stop: 
     let mut restoring = None;
     let (items, planned) = match input {
         Input::Bundled => {
-            let items: Vec<Item> = super::embedded::SEEDS
+            let items: Vec<Item> = crate::corpus::SEEDS
                 .iter()
                 .map(|(name, bytes)| Item::Embedded(name, bytes))
                 .collect();

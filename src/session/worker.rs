@@ -1,10 +1,14 @@
 //! What a loader's worker thread does with one file: read it (with its stamp), decode it, and
 //! analyse it, from the extraction cache when it knows the content.
 
-use super::load::io_reason;
 use super::stream::Loaded;
-use super::{decode_text, Document, FileStamp, LoadWarning, Origin, SourceEncoding, Text};
-use crate::cache::{content_hash, Analysis, Cache, ContentHash};
+use crate::cache::{Analysis, Cache};
+use crate::corpus::decode;
+use crate::corpus::load::{io_reason, NOT_REGULAR};
+use crate::corpus::{
+    content_hash, decode_text, ContentHash, Document, FileStamp, LoadWarning, Origin,
+    SourceEncoding, Text,
+};
 use crate::extract::Extractor;
 use crate::model::Mention;
 use std::path::{Path, PathBuf};
@@ -39,13 +43,13 @@ fn read_stamped(path: &std::path::Path) -> std::io::Result<(Vec<u8>, Option<File
     if !meta.is_file() {
         return Err(std::io::Error::other(NOT_REGULAR));
     }
-    let mut head = Vec::with_capacity(super::decode::HEAD);
+    let mut head = Vec::with_capacity(decode::HEAD);
     (&mut file)
-        .take(super::decode::HEAD as u64)
+        .take(decode::HEAD as u64)
         .read_to_end(&mut head)?;
-    if super::decode::binary_head(&head) {
+    if decode::binary_head(&head) {
         return Err(std::io::Error::other(
-            super::decode::DecodeError::Binary.to_string(),
+            decode::DecodeError::Binary.to_string(),
         ));
     }
     let mut bytes = head;
@@ -56,9 +60,6 @@ fn read_stamped(path: &std::path::Path) -> std::io::Result<(Vec<u8>, Option<File
     file.read_to_end(&mut bytes)?;
     Ok((bytes, FileStamp::of(&meta)))
 }
-
-/// Why a path that is not a regular file is not read.
-pub(crate) const NOT_REGULAR: &str = "not a regular file (a FIFO, device or socket)";
 
 /// O_NONBLOCK, which the standard library does not name: opening never waits; reading a regular
 /// file is unaffected.
@@ -153,7 +154,17 @@ impl Work<'_> {
             .and_then(|c| c.get(&hash))
             .filter(|a| a.fits(&text));
         if let Some(analysis) = hit {
-            let doc = Document::with_analysis(0, path, text, encoding, &analysis);
+            let doc = Document::with_analysis(
+                0,
+                path,
+                text,
+                encoding,
+                (
+                    analysis.lang,
+                    analysis.meta.clone(),
+                    analysis.chrome.clone(),
+                ),
+            );
             if let Some(mentions) = analysis.mentions(&doc, self.extractor) {
                 return (doc, mentions, None);
             }
