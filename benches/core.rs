@@ -241,6 +241,7 @@ fn jumping(c: &mut Criterion) {
         Rect::new(0, 0, 160, 45),
     );
     let xi = app
+        .ws
         .index
         .entities
         .iter()
@@ -312,7 +313,7 @@ fn reopening(c: &mut Criterion) {
         tempfile::tempdir().expect("temp dir"),
     );
     let first = open_in_browser(&corpus, cache.path(), data.path());
-    let articles = first.corpus.docs.len();
+    let articles = first.ws.corpus.docs.len();
     drop(first);
     group.throughput(Throughput::Elements(articles as u64));
     group.bench_function(

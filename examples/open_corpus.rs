@@ -84,17 +84,17 @@ fn main() {
     }
     let loaded = started.elapsed();
     let filter_started = Instant::now();
-    let found = rank(&app.index, "z", Scope::Any).len();
+    let found = rank(&app.ws.index, "z", Scope::Any).len();
     // Known without reading the texts (those of a restored corpus are read when shown).
-    let bytes: usize = app.corpus.docs.iter().map(|d| d.text.byte_len()).sum();
+    let bytes: usize = app.ws.corpus.docs.iter().map(|d| d.text.byte_len()).sum();
     println!(
         "loaded in {:.2} s ({frames} frames): {} documents, {:.0} MB of text, {} mentions, {} entities, {} search names",
         loaded.as_secs_f64(),
-        app.corpus.docs.len(),
+        app.ws.corpus.docs.len(),
         bytes as f64 / 1e6,
-        app.index.mentions.len(),
-        app.index.entities.len(),
-        app.index.search_names().len(),
+        app.ws.index.mentions.len(),
+        app.ws.index.entities.len(),
+        app.ws.index.search_names().len(),
     );
     println!(
         "filter \"z\" over everything: {found} entities in {:.1} ms",
@@ -122,10 +122,16 @@ fn main() {
         let undo = key(&mut app, 'u');
         println!("accept: {accept:.0} ms, undo: {undo:.0} ms");
         // What moving a boundary or adding a mention costs on top of laying the decisions.
-        let mentions = app.index.mentions.clone();
+        let mentions = app.ws.index.mentions.clone();
         let started = Instant::now();
-        let rebuilt = app.index.rebuild(&app.corpus, mentions);
-        let held = app.corpus.docs.iter().filter(|d| d.text.is_held()).count();
+        let rebuilt = app.ws.index.rebuild(&app.ws.corpus, mentions);
+        let held = app
+            .ws
+            .corpus
+            .docs
+            .iter()
+            .filter(|d| d.text.is_held())
+            .count();
         println!(
             "index rebuilt (as after a boundary move or an addition): {:.0} ms, {} mentions, {held} texts held",
             started.elapsed().as_secs_f64() * 1e3,

@@ -15,9 +15,9 @@ fn compare_app() -> (gazette::tui::app::App, tempfile::TempDir) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold/seeds.jsonl");
     let (raw, problems) = read_file(&path);
     assert!(problems.is_empty());
-    let gold = resolve(&a.corpus, &raw, "seeds.jsonl", Unit::Codepoints);
+    let gold = resolve(&a.ws.corpus, &raw, "seeds.jsonl", Unit::Codepoints);
     assert!(gold.errors.is_empty(), "{:?}", gold.errors);
-    a.compare = Some(Compare::new(a.corpus.docs.len(), &gold.mentions));
+    a.compare = Some(Compare::new(a.ws.corpus.docs.len(), &gold.mentions));
     let dir = tempfile::tempdir().unwrap();
     a.attach_store(Store::open(&dir.path().join("r.db")));
     (a, dir)

@@ -120,9 +120,14 @@ fn the_browser_fills_in_while_loading_and_decisions_wait_until_it_is_done() {
         support::screen(&app)
     );
     while !app.receive(&loader.events, Duration::from_millis(50)) {}
-    assert_eq!(app.corpus.docs.len(), 5);
+    assert_eq!(app.ws.corpus.docs.len(), 5);
     assert_eq!(&app.visible[..], [0, 1, 2, 3, 4]);
-    assert!(app.corpus.warnings.iter().any(|w| w.path == "broken.txt"));
+    assert!(app
+        .ws
+        .corpus
+        .warnings
+        .iter()
+        .any(|w| w.path == "broken.txt"));
     support::keys(&mut app, "]a");
     assert!(
         app.message
@@ -157,16 +162,17 @@ fn a_corpus_larger_than_the_size_sample_arrives_whole_and_in_order() {
     let mut app = App::loading(Theme { color: false }, Rect::new(0, 0, 120, 30));
     let loader = extracting(dir.path(), None);
     while !app.receive(&loader.events, Duration::from_millis(50)) {}
-    assert_eq!(app.corpus.docs.len(), 700);
-    assert_eq!(app.corpus.docs[699].path, "0699.txt");
+    assert_eq!(app.ws.corpus.docs.len(), 700);
+    assert_eq!(app.ws.corpus.docs[699].path, "0699.txt");
     let li = app
+        .ws
         .index
         .entities
         .iter()
         .position(|e| e.name.starts_with("Li Qiang"))
         .expect("Li Qiang is an entity");
-    assert_eq!(app.index.entity(li as u32).docs.len(), 700);
-    assert_eq!(app.review.reviews.len(), app.index.mentions.len());
+    assert_eq!(app.ws.index.entity(li as u32).docs.len(), 700);
+    assert_eq!(app.ws.review.reviews.len(), app.ws.index.mentions.len());
 }
 
 /// An empty list says what is happening: files being listed or read, or why none could be read

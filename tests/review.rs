@@ -8,8 +8,8 @@ use ratatui::style::Modifier;
 use support::{app, keys, render};
 
 fn text_of_current(a: &gazette::tui::app::App) -> String {
-    let m = &a.index.mentions[a.current_mention.unwrap() as usize];
-    a.corpus.docs[m.doc as usize].text[m.span.clone()].to_string()
+    let m = &a.ws.index.mentions[a.current_mention.unwrap() as usize];
+    a.ws.corpus.docs[m.doc as usize].text[m.span.clone()].to_string()
 }
 
 #[test]
@@ -258,7 +258,7 @@ fn the_list_sorts_by_what_is_left_to_review() {
         .collect();
     assert!(left.windows(2).all(|w| w[0] >= w[1]), "{left:?}");
     assert_eq!(
-        a.corpus.docs[a.visible[0] as usize].lang.code(),
+        a.ws.corpus.docs[a.visible[0] as usize].lang.code(),
         "zh",
         "the Chinese article has the most mentions"
     );
@@ -269,8 +269,11 @@ fn the_list_sorts_by_what_is_left_to_review() {
     for _ in 0..6 {
         keys(&mut a, "n");
         let m = a.current_mention.unwrap();
-        let row = a.visible.row_of(a.index.mentions[m as usize].doc).unwrap();
-        walk.push((row, a.index.mentions[m as usize].span.start));
+        let row = a
+            .visible
+            .row_of(a.ws.index.mentions[m as usize].doc)
+            .unwrap();
+        walk.push((row, a.ws.index.mentions[m as usize].span.start));
         said.push(a.message.clone().unwrap_or_default());
     }
     let mut in_list_order = walk.clone();
@@ -293,8 +296,8 @@ fn the_list_sorts_by_what_is_left_to_review() {
 }
 
 fn surface(a: &gazette::tui::app::App, m: u32) -> String {
-    let m = &a.index.mentions[m as usize];
-    a.corpus.docs[m.doc as usize].text[m.span.clone()].to_string()
+    let m = &a.ws.index.mentions[m as usize];
+    a.ws.corpus.docs[m.doc as usize].text[m.span.clone()].to_string()
 }
 
 #[test]
@@ -307,7 +310,7 @@ fn boundaries_move_by_word_and_character_and_survive_reopening() {
     assert_eq!(surface(&a, a.current_mention.unwrap()), "Lian Maojun");
     let editing = |a: &gazette::tui::app::App| match &a.overlay {
         Some(gazette::tui::app::Overlay::SpanEdit(e)) => {
-            a.corpus.docs[e.doc as usize].text[e.span.clone()].to_string()
+            a.ws.corpus.docs[e.doc as usize].text[e.span.clone()].to_string()
         }
         _ => panic!("no span editor"),
     };
@@ -358,16 +361,16 @@ fn a_missed_mention_is_added_with_its_label_and_exported() {
     let path = dir.path().join("r.db");
     let mut a = app(160, 45);
     a.attach_store(Store::open(&path));
-    let before = a.index.mentions.len();
+    let before = a.ws.index.mentions.len();
     keys(&mut a, "]"); // the headline's "Lian Maojun"; the next word is "went"
     keys(&mut a, "+");
     keys(&mut a, ">>"); // "went to THT"
     keys(&mut a, "o");
-    assert_eq!(a.index.mentions.len(), before + 1);
+    assert_eq!(a.ws.index.mentions.len(), before + 1);
     let m = a.current_mention.unwrap();
     assert_eq!(surface(&a, m), "went to THT");
     assert_eq!(
-        a.index.mentions[m as usize].label,
+        a.ws.index.mentions[m as usize].label,
         gazette::model::Label::Org
     );
     assert_eq!(a.review_of(m).status, Status::Accepted);
@@ -396,7 +399,7 @@ fn a_missed_mention_is_added_with_its_label_and_exported() {
         .iter()
         .any(|e| e["text"] == "went to THT" && e["label"] == "ORG"));
     keys(&mut a, "u");
-    assert_eq!(a.index.mentions.len(), before, "undo removes it");
+    assert_eq!(a.ws.index.mentions.len(), before, "undo removes it");
 }
 
 #[test]
@@ -439,11 +442,11 @@ fn decisions_whose_mention_is_gone_are_reported() {
     a.attach_store(Store::open(&path));
     assert_eq!(a.reviewed_count().0, 0);
     assert!(
-        a.corpus.warnings.iter().any(|w| w
+        a.ws.corpus.warnings.iter().any(|w| w
             .message
             .starts_with("1 decision(s) no longer match a mention")),
         "{:?}",
-        a.corpus.warnings
+        a.ws.corpus.warnings
     );
 }
 
@@ -474,12 +477,12 @@ fn decisions_shown_at_once_equal_the_decisions_laid_again_on_reopening() {
     keys(&mut a, "]a]x]Rr]a");
     keys(&mut a, "/lian<Enter>n"); // Lian Maojun, then all his mentions rejected at once
     let lian = a.current_entity.unwrap();
-    let targets = a.index.entity(lian).mentions.clone();
+    let targets = a.ws.index.entity(lian).mentions.clone();
     a.decide_all(Verdict::Reject, &targets);
     keys(&mut a, "]a");
     let mut b = app(160, 45);
     b.attach_store(Store::open(&path));
-    assert_eq!(a.review.reviews, b.review.reviews);
+    assert_eq!(a.ws.review.reviews, b.ws.review.reviews);
     assert_eq!(a.reviewed_count(), b.reviewed_count());
     assert!(
         a.reviewed_count().0 >= 4 + targets.len() - 1,
@@ -489,7 +492,7 @@ fn decisions_shown_at_once_equal_the_decisions_laid_again_on_reopening() {
     keys(&mut a, "u"); // undo lays everything again: still the same as reopening minus the last
     let mut c = app(160, 45);
     c.attach_store(Store::open(&path));
-    assert_eq!(a.review.reviews, c.review.reviews);
+    assert_eq!(a.ws.review.reviews, c.ws.review.reviews);
 }
 
 /// A document whose file is deleted while the browser is open shows a notice with no mention
@@ -513,10 +516,13 @@ fn a_document_whose_file_is_gone_shows_no_mentions_and_refuses_decisions() {
         .docs
         .push(Document::new(0, "b.txt".into(), read, SourceEncoding::Utf8));
     let mut app = support::app_with(corpus, gazette::tui::theme::Theme { color: true }, 120, 30);
-    assert!(!app.index.mentions.is_empty(), "the document has mentions");
-    app.corpus.docs[0].text.release();
+    assert!(
+        !app.ws.index.mentions.is_empty(),
+        "the document has mentions"
+    );
+    app.ws.corpus.docs[0].text.release();
     std::fs::remove_file(&path).unwrap();
-    let doc = app.corpus.docs[0].clone();
+    let doc = app.ws.corpus.docs[0].clone();
     let line = gazette::tui::view::reader::styled_line(&app, &doc, 0..doc.text.len());
     let entity_styles = Modifier::BOLD | Modifier::UNDERLINED | Modifier::ITALIC;
     assert!(

@@ -70,12 +70,13 @@ fn open(dir: &Path, cache: &Path, data: &Path) -> Opened {
 
 /// Everything about the documents a user can see, but their texts.
 fn documents(app: &App) -> Vec<String> {
-    app.corpus
+    app.ws
+        .corpus
         .docs
         .iter()
         .map(|d| {
-            let entities: Vec<_> = (app.index.doc_entities(d.id).iter())
-                .map(|&(e, n)| (app.index.entity(e).name.clone(), n))
+            let entities: Vec<_> = (app.ws.index.doc_entities(d.id).iter())
+                .map(|&(e, n)| (app.ws.index.entity(e).name.clone(), n))
                 .collect();
             format!(
                 "{} {:?} {:?} {:?} {:?} {:?}",
@@ -115,23 +116,28 @@ fn an_unchanged_corpus_reopens_from_its_snapshot_exactly_as_it_was_loaded() {
     let (a, b) = (&first.app, &again.app);
     assert_eq!(documents(b), documents(a));
     assert_eq!(
-        b.index.mentions, a.index.mentions,
+        b.ws.index.mentions, a.ws.index.mentions,
         "with the brat file's mention"
     );
-    assert_eq!(b.corpus.warnings, a.corpus.warnings);
-    assert!(b.corpus.warnings.iter().any(|w| w.path == "6-repaired.txt"));
-    assert_eq!(b.review.reviews.len(), b.index.mentions.len());
+    assert_eq!(b.ws.corpus.warnings, a.ws.corpus.warnings);
+    assert!(b
+        .ws
+        .corpus
+        .warnings
+        .iter()
+        .any(|w| w.path == "6-repaired.txt"));
+    assert_eq!(b.ws.review.reviews.len(), b.ws.index.mentions.len());
     let names = |app: &App, q: &str| -> Vec<String> {
-        (rank(&app.index, q, Scope::Any).iter())
-            .map(|m| app.index.entity(m.entity).name.clone())
+        (rank(&app.ws.index, q, Scope::Any).iter())
+            .map(|m| app.ws.index.entity(m.entity).name.clone())
             .collect()
     };
     assert_eq!(names(b, "xi"), names(a, "xi"));
     assert!(!names(b, "xi").is_empty());
     // No text is held (the brat file's document was read, and let go); each is read from its
     // file when shown, GBK included.
-    assert!(b.corpus.docs.iter().skip(1).all(|d| !d.text.is_held()));
-    let gbk = &b.corpus.docs[5];
+    assert!(b.ws.corpus.docs.iter().skip(1).all(|d| !d.text.is_held()));
+    let gbk = &b.ws.corpus.docs[5];
     assert_eq!(&*gbk.text, "天津滨海新区召开会议。习近平总书记强调。");
     let (mut a, mut b) = (first.app, again.app);
     support::keys(&mut a, "jjjjj");
@@ -156,7 +162,7 @@ fn a_changed_new_or_removed_file_takes_the_usual_load_and_a_fresh_snapshot() {
     std::fs::write(&edited, text.replace("Yingtan", "Nanzhan")).unwrap();
     let changed = open(dir.path(), cache.path(), data.path());
     assert!(!changed.restored);
-    let has = |app: &App, name: &str| app.index.entities.iter().any(|e| e.name == name);
+    let has = |app: &App, name: &str| app.ws.index.entities.iter().any(|e| e.name == name);
     assert!(!has(&changed.app, "Yingtan"), "the edit is seen");
     let after_edit = open(dir.path(), cache.path(), data.path());
     assert!(after_edit.restored, "the snapshot was taken again");
@@ -164,11 +170,11 @@ fn a_changed_new_or_removed_file_takes_the_usual_load_and_a_fresh_snapshot() {
     std::fs::write(dir.path().join("7-new.txt"), "Wang Yi visited Tianjin.").unwrap();
     let added = open(dir.path(), cache.path(), data.path());
     assert!(!added.restored);
-    assert_eq!(added.app.corpus.docs.len(), 8);
+    assert_eq!(added.app.ws.corpus.docs.len(), 8);
     std::fs::remove_file(dir.path().join("7-new.txt")).unwrap();
     let removed = open(dir.path(), cache.path(), data.path());
     assert!(!removed.restored);
-    assert_eq!(removed.app.corpus.docs.len(), 7);
+    assert_eq!(removed.app.ws.corpus.docs.len(), 7);
     assert_eq!(
         snapshot_files(cache.path()).len(),
         1,
@@ -234,7 +240,13 @@ fn the_mention_list_of_a_large_entity_reads_only_the_documents_on_screen() {
     let screen = support::screen(&app);
     assert!(screen.contains("120 mentions in 120 documents"), "{screen}");
     assert!(screen.contains("on day 3, then"), "{screen}");
-    let held = app.corpus.docs.iter().filter(|d| d.text.is_held()).count();
+    let held = app
+        .ws
+        .corpus
+        .docs
+        .iter()
+        .filter(|d| d.text.is_held())
+        .count();
     assert!(held <= 40, "{held} texts read for one screen of the list");
 }
 
@@ -264,6 +276,14 @@ fn a_file_rewritten_with_its_old_size_and_time_is_read_again() {
         !reopened.restored,
         "the snapshot is not taken for the changed file"
     );
-    let has = |name: &str| reopened.app.index.entities.iter().any(|e| e.name == name);
+    let has = |name: &str| {
+        reopened
+            .app
+            .ws
+            .index
+            .entities
+            .iter()
+            .any(|e| e.name == name)
+    };
     assert!(!has("Yingtan"), "the old entities are gone");
 }

@@ -10,13 +10,13 @@ use support::{app, keys};
 fn listed_titles(a: &gazette::tui::app::App) -> Vec<String> {
     a.visible
         .iter()
-        .map(|&d| a.corpus.docs[d as usize].display_title().to_string())
+        .map(|&d| a.ws.corpus.docs[d as usize].display_title().to_string())
         .collect()
 }
 
 fn current_text(a: &gazette::tui::app::App) -> String {
-    let m = &a.index.mentions[a.current_mention.expect("a current mention") as usize];
-    a.corpus.docs[m.doc as usize].text[m.span.clone()].to_string()
+    let m = &a.ws.index.mentions[a.current_mention.expect("a current mention") as usize];
+    a.ws.corpus.docs[m.doc as usize].text[m.span.clone()].to_string()
 }
 
 #[test]
@@ -26,17 +26,17 @@ fn lian_narrows_to_the_two_articles_and_n_walks_every_mention_then_wraps() {
     assert_eq!(a.visible.len(), 2, "{:?}", listed_titles(&a));
     assert!(a.prompt.is_none());
     let entity = a.current_entity.expect("the filter's entity is current");
-    assert_eq!(a.index.entity(entity).name, "Lian Maojun");
-    let total = a.index.entity(entity).mentions.len();
+    assert_eq!(a.ws.index.entity(entity).name, "Lian Maojun");
+    let total = a.ws.index.entity(entity).mentions.len();
     let mut seen = Vec::new();
     for _ in 0..total {
         keys(&mut a, "n");
         let m = a.current_mention.unwrap();
-        assert_eq!(a.index.entity_of(m), entity);
+        assert_eq!(a.ws.index.entity_of(m), entity);
         assert_eq!(current_text(&a), "Lian Maojun");
         assert_eq!(
             a.current_doc(),
-            Some(a.index.mentions[m as usize].doc),
+            Some(a.ws.index.mentions[m as usize].doc),
             "the reader shows the mention's document"
         );
         seen.push(m);
@@ -48,7 +48,7 @@ fn lian_narrows_to_the_two_articles_and_n_walks_every_mention_then_wraps() {
     assert_eq!(sorted.len(), total, "every mention visited once");
     let docs: std::collections::BTreeSet<_> = seen
         .iter()
-        .map(|&m| a.index.mentions[m as usize].doc)
+        .map(|&m| a.ws.index.mentions[m as usize].doc)
         .collect();
     assert_eq!(docs.len(), 2, "the walk crossed into the second article");
     keys(&mut a, "n");
@@ -72,7 +72,7 @@ fn region_scope_yingtan_narrows_to_the_yingtan_article() {
     keys(&mut a, "/<Tab>yingtan<Enter>");
     assert_eq!(a.visible.len(), 1);
     assert!(listed_titles(&a)[0].starts_with("Xu Nanji"));
-    let e = a.index.entity(a.filters[0]);
+    let e = a.ws.index.entity(a.filters[0]);
     assert_eq!(e.label, gazette::model::Label::Region);
 }
 
@@ -80,7 +80,7 @@ fn region_scope_yingtan_narrows_to_the_yingtan_article() {
 fn filters_combine_with_and_and_backspace_removes_the_last() {
     let mut a = app(160, 45);
     keys(&mut a, "/<Tab>binhai<Enter>");
-    assert_eq!(a.index.entity(a.filters[0]).name, "Binhai 滨海新区");
+    assert_eq!(a.ws.index.entity(a.filters[0]).name, "Binhai 滨海新区");
     let with_binhai = a.visible.len();
     assert_eq!(with_binhai, 2, "{:?}", listed_titles(&a));
     keys(&mut a, "/yang maorong<Enter>");
@@ -93,7 +93,7 @@ fn filters_combine_with_and_and_backspace_removes_the_last() {
     );
     for &d in a.visible.iter() {
         for &f in &a.filters {
-            assert!(a.index.entity(f).docs.contains(&d));
+            assert!(a.ws.index.entity(f).docs.contains(&d));
         }
     }
     keys(&mut a, "/<Bs>");
@@ -138,9 +138,12 @@ fn picking_in_the_entity_pane_makes_it_current_and_shows_its_first_mention() {
     keys(&mut a, "<Tab><Tab>j<Enter>");
     let e = a.current_entity.unwrap();
     let m = a.current_mention.unwrap();
-    assert_eq!(a.index.entity_of(m), e);
-    assert_eq!(a.index.mentions[m as usize].doc, a.current_doc().unwrap());
-    let entities = a.index.doc_entities(a.current_doc().unwrap());
+    assert_eq!(a.ws.index.entity_of(m), e);
+    assert_eq!(
+        a.ws.index.mentions[m as usize].doc,
+        a.current_doc().unwrap()
+    );
+    let entities = a.ws.index.doc_entities(a.current_doc().unwrap());
     assert_eq!(entities[1].0, e, "the second entity of the pane");
 }
 
@@ -148,13 +151,13 @@ fn picking_in_the_entity_pane_makes_it_current_and_shows_its_first_mention() {
 fn brackets_step_through_every_mention_of_the_document() {
     let mut a = app(160, 45);
     let doc = a.current_doc().unwrap();
-    let count = a.index.doc_mentions(doc).len();
+    let count = a.ws.index.doc_mentions(doc).len();
     let mut seen = Vec::new();
     for _ in 0..count {
         keys(&mut a, "]");
         seen.push(a.current_mention.unwrap());
     }
-    let expected: Vec<u32> = a.index.doc_mention_ids(doc).map(|i| i as u32).collect();
+    let expected: Vec<u32> = a.ws.index.doc_mention_ids(doc).map(|i| i as u32).collect();
     assert_eq!(seen, expected);
     keys(&mut a, "[");
     assert_eq!(a.current_mention, Some(expected[count - 2]));
@@ -171,7 +174,7 @@ fn the_mention_list_jumps_to_the_chosen_mention() {
     let e = a.current_entity.unwrap();
     assert_eq!(
         a.current_mention,
-        a.index.entity(e).mentions.last().copied()
+        a.ws.index.entity(e).mentions.last().copied()
     );
     assert!(listed_titles(&a)[a.list_selected].starts_with("Seize"));
 }
@@ -182,7 +185,7 @@ fn jumping_keeps_the_mention_on_screen_in_a_long_document() {
     keys(&mut a, "/xi jinping<Enter>");
     for _ in 0..40 {
         keys(&mut a, "n");
-        let m = &a.index.mentions[a.current_mention.unwrap() as usize];
+        let m = &a.ws.index.mentions[a.current_mention.unwrap() as usize];
         let (_, w) = a.wrapped.as_ref().unwrap();
         let line = w.line_of(m.span.start);
         let (_, height) = a.reader_size();
@@ -258,7 +261,7 @@ fn q_quits_and_question_mark_toggles_help() {
 fn one_entity_across_languages_and_spellings() {
     let mut a = app(160, 45);
     keys(&mut a, "/xi jinping<Enter>");
-    let e = a.index.entity(a.filters[0]).clone();
+    let e = a.ws.index.entity(a.filters[0]).clone();
     let titles = listed_titles(&a);
     assert!(
         titles.iter().any(|t| t.starts_with("牢记嘱托")),
@@ -271,7 +274,7 @@ fn one_entity_across_languages_and_spellings() {
     assert!(e.aliases.iter().any(|a| a == "习近平"), "{:?}", e.aliases);
     keys(&mut a, "c/习近平<Enter>");
     assert_eq!(
-        a.index.entity(a.filters[0]).key,
+        a.ws.index.entity(a.filters[0]).key,
         e.key,
         "found by its Chinese name too"
     );

@@ -97,10 +97,10 @@ fn a_browser_shows_decisions_stored_by_another() {
     let mut app = support::app(160, 40);
     app.attach_store(Store::open(&db));
     assert!(!app.take_decisions_from_elsewhere(), "nothing new yet");
-    let m = app.index.mentions[0].clone();
-    let doc = app.corpus.docs[m.doc as usize].path.clone();
-    let text = app.corpus.docs[m.doc as usize].text[m.span.clone()].to_string();
-    let cp = |b: usize| app.corpus.docs[m.doc as usize].text[..b].chars().count();
+    let m = app.ws.index.mentions[0].clone();
+    let doc = app.ws.corpus.docs[m.doc as usize].path.clone();
+    let text = app.ws.corpus.docs[m.doc as usize].text[m.span.clone()].to_string();
+    let cp = |b: usize| app.ws.corpus.docs[m.doc as usize].text[..b].chars().count();
     let mut other = Store::open(&db).unwrap();
     other.set_reviewer("bob");
     other

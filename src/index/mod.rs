@@ -285,6 +285,70 @@ impl Index {
         }
     }
 
+    /// Moves a mention to the entity of `label` and `key` (created, named `canonical`, when there
+    /// is none): a relabelled or re-bounded mention leaves its old entity. Every list that names
+    /// the two entities (their documents and mentions, the document's entity pane, the names
+    /// searched) follows; the old entity stays, empty, when this was its last mention.
+    pub fn relink(&mut self, mention: MentionId, label: Label, key: Arc<str>, canonical: Arc<str>) {
+        let i = mention as usize;
+        let Some(m) = self.mentions.get(i) else {
+            return;
+        };
+        let doc = m.doc;
+        // Read before the move: the old entity still knows the mention's text.
+        let surface = self.surface(mention).map(str::to_string);
+        let old = self.mention_entity[i];
+        let moved = Mention {
+            label,
+            key,
+            canonical,
+            ..m.clone()
+        };
+        let new = self.entity_for(&moved);
+        if new == old {
+            return;
+        }
+        let doc_range = self.doc_mention_ids(doc);
+        let e = &mut self.entities[old as usize];
+        e.mentions.retain(|&x| x != mention);
+        let still_here = (doc_range.clone()).any(|j| j != i && self.mention_entity[j] == old);
+        if !still_here {
+            e.docs.retain(|&d| d != doc);
+        }
+        let e = &mut self.entities[new as usize];
+        if let Err(at) = e.mentions.binary_search(&mention) {
+            e.mentions.insert(at, mention);
+        }
+        if let Err(at) = e.docs.binary_search(&doc) {
+            e.docs.insert(at, doc);
+        }
+        self.mention_surface[i] = match surface {
+            None => NO_SURFACE,
+            Some(s) if s == *e.canonical => 0,
+            Some(s) => match e.aliases.iter().position(|a| *a == s) {
+                Some(n) => n as u32 + 1,
+                None => {
+                    e.aliases.push(s.clone());
+                    let n = e.aliases.len() as u32;
+                    self.search.push(SearchName::new(new, n, &s));
+                    n
+                }
+            },
+        };
+        self.mention_entity[i] = new;
+        let e = &self.entities[new as usize];
+        self.mentions[i] = Mention {
+            label: e.label.clone(),
+            key: e.key.clone(),
+            canonical: e.canonical.clone(),
+            ..moved
+        };
+        let counts = self.count_doc_entities(doc);
+        if let Some(list) = self.doc_entities.get_mut(doc as usize) {
+            *list = counts;
+        }
+    }
+
     /// The entity of `label` and `key`, if there is one.
     pub fn find_entity(&self, label: &Label, key: &str) -> Option<EntityId> {
         self.by_key.get(key).and_then(|ids| {

@@ -61,22 +61,35 @@ pub fn layer(corpus: &Corpus, base: &[Mention], decisions: &[Decision]) -> Layer
         .iter()
         .filter_map(|d| doc_of.get(d.doc.as_str()).copied())
         .collect();
-    let mut at: HashMap<(DocId, usize, usize, String), usize> = mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| decided.contains(&m.doc))
-        .map(|(i, m)| {
-            (
+    let mut at: HashMap<(DocId, usize, usize, String), usize> = HashMap::new();
+    // The mentions of each decided document, to link a changed mention to its entity.
+    let mut of_doc: HashMap<DocId, Vec<usize>> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if decided.contains(&m.doc) {
+            let label = m.label.as_str().to_string();
+            at.insert((m.doc, m.span.start, m.span.end, label), i);
+            of_doc.entry(m.doc).or_default().push(i);
+        }
+    }
+    // Moves mention i to the entity its label and text now name.
+    let relink = |mentions: &mut Vec<Mention>,
+                  of_doc: &HashMap<DocId, Vec<usize>>,
+                  i: usize,
+                  label: &Label| {
+        let m = &mentions[i];
+        let text: &str = &corpus.docs[m.doc as usize].text;
+        let doc_mentions: Vec<(&Mention, &str)> = (of_doc.get(&m.doc).into_iter().flatten())
+            .filter(|&&j| j != i)
+            .map(|&j| {
                 (
-                    m.doc,
-                    m.span.start,
-                    m.span.end,
-                    m.label.as_str().to_string(),
-                ),
-                i,
-            )
-        })
-        .collect();
+                    &mentions[j],
+                    text.get(mentions[j].span.clone()).unwrap_or(""),
+                )
+            })
+            .collect();
+        let surface = text.get(m.span.clone()).unwrap_or("");
+        mentions[i] = super::link::relinked(m, label, surface, &doc_mentions);
+    };
     for d in decisions {
         let Some(&doc) = doc_of.get(d.doc.as_str()) else {
             orphans.push(d.clone());
@@ -109,10 +122,11 @@ pub fn layer(corpus: &Corpus, base: &[Mention], decisions: &[Decision]) -> Layer
                 doc,
                 span: range,
                 label: Label::from_name(&d.label),
-                key: format!("added:{}", canonical.to_lowercase()).into(),
+                key: super::link::added_key(&canonical),
                 canonical: canonical.into(),
                 source: Source::Reviewer,
             };
+            of_doc.entry(doc).or_default().push(mentions.len());
             mentions.push(m);
             reviews.push(MentionReview {
                 status: Status::Accepted,
@@ -126,6 +140,11 @@ pub fn layer(corpus: &Corpus, base: &[Mention], decisions: &[Decision]) -> Layer
         };
         if let Some(review) = review_after(&reviews[i], &d.verdict) {
             reviews[i] = review;
+            if let Verdict::Relabel(label) = &d.verdict {
+                relink(&mut mentions, &of_doc, i, label);
+                // Later decisions name the mention by its new label (as the browser shows it).
+                at.insert((doc, range.start, range.end, label.as_str().to_string()), i);
+            }
             continue;
         }
         reviews[i] = match &d.verdict {
@@ -135,8 +154,11 @@ pub fn layer(corpus: &Corpus, base: &[Mention], decisions: &[Decision]) -> Layer
                     continue;
                 };
                 at.remove(&key);
+                let label = mentions[i].label.clone();
                 at.insert((doc, new.start, new.end, d.label.clone()), i);
+                at.insert((doc, new.start, new.end, label.as_str().to_string()), i);
                 mentions[i].span = new;
+                relink(&mut mentions, &of_doc, i, &label);
                 MentionReview {
                     status: Status::Accepted,
                     relabel: reviews[i].relabel.clone(),

@@ -2,6 +2,7 @@
 //! they are) and stored the moment they are made.
 
 pub mod layer;
+pub mod link;
 pub mod store;
 
 pub use crate::model::Status;

@@ -7,8 +7,10 @@
 mod annotate;
 pub mod stream;
 mod worker;
+mod workspace;
 
 pub use annotate::{annotate, annotate_keeping, as_warnings, extract_all, Sources};
+pub use workspace::{Change, ReviewState, Workspace};
 
 use crate::corpus::Corpus;
 use crate::index::Index;

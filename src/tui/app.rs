@@ -5,6 +5,7 @@ use super::layout::{inner, layout, Layout, Pane};
 use super::theme::Theme;
 use crate::corpus::{Corpus, DocId};
 use crate::index::{EntityId, Index, MentionId};
+use crate::session::Workspace;
 use crate::text::{wrap, Wrapped};
 use ratatui::layout::Rect;
 
@@ -42,8 +43,8 @@ pub struct MentionList {
 
 /// The whole state of the browser.
 pub struct App {
-    pub corpus: Corpus,
-    pub index: Index,
+    /// The corpus, its index and the review, kept consistent by their own methods.
+    pub ws: Workspace,
     pub theme: Theme,
     pub area: Rect,
     pub focus: Pane,
@@ -72,8 +73,6 @@ pub struct App {
     pub disagreement_at: Option<(usize, usize)>,
     /// The document list is ordered by mentions left to review, not by corpus order.
     pub sort_by_review: bool,
-    /// Review decisions and where they are stored.
-    pub review: super::review::ReviewState,
     /// The current entity's listed mentions in reading order, kept between presses of n.
     pub walk: Option<super::nav::Walk>,
     /// How far loading has come (None once every document is in).
@@ -88,13 +87,8 @@ impl App {
     /// A browser on `corpus` with its `index`, for a terminal of `area`.
     pub fn new(corpus: Corpus, index: Index, theme: Theme, area: Rect) -> App {
         let visible = super::listing::Listing::new((0..corpus.docs.len() as DocId).collect());
-        let review = super::review::ReviewState::without_store(
-            index.mentions.len(),
-            "no review database is open",
-        );
         let mut app = App {
-            corpus,
-            index,
+            ws: Workspace::new(corpus, index, "no review database is open"),
             theme,
             area,
             focus: Pane::List,
@@ -113,7 +107,6 @@ impl App {
             sort_by_review: false,
             compare: None,
             disagreement_at: None,
-            review,
             walk: None,
             loading: None,
             snapshot_draft: None,
@@ -153,7 +146,7 @@ impl App {
         let (width, height) = self.reader_size();
         let stale = !matches!(&self.wrapped, Some((d, w)) if *d == doc && w.width == width);
         if stale {
-            let text: &str = &self.corpus.docs[doc as usize].text;
+            let text: &str = &self.ws.corpus.docs[doc as usize].text;
             // Keep the first visible character in view across a re-wrap.
             let anchor = match &self.wrapped {
                 Some((d, w)) if *d == doc => w.lines.get(self.reader_top).map(|l| l.start),
@@ -167,7 +160,7 @@ impl App {
         self.reader_top = self
             .reader_top
             .min(lines.saturating_sub(usize::from(height)));
-        let entities = self.index.doc_entities(doc);
+        let entities = self.ws.index.doc_entities(doc);
         // The entity pane follows the current entity when this document mentions it.
         if let Some(i) = self
             .current_entity
@@ -189,8 +182,9 @@ impl App {
     pub fn apply_filters(&mut self) {
         let keep = self.current_doc();
         let mut visible = self
+            .ws
             .index
-            .docs_with_all(&self.filters, self.corpus.docs.len());
+            .docs_with_all(&self.filters, self.ws.corpus.docs.len());
         if self.sort_by_review {
             // Most mentions left to review first; ties keep corpus order.
             visible.sort_by_key(|&d| {
@@ -234,6 +228,6 @@ impl App {
 
     /// Number of warnings from loading (files skipped).
     pub fn warning_count(&self) -> usize {
-        self.corpus.warnings.len()
+        self.ws.corpus.warnings.len()
     }
 }

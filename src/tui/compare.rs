@@ -49,11 +49,12 @@ impl App {
         compare.pairs.clear();
         for (doc, gold) in compare.gold.iter().enumerate() {
             let predicted: Vec<Span> = self
+                .ws
                 .index
                 .doc_mention_ids(doc as u32)
-                .filter(|&i| self.review.reviews[i].status != Status::Rejected)
+                .filter(|&i| self.ws.review.reviews[i].status != Status::Rejected)
                 .map(|i| Span {
-                    range: self.index.mentions[i].span.clone(),
+                    range: self.ws.index.mentions[i].span.clone(),
                     label: self.effective_label(i as MentionId),
                 })
                 .collect();
@@ -69,16 +70,13 @@ impl App {
 
     /// A mention's label after review.
     pub fn effective_label(&self, m: MentionId) -> crate::model::Label {
-        self.review.reviews[m as usize]
-            .relabel
-            .clone()
-            .unwrap_or_else(|| self.index.mentions[m as usize].label.clone())
+        self.ws.effective_label(m)
     }
 
     /// How a mention fares against the gold (None outside compare mode or for a rejected one).
     pub fn outcome_of(&self, m: MentionId) -> Option<Outcome> {
         let compare = self.compare.as_ref()?;
-        let mention = &self.index.mentions[m as usize];
+        let mention = &self.ws.index.mentions[m as usize];
         let label = self.effective_label(m);
         compare
             .pairs
@@ -154,11 +152,12 @@ impl App {
         self.disagreement_at = Some((rank, start));
         let doc = self.visible[rank];
         self.current_mention = self
+            .ws
             .index
             .doc_mention_ids(doc)
-            .find(|&i| self.index.mentions[i].span == (start..end))
+            .find(|&i| self.ws.index.mentions[i].span == (start..end))
             .map(|i| i as MentionId);
-        self.current_entity = self.current_mention.map(|m| self.index.entity_of(m));
+        self.current_entity = self.current_mention.map(|m| self.ws.index.entity_of(m));
         self.reveal(start);
         let kind = compare_kind(self, doc, start..end);
         self.message = Some(format!("disagreement {index} of {total}: {kind}"));
@@ -306,11 +305,12 @@ impl App {
         let doc = self.visible[row.rank];
         self.disagreement_at = Some((row.rank, span.start));
         self.current_mention = self
+            .ws
             .index
             .doc_mention_ids(doc)
-            .find(|&i| self.index.mentions[i].span == span)
+            .find(|&i| self.ws.index.mentions[i].span == span)
             .map(|i| i as MentionId);
-        self.current_entity = self.current_mention.map(|m| self.index.entity_of(m));
+        self.current_entity = self.current_mention.map(|m| self.ws.index.entity_of(m));
         self.reveal(span.start);
     }
 }

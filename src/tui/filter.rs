@@ -202,7 +202,9 @@ fn score_names(names: &[SearchName], index: &Index, query: &str, scope: Scope, b
         };
         let mut found: Vec<(EntityId, i64, usize)> = Vec::new();
         for n in part {
-            if n.chars & wanted != wanted || !scope.admits(&index.entity(n.entity).label) {
+            let e = index.entity(n.entity);
+            // An entity whose every mention was moved to another (by review) is no longer one.
+            if n.chars & wanted != wanted || !scope.admits(&e.label) || e.mentions.is_empty() {
                 continue;
             }
             if query.is_empty() {

@@ -3,12 +3,12 @@
 //! review database are read.
 
 use super::app::App;
-use super::review::ReviewState;
 use super::theme::Theme;
 use crate::corpus::{Corpus, LoadWarning};
 use crate::index::Index;
 use crate::review::Store;
 use crate::session::stream::{Event, Loaded};
+use crate::session::Workspace;
 use crate::session::{annotate_keeping, as_warnings, default_store, Sources};
 use crate::snapshot::Draft;
 use ratatui::layout::Rect;
@@ -74,7 +74,7 @@ impl App {
     /// [`App::receive`], decisions wait for [`App::finish_loading`].
     pub fn loading(theme: Theme, area: Rect) -> App {
         let mut app = App::new(Corpus::default(), Index::default(), theme, area);
-        app.review = ReviewState::without_store(0, STILL_LOADING);
+        app.ws = Workspace::new(Corpus::default(), Index::default(), STILL_LOADING);
         app.loading = Some(LoadProgress::new());
         app.snapshot_draft = Some(Draft::default());
         app
@@ -83,7 +83,7 @@ impl App {
     /// Takes what the loader has ready, for at most `budget`; true once it has finished.
     pub fn receive(&mut self, events: &Receiver<Vec<Event>>, budget: Duration) -> bool {
         let started = Instant::now();
-        let before = self.corpus.docs.len();
+        let before = self.ws.corpus.docs.len();
         let mut finished = false;
         while started.elapsed() < budget {
             match events.try_recv() {
@@ -102,9 +102,9 @@ impl App {
                 }
             }
         }
-        if self.corpus.docs.len() > before {
+        if self.ws.corpus.docs.len() > before {
             if let Some(p) = &mut self.prompt {
-                p.advance(&self.index, super::filter::FRAME_BUDGET);
+                p.advance(&self.ws.index, super::filter::FRAME_BUDGET);
             }
             self.sync();
         }
@@ -122,9 +122,9 @@ impl App {
                 warnings,
             } => {
                 progress.total = Some(total);
-                self.corpus.label = label;
-                self.corpus.root = root;
-                self.corpus.warnings.extend(warnings);
+                self.ws.corpus.label = label;
+                self.ws.corpus.root = root;
+                self.ws.corpus.warnings.extend(warnings);
             }
             Event::Doc(loaded) => {
                 progress.read += 1;
@@ -137,16 +137,12 @@ impl App {
             Event::Restored(restored) => {
                 progress.read = restored.docs.len();
                 self.snapshot_draft = None;
-                let index = self.corpus.absorb_restored(*restored);
-                self.review.reviews.clear();
-                self.review
-                    .reviews
-                    .resize_with(index.mentions.len(), Default::default);
-                self.replace_index(index);
+                let change = self.ws.absorb_restored(*restored);
+                self.follow(Ok(change));
             }
             Event::Skipped(w) => {
                 progress.read += 1;
-                self.corpus.warnings.push(w);
+                self.ws.corpus.warnings.push(w);
             }
             Event::Finished {
                 cache_problem,
@@ -169,32 +165,26 @@ impl App {
     /// Adds one document: to the corpus, the index, the review state and, when it passes the
     /// filters, the list.
     pub fn absorb(&mut self, loaded: Loaded) {
-        let mentions = self.corpus.absorb(loaded);
-        let Some(doc) = self.corpus.docs.last() else {
+        let Some(id) = self.ws.absorb(loaded) else {
             return;
         };
-        let id = doc.id;
-        if self.corpus.docs.len() == 1 {
+        if id == 0 {
             crate::debug_log::log(format_args!("load: first document in"));
         }
-        let n = mentions.len();
-        // Decisions wait for the end of the load, so the mentions have no separate base yet.
-        debug_assert!(self.review.base.is_none());
-        self.review
-            .reviews
-            .extend((0..n).map(|_| Default::default()));
-        self.index.push_doc(&doc.text, mentions);
+        let Some(doc) = self.ws.corpus.docs.last() else {
+            return;
+        };
         if let Some(draft) = &mut self.snapshot_draft {
-            draft.add(doc, &self.index);
+            draft.add(doc, &self.ws.index);
         }
         // Indexed: the text is read again from its file when the document is shown.
-        if let Some(doc) = self.corpus.docs.last_mut() {
+        if let Some(doc) = self.ws.corpus.docs.last_mut() {
             doc.text.release();
         }
         let passes = self
             .filters
             .iter()
-            .all(|&f| self.index.entity(f).docs.last() == Some(&id));
+            .all(|&f| self.ws.index.entity(f).docs.last() == Some(&id));
         if passes {
             self.visible.push(id);
         }
@@ -204,7 +194,7 @@ impl App {
     /// before annotation files replace it) on a thread of its own.
     fn write_snapshot(&mut self, path: PathBuf) -> Option<std::thread::JoinHandle<()>> {
         let started = Instant::now();
-        let snapshot = self.snapshot_draft.take()?.finish(&self.index)?;
+        let snapshot = self.snapshot_draft.take()?.finish(&self.ws.index)?;
         let taken = started.elapsed().as_secs_f64() * 1e3;
         let write = move || {
             let outcome = snapshot.write(&path);
@@ -227,12 +217,10 @@ impl App {
     /// from those in so far): growing by doubling would copy every mention a dozen times and,
     /// at the last doubling, hold two copies at once.
     fn reserve_for(&mut self, total: usize) {
-        let docs = self.corpus.docs.len().max(1);
-        let per_doc = self.index.mentions.len().div_ceil(docs);
+        let docs = self.ws.corpus.docs.len().max(1);
+        let per_doc = self.ws.index.mentions.len().div_ceil(docs);
         let expected = total.saturating_sub(docs) * per_doc * 11 / 10;
-        self.corpus.docs.reserve(total.saturating_sub(docs));
-        self.index.reserve(expected);
-        self.review.reviews.reserve(expected);
+        self.ws.reserve(total.saturating_sub(docs), expected);
     }
 
     /// Once every document is in: annotation files (and brat files found beside the texts)
@@ -240,35 +228,41 @@ impl App {
     /// opened and laid over the mentions.
     pub fn finish_loading(&mut self, after: &AfterLoad) {
         let started = Instant::now();
-        if !after.sources.annotations.is_empty() || !self.corpus.sidecars.is_empty() {
+        if !after.sources.annotations.is_empty() || !self.ws.corpus.sidecars.is_empty() {
             // The index is replaced below; its mentions are the extractor's, and it knows their
             // texts: only the documents the annotation files cover are read.
             let extracted =
-                (self.review.base.take()).unwrap_or_else(|| self.index.mentions.clone());
-            let (index, problems, _) =
-                annotate_keeping(&self.corpus, &after.sources, extracted, Some(&self.index));
-            self.corpus.warnings.extend(as_warnings(&problems));
+                (self.ws.review.base.take()).unwrap_or_else(|| self.ws.index.mentions.clone());
+            let (index, problems, _) = annotate_keeping(
+                &self.ws.corpus,
+                &after.sources,
+                extracted,
+                Some(&self.ws.index),
+            );
+            self.ws.corpus.warnings.extend(as_warnings(&problems));
             // The texts read are let go again, as after loading.
-            for doc in &mut self.corpus.docs {
+            for doc in &mut self.ws.corpus.docs {
                 doc.text.release();
             }
-            self.review = ReviewState::without_store(index.mentions.len(), STILL_LOADING);
             self.replace_index(index);
         }
         if let Some(path) = &after.gold {
-            let gold = super::load_gold(&mut self.corpus, path, after.sources.unit);
-            self.compare = Some(super::compare::Compare::new(self.corpus.docs.len(), &gold));
+            let gold = super::load_gold(&mut self.ws.corpus, path, after.sources.unit);
+            self.compare = Some(super::compare::Compare::new(
+                self.ws.corpus.docs.len(),
+                &gold,
+            ));
         }
         let store_path = after
             .store
             .clone()
-            .unwrap_or_else(|| default_store(&self.corpus));
+            .unwrap_or_else(|| default_store(&self.ws.corpus));
         let mut opened = Store::open(&store_path);
         if let (Ok(store), Some(name)) = (&mut opened, &after.reviewer) {
             store.set_reviewer(name);
         }
         if let Err(e) = &opened {
-            self.corpus.warnings.push(LoadWarning {
+            self.ws.corpus.warnings.push(LoadWarning {
                 path: store_path.display().to_string(),
                 message: format!("decisions cannot be stored: {e}"),
             });
@@ -281,9 +275,9 @@ impl App {
         crate::debug_log::log(format_args!(
             "load: annotations, gold and review read in {:.1} ms ({} documents, {} mentions, {} entities)",
             started.elapsed().as_secs_f64() * 1e3,
-            self.corpus.docs.len(),
-            self.index.mentions.len(),
-            self.index.entities.len()
+            self.ws.corpus.docs.len(),
+            self.ws.index.mentions.len(),
+            self.ws.index.entities.len()
         ));
     }
 }

@@ -71,7 +71,10 @@ pub fn run(
             dirty = false;
         }
         // A filter still ranking names goes on between keys, a frame's worth at a time.
-        let ranking = app.prompt.as_ref().is_some_and(|p| p.pending(&app.index));
+        let ranking = app
+            .prompt
+            .as_ref()
+            .is_some_and(|p| p.pending(&app.ws.index));
         let timeout = if ranking {
             Duration::ZERO
         } else if app.loading.is_some() {
@@ -88,8 +91,8 @@ pub fn run(
             }
             dirty = true;
         }
-        if let Some(p) = app.prompt.as_mut().filter(|p| p.pending(&app.index)) {
-            p.advance(&app.index, filter::FRAME_BUDGET);
+        if let Some(p) = app.prompt.as_mut().filter(|p| p.pending(&app.ws.index)) {
+            p.advance(&app.ws.index, filter::FRAME_BUDGET);
             dirty = true;
         }
         if app.loading.is_none() && app.take_decisions_from_elsewhere() {

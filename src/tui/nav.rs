@@ -26,7 +26,7 @@ impl App {
     /// Makes `mention` current: its document is selected, its entity current, and it is scrolled
     /// into view. A document hidden by the filters brings the filters down with a notice.
     pub fn go_to_mention(&mut self, mention: MentionId) {
-        let m = &self.index.mentions[mention as usize];
+        let m = &self.ws.index.mentions[mention as usize];
         let (doc, start) = (m.doc, m.span.start);
         if !self.visible.contains(doc) {
             self.filters.clear();
@@ -36,7 +36,7 @@ impl App {
         if let Some(row) = self.visible.row_of(doc) {
             self.select_row(row);
         }
-        self.current_entity = Some(self.index.entity_of(mention));
+        self.current_entity = Some(self.ws.index.entity_of(mention));
         self.current_mention = Some(mention);
         self.reveal(start);
     }
@@ -51,7 +51,7 @@ impl App {
         };
         let current = self
             .current_mention
-            .filter(|&c| self.index.entity_of(c) == entity)
+            .filter(|&c| self.ws.index.entity_of(c) == entity)
             .and_then(|c| self.listed_place(c));
         let here = self.reader_place();
         let places = self.walk(entity);
@@ -72,7 +72,7 @@ impl App {
         };
         let target = places[i].2;
         self.go_to_mention(target);
-        let name = &self.index.entity(entity).name;
+        let name = &self.ws.index.entity(entity).name;
         let wrap_note = if wrapped { " (wrapped around)" } else { "" };
         self.message = Some(format!("{name}: mention {} of {n}{wrap_note}", i + 1));
     }
@@ -86,6 +86,7 @@ impl App {
             matches!(&self.walk, Some(w) if w.entity == entity && w.generation == generation);
         if !fresh {
             let mut places: Vec<Place> = self
+                .ws
                 .index
                 .entity(entity)
                 .mentions
@@ -106,7 +107,7 @@ impl App {
 
     /// A mention's place in reading order across the list, if its document is listed.
     fn listed_place(&self, mention: MentionId) -> Option<Place> {
-        let m = &self.index.mentions[mention as usize];
+        let m = &self.ws.index.mentions[mention as usize];
         Some((self.visible.row_of(m.doc)?, m.span.start, mention))
     }
 
@@ -125,7 +126,7 @@ impl App {
         let Some(doc) = self.current_doc() else {
             return;
         };
-        let ids = self.index.doc_mention_ids(doc);
+        let ids = self.ws.index.doc_mention_ids(doc);
         if ids.is_empty() {
             self.message = Some("no entities in this document".into());
             return;
@@ -142,12 +143,12 @@ impl App {
             (Some(m), Dir::Prev) => (m as usize).saturating_sub(1).max(ids.start),
             (None, Dir::Next) => ids
                 .clone()
-                .find(|&i| self.index.mentions[i].span.start >= top)
+                .find(|&i| self.ws.index.mentions[i].span.start >= top)
                 .unwrap_or(ids.end - 1),
             (None, Dir::Prev) => ids
                 .clone()
                 .rev()
-                .find(|&i| self.index.mentions[i].span.start < top)
+                .find(|&i| self.ws.index.mentions[i].span.start < top)
                 .unwrap_or(ids.start),
         };
         self.go_to_mention(target as MentionId);
@@ -161,9 +162,10 @@ impl App {
             return;
         };
         let first = self
+            .ws
             .index
             .doc_mention_ids(doc)
-            .find(|&i| self.index.entity_of(i as MentionId) == entity);
+            .find(|&i| self.ws.index.entity_of(i as MentionId) == entity);
         if let Some(first) = first {
             self.go_to_mention(first as MentionId);
         }
@@ -200,8 +202,8 @@ const CONTEXT_CHARS: usize = 40;
 /// an entity of a large corpus has tens of thousands of mentions, each in a document whose text
 /// may have to be read from its file.
 pub fn kwic_row(app: &App, id: MentionId) -> KwicRow {
-    let m = &app.index.mentions[id as usize];
-    let doc = &app.corpus.docs[m.doc as usize];
+    let m = &app.ws.index.mentions[id as usize];
+    let doc = &app.ws.corpus.docs[m.doc as usize];
     // A file gone or changed: its notice is not the mention's context.
     if let Some(why) = doc.text.unavailable() {
         return KwicRow {

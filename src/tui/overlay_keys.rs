@@ -148,11 +148,12 @@ impl App {
         let Some(Overlay::Mentions(list)) = &mut self.overlay else {
             return;
         };
-        let count = self.index.entity(list.entity).mentions.len();
+        let count = self.ws.index.entity(list.entity).mentions.len();
         match action {
             Action::Close => self.overlay = None,
             Action::Select => {
                 let target = self
+                    .ws
                     .index
                     .entity(list.entity)
                     .mentions

@@ -28,7 +28,7 @@ impl App {
             self.message = Some("no current mention: step onto one with ] or n".into());
             return;
         };
-        let mention = &self.index.mentions[m as usize];
+        let mention = &self.ws.index.mentions[m as usize];
         self.overlay = Some(Overlay::SpanEdit(SpanEdit {
             doc: mention.doc,
             span: mention.span.clone(),
@@ -42,10 +42,10 @@ impl App {
         let Some(doc) = self.current_doc() else {
             return;
         };
-        let text: &str = &self.corpus.docs[doc as usize].text;
+        let text: &str = &self.ws.corpus.docs[doc as usize].text;
         let from = match self.current_mention {
-            Some(m) if self.index.mentions[m as usize].doc == doc => {
-                self.index.mentions[m as usize].span.end
+            Some(m) if self.ws.index.mentions[m as usize].doc == doc => {
+                self.ws.index.mentions[m as usize].span.end
             }
             _ => self
                 .wrapped
@@ -71,7 +71,7 @@ impl App {
         let Some(Overlay::SpanEdit(edit)) = &mut self.overlay else {
             return;
         };
-        let text: &str = &self.corpus.docs[edit.doc as usize].text;
+        let text: &str = &self.ws.corpus.docs[edit.doc as usize].text;
         let Range { start, end } = edit.span.clone();
         let moved = match action {
             Action::StartLeft => prev_char(text, start)..end,
@@ -94,7 +94,7 @@ impl App {
         let Some(Overlay::SpanEdit(edit)) = self.overlay.clone() else {
             return;
         };
-        let doc = &self.corpus.docs[edit.doc as usize];
+        let doc = &self.ws.corpus.docs[edit.doc as usize];
         let map = OffsetMap::new(&doc.text);
         let (start, end) = (
             map.from_byte(edit.span.start, Unit::Codepoints),
@@ -124,12 +124,12 @@ impl App {
                     false,
                 );
                 // The new mention becomes the current one.
-                let ids = self.index.doc_mention_ids(edit.doc);
+                let ids = self.ws.index.doc_mention_ids(edit.doc);
                 self.current_mention = ids
                     .clone()
-                    .find(|&i| self.index.mentions[i].span == edit.span)
+                    .find(|&i| self.ws.index.mentions[i].span == edit.span)
                     .map(|i| i as MentionId);
-                self.current_entity = self.current_mention.map(|m| self.index.entity_of(m));
+                self.current_entity = self.current_mention.map(|m| self.ws.index.entity_of(m));
             }
             (None, None) => {
                 self.message = Some("choose its label: p person, r region, o organization".into())

@@ -26,7 +26,7 @@ impl App {
             Event::Paste(text) => {
                 if let Some(p) = &mut self.prompt {
                     p.query.extend(text.chars().filter(|c| !c.is_control()));
-                    p.refresh(&self.index);
+                    p.refresh(&self.ws.index);
                 }
             }
             _ => {}
@@ -58,7 +58,7 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Action::OpenFilter => self.prompt = Some(FilterPrompt::open(&self.index)),
+            Action::OpenFilter => self.prompt = Some(FilterPrompt::open(&self.ws.index)),
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(2),
             Action::NextMention => self.jump(Dir::Next),
@@ -70,7 +70,8 @@ impl App {
                     let selected = self
                         .current_mention
                         .and_then(|m| {
-                            self.index
+                            self.ws
+                                .index
                                 .entity(entity)
                                 .mentions
                                 .iter()
@@ -140,7 +141,7 @@ impl App {
 
     fn remove_last_filter(&mut self) {
         if let Some(e) = self.filters.pop() {
-            self.message = Some(format!("filter removed: {}", self.index.entity(e).name));
+            self.message = Some(format!("filter removed: {}", self.ws.index.entity(e).name));
             self.apply_filters();
         }
     }
@@ -179,7 +180,7 @@ impl App {
                 let Some(doc) = self.current_doc() else {
                     return;
                 };
-                let entities = self.index.doc_entities(doc);
+                let entities = self.ws.index.doc_entities(doc);
                 if action == Action::Select {
                     if let Some(&(e, _)) = entities.get(self.entity_selected) {
                         self.choose_entity(e);
@@ -214,11 +215,11 @@ impl App {
             }
             Some(Action::ScopeNext) => {
                 p.scope = p.scope.next();
-                p.refresh(&self.index);
+                p.refresh(&self.ws.index);
             }
             Some(Action::ScopePrev) => {
                 p.scope = p.scope.prev();
-                p.refresh(&self.index);
+                p.refresh(&self.ws.index);
             }
             Some(Action::Down) => {
                 p.selected = (p.selected + 1).min(p.candidates.len().saturating_sub(1))
@@ -226,7 +227,7 @@ impl App {
             Some(Action::Up) => p.selected = p.selected.saturating_sub(1),
             Some(Action::DeleteChar) => {
                 if p.query.pop().is_some() {
-                    p.refresh(&self.index);
+                    p.refresh(&self.ws.index);
                 } else {
                     self.remove_last_filter();
                 }
@@ -238,7 +239,7 @@ impl App {
                         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
                     {
                         p.query.push(c);
-                        p.refresh(&self.index);
+                        p.refresh(&self.ws.index);
                     }
                 }
             }
@@ -254,7 +255,7 @@ impl App {
         self.apply_filters();
         self.current_entity = Some(entity);
         self.current_mention = None;
-        let name = &self.index.entity(entity).name;
+        let name = &self.ws.index.entity(entity).name;
         self.message = Some(format!(
             "{} documents mention {name}; n / N walk its mentions",
             self.visible.len()
@@ -325,7 +326,7 @@ impl App {
         let offset = super::view::entities::offset(self, &rows);
         if let Some(Some(i)) = rows.get(offset + row).map(|r| r.entity_index) {
             self.entity_selected = i;
-            let entities = self.index.doc_entities(doc);
+            let entities = self.ws.index.doc_entities(doc);
             if let Some(&(e, _)) = entities.get(i) {
                 self.choose_entity(e);
             }
@@ -337,12 +338,12 @@ impl App {
         let doc = self.current_doc()?;
         let (_, w) = self.wrapped.as_ref()?;
         let line = w.lines.get(self.reader_top + row)?;
-        let text: &str = &self.corpus.docs[doc as usize].text;
+        let text: &str = &self.ws.corpus.docs[doc as usize].text;
         let mut x = 0usize;
         for (offset, g) in text[line.clone()].grapheme_indices(true) {
             x += display_width(g);
             if x > usize::from(column) {
-                return self.index.mention_at(doc, line.start + offset);
+                return self.ws.index.mention_at(doc, line.start + offset);
             }
         }
         None

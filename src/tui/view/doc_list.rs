@@ -17,14 +17,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .filters
         .iter()
         .map(|&e| {
-            let e = app.index.entity(e);
+            let e = app.ws.index.entity(e);
             format!("{} {}", label_tag(&e.label), e.name)
         })
         .collect();
     let mut title = format!(
         " Documents {}/{} ",
         app.visible.len(),
-        app.corpus.docs.len()
+        app.ws.corpus.docs.len()
     );
     if !filters.is_empty() {
         title.push_str(&format!("· {} ", filters.join(" ∧ ")));
@@ -54,7 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .skip(offset)
         .take(usize::from(body.height))
     {
-        let doc = &app.corpus.docs[doc_id as usize];
+        let doc = &app.ws.corpus.docs[doc_id as usize];
         let date = doc
             .meta
             .date
@@ -73,10 +73,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 "{} {} {:>3}{review}",
                 doc.lang.code(),
                 date,
-                app.index.entity_count(doc_id)
+                app.ws.index.entity_count(doc_id)
             )
         } else {
-            format!("{} {:>3} ", doc.lang.code(), app.index.entity_count(doc_id))
+            format!(
+                "{} {:>3} ",
+                doc.lang.code(),
+                app.ws.index.entity_count(doc_id)
+            )
         };
         let title_width = width.saturating_sub(meta.chars().count());
         let mut line = Line::from(vec![
@@ -99,11 +103,11 @@ fn empty_list_reason(app: &App) -> String {
             None => "listing files…".to_string(),
         };
     }
-    if app.corpus.docs.is_empty() {
-        let why: Vec<String> = (app.corpus.warnings.iter().take(3))
+    if app.ws.corpus.docs.is_empty() {
+        let why: Vec<String> = (app.ws.corpus.warnings.iter().take(3))
             .map(|w| crate::text::sanitize::escape_str(&w.to_string()).into_owned())
             .collect();
-        let label = crate::text::sanitize::escape_str(&app.corpus.label).into_owned();
+        let label = crate::text::sanitize::escape_str(&app.ws.corpus.label).into_owned();
         return match why.as_slice() {
             [] => format!("no readable article in {label} (no .txt or .md file in it)"),
             _ => format!("no readable article in {label} ({})", why.join("; ")),

@@ -21,10 +21,10 @@ pub struct Row {
 
 /// The rows of the pane for `doc`.
 pub fn rows(app: &App, doc: DocId) -> Vec<Row> {
-    let entities = app.index.doc_entities(doc);
+    let entities = app.ws.index.doc_entities(doc);
     let mut out: Vec<Row> = Vec::new();
     for (i, &(e, count)) in entities.iter().enumerate() {
-        let entity = app.index.entity(e);
+        let entity = app.ws.index.entity(e);
         if out
             .iter()
             .rev()
@@ -33,7 +33,7 @@ pub fn rows(app: &App, doc: DocId) -> Vec<Row> {
         {
             let n = entities
                 .iter()
-                .filter(|(x, _)| app.index.entity(*x).label == entity.label)
+                .filter(|(x, _)| app.ws.index.entity(*x).label == entity.label)
                 .count();
             out.push(Row {
                 entity_index: None,
@@ -82,7 +82,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let width = usize::from(body.width);
     let all = rows(app, doc);
     let first = offset(app, &all);
-    let entities = app.index.doc_entities(doc);
+    let entities = app.ws.index.doc_entities(doc);
     let lines: Vec<Line> = all
         .iter()
         .skip(first)

@@ -40,7 +40,7 @@ pub fn draw(frame: &mut Frame, app: &App, list: &ErrorsList) {
         .skip(first)
         .take(height)
         .map(|(i, row)| {
-            let doc = &app.corpus.docs[app.visible[row.rank] as usize];
+            let doc = &app.ws.corpus.docs[app.visible[row.rank] as usize];
             let side = |s: &Option<crate::eval::Span>| match s {
                 Some(s) => {
                     let map = OffsetMap::new(&doc.text);

@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame, app: &App, p: &FilterPrompt) {
     let first = p.selected.saturating_sub(rows.saturating_sub(1));
     if p.candidates.is_empty() {
         // While documents or names are still coming, an empty list is not an answer yet.
-        let searching = app.loading.is_some() || p.pending(&app.index);
+        let searching = app.loading.is_some() || p.pending(&app.ws.index);
         let note = if searching { " yet: still reading" } else { "" };
         lines.push(Line::styled(
             format!("no {} matches{note}", p.scope.name().to_lowercase()),
@@ -35,8 +35,8 @@ pub fn draw(frame: &mut Frame, app: &App, p: &FilterPrompt) {
         ));
     }
     for (i, c) in p.candidates.iter().enumerate().skip(first).take(rows) {
-        let e = app.index.entity(c.entity);
-        let matched_name = names(&app.index, c.entity)
+        let e = app.ws.index.entity(c.entity);
+        let matched_name = names(&app.ws.index, c.entity)
             .nth(c.name_index)
             .unwrap_or(&e.name);
         let docs = format!(

@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 /// Draws the list popup.
 pub fn draw(frame: &mut Frame, app: &App, list: &MentionList) {
     let t = &app.theme;
-    let e = app.index.entity(list.entity);
+    let e = app.ws.index.entity(list.entity);
     let count = e.mentions.len();
     let area = popup(
         frame,

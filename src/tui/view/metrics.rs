@@ -58,7 +58,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     for &doc in app.visible.iter().take(room) {
         if let Some(s) = compare.per_doc.get(doc as usize) {
             let name = fit(
-                app.corpus.docs[doc as usize].display_title(),
+                app.ws.corpus.docs[doc as usize].display_title(),
                 width.saturating_sub(7),
             );
             let pad =

@@ -201,7 +201,7 @@ fn span_prompt(frame: &mut Frame, app: &App, edit: &super::span_edit::SpanEdit) 
     let r = Rect::new(area.x, area.y + area.height - h, area.width, h);
     clear(frame, r);
     let width = usize::from(r.width.saturating_sub(2));
-    let text = &app.corpus.docs[edit.doc as usize].text[edit.span.clone()];
+    let text = &app.ws.corpus.docs[edit.doc as usize].text[edit.span.clone()];
     let (title, keys) = match edit.mention {
         Some(_) => (
             " Boundaries ",

@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         );
         return;
     };
-    let doc = &app.corpus.docs[doc_id as usize];
+    let doc = &app.ws.corpus.docs[doc_id as usize];
     let body = inner(area);
     let total = wrapped.lines.len();
     let shown_end = (app.reader_top + usize::from(body.height)).min(total);
@@ -65,11 +65,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 /// current entity marked), chrome dimmed, control characters escaped.
 pub fn styled_line<'a>(app: &App, doc: &'a Document, range: Range<usize>) -> Line<'a> {
     let t = &app.theme;
-    let ids = app.index.doc_mention_ids(doc.id);
+    let ids = app.ws.index.doc_mention_ids(doc.id);
     // A document whose file is gone or changed shows a notice: no mention is drawn over it.
     let mentions = match doc.text.unavailable() {
-        Some(_) => &app.index.mentions[ids.start..ids.start],
-        None => &app.index.mentions[ids.clone()],
+        Some(_) => &app.ws.index.mentions[ids.start..ids.start],
+        None => &app.ws.index.mentions[ids.clone()],
     };
     let first = mentions.partition_point(|m| m.span.end <= range.start);
     let mut cuts = vec![range.start, range.end];
@@ -133,7 +133,7 @@ pub fn styled_line<'a>(app: &App, doc: &'a Document, range: Range<usize>) -> Lin
             }
             if Some(id) == app.current_mention {
                 style = style.patch(t.current_mention());
-            } else if Some(app.index.entity_of(id)) == app.current_entity {
+            } else if Some(app.ws.index.entity_of(id)) == app.current_entity {
                 style = style.patch(t.current_entity());
             }
         }

@@ -13,7 +13,7 @@ use unicode_width::UnicodeWidthStr;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let width = usize::from(area.width);
-    let warning = match app.corpus.warnings.as_slice() {
+    let warning = match app.ws.corpus.warnings.as_slice() {
         [] => String::new(),
         [one] => format!("⚠ {one} "),
         [first, rest @ ..] => format!("⚠ {first} (+{} more, see ?) ", rest.len()),
@@ -23,9 +23,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let gauge = app
         .loading
         .as_ref()
-        .map(|p| loading_gauge(p, app.corpus.docs.len()));
+        .map(|p| loading_gauge(p, app.ws.corpus.docs.len()));
     if let Some(e) = app.current_entity {
-        let e = app.index.entity(e);
+        let e = app.ws.index.entity(e);
         left.push_str(&format!("● {} {} · ", label_tag(&e.label), e.name));
     }
     let (reviewed, total) = app.reviewed_count();

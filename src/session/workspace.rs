@@ -1,0 +1,315 @@
+//! The workspace: the corpus, its index and the review laid over it, kept consistent with one
+//! another. Every change goes through a method here that says what moved ([`Change`]), so the
+//! browser updates its lists from that rather than keeping the invariants itself:
+//! `review.reviews` is as long as `index.mentions`, and a mention is in the entity its label and
+//! text name after review (a relabel or a boundary move relinks it).
+
+use crate::corpus::{Corpus, DocId, LoadWarning};
+use crate::index::{Index, MentionId};
+use crate::model::{Mention, Status};
+use crate::review::link::relinked;
+use crate::review::{layer, review_after, Decision, MentionReview, Store, StoreError, Verdict};
+use crate::session::stream::Loaded;
+use crate::snapshot::Restored;
+
+/// The review state: the store, each mention's review, and the mentions before review.
+pub struct ReviewState {
+    /// The database, or why there is none (then no decision is accepted).
+    pub store: Result<Store, StoreError>,
+    /// Each mention's review, by mention id.
+    pub reviews: Vec<MentionReview>,
+    /// Decisions in the database whose mention is no longer there.
+    pub orphans: usize,
+    /// How many mentions are reviewed (counted when decisions change, not every frame).
+    pub reviewed: usize,
+    /// The mentions before review (from extraction or import), which decisions are laid over;
+    /// None while they are the index's own (no decision has changed them), so that browsing
+    /// without reviewing never holds a second copy of every mention.
+    pub base: Option<Vec<Mention>>,
+}
+
+impl ReviewState {
+    /// No database yet: `mentions` mentions, all unreviewed, the index's own; decisions refused
+    /// with `why` until a store is attached.
+    pub fn without_store(mentions: usize, why: &str) -> Self {
+        ReviewState {
+            store: Err(StoreError(why.into())),
+            reviews: vec![MentionReview::default(); mentions],
+            orphans: 0,
+            reviewed: 0,
+            base: None,
+        }
+    }
+}
+
+/// What a change to the workspace moved, for the views to follow.
+#[derive(Debug)]
+pub enum Change {
+    /// Only some mentions' reviews changed; every id and every entity is as it was.
+    Reviews,
+    /// Mentions moved between entities (relabelled): mention ids are unchanged, but entity
+    /// lists, counts and which documents an entity is in may differ.
+    Relinked,
+    /// The index was rebuilt (boundaries moved, mentions added, decisions laid again): mention
+    /// and entity ids may all differ. `previous` is the index before, to find selections again.
+    Rebuilt { previous: Index },
+}
+
+/// Corpus, index and review, kept in step.
+pub struct Workspace {
+    pub corpus: Corpus,
+    pub index: Index,
+    pub review: ReviewState,
+}
+
+impl Workspace {
+    /// A workspace over `corpus` and its `index`, with no review database yet (decisions are
+    /// refused with `why`).
+    pub fn new(corpus: Corpus, index: Index, why: &str) -> Workspace {
+        let review = ReviewState::without_store(index.mentions.len(), why);
+        Workspace {
+            corpus,
+            index,
+            review,
+        }
+    }
+
+    /// Adds a loaded document to the corpus, the index and the reviews; returns its id.
+    pub fn absorb(&mut self, loaded: Loaded) -> Option<DocId> {
+        let mentions = self.corpus.absorb(loaded);
+        let doc = self.corpus.docs.last()?;
+        // Decisions wait for the end of the load, so the mentions have no separate base yet.
+        debug_assert!(self.review.base.is_none());
+        let n = mentions.len();
+        self.review
+            .reviews
+            .extend((0..n).map(|_| Default::default()));
+        self.index.push_doc(&doc.text, mentions);
+        Some(doc.id)
+    }
+
+    /// Takes a whole corpus restored from its snapshot, in place of what there is.
+    pub fn absorb_restored(&mut self, restored: Restored) -> Change {
+        let index = self.corpus.absorb_restored(restored);
+        self.review.reviews.clear();
+        self.review.base = None;
+        self.replace_index(index)
+    }
+
+    /// Puts `index` (the same corpus's mentions from another source) in place of the current
+    /// one, every mention unreviewed until decisions are laid again.
+    pub fn replace_index(&mut self, index: Index) -> Change {
+        self.review.reviews.clear();
+        self.review
+            .reviews
+            .resize_with(index.mentions.len(), Default::default);
+        self.review.reviewed = 0;
+        self.review.base = None;
+        let previous = std::mem::replace(&mut self.index, index);
+        Change::Rebuilt { previous }
+    }
+
+    /// Makes room for `docs` more documents and `mentions` more mentions.
+    pub fn reserve(&mut self, docs: usize, mentions: usize) {
+        self.corpus.docs.reserve(docs);
+        self.index.reserve(mentions);
+        self.review.reviews.reserve(mentions);
+    }
+
+    /// Uses `store` for decisions and lays the decisions it holds over the mentions. Decisions
+    /// that no longer match a mention are counted and named in the corpus's warnings.
+    pub fn attach_store(&mut self, store: Result<Store, StoreError>) -> Result<Change, String> {
+        self.review.store = store;
+        let change = self.relayer();
+        if self.review.orphans > 0 {
+            let path = (self.review.store.as_ref())
+                .map(|s| s.path().display().to_string())
+                .unwrap_or_default();
+            self.corpus.warnings.push(LoadWarning {
+                path,
+                message: format!("{} decision(s) no longer match a mention (the document or the extraction changed) and are not applied", self.review.orphans),
+            });
+        }
+        change
+    }
+
+    /// Recomputes every mention's review from the decisions in force, rebuilding the index when
+    /// boundaries moved, mentions were added or entities changed.
+    pub fn relayer(&mut self) -> Result<Change, String> {
+        let decisions = match &self.review.store {
+            Ok(s) => s.decisions(),
+            Err(_) => Ok(Vec::new()),
+        };
+        let decisions = decisions.map_err(|e| format!("cannot read decisions: {e}"))?;
+        let mut change = Change::Reviews;
+        let (reviews, orphans) = if decisions.is_empty() {
+            // Nothing to lay: the base mentions become the index's again (no copy is kept).
+            if let Some(base) = self.review.base.take() {
+                let rebuilt = self.index.rebuild(&self.corpus, base);
+                let previous = std::mem::replace(&mut self.index, rebuilt);
+                change = Change::Rebuilt { previous };
+            }
+            (vec![MentionReview::default(); self.index.mentions.len()], 0)
+        } else {
+            // The first decision keeps the mentions as they were before review.
+            let base = (self.review.base).get_or_insert_with(|| self.index.mentions.clone());
+            let l = layer(&self.corpus, base, &decisions);
+            let same = l.mentions.len() == self.index.mentions.len()
+                && (l.mentions.iter().zip(&self.index.mentions)).all(|(a, b)| {
+                    a.doc == b.doc && a.span == b.span && a.label == b.label && a.key == b.key
+                });
+            if !same {
+                let rebuilt = self.index.rebuild(&self.corpus, l.mentions);
+                let previous = std::mem::replace(&mut self.index, rebuilt);
+                change = Change::Rebuilt { previous };
+            }
+            (l.reviews, l.orphans.len())
+        };
+        self.review.reviewed = (reviews.iter())
+            .filter(|r| r.status != Status::Unreviewed)
+            .count();
+        self.review.reviews = reviews;
+        self.review.orphans = orphans;
+        Ok(change)
+    }
+
+    /// Stores `decisions` as one and lays them over the mentions; refuses them, changing
+    /// nothing, when they cannot be stored or are about a document whose file is gone or changed.
+    /// `targets` are the mentions they are about, one per decision, when known.
+    pub fn record(
+        &mut self,
+        decisions: &[Decision],
+        targets: &[MentionId],
+    ) -> Result<Change, String> {
+        // A decision about a document whose file is gone or changed would be about a notice.
+        let paths: std::collections::HashSet<&str> =
+            decisions.iter().map(|d| d.doc.as_str()).collect();
+        let unavailable = (self.corpus.docs.iter())
+            .filter(|doc| paths.contains(doc.path.as_str()))
+            .find_map(|doc| (doc.text.unavailable()).map(|why| format!("{}: {why}", doc.path)));
+        if let Some(why) = unavailable {
+            return Err(format!(
+                "not recorded — {why}; reopen the corpus to read it again"
+            ));
+        }
+        let stored = match &mut self.review.store {
+            Ok(store) => store.append_all(decisions),
+            Err(e) => Err(e.clone()),
+        };
+        stored.map_err(|e| format!("not recorded — cannot store decisions: {e}"))?;
+        // Accepting, rejecting or relabelling changes only those mentions (their reviews, and
+        // a relabelled one's entity): laid on them alone, as laying every decision would
+        // (which costs seconds at 100,000 articles).
+        let in_place = targets.len() == decisions.len()
+            && decisions.iter().all(|d| d.verdict.keeps_mentions());
+        if !in_place {
+            return self.relayer();
+        }
+        let mut change = Change::Reviews;
+        for (&m, d) in targets.iter().zip(decisions) {
+            let before = &self.review.reviews[m as usize];
+            if let Some(after) = review_after(before, &d.verdict) {
+                if before.status == Status::Unreviewed && after.status != Status::Unreviewed {
+                    self.review.reviewed += 1;
+                }
+                self.review.reviews[m as usize] = after;
+            }
+            if let Verdict::Relabel(label) = &d.verdict {
+                self.relink(m, label);
+                change = Change::Relinked;
+            }
+        }
+        Ok(change)
+    }
+
+    /// Moves mention `m`, now labelled `label`, to the entity its text names (as laying the
+    /// decisions again would).
+    fn relink(&mut self, m: MentionId, label: &crate::model::Label) {
+        // The mentions before review are kept before the index's own change.
+        if self.review.base.is_none() {
+            self.review.base = Some(self.index.mentions.clone());
+        }
+        let index = &self.index;
+        let mention = &index.mentions[m as usize];
+        let doc_mentions: Vec<(&Mention, &str)> = (index.doc_mention_ids(mention.doc))
+            .filter(|&j| j != m as usize)
+            .map(|j| {
+                (
+                    &index.mentions[j],
+                    index.surface(j as MentionId).unwrap_or(""),
+                )
+            })
+            .collect();
+        let surface = index.surface(m).unwrap_or("");
+        let to = relinked(mention, label, surface, &doc_mentions);
+        self.index.relink(m, to.label, to.key, to.canonical);
+    }
+
+    /// Takes back this browser's latest decision (`redo` false) or restores the one taken back;
+    /// None when there is none.
+    pub fn undo_redo(&mut self, redo: bool) -> Result<Option<Change>, String> {
+        let done = match &mut self.review.store {
+            Ok(store) if redo => store.redo(),
+            Ok(store) => store.undo(),
+            Err(e) => Err(e.clone()),
+        };
+        match done {
+            Ok(true) => self.relayer().map(Some),
+            Ok(false) => Ok(None),
+            Err(e) => Err(format!("cannot store decisions: {e}")),
+        }
+    }
+
+    /// Lays the decisions again when another browser has stored some on the same database;
+    /// None when nothing changed (one query of SQLite's data version).
+    pub fn decisions_from_elsewhere(&mut self) -> Option<Result<Change, String>> {
+        let changed = match &mut self.review.store {
+            Ok(store) => store.changed_elsewhere(),
+            Err(_) => false,
+        };
+        changed.then(|| self.relayer())
+    }
+
+    /// The review of a mention.
+    pub fn review_of(&self, m: MentionId) -> &MentionReview {
+        &self.review.reviews[m as usize]
+    }
+
+    /// (reviewed, total) mentions in the corpus.
+    pub fn reviewed_count(&self) -> (usize, usize) {
+        (self.review.reviewed, self.review.reviews.len())
+    }
+
+    /// (reviewed, total) mentions in a document.
+    pub fn doc_reviewed(&self, doc: DocId) -> (usize, usize) {
+        let ids = self.index.doc_mention_ids(doc);
+        let reviewed = (ids.clone())
+            .filter(|&i| self.review.reviews[i].status != Status::Unreviewed)
+            .count();
+        (reviewed, ids.len())
+    }
+
+    /// A mention's label after review.
+    pub fn effective_label(&self, m: MentionId) -> crate::model::Label {
+        (self.review.reviews[m as usize].relabel.clone())
+            .unwrap_or_else(|| self.index.mentions[m as usize].label.clone())
+    }
+
+    /// Remembers the reader's place (document, byte offset) in the database (best effort: a
+    /// place is not a decision).
+    pub fn save_place(&mut self, doc: DocId, offset: usize) {
+        let Some(path) = self.corpus.docs.get(doc as usize).map(|d| d.path.clone()) else {
+            return;
+        };
+        if let Ok(store) = &mut self.review.store {
+            let _ = store.set_place(&path, offset);
+        }
+    }
+
+    /// The place last saved, as (document, byte offset), if its document is in the corpus.
+    pub fn saved_place(&self) -> Option<(DocId, usize)> {
+        let (path, offset) = self.review.store.as_ref().ok().and_then(Store::place)?;
+        let doc = self.corpus.docs.iter().position(|d| d.path == path)?;
+        Some((doc as DocId, offset))
+    }
+}
