@@ -125,12 +125,7 @@ fn frame(c: &mut Criterion) {
     let doc = big_doc(true, 1 << 20);
     corpus.push_bytes("big.txt".into(), doc.text.as_bytes());
     let index = analyze(&corpus);
-    let mut app = App::new(
-        corpus,
-        index,
-        Theme { color: true },
-        Rect::new(0, 0, 260, 62),
-    );
+    let mut app = App::new(corpus, index, Theme::new(true), Rect::new(0, 0, 260, 62));
     app.reader_top = app.wrapped.as_ref().map_or(0, |(_, w)| w.lines.len() / 2);
     let mut terminal = Terminal::new(TestBackend::new(260, 62)).expect("test terminal");
     c.bench_function(
@@ -234,12 +229,7 @@ fn repeated_seeds(copies: usize) -> (Corpus, gazette::index::Index) {
 fn jumping(c: &mut Criterion) {
     // 10,000 documents; Xi Jinping is mentioned in 4,000 of them.
     let (corpus, index) = repeated_seeds(2_000);
-    let mut app = App::new(
-        corpus,
-        index,
-        Theme { color: true },
-        Rect::new(0, 0, 160, 45),
-    );
+    let mut app = App::new(corpus, index, Theme::new(true), Rect::new(0, 0, 160, 45));
     let xi = app
         .ws
         .index
@@ -270,7 +260,7 @@ fn open_in_browser(dir: &std::path::Path, cache: &std::path::Path, data: &std::p
             cache_dir: Some(cache.to_path_buf()),
         },
     );
-    let mut app = App::loading(Theme { color: true }, Rect::new(0, 0, 160, 45));
+    let mut app = App::loading(Theme::new(true), Rect::new(0, 0, 160, 45));
     while !app.receive(&loader.events, std::time::Duration::from_millis(30)) {}
     app.finish_loading(&gazette::tui::loading::AfterLoad {
         store: Some(data.join("review.db")),

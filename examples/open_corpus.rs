@@ -57,7 +57,7 @@ fn main() {
         Ok(t) => t,
         Err(e) => return eprintln!("{e}"),
     };
-    let mut app = App::loading(Theme { color: true }, area);
+    let mut app = App::loading(Theme::new(true), area);
     let after = AfterLoad {
         sources: gazette::session::Sources {
             cache_dir,

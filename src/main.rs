@@ -90,9 +90,20 @@ fn main() -> ExitCode {
             };
             run_eval(&args, &mut Escaping::new(&mut out), &mut err)
         }
+        None if cli.print_config => {
+            use std::io::Write;
+            out.write_all(gazette::tui::config::default_text().as_bytes())
+        }
         None => {
             drop((out, err));
+            let (config, problems) = match &cli.config {
+                Some(path) => gazette::tui::config::load(path, true),
+                None => gazette::tui::config::default_path()
+                    .map(|path| gazette::tui::config::load(&path, false))
+                    .unwrap_or_default(),
+            };
             gazette::tui::run(
+                (config, problems),
                 &cli.paths,
                 &cli.sources.sources(no_cache),
                 cli.store.as_deref(),

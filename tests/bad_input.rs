@@ -106,12 +106,7 @@ fn the_browser_reads_what_it_can_and_names_the_rest() {
         .mentions
         .iter()
         .any(|m| corpus.docs[m.doc as usize].text[m.span.clone()] == *"张子建"));
-    let mut app = App::new(
-        corpus,
-        index,
-        Theme { color: true },
-        Rect::new(0, 0, 120, 30),
-    );
+    let mut app = App::new(corpus, index, Theme::new(true), Rect::new(0, 0, 120, 30));
     for row in 0..app.visible.len() {
         app.select_row(row);
         for (w, h) in [(120, 30), (20, 6), (61, 9), (200, 50)] {
@@ -200,12 +195,7 @@ fn a_huge_single_line_wraps_and_draws() {
     let corpus = open_paths(&[dir.path().to_path_buf()]);
     assert_eq!(corpus.docs.len(), 1);
     let index = Index::build(&corpus, Vec::new());
-    let mut app = App::new(
-        corpus,
-        index,
-        Theme { color: false },
-        Rect::new(0, 0, 160, 45),
-    );
+    let mut app = App::new(corpus, index, Theme::new(false), Rect::new(0, 0, 160, 45));
     let (_, w) = app.wrapped.as_ref().unwrap();
     assert!(w.lines.len() > 100_000);
     app.reader_top = w.lines.len() / 2;

@@ -35,13 +35,22 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         // The bundled corpus's review database goes to the user's data folder: keep it in a
         // folder of the test's own.
+        // Each session its own, so that tests running side by side never share a place or a
+        // decision.
+        static SESSIONS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = SESSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         cmd.env(
             "XDG_DATA_HOME",
-            std::env::temp_dir().join(format!("gazette-e2e-{}", std::process::id())),
+            std::env::temp_dir().join(format!("gazette-e2e-{}-{n}", std::process::id())),
         );
         cmd.env(
             "GAZETTE_CACHE_DIR",
             std::env::temp_dir().join(format!("gazette-e2e-cache-{}", std::process::id())),
+        );
+        // No user's config file changes the keys under test.
+        cmd.env(
+            "XDG_CONFIG_HOME",
+            std::env::temp_dir().join(format!("gazette-e2e-config-{}", std::process::id())),
         );
         // From an unrelated folder: the bundled corpus is embedded in the binary.
         cmd.cwd(std::env::temp_dir());
@@ -264,4 +273,37 @@ fn killing_the_process_loses_no_acknowledged_decision() {
         "{} stored, {seen} acknowledged on screen",
         stored.len()
     );
+}
+
+#[test]
+fn keys_rebound_in_a_config_file_work_and_show_in_help() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = dir.path().join("gazette.toml");
+    // Filter on F2 instead of /; quit on Ctrl-x only; a mistake on line 4 is reported.
+    std::fs::write(
+        &config,
+        "[keys.global]\nopen_filter = \"F2\"\nquit = [\"Ctrl-x\"]\nfly = \"z\"\n",
+    )
+    .expect("write config");
+    let mut s = Session::start(&["--config", config.to_str().expect("utf-8 path")]);
+    s.wait_for("Documents 5/5");
+    s.wait_for("F2 filter");
+    s.wait_for("gazette.toml:4: \"fly\" is not an action");
+    s.send("/");
+    s.send("\x1bOQ"); // F2
+    s.wait_for("scope: Person");
+    s.send("lian\r");
+    s.wait_for("Documents 2/5");
+    s.send("?");
+    s.wait_until("listing F2 in help", |screen| {
+        screen
+            .lines()
+            .any(|l| l.contains("F2") && l.contains("filter documents by an entity"))
+    });
+    s.send("q"); // closes the help; q no longer quits
+    s.send("q");
+    s.pump();
+    assert!(s.child.try_wait().expect("wait").is_none(), "q was unbound");
+    s.send("\x18"); // Ctrl-x
+    assert!(wait_exit(&mut s).success());
 }

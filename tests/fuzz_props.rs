@@ -97,7 +97,7 @@ proptest! {
         prop_assert!(w.lines.iter().all(|l| l.start <= l.end && l.end <= text.len()));
         let mut corpus = Corpus::default();
         corpus.push_bytes("x.txt".into(), text.as_bytes());
-        let mut app = support::app_with(corpus, Theme { color: true }, width, height);
+        let mut app = support::app_with(corpus, Theme::new(true), width, height);
         support::keys(&mut app, "\t]]n");
         let buf = support::render(&app);
         for cell in buf.content() {

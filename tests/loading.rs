@@ -99,7 +99,7 @@ fn the_browser_fills_in_while_loading_and_decisions_wait_until_it_is_done() {
     let dir = tempfile::tempdir().unwrap();
     write_corpus(dir.path());
     let data = tempfile::tempdir().unwrap();
-    let mut app = App::loading(Theme { color: false }, Rect::new(0, 0, 120, 30));
+    let mut app = App::loading(Theme::new(false), Rect::new(0, 0, 120, 30));
     let loader = extracting(dir.path(), None);
     assert!(support::screen(&app).contains("listing files"));
     support::keys(&mut app, "/zh");
@@ -159,7 +159,7 @@ fn a_corpus_larger_than_the_size_sample_arrives_whole_and_in_order() {
         let text = format!("Visit {i}\n\nLi Qiang visited Hefei and Tianjin on day {i}.\n");
         std::fs::write(dir.path().join(format!("{i:04}.txt")), text).unwrap();
     }
-    let mut app = App::loading(Theme { color: false }, Rect::new(0, 0, 120, 30));
+    let mut app = App::loading(Theme::new(false), Rect::new(0, 0, 120, 30));
     let loader = extracting(dir.path(), None);
     while !app.receive(&loader.events, Duration::from_millis(50)) {}
     assert_eq!(app.ws.corpus.docs.len(), 700);
@@ -179,7 +179,7 @@ fn a_corpus_larger_than_the_size_sample_arrives_whole_and_in_order() {
 /// (every reason whole, wrapped to the pane) — never "no document matches the filters".
 #[test]
 fn an_empty_list_says_what_the_load_is_doing_or_why_nothing_was_read() {
-    let mut app = App::loading(Theme { color: false }, Rect::new(0, 0, 60, 20));
+    let mut app = App::loading(Theme::new(false), Rect::new(0, 0, 60, 20));
     assert!(support::screen(&app).contains("listing files…"));
     app.loading = Some(LoadProgress {
         total: Some(5),
@@ -198,7 +198,7 @@ fn an_empty_list_says_what_the_load_is_doing_or_why_nothing_was_read() {
         }],
         ..Corpus::default()
     };
-    let app = support::app_with(corpus, Theme { color: false }, 60, 20);
+    let app = support::app_with(corpus, Theme::new(false), 60, 20);
     let screen = support::screen(&app);
     // The list pane's lines, read as one text.
     let said: String = (screen.lines())

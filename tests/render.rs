@@ -50,7 +50,7 @@ fn help_overlay_comes_from_the_key_table() {
     let mut a = app(120, 40);
     keys(&mut a, "?");
     let s = screen(&a);
-    for b in gazette::tui::keymap::KEYMAP
+    for b in gazette::tui::keymap::DEFAULTS
         .iter()
         .filter(|b| b.context == gazette::tui::keymap::Context::Global)
     {
@@ -111,7 +111,7 @@ fn cell_of(buffer: &ratatui::buffer::Buffer, needle: &str) -> (u16, u16) {
 
 #[test]
 fn entity_types_differ_by_attribute_even_without_colour() {
-    let mut a = app_with(Corpus::bundled(), Theme { color: false }, 120, 30);
+    let mut a = app_with(Corpus::bundled(), Theme::new(false), 120, 30);
     keys(&mut a, "<Tab>");
     let buf = render(&a);
     let person = cell_of(&buf, "On May 7, Lian");
@@ -167,7 +167,7 @@ fn control_characters_in_a_document_are_shown_escaped() {
         "evil.txt".into(),
         b"Evil title here\n\nclear\x1b[2J bell\x07 title\x1b]2;pwned\x07 rlo\xe2\x80\xaeend",
     );
-    let a = app_with(corpus, Theme { color: true }, 100, 12);
+    let a = app_with(corpus, Theme::new(true), 100, 12);
     let buf = render(&a);
     for cell in buf.content() {
         assert!(

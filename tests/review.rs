@@ -515,7 +515,7 @@ fn a_document_whose_file_is_gone_shows_no_mentions_and_refuses_decisions() {
     corpus
         .docs
         .push(Document::new(0, "b.txt".into(), read, SourceEncoding::Utf8));
-    let mut app = support::app_with(corpus, gazette::tui::theme::Theme { color: true }, 120, 30);
+    let mut app = support::app_with(corpus, gazette::tui::theme::Theme::new(true), 120, 30);
     assert!(
         !app.ws.index.mentions.is_empty(),
         "the document has mentions"

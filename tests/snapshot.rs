@@ -56,7 +56,7 @@ fn open(dir: &Path, cache: &Path, data: &Path) -> Opened {
             break;
         }
     }
-    let mut app = App::loading(Theme { color: false }, Rect::new(0, 0, 140, 40));
+    let mut app = App::loading(Theme::new(false), Rect::new(0, 0, 140, 40));
     while !app.receive(&rx, Duration::from_millis(50)) {}
     app.finish_loading(&AfterLoad {
         store: Some(data.join("review.db")),

@@ -279,3 +279,48 @@ fn one_entity_across_languages_and_spellings() {
         "found by its Chinese name too"
     );
 }
+
+#[test]
+fn a_key_rebound_in_the_config_file_dispatches_and_shows_in_help() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(
+        &path,
+        "[keys.global]\naccept = [\"y\"]\n\n[keys.relabel]\nrelabel_org = \"g\"\n",
+    )
+    .unwrap();
+    let (config, problems) = gazette::tui::config::load(&path, true);
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut a = app(160, 45);
+    a.keymap = config.keymap;
+    keys(&mut a, "]");
+    let m = a.current_mention.unwrap();
+    keys(&mut a, "a");
+    assert_eq!(
+        a.ws.review_of(m).status,
+        gazette::review::Status::Unreviewed,
+        "a no longer accepts (and no store is open anyway)"
+    );
+    keys(&mut a, "y");
+    assert!(
+        a.message.as_deref().unwrap_or("").contains("not recorded"),
+        "y now tries to accept: {:?}",
+        a.message
+    );
+    let help = gazette::tui::view::help::lines(&a);
+    let text: Vec<String> = help.iter().map(|l| l.to_string()).collect();
+    assert!(
+        text.iter()
+            .any(|l| l.trim_start().starts_with("y ") && l.contains("accept the current mention")),
+        "{text:#?}"
+    );
+    assert!(text
+        .iter()
+        .any(|l| l.trim_start().starts_with("g ") && l.contains("relabel as ORG")));
+    keys(&mut a, "R");
+    let screen = support::screen(&a);
+    assert!(
+        screen.contains("g ORG"),
+        "the relabel popup names the new key:\n{screen}"
+    );
+}

@@ -48,6 +48,13 @@ pub struct Cli {
     /// Write timings (loading, extraction, filtering, drawing) to FILE; also GAZETTE_LOG=FILE.
     #[arg(long, value_name = "FILE", global = true)]
     pub log: Option<PathBuf>,
+    /// Key bindings and colours (TOML). Default: $XDG_CONFIG_HOME/gazette/config.toml, when
+    /// there is one.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Write the default configuration (every key binding and colour) to standard output.
+    #[arg(long)]
+    pub print_config: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

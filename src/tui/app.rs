@@ -46,6 +46,8 @@ pub struct App {
     /// The corpus, its index and the review, kept consistent by their own methods.
     pub ws: Workspace,
     pub theme: Theme,
+    /// The key table in force (the built-in one, with the config file's rebindings).
+    pub keymap: super::keymap::Keymap,
     pub area: Rect,
     pub focus: Pane,
     /// Entities every listed document must mention.
@@ -90,6 +92,7 @@ impl App {
         let mut app = App {
             ws: Workspace::new(corpus, index, "no review database is open"),
             theme,
+            keymap: Default::default(),
             area,
             focus: Pane::List,
             filters: Vec::new(),

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod compare;
+pub mod config;
 pub mod filter;
 pub mod keymap;
 pub mod layout;
@@ -26,12 +27,14 @@ use std::time::{Duration, Instant};
 use terminal::TerminalGuard;
 use theme::Theme;
 
-/// Opens the browser on `paths` (the bundled corpus when empty), with mentions from `sources`
+/// Opens the browser with the config file's keys and colours (its problems shown as warnings)
+/// on `paths` (the bundled corpus when empty), with mentions from `sources`
 /// and review decisions in `store` (or the corpus's default database), and runs until the user
 /// quits. The window appears at once: documents join it as worker threads read them. Problems in
 /// annotation files and with the database show as warnings; the browser opens regardless, and
 /// refuses decisions it cannot store.
 pub fn run(
+    (config, problems): (config::Config, Vec<crate::corpus::LoadWarning>),
     paths: &[PathBuf],
     sources: &Sources,
     store: Option<&Path>,
@@ -52,7 +55,16 @@ pub fn run(
     let mut guard = TerminalGuard::enter()?;
     let size = guard.terminal.size()?;
     let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
-    let mut app = App::loading(Theme::from_env(), area);
+    let mut app = App::loading(
+        Theme {
+            colors: config.colors,
+            ..Theme::from_env()
+        },
+        area,
+    );
+    app.keymap = config.keymap;
+    // Problems in the config file show with the load's: in the status line and in help.
+    app.ws.corpus.warnings.extend(problems);
     // While loading, documents are taken between keys and the screen is redrawn at most every
     // 50 ms for them; a key is always answered by the next frame.
     let mut drawn = Instant::now();

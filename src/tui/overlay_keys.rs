@@ -3,7 +3,7 @@
 
 use super::app::{App, Overlay};
 use super::compare::Kind;
-use super::keymap::{lookup, Action, Context};
+use super::keymap::{Action, Context};
 use super::review::BulkScope;
 use super::update::moved;
 use crate::model::Label;
@@ -15,18 +15,18 @@ impl App {
     pub(super) fn overlay_key(&mut self, key: KeyEvent) {
         match &self.overlay {
             Some(Overlay::Help { .. }) => {
-                if let Some(a) = lookup(Context::HelpOverlay, key) {
+                if let Some(a) = self.keymap.lookup(Context::HelpOverlay, key) {
                     self.help_action(a);
                 }
             }
             Some(Overlay::Mentions(_)) => {
-                if let Some(a) = lookup(Context::Mentions, key) {
+                if let Some(a) = self.keymap.lookup(Context::Mentions, key) {
                     self.mentions_action(a);
                 }
             }
             Some(Overlay::Errors(list)) => {
                 let mut list = list.clone();
-                let action = lookup(Context::ErrorsOverlay, key);
+                let action = self.keymap.lookup(Context::ErrorsOverlay, key);
                 let rows = self.error_rows(&list);
                 match action {
                     Some(Action::Close) => {
@@ -64,7 +64,7 @@ impl App {
                 }
                 self.overlay = Some(Overlay::Errors(list));
             }
-            Some(Overlay::SpanEdit(_)) => match lookup(Context::SpanPrompt, key) {
+            Some(Overlay::SpanEdit(_)) => match self.keymap.lookup(Context::SpanPrompt, key) {
                 Some(Action::Close) => self.overlay = None,
                 Some(Action::Select) => self.save_span(None),
                 Some(Action::RelabelPerson) => self.save_span(Some(Label::Person)),
@@ -75,7 +75,7 @@ impl App {
             },
             Some(Overlay::BulkScope(verdict)) => {
                 let verdict = verdict.clone();
-                let scope = match lookup(Context::BulkPrompt, key) {
+                let scope = match self.keymap.lookup(Context::BulkPrompt, key) {
                     Some(Action::ScopeStringHere) => BulkScope::String { everywhere: false },
                     Some(Action::ScopeStringEverywhere) => BulkScope::String { everywhere: true },
                     Some(Action::ScopeEntityHere) => BulkScope::Entity { everywhere: false },
@@ -98,7 +98,7 @@ impl App {
                 verdict, targets, ..
             }) => {
                 let (verdict, targets) = (verdict.clone(), targets.clone());
-                match lookup(Context::ConfirmPrompt, key) {
+                match self.keymap.lookup(Context::ConfirmPrompt, key) {
                     Some(Action::Confirm) => {
                         self.overlay = None;
                         self.decide_all(verdict, &targets);
@@ -112,7 +112,7 @@ impl App {
             }
             Some(Overlay::Relabel { bulk }) => {
                 let bulk = *bulk;
-                let label = match lookup(Context::RelabelPrompt, key) {
+                let label = match self.keymap.lookup(Context::RelabelPrompt, key) {
                     Some(Action::RelabelPerson) => Some(Label::Person),
                     Some(Action::RelabelRegion) => Some(Label::Region),
                     Some(Action::RelabelOrg) => Some(Label::Org),

@@ -8,14 +8,22 @@ use ratatui::style::{Color, Modifier, Style};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub color: bool,
+    /// The labels' colours (from the config file).
+    pub colors: super::config::Colors,
 }
 
 impl Theme {
+    /// The default colours, or none.
+    pub fn new(color: bool) -> Theme {
+        Theme {
+            color,
+            colors: Default::default(),
+        }
+    }
+
     /// Colour unless the NO_COLOR convention (https://no-color.org) asks otherwise.
     pub fn from_env() -> Theme {
-        Theme {
-            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        }
+        Theme::new(std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()))
     }
 
     fn fg(&self, c: Color) -> Style {
@@ -29,11 +37,11 @@ impl Theme {
     /// A mention of this type in the reader.
     pub fn label(&self, label: &Label) -> Style {
         match label {
-            Label::Person => self.fg(Color::LightCyan).add_modifier(Modifier::BOLD),
+            Label::Person => self.fg(self.colors.person).add_modifier(Modifier::BOLD),
             Label::Region => self
-                .fg(Color::LightGreen)
+                .fg(self.colors.region)
                 .add_modifier(Modifier::UNDERLINED),
-            Label::Org => self.fg(Color::LightMagenta).add_modifier(Modifier::ITALIC),
+            Label::Org => self.fg(self.colors.org).add_modifier(Modifier::ITALIC),
             Label::Other(name) => self
                 .fg(other_colour(name))
                 .add_modifier(Modifier::BOLD | Modifier::ITALIC),
@@ -159,7 +167,7 @@ mod tests {
 
     #[test]
     fn labels_from_other_tools_get_stable_colours_of_their_own() {
-        let t = Theme { color: true };
+        let t = Theme::new(true);
         let builtin: Vec<Style> = [Label::Person, Label::Region, Label::Org]
             .iter()
             .map(|l| t.label(l))
@@ -168,7 +176,7 @@ mod tests {
         assert!(!builtin.contains(&fac));
         assert_eq!(fac, t.label(&Label::Other("FACILITY".into())));
         assert_ne!(fac.fg, t.label(&Label::Other("EVENT".into())).fg);
-        assert!(Theme { color: false }
+        assert!(Theme::new(false)
             .label(&Label::Other("EVENT".into()))
             .add_modifier
             .contains(Modifier::ITALIC));

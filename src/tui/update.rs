@@ -2,7 +2,7 @@
 
 use super::app::{App, MentionList, Overlay};
 use super::filter::FilterPrompt;
-use super::keymap::{lookup, Action, Context};
+use super::keymap::{Action, Context};
 use super::layout::{inner, Pane};
 use super::nav::Dir;
 use crate::index::MentionId;
@@ -46,10 +46,10 @@ impl App {
             Pane::Reader => Context::Reader,
             Pane::Entities => Context::Entities,
         };
-        if let Some(a) = lookup(pane_context, key) {
+        if let Some(a) = self.keymap.lookup(pane_context, key) {
             return self.pane_action(a);
         }
-        if let Some(a) = lookup(Context::Global, key) {
+        if let Some(a) = self.keymap.lookup(Context::Global, key) {
             self.global_action(a);
         }
     }
@@ -204,7 +204,7 @@ impl App {
         let Some(p) = self.prompt.as_mut() else {
             return;
         };
-        match lookup(Context::Prompt, key) {
+        match self.keymap.lookup(Context::Prompt, key) {
             Some(Action::Close) => self.prompt = None,
             Some(Action::Select) => {
                 let chosen = p.selected_entity();

@@ -16,7 +16,7 @@ use unicode_width::UnicodeWidthStr;
 
 /// The browser on the bundled corpus, colour on, in a `width`×`height` terminal.
 pub fn app(width: u16, height: u16) -> App {
-    app_with(Corpus::bundled(), Theme { color: true }, width, height)
+    app_with(Corpus::bundled(), Theme::new(true), width, height)
 }
 
 /// The browser on `corpus`.

@@ -30,7 +30,25 @@ pub fn draw(frame: &mut Frame, app: &App, list: &ErrorsList) {
             &format!(" {} disagreements · {kind} · {label} ", rows.len()),
             width,
         ))
-        .title_bottom(" t kind · l label · Enter show · Esc close ");
+        .title_bottom(format!(
+            " {} kind · {} label · {} show · {} close ",
+            app.keymap.key(
+                crate::tui::keymap::Context::ErrorsOverlay,
+                crate::tui::keymap::Action::CycleKind
+            ),
+            app.keymap.key(
+                crate::tui::keymap::Context::ErrorsOverlay,
+                crate::tui::keymap::Action::CycleLabel
+            ),
+            app.keymap.key(
+                crate::tui::keymap::Context::ErrorsOverlay,
+                crate::tui::keymap::Action::Select
+            ),
+            app.keymap.key(
+                crate::tui::keymap::Context::ErrorsOverlay,
+                crate::tui::keymap::Action::Close
+            )
+        ));
     let height = usize::from(area.height.saturating_sub(2));
     let first = list.selected.saturating_sub(height.saturating_sub(1));
     let title_w = (width / 4).clamp(8, 30);

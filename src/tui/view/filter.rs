@@ -17,7 +17,21 @@ pub fn draw(frame: &mut Frame, app: &App, p: &FilterPrompt) {
     let block = Block::bordered()
         .border_style(t.border(true))
         .title(format!(" Filter · scope: {} (Tab) ", p.scope.name()))
-        .title_bottom(" Enter apply · Backspace on empty: drop last filter · Esc close ");
+        .title_bottom(format!(
+            " {} apply · {} on empty: drop last filter · {} close ",
+            app.keymap.key(
+                crate::tui::keymap::Context::Prompt,
+                crate::tui::keymap::Action::Select
+            ),
+            app.keymap.key(
+                crate::tui::keymap::Context::Prompt,
+                crate::tui::keymap::Action::DeleteChar
+            ),
+            app.keymap.key(
+                crate::tui::keymap::Context::Prompt,
+                crate::tui::keymap::Action::Close
+            )
+        ));
     let mut lines = vec![Line::from(vec![
         Span::styled("/ ", t.muted()),
         Span::raw(fit(&p.query, width.saturating_sub(3))),

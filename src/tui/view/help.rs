@@ -3,7 +3,7 @@
 use super::popup;
 use crate::model::Label;
 use crate::tui::app::App;
-use crate::tui::keymap::{Context, KEYMAP};
+use crate::tui::keymap::CONTEXTS;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
@@ -32,25 +32,22 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         Span::raw("  "),
         Span::styled("page chrome", t.chrome()),
     ]));
-    for context in [
-        Context::Global,
-        Context::List,
-        Context::Reader,
-        Context::Entities,
-        Context::Prompt,
-        Context::Mentions,
-        Context::RelabelPrompt,
-        Context::BulkPrompt,
-        Context::ConfirmPrompt,
-        Context::SpanPrompt,
-        Context::ErrorsOverlay,
-        Context::HelpOverlay,
-    ] {
+    // Keys in a column as wide as the longest binding's (up to 14 columns: a longer one pushes its text right).
+    let labels: Vec<String> = app.keymap.bindings.iter().map(|b| b.label()).collect();
+    let column = labels
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(14)
+        + 2;
+    for context in CONTEXTS {
         out.push(Line::raw(""));
         out.push(heading(context.title()));
-        for b in KEYMAP.iter().filter(|b| b.context == context) {
+        let bindings = app.keymap.bindings.iter().zip(&labels);
+        for (b, label) in bindings.filter(|(b, _)| b.context == context) {
             out.push(Line::from(vec![
-                Span::styled(format!("  {:<12}", b.label), t.matched()),
+                Span::styled(format!("  {label:<column$}"), t.matched()),
                 Span::raw(b.help),
             ]));
         }
@@ -80,7 +77,21 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize) {
     let block = Block::bordered()
         .border_style(app.theme.border(true))
         .title(" gazette help ")
-        .title_bottom(" j/k scroll · Esc close ");
+        .title_bottom(format!(
+            " {}/{} scroll · {} close ",
+            app.keymap.key(
+                crate::tui::keymap::Context::HelpOverlay,
+                crate::tui::keymap::Action::Down
+            ),
+            app.keymap.key(
+                crate::tui::keymap::Context::HelpOverlay,
+                crate::tui::keymap::Action::Up
+            ),
+            app.keymap.key(
+                crate::tui::keymap::Context::HelpOverlay,
+                crate::tui::keymap::Action::Close
+            )
+        ));
     let shown: Vec<Line> = all.into_iter().skip(scroll).collect();
     frame.render_widget(Paragraph::new(shown).block(block), area);
 }

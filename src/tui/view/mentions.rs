@@ -36,7 +36,25 @@ pub fn draw(frame: &mut Frame, app: &App, list: &MentionList) {
             ),
             usize::from(area.width.saturating_sub(2)),
         ))
-        .title_bottom(" Enter jump · j/k move · Esc close ");
+        .title_bottom(format!(
+            " {} jump · {}/{} move · {} close ",
+            app.keymap.key(
+                crate::tui::keymap::Context::Mentions,
+                crate::tui::keymap::Action::Select
+            ),
+            app.keymap.key(
+                crate::tui::keymap::Context::Mentions,
+                crate::tui::keymap::Action::Down
+            ),
+            app.keymap.key(
+                crate::tui::keymap::Context::Mentions,
+                crate::tui::keymap::Action::Up
+            ),
+            app.keymap.key(
+                crate::tui::keymap::Context::Mentions,
+                crate::tui::keymap::Action::Close
+            )
+        ));
     let width = usize::from(area.width.saturating_sub(2));
     let title_w = (width / 5).clamp(6, 28);
     // Every keyword is one of the entity's names: their widths, not every row's, set the column.

@@ -11,6 +11,7 @@ pub mod reader;
 pub mod status;
 
 use super::app::{App, Overlay};
+use super::keymap::{Action, Context};
 use crate::text::sanitize::escape_str;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
@@ -117,7 +118,8 @@ fn relabel_prompt(frame: &mut Frame, app: &App) {
     use ratatui::widgets::Block;
     let area = popup(frame, 46, 5, false);
     let t = &app.theme;
-    let choice = |key: &'static str, label: Label| {
+    let key = |a| app.keymap.key(Context::RelabelPrompt, a);
+    let choice = |key: String, label: Label| {
         vec![
             Span::styled(key, t.matched()),
             Span::raw(" "),
@@ -125,13 +127,13 @@ fn relabel_prompt(frame: &mut Frame, app: &App) {
             Span::raw("   "),
         ]
     };
-    let mut spans = choice("p", Label::Person);
-    spans.extend(choice("r", Label::Region));
-    spans.extend(choice("o", Label::Org));
+    let mut spans = choice(key(Action::RelabelPerson), Label::Person);
+    spans.extend(choice(key(Action::RelabelRegion), Label::Region));
+    spans.extend(choice(key(Action::RelabelOrg), Label::Org));
     let block = Block::bordered()
         .border_style(t.border(true))
         .title(" Relabel as ")
-        .title_bottom(" Esc keep ");
+        .title_bottom(format!(" {} keep ", key(Action::Close)));
     frame.render_widget(
         Paragraph::new(vec![Line::raw(""), Line::from(spans)]).block(block),
         area,
@@ -152,22 +154,33 @@ fn bulk_scope(frame: &mut Frame, app: &App, verdict: &crate::review::Verdict) {
     use ratatui::widgets::Block;
     let t = &app.theme;
     let area = popup(frame, 60, 8, false);
-    let row = |key: &'static str, text: &'static str| {
+    let key = |a| app.keymap.key(Context::BulkPrompt, a);
+    let row = |action: Action, text: &'static str| {
+        let key = key(action);
         Line::from(vec![
             Span::styled(format!(" {key}  "), t.matched()),
             Span::raw(text),
         ])
     };
     let lines = vec![
-        row("s", "this exact string, in this document"),
-        row("S", "this exact string, in the whole corpus"),
-        row("e", "this entity, in this document"),
-        row("E", "this entity, in the whole corpus"),
+        row(
+            Action::ScopeStringHere,
+            "this exact string, in this document",
+        ),
+        row(
+            Action::ScopeStringEverywhere,
+            "this exact string, in the whole corpus",
+        ),
+        row(Action::ScopeEntityHere, "this entity, in this document"),
+        row(
+            Action::ScopeEntityEverywhere,
+            "this entity, in the whole corpus",
+        ),
     ];
     let block = Block::bordered()
         .border_style(t.border(true))
         .title(format!(" {} many: which mentions? ", verb(verdict)))
-        .title_bottom(" Esc cancel ");
+        .title_bottom(format!(" {} cancel ", key(Action::Close)));
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
@@ -180,7 +193,11 @@ fn bulk_confirm(frame: &mut Frame, app: &App, verdict: &crate::review::Verdict, 
     let block = Block::bordered()
         .border_style(t.warning())
         .title(format!(" {} ", verb(verdict)))
-        .title_bottom(" y apply · n cancel ");
+        .title_bottom(format!(
+            " {} apply · {} cancel ",
+            app.keymap.key(Context::ConfirmPrompt, Action::Confirm),
+            app.keymap.key(Context::ConfirmPrompt, Action::Close)
+        ));
     frame.render_widget(
         Paragraph::new(vec![
             ratatui::text::Line::raw(""),
@@ -202,20 +219,38 @@ fn span_prompt(frame: &mut Frame, app: &App, edit: &super::span_edit::SpanEdit) 
     clear(frame, r);
     let width = usize::from(r.width.saturating_sub(2));
     let text = &app.ws.corpus.docs[edit.doc as usize].text[edit.span.clone()];
+    let key = |a| app.keymap.key(Context::SpanPrompt, a);
+    let moves = format!(
+        " {} {} {} {} start · {} {} {} {} end",
+        key(Action::StartLeft),
+        key(Action::StartRight),
+        key(Action::StartWordLeft),
+        key(Action::StartWordRight),
+        key(Action::EndLeft),
+        key(Action::EndRight),
+        key(Action::EndWordLeft),
+        key(Action::EndWordRight)
+    );
+    let cancel = key(Action::Close);
     let (title, keys) = match edit.mention {
         Some(_) => (
             " Boundaries ",
-            " [ ] { } start · , . < > end · Enter save · Esc cancel ",
+            format!("{moves} · {} save · {cancel} cancel ", key(Action::Select)),
         ),
         None => (
             " New mention ",
-            " [ ] { } start · , . < > end · p r o save as PERSON REGION ORG · Esc cancel ",
+            format!(
+                "{moves} · {} {} {} save as PERSON REGION ORG · {cancel} cancel ",
+                key(Action::RelabelPerson),
+                key(Action::RelabelRegion),
+                key(Action::RelabelOrg)
+            ),
         ),
     };
     let block = Block::bordered()
         .border_style(t.border(true))
         .title(title)
-        .title_bottom(fit(keys, width));
+        .title_bottom(fit(&keys, width));
     let line = Line::from(vec![
         Span::raw(" "),
         Span::styled(

@@ -40,9 +40,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     left.push_str(&format!("reviewed {reviewed}/{total} · "));
     match &app.message {
         Some(m) => left.push_str(m),
-        None => left.push_str(
-            "/ filter  n/N next/prev mention  [ ] step  m mentions  Tab pane  ? help  q quit",
-        ),
+        None => left.push_str(&hint(&app.keymap)),
     }
     let gauge = fit(
         &gauge.unwrap_or_default(),
@@ -89,4 +87,22 @@ fn thousands(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+/// The keys worth knowing first, as bound.
+fn hint(keymap: &crate::tui::keymap::Keymap) -> String {
+    use crate::tui::keymap::{Action::*, Context::Global};
+    let key = |a| keymap.key(Global, a);
+    format!(
+        "{} filter  {}/{} next/prev mention  {} {} step  {} mentions  {} pane  {} help  {} quit",
+        key(OpenFilter),
+        key(NextMention),
+        key(PrevMention),
+        key(PrevInDoc),
+        key(NextInDoc),
+        key(MentionList),
+        key(FocusNext),
+        key(Help),
+        key(Quit)
+    )
 }

@@ -1,0 +1,335 @@
+//! The config file: key bindings and the labels' colours, in TOML
+//! (`$XDG_CONFIG_HOME/gazette/config.toml`, or `--config FILE`). `gazette --print-config`
+//! writes the defaults. Every problem is reported with the file and line and the rest of the
+//! file still applies: one mistyped key never costs the others.
+
+use super::keymap::{Key, Keymap, CONTEXTS};
+use crate::corpus::LoadWarning;
+use ratatui::style::Color;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+/// The labels' colours (each keeps its text attribute, so labels stay apart without colour).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Colors {
+    pub person: Color,
+    pub region: Color,
+    pub org: Color,
+}
+
+impl Default for Colors {
+    fn default() -> Self {
+        Colors {
+            person: Color::LightCyan,
+            region: Color::LightGreen,
+            org: Color::LightMagenta,
+        }
+    }
+}
+
+/// What the config file sets.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Config {
+    pub keymap: Keymap,
+    pub colors: Colors,
+}
+
+/// Where the config file is looked for when `--config` is not given.
+pub fn default_path() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    Some(base.join("gazette").join("config.toml"))
+}
+
+/// Reads the config file at `path`. A missing file is the defaults, silently unless the user
+/// named it (`named`); anything else wrong is a warning naming the file and line.
+pub fn load(path: &Path, named: bool) -> (Config, Vec<LoadWarning>) {
+    let shown = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => parse(&text, &shown),
+            Err(_) => (
+                Config::default(),
+                vec![warning(
+                    &shown,
+                    None,
+                    "not UTF-8 text; the defaults are used",
+                )],
+            ),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => (Config::default(), vec![]),
+        Err(e) => (
+            Config::default(),
+            vec![warning(
+                &shown,
+                None,
+                &format!("cannot be read ({e}); the defaults are used"),
+            )],
+        ),
+    }
+}
+
+fn warning(path: &str, line: Option<usize>, message: &str) -> LoadWarning {
+    LoadWarning {
+        path: match line {
+            Some(line) => format!("{path}:{line}"),
+            None => path.to_string(),
+        },
+        message: message.to_string(),
+    }
+}
+
+/// The configuration `text` sets (of the file shown as `path`), and its problems.
+pub fn parse(text: &str, path: &str) -> (Config, Vec<LoadWarning>) {
+    let line_of = |span: std::ops::Range<usize>| {
+        text.get(..span.start)
+            .map_or(1, |before| before.matches('\n').count() + 1)
+    };
+    let mut problems = Vec::new();
+    let mut config = Config::default();
+    let table = match DeTable::parse(text) {
+        Ok(t) => t.into_inner(),
+        Err(e) => {
+            let line = e.span().map(line_of);
+            let message = format!("{}; the defaults are used", e.message().trim_end());
+            return (config, vec![warning(path, line, &message)]);
+        }
+    };
+    let mut problem = |span: std::ops::Range<usize>, message: String| {
+        let line = line_of(span);
+        problems.push((line, warning(path, Some(line), &message)));
+    };
+    for (section, value) in &table {
+        match (section.get_ref().as_ref(), value.get_ref()) {
+            ("keys", DeValue::Table(contexts)) => {
+                read_keys(contexts, &mut config.keymap, &mut problem)
+            }
+            ("colors", DeValue::Table(colors)) => {
+                read_colors(colors, &mut config.colors, &mut problem)
+            }
+            ("keys" | "colors", _) => problem(
+                value.span(),
+                format!("[{}] must be a table", section.get_ref()),
+            ),
+            (other, _) => problem(
+                section.span(),
+                format!("unknown section {other:?} (known: keys, colors)"),
+            ),
+        }
+    }
+    // Tables are read in key order: the problems are told in the file's.
+    problems.sort_by_key(|(line, _)| *line);
+    (config, problems.into_iter().map(|(_, w)| w).collect())
+}
+
+fn read_keys(
+    contexts: &DeTable,
+    keymap: &mut Keymap,
+    problem: &mut impl FnMut(std::ops::Range<usize>, String),
+) {
+    for (name, actions) in contexts {
+        let Some(context) = CONTEXTS
+            .into_iter()
+            .find(|c| c.name() == name.get_ref().as_ref())
+        else {
+            let known: Vec<&str> = CONTEXTS.iter().map(|c| c.name()).collect();
+            problem(
+                name.span(),
+                format!(
+                    "unknown key context {:?} (known: {})",
+                    name.get_ref(),
+                    known.join(", ")
+                ),
+            );
+            continue;
+        };
+        let DeValue::Table(actions) = actions.get_ref() else {
+            problem(
+                actions.span(),
+                format!("[keys.{}] must be a table", context.name()),
+            );
+            continue;
+        };
+        for (action_name, keys) in actions {
+            let Some(action) = keymap.action_named(context, action_name.get_ref()) else {
+                problem(
+                    action_name.span(),
+                    format!(
+                        "{:?} is not an action of [keys.{}] (gazette --print-config lists them)",
+                        action_name.get_ref(),
+                        context.name()
+                    ),
+                );
+                continue;
+            };
+            let items: Vec<&Spanned<DeValue>> = match keys.get_ref() {
+                DeValue::Array(items) => items.iter().collect(),
+                DeValue::String(_) => vec![keys],
+                _ => {
+                    problem(
+                        keys.span(),
+                        "keys must be a string or a list of strings".into(),
+                    );
+                    continue;
+                }
+            };
+            let mut parsed = Vec::new();
+            for item in items {
+                match item.get_ref() {
+                    DeValue::String(s) => match Key::parse(s) {
+                        Ok(key) => parsed.push(key),
+                        Err(e) => problem(item.span(), e),
+                    },
+                    _ => problem(item.span(), "a key must be a string".into()),
+                }
+            }
+            keymap.rebind(context, action, parsed);
+        }
+    }
+}
+
+fn read_colors(
+    colors: &DeTable,
+    into: &mut Colors,
+    problem: &mut impl FnMut(std::ops::Range<usize>, String),
+) {
+    for (name, value) in colors {
+        let slot = match name.get_ref().as_ref() {
+            "person" => &mut into.person,
+            "region" => &mut into.region,
+            "org" => &mut into.org,
+            other => {
+                problem(
+                    name.span(),
+                    format!("unknown colour {other:?} (known: person, region, org)"),
+                );
+                continue;
+            }
+        };
+        let parsed = match value.get_ref() {
+            DeValue::String(s) => Color::from_str(s).ok(),
+            _ => None,
+        };
+        match parsed {
+            Some(c) => *slot = c,
+            None => problem(
+                value.span(),
+                "not a colour: a name (\"lightcyan\", \"yellow\"), \"#rrggbb\" or a number 0–255 in quotes".into(),
+            ),
+        }
+    }
+}
+
+/// The defaults as a config file, every binding and colour written out.
+pub fn default_text() -> String {
+    let keymap = Keymap::default();
+    let colors = Colors::default();
+    let mut out = String::from(
+        "# gazette configuration: copy to $XDG_CONFIG_HOME/gazette/config.toml (or pass --config FILE)\n\
+         # and change what you like; what you leave out keeps its default.\n\
+         # Keys: a character (\"j\", \"G\"), Ctrl-x, Alt-x, F1-F12, or Enter, Esc, Tab, Shift-Tab,\n\
+         # Backspace, Delete, Insert, Down, Up, Left, Right, PgDn, PgUp, Home, End, Space.\n\
+         # A key given to one action is taken from any other action of the same context; the\n\
+         # focused pane's keys (list, reader, entities) are tried before [keys.global]'s.\n",
+    );
+    out.push_str("\n[colors]\n");
+    for (name, color) in [
+        ("person", colors.person),
+        ("region", colors.region),
+        ("org", colors.org),
+    ] {
+        out.push_str(&format!("{name} = \"{}\"\n", color_name(color)));
+    }
+    for context in CONTEXTS {
+        out.push_str(&format!(
+            "\n# {}\n[keys.{}]\n",
+            context.title(),
+            context.name()
+        ));
+        for b in keymap.bindings.iter().filter(|b| b.context == context) {
+            let keys: Vec<String> = b.keys.iter().map(|k| format!("{:?}", k.label())).collect();
+            out.push_str(&format!(
+                "{} = [{}]  # {}\n",
+                b.action.name(),
+                keys.join(", "),
+                b.help
+            ));
+        }
+    }
+    out
+}
+
+/// A colour as the config file writes it (what `Color::from_str` reads back).
+fn color_name(color: Color) -> String {
+    color.to_string().to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::keymap::{Action, Context};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    #[test]
+    fn the_printed_defaults_read_back_as_the_defaults() {
+        let (config, problems) = parse(&default_text(), "defaults.toml");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(config, Config::default());
+    }
+
+    #[test]
+    fn each_problem_names_its_line_and_the_rest_applies() {
+        let text = "[keys.global]\naccept = \"y\"\nfly = [\"f\"]\nreject = [\"Ctrl-\"]\n\n[keys.nowhere]\n\n[colors]\nperson = \"yellow\"\nregion = \"not-a-colour\"\n";
+        let (config, problems) = parse(text, "c.toml");
+        let said: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(said.len(), 4, "{said:?}");
+        assert!(
+            said[0].starts_with("c.toml:3: \"fly\" is not an action"),
+            "{said:?}"
+        );
+        assert!(
+            said[1].starts_with("c.toml:4: \"Ctrl-\" is not a key"),
+            "{said:?}"
+        );
+        assert!(
+            said[2].starts_with("c.toml:6: unknown key context \"nowhere\""),
+            "{said:?}"
+        );
+        assert!(said[3].starts_with("c.toml:10: not a colour"), "{said:?}");
+        let y = KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE);
+        assert_eq!(
+            config.keymap.lookup(Context::Global, y),
+            Some(Action::Accept)
+        );
+        assert_eq!(config.colors.person, Color::Yellow);
+        assert_eq!(config.colors.region, Colors::default().region);
+    }
+
+    #[test]
+    fn a_file_that_is_not_toml_is_named_with_its_line_and_the_defaults_stand() {
+        let (config, problems) = parse("[keys.global]\naccept = [\"y\"\n", "bad.toml");
+        assert_eq!(config, Config::default());
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].path.starts_with("bad.toml:"),
+            "{:?}",
+            problems[0]
+        );
+        assert!(problems[0].message.ends_with("the defaults are used"));
+    }
+
+    #[test]
+    fn a_missing_file_is_the_defaults_and_says_so_only_when_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let absent = dir.path().join("config.toml");
+        assert!(load(&absent, false).1.is_empty());
+        let (_, problems) = load(&absent, true);
+        assert!(problems[0]
+            .to_string()
+            .contains("config.toml: cannot be read"));
+    }
+}
