@@ -522,6 +522,8 @@ fn a_document_whose_file_is_gone_shows_no_mentions_and_refuses_decisions() {
     );
     app.ws.corpus.docs[0].text.release();
     std::fs::remove_file(&path).unwrap();
+    // The next event reads again what the screen shows (drawing itself reads no file).
+    app.sync();
     let doc = app.ws.corpus.docs[0].clone();
     let line = gazette::tui::view::reader::styled_line(&app, &doc, 0..doc.text.len());
     let entity_styles = Modifier::BOLD | Modifier::UNDERLINED | Modifier::ITALIC;

@@ -112,6 +112,23 @@ impl Text {
         self.held.get().is_some()
     }
 
+    /// The text if it is in memory and is the document's; never reads the file.
+    pub fn held(&self) -> Option<&str> {
+        match self.failed.get() {
+            Some(_) => None,
+            None => self.held.get().map(String::as_str),
+        }
+    }
+
+    /// Reads the text from its file if it is not in memory; why not, when the file is gone or
+    /// changed (the text is then a notice).
+    pub fn load(&self) -> Result<(), String> {
+        match self.unavailable() {
+            Some(why) => Err(why.to_string()),
+            None => Ok(()),
+        }
+    }
+
     /// Lets go of the text when it can be read again from its file.
     pub fn release(&mut self) {
         if self.origin.is_some() {

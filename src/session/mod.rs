@@ -1,15 +1,18 @@
 //! The session layer: what opening a corpus takes, composed from the layers below it. Loading on
 //! worker threads through the extraction cache and the snapshot (`stream`, `worker`), reading
 //! annotation files beside or instead of the extractor (`annotate`), and where a corpus keeps its
-//! review database. The browser (`tui`) and the headless commands (`cli`) both stand on this;
+//! review database; the [`Workspace`] that keeps corpus, index and review consistent, and the
+//! texts read for the screen (`texts`). The browser (`tui`) and the headless commands (`cli`) both stand on this;
 //! neither calls the other.
 
 mod annotate;
 pub mod stream;
+mod texts;
 mod worker;
 mod workspace;
 
 pub use annotate::{annotate, annotate_keeping, as_warnings, extract_all, Sources};
+pub use texts::{TextCache, TextReader};
 pub use workspace::{Change, ReviewState, Workspace};
 
 use crate::corpus::Corpus;

@@ -55,11 +55,12 @@ pub enum Change {
     Rebuilt { previous: Index },
 }
 
-/// Corpus, index and review, kept in step.
+/// Corpus, index and review, kept in step, and the texts read for the screen.
 pub struct Workspace {
     pub corpus: Corpus,
     pub index: Index,
     pub review: ReviewState,
+    pub texts: super::TextCache,
 }
 
 impl Workspace {
@@ -71,6 +72,7 @@ impl Workspace {
             corpus,
             index,
             review,
+            texts: Default::default(),
         }
     }
 
@@ -91,6 +93,7 @@ impl Workspace {
     /// Takes a whole corpus restored from its snapshot, in place of what there is.
     pub fn absorb_restored(&mut self, restored: Restored) -> Change {
         let index = self.corpus.absorb_restored(restored);
+        self.texts.clear();
         self.review.reviews.clear();
         self.review.base = None;
         self.replace_index(index)
@@ -268,6 +271,17 @@ impl Workspace {
             Err(_) => false,
         };
         changed.then(|| self.relayer())
+    }
+
+    /// Reads document `doc`'s text for the screen (IO: while handling events, not drawing).
+    pub fn load_text(&mut self, doc: DocId) -> Result<(), String> {
+        self.texts.load(&mut self.corpus, doc)
+    }
+
+    /// Document `doc`'s text as read for the screen, or why it cannot be shown; None when it
+    /// was not read. Never reads a file: what drawing calls.
+    pub fn text(&self, doc: DocId) -> Option<Result<&str, String>> {
+        self.texts.get(&self.corpus, doc)
     }
 
     /// The review of a mention.

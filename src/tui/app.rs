@@ -147,9 +147,20 @@ impl App {
             return;
         };
         let (width, height) = self.reader_size();
-        let stale = !matches!(&self.wrapped, Some((d, w)) if *d == doc && w.width == width);
+        // Every text the screen will show is read here, before drawing; a failed read is kept
+        // with its reason, for the screen to say.
+        let read_before = self.ws.text(doc).is_some_and(|t| t.is_ok());
+        let _ = self.ws.load_text(doc);
+        self.load_overlay_texts();
+        let read_now = self.ws.text(doc).is_some_and(|t| t.is_ok());
+        let stale = read_before != read_now
+            || !matches!(&self.wrapped, Some((d, w)) if *d == doc && w.width == width);
         if stale {
-            let text: &str = &self.ws.corpus.docs[doc as usize].text;
+            // A text that cannot be read wraps as nothing; the reader shows why instead.
+            let text = match self.ws.text(doc) {
+                Some(Ok(text)) => text,
+                _ => "",
+            };
             // Keep the first visible character in view across a re-wrap.
             let anchor = match &self.wrapped {
                 Some((d, w)) if *d == doc => w.lines.get(self.reader_top).map(|l| l.start),
@@ -172,6 +183,32 @@ impl App {
             self.entity_selected = i;
         }
         self.entity_selected = self.entity_selected.min(entities.len().saturating_sub(1));
+    }
+
+    /// Reads the texts of the rows an open list shows (the mention list, the disagreements).
+    fn load_overlay_texts(&mut self) {
+        use super::view::list_window;
+        let height = self.area.height;
+        let docs: Vec<DocId> = match &self.overlay {
+            Some(Overlay::Mentions(list)) => {
+                let mentions = &self.ws.index.entity(list.entity).mentions;
+                let shown = list_window(height, mentions.len(), 1, list.selected);
+                (mentions.get(shown).unwrap_or_default().iter())
+                    .map(|&m| self.ws.index.mentions[m as usize].doc)
+                    .collect()
+            }
+            Some(Overlay::Errors(list)) => {
+                let rows = self.error_rows(list);
+                let shown = list_window(height, rows.len(), 4, list.selected);
+                (rows.get(shown).unwrap_or_default().iter())
+                    .filter_map(|r| self.visible.get(r.rank).copied())
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
+        for doc in docs {
+            let _ = self.ws.load_text(doc);
+        }
     }
 
     /// Changes the terminal size.

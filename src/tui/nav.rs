@@ -180,6 +180,8 @@ pub struct KwicRow {
     pub left: String,
     pub keyword: String,
     pub right: String,
+    /// The text could not be read: `keyword` says why, and is shown whole.
+    pub unavailable: bool,
 }
 
 /// Each run of whitespace (newlines included) as one space, so context stays on one row.
@@ -198,23 +200,31 @@ fn fold(s: &str) -> String {
 /// Characters of context each side of a keyword.
 const CONTEXT_CHARS: usize = 40;
 
-/// A mention with its context (whitespace folded to spaces). Made only for the rows on screen:
-/// an entity of a large corpus has tens of thousands of mentions, each in a document whose text
-/// may have to be read from its file.
+/// A mention with its context (whitespace folded to spaces). Made only for the rows on screen,
+/// from the texts read for them before drawing (see `App::sync`): an entity of a large corpus
+/// has tens of thousands of mentions, each in a document whose text may have to be read.
 pub fn kwic_row(app: &App, id: MentionId) -> KwicRow {
     let m = &app.ws.index.mentions[id as usize];
     let doc = &app.ws.corpus.docs[m.doc as usize];
-    // A file gone or changed: its notice is not the mention's context.
-    if let Some(why) = doc.text.unavailable() {
-        return KwicRow {
-            mention: id,
-            title: doc.display_title().to_string(),
-            left: String::new(),
-            keyword: format!("[cannot show: {why}]"),
-            right: String::new(),
-        };
-    }
-    let text: &str = &doc.text;
+    // Drawn from the texts read for the screen (none is read here): a file gone or changed has
+    // no context to show, only why.
+    let text = match app.ws.text(m.doc) {
+        Some(Ok(text)) => text,
+        failed => {
+            let why = match failed {
+                Some(Err(why)) => why,
+                _ => "not read yet".to_string(),
+            };
+            return KwicRow {
+                mention: id,
+                title: doc.display_title().to_string(),
+                left: String::new(),
+                keyword: format!("[cannot show: {why}]"),
+                right: String::new(),
+                unavailable: true,
+            };
+        }
+    };
     let piece = |range: std::ops::Range<usize>| text.get(range).unwrap_or_default();
     let left: String = piece(0..m.span.start)
         .chars()
@@ -234,5 +244,6 @@ pub fn kwic_row(app: &App, id: MentionId) -> KwicRow {
         left: fold(&left),
         keyword: piece(m.span.clone()).to_string(),
         right: fold(&right),
+        unavailable: false,
     }
 }

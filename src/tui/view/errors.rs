@@ -12,12 +12,7 @@ use ratatui::Frame;
 pub fn draw(frame: &mut Frame, app: &App, list: &ErrorsList) {
     let t = &app.theme;
     let rows = app.error_rows(list);
-    let area = popup(
-        frame,
-        130,
-        (rows.len() as u16).saturating_add(2).clamp(4, 30),
-        false,
-    );
+    let area = popup(frame, 130, super::list_popup_height(rows.len(), 4), false);
     let width = usize::from(area.width.saturating_sub(2));
     let kind = list.kind.map_or("every kind", |k| k.name());
     let label = list
@@ -49,27 +44,34 @@ pub fn draw(frame: &mut Frame, app: &App, list: &ErrorsList) {
                 crate::tui::keymap::Action::Close
             )
         ));
-    let height = usize::from(area.height.saturating_sub(2));
-    let first = list.selected.saturating_sub(height.saturating_sub(1));
+    let shown = super::list_window(frame.area().height, rows.len(), 4, list.selected);
     let title_w = (width / 4).clamp(8, 30);
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
-        .skip(first)
-        .take(height)
+        .skip(shown.start)
+        .take(shown.len())
         .map(|(i, row)| {
             let doc = &app.ws.corpus.docs[app.visible[row.rank] as usize];
-            let side = |s: &Option<crate::eval::Span>| match s {
-                Some(s) => {
-                    let map = OffsetMap::new(&doc.text);
-                    format!(
-                        "{} {:?} {}",
-                        s.label.as_str(),
-                        &doc.text[s.range.clone()],
-                        map.from_byte(s.range.start, Unit::Codepoints)
-                    )
+            // The text as read for the screen before drawing; one offset map per row, for
+            // the rows shown only.
+            let text = app.ws.text(doc.id);
+            let map = match &text {
+                Some(Ok(text)) => Some(OffsetMap::new(text)),
+                _ => None,
+            };
+            let side = |s: &Option<crate::eval::Span>| match (s, &text, &map) {
+                (Some(s), Some(Ok(text)), Some(map)) => format!(
+                    "{} {:?} {}",
+                    s.label.as_str(),
+                    text.get(s.range.clone()).unwrap_or(""),
+                    map.from_byte(s.range.start, Unit::Codepoints)
+                ),
+                (Some(s), Some(Err(why)), _) => {
+                    format!("{} [cannot show: {why}]", s.label.as_str())
                 }
-                None => "—".to_string(),
+                (Some(s), _, _) => format!("{} [not read yet]", s.label.as_str()),
+                (None, _, _) => "—".to_string(),
             };
             let title = fit(doc.display_title(), title_w);
             let pad = title_w.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str()));

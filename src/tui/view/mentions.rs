@@ -15,15 +15,7 @@ pub fn draw(frame: &mut Frame, app: &App, list: &MentionList) {
     let t = &app.theme;
     let e = app.ws.index.entity(list.entity);
     let count = e.mentions.len();
-    let area = popup(
-        frame,
-        150,
-        u16::try_from(count)
-            .unwrap_or(u16::MAX)
-            .saturating_add(2)
-            .min(30),
-        false,
-    );
+    let area = popup(frame, 150, super::list_popup_height(count, 1), false);
     let block = Block::bordered()
         .border_style(t.border(true))
         .title(fit(
@@ -65,13 +57,14 @@ pub fn draw(frame: &mut Frame, app: &App, list: &MentionList) {
         .unwrap_or(0)
         .min(width / 4);
     let side = width.saturating_sub(title_w + kw_w + 4) / 2;
-    let height = usize::from(area.height.saturating_sub(2));
-    let first = list.selected.saturating_sub(height.saturating_sub(1));
+    let shown = super::list_window(frame.area().height, count, 1, list.selected);
     let lines: Vec<Line> = (e.mentions.iter().enumerate())
-        .skip(first)
-        .take(height)
+        .skip(shown.start)
+        .take(shown.len())
         .map(|(i, &id)| {
             let r = kwic_row(app, id);
+            // No context to show: why, across the row.
+            let kw_w = if r.unavailable { 2 * side + kw_w } else { kw_w };
             let title = fit(&r.title, title_w);
             let left = fit_left(&r.left, side);
             let mut line = Line::from(vec![

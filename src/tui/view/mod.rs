@@ -16,6 +16,7 @@ use crate::text::sanitize::escape_str;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 use ratatui::Frame;
+use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -80,6 +81,29 @@ pub fn fit(text: &str, width: usize) -> String {
 }
 
 /// A centred popup rectangle, cleared, of at most `width`×`height` inside the screen.
+/// The tallest a list popup grows (border included).
+const LIST_POPUP_MAX: u16 = 30;
+
+/// The height of a list popup of `count` rows (border included, at least `min`), before the
+/// terminal's own limit.
+fn list_popup_height(count: usize, min: u16) -> u16 {
+    (u16::try_from(count).unwrap_or(u16::MAX))
+        .saturating_add(2)
+        .clamp(min, LIST_POPUP_MAX)
+}
+
+/// The rows a list popup of `count` rows (at least `min` tall) shows in a terminal
+/// `area_height` tall with row `selected` in view: drawing shows these, and the texts they need
+/// are read before drawing.
+pub fn list_window(area_height: u16, count: usize, min: u16, selected: usize) -> Range<usize> {
+    let h = list_popup_height(count, min)
+        .min(area_height.saturating_sub(2))
+        .max(1);
+    let rows = usize::from(h.saturating_sub(2));
+    let first = selected.saturating_sub(rows.saturating_sub(1));
+    first..(first + rows).min(count)
+}
+
 pub fn popup(frame: &mut Frame, width: u16, height: u16, top: bool) -> Rect {
     let area = frame.area();
     let w = width.min(area.width.saturating_sub(2)).max(1);
@@ -218,7 +242,11 @@ fn span_prompt(frame: &mut Frame, app: &App, edit: &super::span_edit::SpanEdit) 
     let r = Rect::new(area.x, area.y + area.height - h, area.width, h);
     clear(frame, r);
     let width = usize::from(r.width.saturating_sub(2));
-    let text = &app.ws.corpus.docs[edit.doc as usize].text[edit.span.clone()];
+    let text = match app.ws.text(edit.doc) {
+        Some(Ok(text)) => text.get(edit.span.clone()).unwrap_or("").to_string(),
+        Some(Err(why)) => format!("[cannot show: {why}]"),
+        None => "[not read yet]".to_string(),
+    };
     let key = |a| app.keymap.key(Context::SpanPrompt, a);
     let moves = format!(
         " {} {} {} {} start · {} {} {} {} end",

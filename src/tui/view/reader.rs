@@ -54,23 +54,36 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             ))
             .right_aligned(),
         );
-    let lines: Vec<Line> = wrapped.lines[app.reader_top.min(total)..shown_end]
-        .iter()
-        .map(|range| styled_line(app, doc, range.clone()))
-        .collect();
+    let lines: Vec<Line> = match app.ws.text(doc_id) {
+        Some(Ok(_)) => wrapped.lines[app.reader_top.min(total)..shown_end]
+            .iter()
+            .map(|range| styled_line(app, doc, range.clone()))
+            .collect(),
+        Some(Err(why)) => vec![Line::styled(
+            fit(
+                &escape_str(&format!(
+                    "Cannot show this file ({why}): reopen the corpus to read it again."
+                )),
+                width,
+            ),
+            t.warning(),
+        )],
+        None => vec![Line::styled("reading…", t.muted())],
+    };
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 /// One visual line as styled spans: mentions by type (the current one reversed, others of the
 /// current entity marked), chrome dimmed, control characters escaped.
-pub fn styled_line<'a>(app: &App, doc: &'a Document, range: Range<usize>) -> Line<'a> {
+pub fn styled_line<'a>(app: &'a App, doc: &'a Document, range: Range<usize>) -> Line<'a> {
     let t = &app.theme;
     let ids = app.ws.index.doc_mention_ids(doc.id);
-    // A document whose file is gone or changed shows a notice: no mention is drawn over it.
-    let mentions = match doc.text.unavailable() {
-        Some(_) => &app.ws.index.mentions[ids.start..ids.start],
-        None => &app.ws.index.mentions[ids.clone()],
+    // Only a text read for the screen is drawn (drawing reads no file); a document whose file
+    // is gone or changed has no text to draw, and no mention is drawn over anything else.
+    let Some(Ok(text)) = app.ws.text(doc.id) else {
+        return Line::styled("[cannot show this file]", t.warning());
     };
+    let mentions = &app.ws.index.mentions[ids.clone()];
     let first = mentions.partition_point(|m| m.span.end <= range.start);
     let mut cuts = vec![range.start, range.end];
     let in_line = mentions[first..]
@@ -145,7 +158,10 @@ pub fn styled_line<'a>(app: &App, doc: &'a Document, range: Range<usize>) -> Lin
                 .patch(t.current_mention())
                 .add_modifier(ratatui::style::Modifier::UNDERLINED);
         }
-        spans.push(Span::styled(escape_str(&doc.text[a..b]), style));
+        spans.push(Span::styled(
+            escape_str(text.get(a..b).unwrap_or("")),
+            style,
+        ));
     }
     Line::from(spans)
 }
