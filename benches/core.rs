@@ -253,22 +253,25 @@ fn jumping(c: &mut Criterion) {
 /// Opens `dir` as the browser does, to a usable, fully filterable state (cache in `cache`,
 /// review database in `data`), waiting for a snapshot to be written as quitting does.
 fn open_in_browser(dir: &std::path::Path, cache: &std::path::Path, data: &std::path::Path) -> App {
-    let loader = gazette::session::stream::start(
-        Input::Paths(vec![dir.to_path_buf()]),
-        Options {
-            extract: true,
-            cache_dir: Some(cache.to_path_buf()),
+    // The browser's own loop, on an off-screen terminal: q as soon as the corpus is in.
+    let quit = crossterm::event::Event::Key(crossterm::event::KeyEvent::from(
+        crossterm::event::KeyCode::Char('q'),
+    ));
+    let mut script = gazette::tui::event_loop::Script::new(160, 45, [quit]);
+    let launch = gazette::tui::Launch {
+        paths: vec![dir.to_path_buf()],
+        after: gazette::tui::loading::AfterLoad {
+            sources: gazette::session::Sources {
+                cache_dir: Some(cache.to_path_buf()),
+                ..Default::default()
+            },
+            store: Some(data.join("review.db")),
+            ..Default::default()
         },
-    );
-    let mut app = App::loading(Theme::new(true), Rect::new(0, 0, 160, 45));
-    while !app.receive(&loader.events, std::time::Duration::from_millis(30)) {}
-    app.finish_loading(&gazette::tui::loading::AfterLoad {
-        store: Some(data.join("review.db")),
         ..Default::default()
-    });
-    if let Some(writer) = app.snapshot_writer.take() {
-        let _ = writer.join();
-    }
+    };
+    let mut app = gazette::tui::event_loop::run_on(&mut script, launch, true).expect("the loop");
+    app.wait_for_snapshot();
     app
 }
 

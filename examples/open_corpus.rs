@@ -3,14 +3,11 @@
 //! `cargo run --release --example open_corpus -- PATH [--no-cache]`.
 //! The cache is the browser's (`GAZETTE_CACHE_DIR` to choose another).
 
-use gazette::session::stream::{self, Input, Options};
+use crossterm::event::{Event, KeyCode, KeyEvent};
 use gazette::tui::app::App;
+use gazette::tui::event_loop::{run_on, Launch, Script};
 use gazette::tui::filter::{rank, Scope};
 use gazette::tui::loading::AfterLoad;
-use gazette::tui::theme::Theme;
-use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
-use ratatui::Terminal;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -45,43 +42,26 @@ fn main() {
     }
     let cache_dir = gazette::session::cache_dir(no_cache);
     let started = Instant::now();
-    let loader = stream::start(
-        Input::from_paths(&paths),
-        Options {
-            extract: true,
-            cache_dir: cache_dir.clone(),
-        },
-    );
-    let area = Rect::new(0, 0, 160, 45);
-    let mut terminal = match Terminal::new(TestBackend::new(area.width, area.height)) {
-        Ok(t) => t,
-        Err(e) => return eprintln!("{e}"),
-    };
-    let mut app = App::loading(Theme::new(true), area);
-    let after = AfterLoad {
-        sources: gazette::session::Sources {
-            cache_dir,
+    // The browser's own loop on an off-screen terminal: q as soon as the corpus is in.
+    let quit = Event::Key(KeyEvent::from(KeyCode::Char('q')));
+    let mut script = Script::new(160, 45, [quit]);
+    let launch = Launch {
+        paths: paths.clone(),
+        after: AfterLoad {
+            sources: gazette::session::Sources {
+                cache_dir: cache_dir.clone(),
+                ..Default::default()
+            },
             ..Default::default()
         },
         ..Default::default()
     };
-    let mut frames = 0;
-    let mut drawn: Option<Instant> = None;
-    // As the browser's loop: a frame every 50 ms, a 2 ms wait for keys, then up to 30 ms of
-    // documents.
-    loop {
-        if drawn.is_none_or(|d| d.elapsed() >= Duration::from_millis(50)) {
-            let _ = terminal.draw(|f| gazette::tui::view::draw(f, &app));
-            frames += 1;
-            drawn = Some(Instant::now());
-        }
-        std::thread::sleep(Duration::from_millis(2));
-        if app.receive(&loader.events, Duration::from_millis(30)) {
-            app.finish_loading(&after);
-            gazette::release_freed_memory();
-            break;
-        }
-    }
+    let mut app = match run_on(&mut script, launch, true) {
+        Ok(app) => app,
+        Err(e) => return eprintln!("{e}"),
+    };
+    app.quit = false;
+    let frames = script.frames;
     let loaded = started.elapsed();
     let filter_started = Instant::now();
     let found = rank(&app.ws.index, "z", Scope::Any).len();

@@ -102,14 +102,17 @@ fn main() -> ExitCode {
                     .map(|path| gazette::tui::config::load(&path, false))
                     .unwrap_or_default(),
             };
-            gazette::tui::run(
-                (config, problems),
-                &cli.paths,
-                &cli.sources.sources(no_cache),
-                cli.store.as_deref(),
-                cli.gold.as_deref(),
-                cli.reviewer.as_deref(),
-            )
+            gazette::tui::run(gazette::tui::Launch {
+                paths: cli.paths,
+                after: gazette::tui::loading::AfterLoad {
+                    sources: cli.sources.sources(no_cache),
+                    store: cli.store,
+                    gold: cli.gold,
+                    reviewer: cli.reviewer,
+                },
+                config,
+                problems,
+            })
         }
     };
     match result {

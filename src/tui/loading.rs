@@ -190,6 +190,14 @@ impl App {
         }
     }
 
+    /// Waits until the corpus's snapshot is written: one half written is never used, and the
+    /// next open is fast only with it.
+    pub fn wait_for_snapshot(&mut self) {
+        if let Some(writer) = self.snapshot_writer.take() {
+            let _ = writer.join();
+        }
+    }
+
     /// Starts writing the snapshot of the corpus just loaded (with the extractor's index, so
     /// before annotation files replace it) on a thread of its own.
     fn write_snapshot(&mut self, path: PathBuf) -> Option<std::thread::JoinHandle<()>> {

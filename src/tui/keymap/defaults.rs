@@ -1,0 +1,125 @@
+//! The built-in key table: every binding of every context, with what it does.
+
+use super::key::{code, ctrl, k, Key};
+use super::{Action, Context};
+use crossterm::event::KeyCode;
+
+/// One entry of the built-in key table.
+pub struct Builtin {
+    pub context: Context,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub help: &'static str,
+}
+
+use Action::*;
+use Context::*;
+
+const MOTION_DOWN: &[Key] = &[k('j'), code(KeyCode::Down)];
+const MOTION_UP: &[Key] = &[k('k'), code(KeyCode::Up)];
+const PAGE_DOWN: &[Key] = &[code(KeyCode::PageDown), ctrl('d'), ctrl('f'), k(' ')];
+const PAGE_UP: &[Key] = &[code(KeyCode::PageUp), ctrl('u'), ctrl('b')];
+const TOP: &[Key] = &[k('g'), code(KeyCode::Home)];
+const BOTTOM: &[Key] = &[k('G'), code(KeyCode::End)];
+
+/// The built-in key table.
+#[rustfmt::skip]
+pub const DEFAULTS: &[Builtin] = &[
+    Builtin { context: Prompt, keys: &[code(KeyCode::Esc)], action: Close, help: "close the prompt" },
+    Builtin { context: Prompt, keys: &[code(KeyCode::Enter)], action: Select, help: "filter by the highlighted entity (filters combine with AND)" },
+    Builtin { context: Prompt, keys: &[code(KeyCode::Tab)], action: ScopeNext, help: "scope: Person → Region → Organization → Any" },
+    Builtin { context: Prompt, keys: &[code(KeyCode::BackTab)], action: ScopePrev, help: "scope backwards" },
+    Builtin { context: Prompt, keys: &[code(KeyCode::Down), ctrl('n'), ctrl('j')], action: Down, help: "next candidate" },
+    Builtin { context: Prompt, keys: &[code(KeyCode::Up), ctrl('p'), ctrl('k')], action: Up, help: "previous candidate" },
+    Builtin { context: Prompt, keys: &[code(KeyCode::Backspace)], action: DeleteChar, help: "delete a character; on an empty prompt, remove the last filter" },
+    Builtin { context: Mentions, keys: &[code(KeyCode::Esc), k('q'), k('m')], action: Close, help: "close the list" },
+    Builtin { context: Mentions, keys: &[code(KeyCode::Enter)], action: Select, help: "jump to the mention" },
+    Builtin { context: Mentions, keys: MOTION_DOWN, action: Down, help: "next mention" },
+    Builtin { context: Mentions, keys: MOTION_UP, action: Up, help: "previous mention" },
+    Builtin { context: Mentions, keys: PAGE_DOWN, action: PageDown, help: "page down" },
+    Builtin { context: Mentions, keys: PAGE_UP, action: PageUp, help: "page up" },
+    Builtin { context: Mentions, keys: TOP, action: Top, help: "first mention" },
+    Builtin { context: Mentions, keys: BOTTOM, action: Bottom, help: "last mention" },
+    Builtin { context: HelpOverlay, keys: &[code(KeyCode::Esc), k('q'), k('?')], action: Close, help: "close the help" },
+    Builtin { context: HelpOverlay, keys: MOTION_DOWN, action: Down, help: "scroll down" },
+    Builtin { context: HelpOverlay, keys: MOTION_UP, action: Up, help: "scroll up" },
+    Builtin { context: List, keys: MOTION_DOWN, action: Down, help: "next document" },
+    Builtin { context: List, keys: MOTION_UP, action: Up, help: "previous document" },
+    Builtin { context: List, keys: PAGE_DOWN, action: PageDown, help: "page down" },
+    Builtin { context: List, keys: PAGE_UP, action: PageUp, help: "page up" },
+    Builtin { context: List, keys: TOP, action: Top, help: "first document" },
+    Builtin { context: List, keys: BOTTOM, action: Bottom, help: "last document" },
+    Builtin { context: List, keys: &[code(KeyCode::Enter), k('l'), code(KeyCode::Right)], action: Select, help: "read the document" },
+    Builtin { context: List, keys: &[k('s')], action: SortByReview, help: "order by mentions left to review (again: corpus order)" },
+    Builtin { context: Reader, keys: MOTION_DOWN, action: Down, help: "scroll down a line" },
+    Builtin { context: Reader, keys: MOTION_UP, action: Up, help: "scroll up a line" },
+    Builtin { context: Reader, keys: PAGE_DOWN, action: PageDown, help: "page down" },
+    Builtin { context: Reader, keys: PAGE_UP, action: PageUp, help: "page up" },
+    Builtin { context: Reader, keys: TOP, action: Top, help: "start of the document" },
+    Builtin { context: Reader, keys: BOTTOM, action: Bottom, help: "end of the document" },
+    Builtin { context: Entities, keys: MOTION_DOWN, action: Down, help: "next entity" },
+    Builtin { context: Entities, keys: MOTION_UP, action: Up, help: "previous entity" },
+    Builtin { context: Entities, keys: PAGE_DOWN, action: PageDown, help: "page down" },
+    Builtin { context: Entities, keys: PAGE_UP, action: PageUp, help: "page up" },
+    Builtin { context: Entities, keys: TOP, action: Top, help: "first entity" },
+    Builtin { context: Entities, keys: BOTTOM, action: Bottom, help: "last entity" },
+    Builtin { context: Entities, keys: &[code(KeyCode::Enter)], action: Select, help: "make it current and show its first mention here" },
+    Builtin { context: Global, keys: &[k('/')], action: OpenFilter, help: "filter documents by an entity (fuzzy)" },
+    Builtin { context: Global, keys: &[k('n')], action: NextMention, help: "next mention of the current entity (on into the next document)" },
+    Builtin { context: Global, keys: &[k('N')], action: PrevMention, help: "previous mention of the current entity" },
+    Builtin { context: Global, keys: &[k(']')], action: NextInDoc, help: "next mention of any entity in this document" },
+    Builtin { context: Global, keys: &[k('[')], action: PrevInDoc, help: "previous mention of any entity in this document" },
+    Builtin { context: Global, keys: &[k('m')], action: MentionList, help: "every mention of the current entity, in context" },
+    Builtin { context: Global, keys: &[code(KeyCode::Backspace)], action: RemoveLastFilter, help: "remove the last filter" },
+    Builtin { context: Global, keys: &[k('c')], action: ClearFilters, help: "clear all filters" },
+    Builtin { context: Global, keys: &[code(KeyCode::Tab), k('L')], action: FocusNext, help: "focus the next pane" },
+    Builtin { context: Global, keys: &[code(KeyCode::BackTab), k('H')], action: FocusPrev, help: "focus the previous pane" },
+    Builtin { context: Global, keys: &[code(KeyCode::Esc)], action: Close, help: "forget the current entity" },
+    Builtin { context: Global, keys: &[k('a')], action: Accept, help: "accept the current mention (then on to the next unreviewed)" },
+    Builtin { context: Global, keys: &[k('x'), k('d')], action: Reject, help: "reject (delete: it leaves the export), then on to the next unreviewed" },
+    Builtin { context: Global, keys: &[k('R')], action: Relabel, help: "relabel the current mention" },
+    Builtin { context: Global, keys: &[k(')')], action: NextDisagreement, help: "next disagreement with the gold (--gold)" },
+    Builtin { context: Global, keys: &[k('(')], action: PrevDisagreement, help: "previous disagreement with the gold" },
+    Builtin { context: Global, keys: &[k('e')], action: ErrorsList, help: "list the disagreements with the gold" },
+    Builtin { context: ErrorsOverlay, keys: MOTION_DOWN, action: Down, help: "next disagreement" },
+    Builtin { context: ErrorsOverlay, keys: MOTION_UP, action: Up, help: "previous disagreement" },
+    Builtin { context: ErrorsOverlay, keys: &[k('t')], action: CycleKind, help: "only one kind: missed, spurious, wrong label, wrong boundary, all" },
+    Builtin { context: ErrorsOverlay, keys: &[k('l')], action: CycleLabel, help: "only one label, then all" },
+    Builtin { context: ErrorsOverlay, keys: &[code(KeyCode::Enter)], action: Select, help: "show it in the reader" },
+    Builtin { context: ErrorsOverlay, keys: &[code(KeyCode::Esc), k('q'), k('e')], action: Close, help: "close the list" },
+    Builtin { context: Global, keys: &[k('b')], action: AdjustSpan, help: "move the current mention's boundaries" },
+    Builtin { context: Global, keys: &[k('+')], action: AddMention, help: "mark a mention the extraction missed" },
+    Builtin { context: SpanPrompt, keys: &[k('[')], action: StartLeft, help: "start one character left" },
+    Builtin { context: SpanPrompt, keys: &[k(']')], action: StartRight, help: "start one character right" },
+    Builtin { context: SpanPrompt, keys: &[k('{')], action: StartWordLeft, help: "start one word left" },
+    Builtin { context: SpanPrompt, keys: &[k('}')], action: StartWordRight, help: "start one word right" },
+    Builtin { context: SpanPrompt, keys: &[k(',')], action: EndLeft, help: "end one character left" },
+    Builtin { context: SpanPrompt, keys: &[k('.')], action: EndRight, help: "end one character right" },
+    Builtin { context: SpanPrompt, keys: &[k('<')], action: EndWordLeft, help: "end one word left" },
+    Builtin { context: SpanPrompt, keys: &[k('>')], action: EndWordRight, help: "end one word right" },
+    Builtin { context: SpanPrompt, keys: &[code(KeyCode::Enter)], action: Select, help: "save the boundaries" },
+    Builtin { context: SpanPrompt, keys: &[k('p')], action: RelabelPerson, help: "save the new mention as PERSON" },
+    Builtin { context: SpanPrompt, keys: &[k('r')], action: RelabelRegion, help: "save the new mention as REGION" },
+    Builtin { context: SpanPrompt, keys: &[k('o')], action: RelabelOrg, help: "save the new mention as ORG" },
+    Builtin { context: SpanPrompt, keys: &[code(KeyCode::Esc)], action: Close, help: "leave it as it was" },
+    Builtin { context: Global, keys: &[k('A')], action: BulkAccept, help: "accept many: this string or this entity, here or everywhere" },
+    Builtin { context: Global, keys: &[k('X')], action: BulkReject, help: "reject many: this string or this entity, here or everywhere" },
+    Builtin { context: BulkPrompt, keys: &[k('s')], action: ScopeStringHere, help: "every mention of this exact string in this document" },
+    Builtin { context: BulkPrompt, keys: &[k('S')], action: ScopeStringEverywhere, help: "every mention of this exact string in the corpus" },
+    Builtin { context: BulkPrompt, keys: &[k('e')], action: ScopeEntityHere, help: "every mention of this entity in this document" },
+    Builtin { context: BulkPrompt, keys: &[k('E')], action: ScopeEntityEverywhere, help: "every mention of this entity in the corpus" },
+    Builtin { context: BulkPrompt, keys: &[code(KeyCode::Esc), k('q')], action: Close, help: "cancel" },
+    Builtin { context: ConfirmPrompt, keys: &[k('y'), code(KeyCode::Enter)], action: Confirm, help: "apply the bulk decision" },
+    Builtin { context: ConfirmPrompt, keys: &[k('n'), code(KeyCode::Esc)], action: Close, help: "cancel the bulk decision" },
+    Builtin { context: Global, keys: &[k('B')], action: BulkRelabel, help: "relabel many: the label, then this string or this entity, here or everywhere" },
+    Builtin { context: Global, keys: &[k('u')], action: Undo, help: "undo the last decision" },
+    Builtin { context: Global, keys: &[k('U'), ctrl('r')], action: Redo, help: "redo" },
+    Builtin { context: Global, keys: &[k('}')], action: NextUnreviewed, help: "next unreviewed mention, across documents" },
+    Builtin { context: Global, keys: &[k('{')], action: PrevUnreviewed, help: "previous unreviewed mention" },
+    Builtin { context: RelabelPrompt, keys: &[k('p')], action: RelabelPerson, help: "relabel as PERSON" },
+    Builtin { context: RelabelPrompt, keys: &[k('r')], action: RelabelRegion, help: "relabel as REGION" },
+    Builtin { context: RelabelPrompt, keys: &[k('o')], action: RelabelOrg, help: "relabel as ORG" },
+    Builtin { context: RelabelPrompt, keys: &[code(KeyCode::Esc), k('q')], action: Close, help: "keep the label" },
+    Builtin { context: Global, keys: &[k('?')], action: Help, help: "this help" },
+    Builtin { context: Global, keys: &[k('q'), ctrl('c')], action: Quit, help: "quit" },
+];
