@@ -126,7 +126,7 @@ fn the_errors_list_filters_by_kind_and_label_and_jumps() {
         support::screen(&a).contains(&format!("{all} disagreements · every kind · every label"))
     );
     keys(&mut a, "t"); // missed only
-    let Some(gazette::tui::app::Overlay::Errors(list)) = a.overlay.clone() else {
+    let Some(gazette::tui::app::Overlay::Errors(list)) = a.overlay().cloned() else {
         panic!("no list")
     };
     let missed = a.error_rows(&list);
@@ -135,7 +135,7 @@ fn the_errors_list_filters_by_kind_and_label_and_jumps() {
         .iter()
         .all(|r| r.pair.outcome == gazette::eval::Outcome::Missed));
     keys(&mut a, "l"); // and one label
-    let Some(gazette::tui::app::Overlay::Errors(list)) = a.overlay.clone() else {
+    let Some(gazette::tui::app::Overlay::Errors(list)) = a.overlay().cloned() else {
         panic!("no list")
     };
     let label = list.label.clone().expect("a label filter");
@@ -145,7 +145,7 @@ fn the_errors_list_filters_by_kind_and_label_and_jumps() {
         .iter()
         .all(|r| r.pair.gold.as_ref().is_some_and(|g| g.label == label)));
     keys(&mut a, "j<Enter>");
-    assert!(a.overlay.is_none());
+    assert!(a.overlay().is_none());
     let shown = &rows[1];
     assert_eq!(
         a.list_selected, shown.rank,

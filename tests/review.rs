@@ -210,11 +210,11 @@ fn bulk_reject_says_how_many_first_and_undoes_as_one() {
     a.attach_store(Store::open(&dir.path().join("r.db")));
     keys(&mut a, "]X");
     assert!(matches!(
-        a.overlay,
+        a.overlay(),
         Some(gazette::tui::app::Overlay::BulkScope(_))
     ));
     keys(&mut a, "S");
-    let Some(gazette::tui::app::Overlay::BulkConfirm { what, targets, .. }) = &a.overlay else {
+    let Some(gazette::tui::app::Overlay::BulkConfirm { what, targets, .. }) = a.overlay() else {
         panic!("no confirmation")
     };
     assert_eq!(what, "every \"Lian Maojun\" in 2 documents: 6 mentions");
@@ -237,7 +237,7 @@ fn bulk_reject_says_how_many_first_and_undoes_as_one() {
     );
     keys(&mut a, "Xe<Esc>");
     assert!(
-        a.overlay.is_none() && a.reviewed_count().0 == 0,
+        a.overlay().is_none() && a.reviewed_count().0 == 0,
         "Esc cancels"
     );
 }
@@ -308,7 +308,7 @@ fn boundaries_move_by_word_and_character_and_survive_reopening() {
     a.attach_store(Store::open(&path));
     keys(&mut a, "]"); // the headline: "Lian Maojun went to THT for investigation"
     assert_eq!(surface(&a, a.current_mention.unwrap()), "Lian Maojun");
-    let editing = |a: &gazette::tui::app::App| match &a.overlay {
+    let editing = |a: &gazette::tui::app::App| match a.overlay() {
         Some(gazette::tui::app::Overlay::SpanEdit(e)) => {
             a.ws.corpus.docs[e.doc as usize].text[e.span.clone()].to_string()
         }
@@ -410,7 +410,7 @@ fn bulk_relabel_picks_the_label_then_the_mentions() {
     keys(&mut a, "]]"); // THT in the headline: the zone, here to be called an organization
     assert_eq!(surface(&a, a.current_mention.unwrap()), "THT");
     keys(&mut a, "BoS");
-    let Some(gazette::tui::app::Overlay::BulkConfirm { targets, .. }) = &a.overlay else {
+    let Some(gazette::tui::app::Overlay::BulkConfirm { targets, .. }) = a.overlay() else {
         panic!("no confirmation")
     };
     let targets = targets.clone();

@@ -24,7 +24,7 @@ fn lian_narrows_to_the_two_articles_and_n_walks_every_mention_then_wraps() {
     let mut a = app(160, 45);
     keys(&mut a, "/lian<Enter>");
     assert_eq!(a.visible.len(), 2, "{:?}", listed_titles(&a));
-    assert!(a.prompt.is_none());
+    assert!(a.prompt().is_none());
     let entity = a.current_entity.expect("the filter's entity is current");
     assert_eq!(a.ws.index.entity(entity).name, "Lian Maojun");
     let total = a.ws.index.entity(entity).mentions.len();
@@ -104,7 +104,7 @@ fn filters_combine_with_and_and_backspace_removes_the_last() {
     );
     assert_eq!(a.visible.len(), with_binhai);
     keys(&mut a, "<Esc>");
-    assert!(a.prompt.is_none(), "Esc closes the prompt");
+    assert!(a.prompt().is_none(), "Esc closes the prompt");
     assert_eq!(a.filters.len(), 1, "Esc keeps the filters");
     keys(&mut a, "c");
     assert_eq!(a.visible.len(), 5);
@@ -116,7 +116,7 @@ fn tab_cycles_the_scope_in_the_prompt_and_panes_outside_it() {
     keys(&mut a, "/");
     let scopes: Vec<&str> = (0..4)
         .map(|_| {
-            let s = a.prompt.as_ref().unwrap().scope.name();
+            let s = a.prompt().unwrap().scope.name();
             keys(&mut a, "<Tab>");
             s
         })
@@ -168,9 +168,9 @@ fn brackets_step_through_every_mention_of_the_document() {
 fn the_mention_list_jumps_to_the_chosen_mention() {
     let mut a = app(160, 45);
     keys(&mut a, "/lian<Enter>m");
-    assert!(matches!(a.overlay, Some(Overlay::Mentions(_))));
+    assert!(matches!(a.overlay(), Some(Overlay::Mentions(_))));
     keys(&mut a, "G<Enter>");
-    assert!(a.overlay.is_none());
+    assert!(a.overlay().is_none());
     let e = a.current_entity.unwrap();
     assert_eq!(
         a.current_mention,
@@ -250,9 +250,9 @@ fn n_without_a_current_entity_says_what_to_do() {
 fn q_quits_and_question_mark_toggles_help() {
     let mut a = app(160, 45);
     keys(&mut a, "?");
-    assert!(matches!(a.overlay, Some(Overlay::Help { .. })));
+    assert!(matches!(a.overlay(), Some(Overlay::Help { .. })));
     keys(&mut a, "?");
-    assert!(a.overlay.is_none());
+    assert!(a.overlay().is_none());
     keys(&mut a, "q");
     assert!(a.quit);
 }

@@ -9,6 +9,16 @@ use crate::session::Workspace;
 use crate::text::{wrap, Wrapped};
 use ratatui::layout::Rect;
 
+/// What takes the keys: the panes, the filter prompt, or one popup over them. One field, so
+/// a prompt and a popup can never both be open.
+#[derive(Debug, Clone, Default)]
+pub enum Mode {
+    #[default]
+    Normal,
+    Filter(FilterPrompt),
+    Overlay(Overlay),
+}
+
 /// A popup over the panes.
 #[derive(Debug, Clone)]
 pub enum Overlay {
@@ -64,8 +74,8 @@ pub struct App {
     pub current_mention: Option<MentionId>,
     /// Selected row of the entity pane (an index into the document's entities).
     pub entity_selected: usize,
-    pub prompt: Option<FilterPrompt>,
-    pub overlay: Option<Overlay>,
+    /// The prompt or popup taking the keys, if any.
+    pub mode: Mode,
     /// A one-off message for the status line (cleared by the next key).
     pub message: Option<String>,
     pub quit: bool,
@@ -103,8 +113,7 @@ impl App {
             current_entity: None,
             current_mention: None,
             entity_selected: 0,
-            prompt: None,
-            overlay: None,
+            mode: Mode::Normal,
             message: None,
             quit: false,
             sort_by_review: false,
@@ -117,6 +126,22 @@ impl App {
         };
         app.sync();
         app
+    }
+
+    /// The filter prompt, when it is open.
+    pub fn prompt(&self) -> Option<&FilterPrompt> {
+        match &self.mode {
+            Mode::Filter(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The popup, when one is open.
+    pub fn overlay(&self) -> Option<&Overlay> {
+        match &self.mode {
+            Mode::Overlay(o) => Some(o),
+            _ => None,
+        }
     }
 
     /// The layout for the current size and focus.
@@ -189,7 +214,7 @@ impl App {
     fn load_overlay_texts(&mut self) {
         use super::view::list_window;
         let height = self.area.height;
-        let docs: Vec<DocId> = match &self.overlay {
+        let docs: Vec<DocId> = match self.overlay() {
             Some(Overlay::Mentions(list)) => {
                 let mentions = &self.ws.index.entity(list.entity).mentions;
                 let shown = list_window(height, mentions.len(), 1, list.selected);

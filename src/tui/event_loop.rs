@@ -4,7 +4,7 @@
 //! on the terminal; benchmarks and `examples/open_corpus` run it on a [`Script`], so they measure
 //! the loop itself and not a copy.
 
-use super::app::App;
+use super::app::{App, Mode};
 use super::config::Config;
 use super::loading::AfterLoad;
 use super::theme::Theme;
@@ -75,7 +75,7 @@ pub fn run_on(frontend: &mut impl Frontend, launch: Launch, color: bool) -> io::
             dirty = false;
         }
         // A filter still ranking names goes on between keys, a frame's worth at a time.
-        let ranking = (app.prompt.as_ref()).is_some_and(|p| p.pending(&app.ws.index));
+        let ranking = (app.prompt()).is_some_and(|p| p.pending(&app.ws.index));
         let timeout = if ranking {
             Duration::ZERO
         } else if app.loading.is_some() {
@@ -95,9 +95,11 @@ pub fn run_on(frontend: &mut impl Frontend, launch: Launch, color: bool) -> io::
             }
             dirty = true;
         }
-        if let Some(p) = app.prompt.as_mut().filter(|p| p.pending(&app.ws.index)) {
-            p.advance(&app.ws.index, filter::FRAME_BUDGET);
-            dirty = true;
+        if let Mode::Filter(p) = &mut app.mode {
+            if p.pending(&app.ws.index) {
+                p.advance(&app.ws.index, filter::FRAME_BUDGET);
+                dirty = true;
+            }
         }
         if app.loading.is_none() && app.take_decisions_from_elsewhere() {
             dirty = true;

@@ -2,7 +2,7 @@
 //! status line shows a gauge, and once every file is in, annotation files, the gold and the
 //! review database are read.
 
-use super::app::App;
+use super::app::{App, Mode};
 use super::theme::Theme;
 use crate::corpus::{Corpus, LoadWarning};
 use crate::index::Index;
@@ -103,7 +103,7 @@ impl App {
             }
         }
         if self.ws.corpus.docs.len() > before {
-            if let Some(p) = &mut self.prompt {
+            if let Mode::Filter(p) = &mut self.mode {
                 p.advance(&self.ws.index, super::filter::FRAME_BUDGET);
             }
             self.sync();

@@ -1,7 +1,7 @@
 //! Keys while a popup is open: help, the mention list, relabel, span editing, bulk decisions,
 //! the disagreements list. A popup takes every key before the panes do.
 
-use super::app::{App, Overlay};
+use super::app::{App, Mode, Overlay};
 use super::compare::Kind;
 use super::keymap::{Action, Context};
 use super::review::BulkScope;
@@ -13,7 +13,7 @@ use crossterm::event::KeyEvent;
 impl App {
     /// Handles a key for the open popup.
     pub(super) fn overlay_key(&mut self, key: KeyEvent) {
-        match &self.overlay {
+        match self.overlay() {
             Some(Overlay::Help { .. }) => {
                 if let Some(a) = self.keymap.lookup(Context::HelpOverlay, key) {
                     self.help_action(a);
@@ -30,11 +30,11 @@ impl App {
                 let rows = self.error_rows(&list);
                 match action {
                     Some(Action::Close) => {
-                        self.overlay = None;
+                        self.mode = Mode::Normal;
                         return;
                     }
                     Some(Action::Select) => {
-                        self.overlay = None;
+                        self.mode = Mode::Normal;
                         if let Some(row) = rows.get(list.selected) {
                             self.go_to_error(row);
                         }
@@ -62,10 +62,10 @@ impl App {
                     }
                     _ => {}
                 }
-                self.overlay = Some(Overlay::Errors(list));
+                self.mode = Mode::Overlay(Overlay::Errors(list));
             }
             Some(Overlay::SpanEdit(_)) => match self.keymap.lookup(Context::SpanPrompt, key) {
-                Some(Action::Close) => self.overlay = None,
+                Some(Action::Close) => self.mode = Mode::Normal,
                 Some(Action::Select) => self.save_span(None),
                 Some(Action::RelabelPerson) => self.save_span(Some(Label::Person)),
                 Some(Action::RelabelRegion) => self.save_span(Some(Label::Region)),
@@ -81,18 +81,19 @@ impl App {
                     Some(Action::ScopeEntityHere) => BulkScope::Entity { everywhere: false },
                     Some(Action::ScopeEntityEverywhere) => BulkScope::Entity { everywhere: true },
                     Some(Action::Close) => {
-                        self.overlay = None;
+                        self.mode = Mode::Normal;
                         return;
                     }
                     _ => return,
                 };
-                self.overlay =
-                    self.bulk_targets(scope)
-                        .map(|(targets, what)| Overlay::BulkConfirm {
-                            verdict,
-                            targets,
-                            what,
-                        });
+                self.mode = match self.bulk_targets(scope) {
+                    Some((targets, what)) => Mode::Overlay(Overlay::BulkConfirm {
+                        verdict,
+                        targets,
+                        what,
+                    }),
+                    None => Mode::Normal,
+                };
             }
             Some(Overlay::BulkConfirm {
                 verdict, targets, ..
@@ -100,11 +101,11 @@ impl App {
                 let (verdict, targets) = (verdict.clone(), targets.clone());
                 match self.keymap.lookup(Context::ConfirmPrompt, key) {
                     Some(Action::Confirm) => {
-                        self.overlay = None;
+                        self.mode = Mode::Normal;
                         self.decide_all(verdict, &targets);
                     }
                     Some(Action::Close) => {
-                        self.overlay = None;
+                        self.mode = Mode::Normal;
                         self.message = Some("bulk decision cancelled".into());
                     }
                     _ => {}
@@ -119,10 +120,10 @@ impl App {
                     Some(Action::Close) => None,
                     _ => return,
                 };
-                self.overlay = None;
+                self.mode = Mode::Normal;
                 match (label, bulk) {
                     (Some(label), true) => {
-                        self.overlay = Some(Overlay::BulkScope(Verdict::Relabel(label)))
+                        self.mode = Mode::Overlay(Overlay::BulkScope(Verdict::Relabel(label)))
                     }
                     (Some(label), false) => self.decide(Verdict::Relabel(label)),
                     (None, _) => {}
@@ -133,11 +134,11 @@ impl App {
     }
 
     pub(super) fn help_action(&mut self, action: Action) {
-        let Some(Overlay::Help { scroll }) = &mut self.overlay else {
+        let Mode::Overlay(Overlay::Help { scroll }) = &mut self.mode else {
             return;
         };
         match action {
-            Action::Close => self.overlay = None,
+            Action::Close => self.mode = Mode::Normal,
             Action::Down => *scroll += 1,
             Action::Up => *scroll = scroll.saturating_sub(1),
             _ => {}
@@ -145,12 +146,12 @@ impl App {
     }
 
     pub(super) fn mentions_action(&mut self, action: Action) {
-        let Some(Overlay::Mentions(list)) = &mut self.overlay else {
+        let Mode::Overlay(Overlay::Mentions(list)) = &mut self.mode else {
             return;
         };
         let count = self.ws.index.entity(list.entity).mentions.len();
         match action {
-            Action::Close => self.overlay = None,
+            Action::Close => self.mode = Mode::Normal,
             Action::Select => {
                 let target = self
                     .ws
@@ -159,7 +160,7 @@ impl App {
                     .mentions
                     .get(list.selected)
                     .copied();
-                self.overlay = None;
+                self.mode = Mode::Normal;
                 if let Some(m) = target {
                     self.go_to_mention(m);
                 }

@@ -2,7 +2,7 @@
 //! extraction missed (+). Each end moves by a character or by a word; Chinese text moves one
 //! character per word step.
 
-use super::app::{App, Overlay};
+use super::app::{App, Mode, Overlay};
 use super::keymap::Action;
 use crate::corpus::DocId;
 use crate::formats::offsets::{OffsetMap, Unit};
@@ -29,7 +29,7 @@ impl App {
             return;
         };
         let mention = &self.ws.index.mentions[m as usize];
-        self.overlay = Some(Overlay::SpanEdit(SpanEdit {
+        self.mode = Mode::Overlay(Overlay::SpanEdit(SpanEdit {
             doc: mention.doc,
             span: mention.span.clone(),
             mention: Some(m),
@@ -59,7 +59,7 @@ impl App {
             self.message = Some("nothing to mark here".into());
             return;
         }
-        self.overlay = Some(Overlay::SpanEdit(SpanEdit {
+        self.mode = Mode::Overlay(Overlay::SpanEdit(SpanEdit {
             doc,
             span: start..end,
             mention: None,
@@ -68,7 +68,7 @@ impl App {
 
     /// Moves one end of the span being edited; a move that would empty it is ignored.
     pub fn move_span_end(&mut self, action: Action) {
-        let Some(Overlay::SpanEdit(edit)) = &mut self.overlay else {
+        let Mode::Overlay(Overlay::SpanEdit(edit)) = &mut self.mode else {
             return;
         };
         let text: &str = &self.ws.corpus.docs[edit.doc as usize].text;
@@ -91,7 +91,7 @@ impl App {
 
     /// Saves the span being edited: the mention's new boundaries, or a new mention with `label`.
     pub fn save_span(&mut self, label: Option<Label>) {
-        let Some(Overlay::SpanEdit(edit)) = self.overlay.clone() else {
+        let Some(Overlay::SpanEdit(edit)) = self.overlay().cloned() else {
             return;
         };
         let doc = &self.ws.corpus.docs[edit.doc as usize];
@@ -103,12 +103,12 @@ impl App {
         let covered = doc.text[edit.span.clone()].to_string();
         match (edit.mention, label) {
             (Some(m), _) => {
-                self.overlay = None;
+                self.mode = Mode::Normal;
                 self.current_mention = Some(m);
                 self.decide(Verdict::Adjust { start, end });
             }
             (None, Some(label)) => {
-                self.overlay = None;
+                self.mode = Mode::Normal;
                 let d = Decision {
                     doc: doc.path.clone(),
                     start,

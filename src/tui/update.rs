@@ -1,6 +1,6 @@
 //! Turning terminal events into state changes. No drawing and no IO: testable without a terminal.
 
-use super::app::{App, MentionList, Overlay};
+use super::app::{App, MentionList, Mode, Overlay};
 use super::filter::FilterPrompt;
 use super::keymap::{Action, Context};
 use super::layout::{inner, Pane};
@@ -24,7 +24,7 @@ impl App {
             Event::Mouse(mouse) => self.mouse(mouse),
             Event::Resize(w, h) => self.resize(w, h),
             Event::Paste(text) => {
-                if let Some(p) = &mut self.prompt {
+                if let Mode::Filter(p) = &mut self.mode {
                     p.query.extend(text.chars().filter(|c| !c.is_control()));
                     p.refresh(&self.ws.index);
                 }
@@ -35,10 +35,10 @@ impl App {
     }
 
     fn key(&mut self, key: KeyEvent) {
-        if self.prompt.is_some() {
+        if self.prompt().is_some() {
             return self.prompt_key(key);
         }
-        if self.overlay.is_some() {
+        if self.overlay().is_some() {
             return self.overlay_key(key);
         }
         let pane_context = match self.focus {
@@ -57,8 +57,8 @@ impl App {
     fn global_action(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit = true,
-            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Action::OpenFilter => self.prompt = Some(FilterPrompt::open(&self.ws.index)),
+            Action::Help => self.mode = Mode::Overlay(Overlay::Help { scroll: 0 }),
+            Action::OpenFilter => self.mode = Mode::Filter(FilterPrompt::open(&self.ws.index)),
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(2),
             Action::NextMention => self.jump(Dir::Next),
@@ -78,7 +78,7 @@ impl App {
                                 .position(|&x| x == m)
                         })
                         .unwrap_or(0);
-                    self.overlay = Some(Overlay::Mentions(MentionList { entity, selected }));
+                    self.mode = Mode::Overlay(Overlay::Mentions(MentionList { entity, selected }));
                 }
                 None => {
                     self.message =
@@ -97,11 +97,11 @@ impl App {
             Action::Accept => self.decide(Verdict::Accept),
             Action::Reject => self.decide(Verdict::Reject),
             Action::Relabel => match self.current_mention {
-                Some(_) => self.overlay = Some(Overlay::Relabel { bulk: false }),
+                Some(_) => self.mode = Mode::Overlay(Overlay::Relabel { bulk: false }),
                 None => self.message = Some("no current mention: step onto one with ] or n".into()),
             },
             Action::BulkRelabel => match self.current_mention {
-                Some(_) => self.overlay = Some(Overlay::Relabel { bulk: true }),
+                Some(_) => self.mode = Mode::Overlay(Overlay::Relabel { bulk: true }),
                 None => self.message = Some("no current mention: step onto one with ] or n".into()),
             },
             Action::BulkAccept | Action::BulkReject => match self.current_mention {
@@ -111,14 +111,14 @@ impl App {
                     } else {
                         Verdict::Accept
                     };
-                    self.overlay = Some(Overlay::BulkScope(verdict));
+                    self.mode = Mode::Overlay(Overlay::BulkScope(verdict));
                 }
                 None => self.message = Some("no current mention: step onto one with ] or n".into()),
             },
             Action::NextDisagreement => self.step_disagreement(true),
             Action::PrevDisagreement => self.step_disagreement(false),
             Action::ErrorsList => match self.compare {
-                Some(_) => self.overlay = Some(Overlay::Errors(Default::default())),
+                Some(_) => self.mode = Mode::Overlay(Overlay::Errors(Default::default())),
                 None => self.message = Some("no gold annotation: open with --gold FILE".into()),
             },
             Action::AdjustSpan => self.start_adjust(),
@@ -201,14 +201,14 @@ impl App {
     }
 
     fn prompt_key(&mut self, key: KeyEvent) {
-        let Some(p) = self.prompt.as_mut() else {
+        let Mode::Filter(p) = &mut self.mode else {
             return;
         };
         match self.keymap.lookup(Context::Prompt, key) {
-            Some(Action::Close) => self.prompt = None,
+            Some(Action::Close) => self.mode = Mode::Normal,
             Some(Action::Select) => {
                 let chosen = p.selected_entity();
-                self.prompt = None;
+                self.mode = Mode::Normal;
                 if let Some(e) = chosen {
                     self.add_filter(e);
                 }
@@ -263,7 +263,7 @@ impl App {
     }
 
     fn mouse(&mut self, mouse: MouseEvent) {
-        if self.prompt.is_some() || self.overlay.is_some() {
+        if self.prompt().is_some() || self.overlay().is_some() {
             return;
         }
         let layout = self.layout();

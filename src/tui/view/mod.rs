@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
     }
     status::draw(frame, layout.status, app);
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Help { scroll }) => help::draw(frame, app, *scroll),
         Some(Overlay::Mentions(list)) => mentions::draw(frame, app, list),
         Some(Overlay::Relabel { .. }) => relabel_prompt(frame, app),
@@ -53,7 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::BulkConfirm { verdict, what, .. }) => bulk_confirm(frame, app, verdict, what),
         None => {}
     }
-    if let Some(p) = &app.prompt {
+    if let Some(p) = app.prompt() {
         filter::draw(frame, app, p);
     }
 }

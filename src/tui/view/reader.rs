@@ -99,7 +99,7 @@ pub fn styled_line<'a>(app: &'a App, doc: &'a Document, range: Range<usize>) -> 
     {
         cuts.extend([c.start, c.end]);
     }
-    let editing = match &app.overlay {
+    let editing = match app.overlay() {
         Some(crate::tui::app::Overlay::SpanEdit(e)) if e.doc == doc.id => Some(e.span.clone()),
         _ => None,
     };
