@@ -95,6 +95,7 @@ fn main() {
             app.handle(crossterm::event::Event::Key(
                 crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char(c)),
             ));
+            app.run_effects();
             started.elapsed().as_secs_f64() * 1e3
         };
         key(&mut app, ']');

@@ -545,3 +545,27 @@ fn a_document_whose_file_is_gone_shows_no_mentions_and_refuses_decisions() {
         "{message}"
     );
 }
+
+/// A key only asks for a decision to be stored; the loop stores it right after (the state
+/// changes in between are testable without a database touched).
+#[test]
+fn a_decision_is_an_effect_the_loop_runs_after_the_key() {
+    use crossterm::event::{Event, KeyCode, KeyEvent};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut a = app(160, 45);
+    a.attach_store(Store::open(&path));
+    keys(&mut a, "]");
+    let m = a.current_mention.unwrap();
+    a.handle(Event::Key(KeyEvent::from(KeyCode::Char('a'))));
+    assert_eq!(a.effects.len(), 1, "asked for");
+    assert!(
+        Store::open(&path).unwrap().decisions().unwrap().is_empty(),
+        "not yet stored"
+    );
+    assert_eq!(a.review_of(m).status, Status::Unreviewed);
+    a.run_effects();
+    assert!(a.effects.is_empty());
+    assert_eq!(Store::open(&path).unwrap().decisions().unwrap().len(), 1);
+    assert_eq!(a.review_of(m).status, Status::Accepted);
+}

@@ -19,6 +19,23 @@ pub enum Mode {
     Overlay(Overlay),
 }
 
+/// Work an event asks for outside the browser's state — the review database — done by the
+/// loop right after the event ([`App::run_effects`]); its outcome is the next state.
+#[derive(Debug, Clone)]
+pub enum Effect {
+    /// Store `decisions` as one and show them (`what`, then with `advance` on to the next
+    /// unreviewed mention; with `select`, make the mention at that span current).
+    Record {
+        decisions: Vec<crate::review::Decision>,
+        targets: Vec<MentionId>,
+        what: String,
+        advance: bool,
+        select: Option<(DocId, std::ops::Range<usize>)>,
+    },
+    /// Take back this browser's latest decision, or restore it (`redo`).
+    UndoRedo { redo: bool },
+}
+
 /// A popup over the panes.
 #[derive(Debug, Clone)]
 pub enum Overlay {
@@ -76,6 +93,8 @@ pub struct App {
     pub entity_selected: usize,
     /// The prompt or popup taking the keys, if any.
     pub mode: Mode,
+    /// What the last events asked for outside the state, for the loop to run.
+    pub effects: Vec<Effect>,
     /// A one-off message for the status line (cleared by the next key).
     pub message: Option<String>,
     pub quit: bool,
@@ -114,6 +133,7 @@ impl App {
             current_mention: None,
             entity_selected: 0,
             mode: Mode::Normal,
+            effects: Vec::new(),
             message: None,
             quit: false,
             sort_by_review: false,

@@ -86,10 +86,14 @@ pub fn run_on(frontend: &mut impl Frontend, launch: Launch, color: bool) -> io::
         };
         if let Some(event) = frontend.event(timeout, &app)? {
             app.handle(event);
+            app.run_effects();
             // Keys typed while drawing are all handled before the next frame.
             while !app.quit {
                 match frontend.event(Duration::ZERO, &app)? {
-                    Some(event) => app.handle(event),
+                    Some(event) => {
+                        app.handle(event);
+                        app.run_effects();
+                    }
                     None => break,
                 }
             }

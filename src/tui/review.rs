@@ -3,6 +3,7 @@
 //! stored is refused.
 
 use super::app::App;
+use super::app::Effect;
 use super::nav::Dir;
 use crate::index::{EntityId, Index, MentionId};
 use crate::review::{
@@ -126,10 +127,61 @@ impl App {
         self.record(vec![d], &[m], what, advance);
     }
 
+    /// Asks for `decisions` to be stored as one (the loop does it right after the key, see
+    /// [`App::run_effects`]), then shown — and, with `advance`, for a move to the next
+    /// unreviewed mention. `targets` are the mentions they are about, one per decision, when
+    /// known.
+    pub fn record(
+        &mut self,
+        decisions: Vec<Decision>,
+        targets: &[MentionId],
+        what: String,
+        advance: bool,
+    ) {
+        self.effects.push(Effect::Record {
+            decisions,
+            targets: targets.to_vec(),
+            what,
+            advance,
+            select: None,
+        });
+    }
+
+    /// Runs what the last events asked for outside the browser's state (storing decisions,
+    /// undoing them) and shows the outcome. The loop calls it after every event.
+    pub fn run_effects(&mut self) {
+        for effect in std::mem::take(&mut self.effects) {
+            match effect {
+                Effect::Record {
+                    decisions,
+                    targets,
+                    what,
+                    advance,
+                    select,
+                } => {
+                    self.store_decisions(decisions, &targets, what, advance);
+                    if let Some((doc, span)) = select {
+                        self.select_mention_at(doc, span);
+                    }
+                }
+                Effect::UndoRedo { redo } => self.store_undo_redo(redo),
+            }
+        }
+        self.sync();
+    }
+
+    /// Makes the mention of `doc` at `span` current, with its entity.
+    fn select_mention_at(&mut self, doc: crate::corpus::DocId, span: std::ops::Range<usize>) {
+        let ids = self.ws.index.doc_mention_ids(doc);
+        self.current_mention = (ids.clone())
+            .find(|&i| self.ws.index.mentions[i].span == span)
+            .map(|i| i as MentionId);
+        self.current_entity = self.current_mention.map(|m| self.ws.index.entity_of(m));
+    }
+
     /// Stores `decisions` as one, then shows them (and, with `advance`, moves on to the next
     /// unreviewed mention); refuses them, changing nothing, when they cannot be stored.
-    /// `targets` are the mentions they are about, one per decision, when known.
-    pub fn record(
+    fn store_decisions(
         &mut self,
         decisions: Vec<Decision>,
         targets: &[MentionId],
@@ -152,8 +204,14 @@ impl App {
         ));
     }
 
-    /// Takes back the latest decision (`redo` false) or restores the one taken back.
+    /// Asks for the latest decision to be taken back (`redo` false) or the one taken back to be
+    /// restored (done by [`App::run_effects`]).
     pub fn undo_redo(&mut self, redo: bool) {
+        self.effects.push(Effect::UndoRedo { redo });
+    }
+
+    /// Takes back the latest decision (`redo` false) or restores the one taken back.
+    fn store_undo_redo(&mut self, redo: bool) {
         let message = match self.ws.undo_redo(redo) {
             Ok(Some(change)) => {
                 self.follow(Ok(change));

@@ -2,7 +2,7 @@
 //! extraction missed (+). Each end moves by a character or by a word; Chinese text moves one
 //! character per word step.
 
-use super::app::{App, Mode, Overlay};
+use super::app::{App, Effect, Mode, Overlay};
 use super::keymap::Action;
 use crate::corpus::DocId;
 use crate::formats::offsets::{OffsetMap, Unit};
@@ -117,19 +117,14 @@ impl App {
                     text: covered.clone(),
                     verdict: Verdict::Add,
                 };
-                self.record(
-                    vec![d],
-                    &[],
-                    format!("added {covered:?} as {}", label.as_str()),
-                    false,
-                );
-                // The new mention becomes the current one.
-                let ids = self.ws.index.doc_mention_ids(edit.doc);
-                self.current_mention = ids
-                    .clone()
-                    .find(|&i| self.ws.index.mentions[i].span == edit.span)
-                    .map(|i| i as MentionId);
-                self.current_entity = self.current_mention.map(|m| self.ws.index.entity_of(m));
+                // Stored, it becomes the current mention.
+                self.effects.push(Effect::Record {
+                    decisions: vec![d],
+                    targets: Vec::new(),
+                    what: format!("added {covered:?} as {}", label.as_str()),
+                    advance: false,
+                    select: Some((edit.doc, edit.span.clone())),
+                });
             }
             (None, None) => {
                 self.message = Some("choose its label: p person, r region, o organization".into())

@@ -54,6 +54,8 @@ pub fn keys(app: &mut App, keys: &str) {
             KeyModifiers::NONE
         };
         app.handle(Event::Key(KeyEvent::new(code, mods)));
+        // As the loop does after every event.
+        app.run_effects();
         rest = &rest[len..];
     }
 }
