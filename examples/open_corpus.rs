@@ -102,6 +102,13 @@ fn main() {
         let accept = key(&mut app, 'a');
         let undo = key(&mut app, 'u');
         println!("accept: {accept:.0} ms, undo: {undo:.0} ms");
+        key(&mut app, ']');
+        key(&mut app, 'R');
+        let relabel = key(&mut app, 'o');
+        let undo = key(&mut app, 'u');
+        println!(
+            "relabel (the mention moves to another entity): {relabel:.0} ms, undo: {undo:.0} ms"
+        );
         // What moving a boundary or adding a mention costs on top of laying the decisions.
         let mentions = app.ws.index.mentions.clone();
         let started = Instant::now();

@@ -87,6 +87,14 @@ fn a_relabelled_mention_leaves_its_entity_everywhere() {
         "the filter finds it among organizations"
     );
 
+    // Undone, the person's again; redone, the organization's.
+    keys(&mut a, "u");
+    assert_eq!(entity_of(&a, m), (Label::Person, "Lian Maojun".into()));
+    assert_eq!(in_pane(&a, Label::Org), None, "the pane no longer lists it");
+    assert_eq!(a.ws.index.entity(person).mentions.len(), before);
+    keys(&mut a, "U");
+    assert_eq!(entity_of(&a, m), (Label::Org, "Lian Maojun".into()));
+
     // Laid again from the database, the same.
     let mut b = app(160, 45);
     b.attach_store(Store::open(&store));

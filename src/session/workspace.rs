@@ -26,6 +26,9 @@ pub struct ReviewState {
     /// None while they are the index's own (no decision has changed them), so that browsing
     /// without reviewing never holds a second copy of every mention.
     pub base: Option<Vec<Mention>>,
+    /// While there is no `base`: the mentions a relabel moved to another entity in place, as
+    /// they were before (the base is the index's mentions with these put back).
+    pub relinked_from: Vec<(MentionId, Mention)>,
 }
 
 impl ReviewState {
@@ -38,6 +41,7 @@ impl ReviewState {
             orphans: 0,
             reviewed: 0,
             base: None,
+            relinked_from: Vec::new(),
         }
     }
 }
@@ -54,6 +58,10 @@ pub enum Change {
     /// and entity ids may all differ. `previous` is the index before, to find selections again.
     Rebuilt { previous: Index },
 }
+
+/// Up to how many mentions changing entity (and nothing else) are moved in place when the
+/// decisions are laid again; more, and the index is rebuilt.
+const RELINK_IN_PLACE: usize = 10_000;
 
 /// Corpus, index and review, kept in step, and the texts read for the screen.
 pub struct Workspace {
@@ -95,7 +103,6 @@ impl Workspace {
         let index = self.corpus.absorb_restored(restored);
         self.texts.clear();
         self.review.reviews.clear();
-        self.review.base = None;
         self.replace_index(index)
     }
 
@@ -108,6 +115,7 @@ impl Workspace {
             .resize_with(index.mentions.len(), Default::default);
         self.review.reviewed = 0;
         self.review.base = None;
+        self.review.relinked_from.clear();
         let previous = std::mem::replace(&mut self.index, index);
         Change::Rebuilt { previous }
     }
@@ -144,29 +152,38 @@ impl Workspace {
             Err(_) => Ok(Vec::new()),
         };
         let decisions = decisions.map_err(|e| format!("cannot read decisions: {e}"))?;
-        let mut change = Change::Reviews;
-        let (reviews, orphans) = if decisions.is_empty() {
+        if decisions.is_empty() && self.review.base.is_none() {
+            // Nothing laid, nothing moved: relabelled mentions go back to their entities.
+            let relinked = std::mem::take(&mut self.review.relinked_from);
+            let change = match relinked.is_empty() {
+                true => Change::Reviews,
+                false => Change::Relinked,
+            };
+            for (m, before) in relinked {
+                self.index
+                    .relink(m, before.label, before.key, before.canonical);
+            }
+            self.review.reviews = vec![MentionReview::default(); self.index.mentions.len()];
+            self.review.reviewed = 0;
+            self.review.orphans = 0;
+            return Ok(change);
+        }
+        let (mentions, reviews, orphans) = if decisions.is_empty() {
             // Nothing to lay: the base mentions become the index's again (no copy is kept).
-            if let Some(base) = self.review.base.take() {
-                let rebuilt = self.index.rebuild(&self.corpus, base);
-                let previous = std::mem::replace(&mut self.index, rebuilt);
-                change = Change::Rebuilt { previous };
-            }
-            (vec![MentionReview::default(); self.index.mentions.len()], 0)
+            let reviews = vec![MentionReview::default(); self.index.mentions.len()];
+            (self.take_base(), reviews, 0)
         } else {
-            // The first decision keeps the mentions as they were before review.
-            let base = (self.review.base).get_or_insert_with(|| self.index.mentions.clone());
-            let l = layer(&self.corpus, base, &decisions);
-            let same = l.mentions.len() == self.index.mentions.len()
-                && (l.mentions.iter().zip(&self.index.mentions)).all(|(a, b)| {
-                    a.doc == b.doc && a.span == b.span && a.label == b.label && a.key == b.key
-                });
-            if !same {
-                let rebuilt = self.index.rebuild(&self.corpus, l.mentions);
-                let previous = std::mem::replace(&mut self.index, rebuilt);
-                change = Change::Rebuilt { previous };
-            }
-            (l.reviews, l.orphans.len())
+            // The mentions as they were before review are kept from the first decision on.
+            let base = self
+                .take_base()
+                .unwrap_or_else(|| self.index.mentions.clone());
+            let l = layer(&self.corpus, &base, &decisions);
+            self.review.base = Some(base);
+            (Some(l.mentions), l.reviews, l.orphans.len())
+        };
+        let change = match mentions {
+            Some(mentions) => self.take_mentions(mentions),
+            None => Change::Reviews,
         };
         self.review.reviewed = (reviews.iter())
             .filter(|r| r.status != Status::Unreviewed)
@@ -174,6 +191,53 @@ impl Workspace {
         self.review.reviews = reviews;
         self.review.orphans = orphans;
         Ok(change)
+    }
+
+    /// The mentions before review, when they differ from the index's: the base kept, or the
+    /// index's with the relabelled ones put back as they were.
+    fn take_base(&mut self) -> Option<Vec<Mention>> {
+        let relinked = std::mem::take(&mut self.review.relinked_from);
+        if let Some(base) = self.review.base.take() {
+            return Some(base);
+        }
+        if relinked.is_empty() {
+            return None;
+        }
+        let mut base = self.index.mentions.clone();
+        for (m, before) in relinked {
+            base[m as usize] = before;
+        }
+        Some(base)
+    }
+
+    /// Makes `mentions` (the same corpus's, after review) the index's: entities moved in place
+    /// when only they changed (a relabel made or undone), else the index rebuilt.
+    fn take_mentions(&mut self, mentions: Vec<Mention>) -> Change {
+        let same_places = mentions.len() == self.index.mentions.len()
+            && (mentions.iter().zip(&self.index.mentions))
+                .all(|(a, b)| a.doc == b.doc && a.span == b.span);
+        let relinked: Vec<usize> = match same_places {
+            true => (mentions.iter().zip(&self.index.mentions))
+                .enumerate()
+                .filter(|(_, (a, b))| a.label != b.label || a.key != b.key)
+                .map(|(i, _)| i)
+                .collect(),
+            false => Vec::new(),
+        };
+        if !same_places || relinked.len() > RELINK_IN_PLACE {
+            let rebuilt = self.index.rebuild(&self.corpus, mentions);
+            let previous = std::mem::replace(&mut self.index, rebuilt);
+            return Change::Rebuilt { previous };
+        }
+        if relinked.is_empty() {
+            return Change::Reviews;
+        }
+        for i in relinked {
+            let m = &mentions[i];
+            let (label, key, canonical) = (m.label.clone(), m.key.clone(), m.canonical.clone());
+            self.index.relink(i as MentionId, label, key, canonical);
+        }
+        Change::Relinked
     }
 
     /// Stores `decisions` as one and lays them over the mentions; refuses them, changing
@@ -228,9 +292,11 @@ impl Workspace {
     /// Moves mention `m`, now labelled `label`, to the entity its text names (as laying the
     /// decisions again would).
     fn relink(&mut self, m: MentionId, label: &crate::model::Label) {
-        // The mentions before review are kept before the index's own change.
-        if self.review.base.is_none() {
-            self.review.base = Some(self.index.mentions.clone());
+        // What the mention was before review is kept before the index's own change.
+        let first_time = !self.review.relinked_from.iter().any(|(id, _)| *id == m);
+        if self.review.base.is_none() && first_time {
+            let before = self.index.mentions[m as usize].clone();
+            self.review.relinked_from.push((m, before));
         }
         let index = &self.index;
         let mention = &index.mentions[m as usize];
