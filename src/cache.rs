@@ -138,6 +138,27 @@ pub fn file_in(dir: &Path) -> PathBuf {
     dir.join(format!("extraction-{EXTRACTOR_VERSION}.db"))
 }
 
+/// Why the cache cannot be used (the load goes on without it, only slower).
+#[derive(Debug, thiserror::Error)]
+pub enum CacheError {
+    #[error("{}: {source}", path.display())]
+    Folder {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: not a regular file", path.display())]
+    NotRegular { path: PathBuf },
+    #[error("{}: {source}", path.display())]
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("cannot store entries: {0}")]
+    Write(#[from] rusqlite::Error),
+    #[error("cannot encode an entry: {0}")]
+    Encode(#[from] postcard::Error),
+}
+
 /// A connection to the cache, for one thread.
 pub struct Cache {
     conn: Connection,
@@ -145,29 +166,38 @@ pub struct Cache {
 
 impl Cache {
     /// Opens (creating if needed) the cache in `dir`, removing caches of other extractor versions.
-    pub fn create(dir: &Path) -> Result<Cache, String> {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    pub fn create(dir: &Path) -> Result<Cache, CacheError> {
+        std::fs::create_dir_all(dir).map_err(|source| CacheError::Folder {
+            path: dir.to_path_buf(),
+            source,
+        })?;
         let path = file_in(dir);
         refuse_unless_regular(&path)?;
         remove_other_versions(dir, &path);
-        let conn = Connection::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let opened = |source| CacheError::Open {
+            path: path.clone(),
+            source,
+        };
+        let conn = Connection::open(&path).map_err(opened)?;
         // A rowid table with the hash indexed apart: the index holds only the small keys, and
         // an entry of many megabytes (one huge article) sits in its own pages instead of in
         // the B-tree every lookup and insert walks (that made 10,000 small inserts take minutes).
         let setup = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;
              CREATE TABLE IF NOT EXISTS analysis (hash BLOB PRIMARY KEY, data BLOB NOT NULL);";
-        conn.execute_batch(setup)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        conn.execute_batch(setup).map_err(opened)?;
         Ok(Cache { conn })
     }
 
     /// Opens the existing cache in `dir` for reading.
-    pub fn open_read(dir: &Path) -> Result<Cache, String> {
+    pub fn open_read(dir: &Path) -> Result<Cache, CacheError> {
         let path = file_in(dir);
         refuse_unless_regular(&path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(&path, flags)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let conn =
+            Connection::open_with_flags(&path, flags).map_err(|source| CacheError::Open {
+                path: path.clone(),
+                source,
+            })?;
         // Reading through a memory map saves a system call per page, and one read transaction
         // for the whole load saves taking a lock per lookup.
         let _ = conn.execute_batch("PRAGMA mmap_size=4294967296; BEGIN;");
@@ -188,27 +218,27 @@ impl Cache {
     }
 
     /// Stores analyses in one transaction.
-    pub fn put_all(&mut self, entries: &[(ContentHash, Analysis)]) -> Result<(), String> {
-        let tx = self.conn.transaction().map_err(|e| e.to_string())?;
+    pub fn put_all(&mut self, entries: &[(ContentHash, Analysis)]) -> Result<(), CacheError> {
+        let tx = self.conn.transaction()?;
         {
-            let mut stmt = tx
-                .prepare_cached("INSERT OR REPLACE INTO analysis (hash, data) VALUES (?1, ?2)")
-                .map_err(|e| e.to_string())?;
+            let mut stmt =
+                tx.prepare_cached("INSERT OR REPLACE INTO analysis (hash, data) VALUES (?1, ?2)")?;
             for (hash, analysis) in entries {
-                let data = postcard::to_stdvec(analysis).map_err(|e| e.to_string())?;
-                stmt.execute(params![&hash[..], data])
-                    .map_err(|e| e.to_string())?;
+                let data = postcard::to_stdvec(analysis)?;
+                stmt.execute(params![&hash[..], data])?;
             }
         }
-        tx.commit().map_err(|e| e.to_string())
+        Ok(tx.commit()?)
     }
 }
 
 /// A cache path taken by something other than a regular file (a FIFO, a device, a folder) is
 /// never opened: SQLite could block on it or misread it.
-fn refuse_unless_regular(path: &Path) -> Result<(), String> {
+fn refuse_unless_regular(path: &Path) -> Result<(), CacheError> {
     match std::fs::metadata(path) {
-        Ok(meta) if !meta.is_file() => Err(format!("{}: not a regular file", path.display())),
+        Ok(meta) if !meta.is_file() => Err(CacheError::NotRegular {
+            path: path.to_path_buf(),
+        }),
         _ => Ok(()),
     }
 }

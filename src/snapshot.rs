@@ -19,6 +19,36 @@ use std::path::{Path, PathBuf};
 /// The start of every snapshot file: a name and the format's version.
 const MAGIC: &[u8; 8] = b"GZSNAP02";
 
+/// Why a snapshot is not used (the corpus is then read from its files).
+#[derive(Debug, thiserror::Error)]
+pub enum SnapshotError {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("cannot be written: {0}")]
+    Write(#[from] std::io::Error),
+    #[error("not a regular file")]
+    NotRegular,
+    #[error("too short")]
+    TooShort,
+    #[error("not a snapshot of this format")]
+    Format,
+    #[error("damaged (checksum differs)")]
+    Damaged,
+    #[error("undecodable: {0}")]
+    Decode(#[from] postcard::Error),
+    #[error("made by extractor {0}")]
+    OtherExtractor(String),
+    #[error("its index is damaged: {0}")]
+    Index(String),
+    #[error("the corpus changed since: {0}")]
+    Changed(String),
+    #[error("the snapshot could not be read")]
+    Reader,
+}
+
 /// A corpus as stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
@@ -133,13 +163,16 @@ impl Snapshot {
     }
 
     /// Writes the snapshot to `path`, whole or not at all (a new file renamed over the old).
-    pub fn write(&self, path: &Path) -> Result<(), String> {
-        let named = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
+    pub fn write(&self, path: &Path) -> Result<(), SnapshotError> {
+        let named = |source| SnapshotError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
         // Named for this process: two browsers on one corpus never write into one file.
         let partial = path.with_extension(format!("partial-{}", std::process::id()));
-        let file = std::fs::File::create(&partial).map_err(|e| named(&e))?;
-        self.write_to(file).map_err(|e| named(&e))?;
-        std::fs::rename(&partial, path).map_err(|e| named(&e))
+        let file = std::fs::File::create(&partial).map_err(named)?;
+        self.write_to(file).map_err(named)?;
+        std::fs::rename(&partial, path).map_err(named)
     }
 
     /// Writes the snapshot as a file holds it (see [`Snapshot::to_bytes`]) without a copy of
@@ -162,14 +195,18 @@ impl Snapshot {
 
     /// Reads the snapshot at `path`: an error when it is missing, damaged or another
     /// extractor's.
-    pub fn read(path: &Path) -> Result<Snapshot, String> {
+    pub fn read(path: &Path) -> Result<Snapshot, SnapshotError> {
         let started = std::time::Instant::now();
+        let named = |source| SnapshotError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
         // A FIFO or a device in its place is never read (it could block or never end).
-        let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+        let meta = std::fs::metadata(path).map_err(named)?;
         if !meta.is_file() {
-            return Err("not a regular file".into());
+            return Err(SnapshotError::NotRegular);
         }
-        let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+        let bytes = std::fs::read(path).map_err(named)?;
         let snapshot = Snapshot::from_bytes(&bytes)?;
         crate::debug_log::log(format_args!(
             "snapshot: {} MB read in {:.0} ms",
@@ -180,35 +217,39 @@ impl Snapshot {
     }
 
     /// The snapshot as a file holds it: a name, a checksum of the rest, the rest.
-    pub fn to_bytes(&self) -> Result<Vec<u8>, String> {
-        let written = self.write_to(std::io::Cursor::new(Vec::new()));
-        written.map(|c| c.into_inner()).map_err(|e| e.to_string())
+    pub fn to_bytes(&self) -> Result<Vec<u8>, SnapshotError> {
+        let written = self.write_to(std::io::Cursor::new(Vec::new()))?;
+        Ok(written.into_inner())
     }
 
     /// The snapshot [`Snapshot::to_bytes`] made: an error when the bytes are damaged or another
     /// extractor's.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Snapshot, String> {
-        let (magic, rest) = bytes.split_at_checked(MAGIC.len()).ok_or("too short")?;
-        let (sum, payload) = rest.split_at_checked(16).ok_or("too short")?;
+    pub fn from_bytes(bytes: &[u8]) -> Result<Snapshot, SnapshotError> {
+        let (magic, rest) = (bytes.split_at_checked(MAGIC.len())).ok_or(SnapshotError::TooShort)?;
+        let (sum, payload) = rest.split_at_checked(16).ok_or(SnapshotError::TooShort)?;
         if magic != MAGIC {
-            return Err("not a snapshot of this format".into());
+            return Err(SnapshotError::Format);
         }
         if sum != xxhash_rust::xxh3::xxh3_128(payload).to_le_bytes() {
-            return Err("damaged (checksum differs)".into());
+            return Err(SnapshotError::Damaged);
         }
-        let snapshot: Snapshot = postcard::from_bytes(payload).map_err(|e| e.to_string())?;
+        let snapshot: Snapshot = postcard::from_bytes(payload)?;
         if snapshot.version != EXTRACTOR_VERSION {
-            return Err(format!("made by extractor {}", snapshot.version));
+            return Err(SnapshotError::OtherExtractor(snapshot.version));
         }
         Ok(snapshot)
     }
 
     /// The corpus as it was when the snapshot was taken; before it is used, [`Restored::check`]
     /// must find its files unchanged.
-    pub fn restore(self, recognizer: impl Fn(&str) -> &'static str) -> Result<Restored, String> {
+    pub fn restore(
+        self,
+        recognizer: impl Fn(&str) -> &'static str,
+    ) -> Result<Restored, SnapshotError> {
         let started = std::time::Instant::now();
         let lens: Vec<usize> = self.files.iter().map(|f| f.len).collect();
-        let index = Index::from_stored(self.index, &lens, recognizer)?;
+        let index =
+            Index::from_stored(self.index, &lens, recognizer).map_err(SnapshotError::Index)?;
         let mut warnings = Vec::new();
         let docs = (self.files.into_iter().enumerate())
             .map(|(id, f)| {
@@ -247,11 +288,13 @@ impl Restored {
     /// Whether `files` (what opening the corpus lists now: path, name shown, brat file beside)
     /// are the files the snapshot was taken from, each with the same stamp; if not, why not.
     /// Takes note of the brat files.
-    pub fn check(&mut self, files: &[(&Path, &str, Option<&Path>)]) -> Result<(), String> {
+    pub fn check(&mut self, files: &[(&Path, &str, Option<&Path>)]) -> Result<(), SnapshotError> {
         let started = std::time::Instant::now();
         if files.len() != self.docs.len() {
             let (then, now) = (self.docs.len(), files.len());
-            return Err(format!("{then} files then, {now} now"));
+            return Err(SnapshotError::Changed(format!(
+                "{then} files then, {now} now"
+            )));
         }
         let mut origins = Vec::with_capacity(self.docs.len());
         for ((file, shown, _), doc) in files.iter().zip(&self.docs) {
@@ -260,11 +303,11 @@ impl Restored {
                 Some(o) if o.file.as_os_str() == file.as_os_str() && **shown == doc.path => {
                     origins.push((o, shown))
                 }
-                _ => return Err(format!("{shown} is new")),
+                _ => return Err(SnapshotError::Changed(format!("{shown} is new"))),
             }
         }
         if let Some(changed) = first_changed(&origins) {
-            return Err(format!("{changed} changed"));
+            return Err(SnapshotError::Changed(format!("{changed} changed")));
         }
         self.sidecars = (files.iter().enumerate())
             .filter_map(|(id, (_, _, ann))| Some((id as DocId, (*ann)?.to_path_buf())))

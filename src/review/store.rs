@@ -6,15 +6,10 @@ use crate::model::Label;
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 
-/// Why decisions cannot be stored.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why decisions cannot be stored (what the database said, naming its file).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
 pub struct StoreError(pub String);
-
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 /// An open review database.
 pub struct Store {

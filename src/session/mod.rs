@@ -13,7 +13,7 @@ mod workspace;
 
 pub use annotate::{annotate, annotate_keeping, as_warnings, extract_all, Sources};
 pub use texts::{TextCache, TextReader};
-pub use workspace::{Change, ReviewState, Workspace};
+pub use workspace::{Change, ReviewState, Workspace, WorkspaceError};
 
 use crate::corpus::Corpus;
 use crate::index::Index;

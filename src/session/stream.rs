@@ -199,14 +199,14 @@ pub fn load_all(input: Input, options: Options) -> (Corpus, Vec<Mention>) {
 /// (`items`) changed: every document, then the end of the load; false (having sent nothing)
 /// when it cannot.
 fn restore(
-    restoring: std::thread::JoinHandle<Result<Restored, String>>,
+    restoring: std::thread::JoinHandle<Result<Restored, crate::snapshot::SnapshotError>>,
     items: &[Item],
     tx: &SyncSender<Vec<Event>>,
     started: Instant,
 ) -> bool {
     let files: Vec<_> = items.iter().filter_map(Item::file).collect();
     let restored = (restoring.join())
-        .unwrap_or_else(|_| Err("the snapshot could not be read".into()))
+        .unwrap_or(Err(crate::snapshot::SnapshotError::Reader))
         .and_then(|mut restored| restored.check(&files).map(|()| restored));
     let restored = match restored {
         Ok(restored) => restored,
@@ -319,7 +319,7 @@ fn coordinate(input: Input, options: Options, tx: SyncSender<Vec<Event>>, stop: 
         (Some(dir), true) => match Cache::create(dir) {
             Ok(c) => Some(c),
             Err(e) => {
-                cache_problem = Some(e);
+                cache_problem = Some(e.to_string());
                 None
             }
         },
@@ -435,7 +435,7 @@ fn store(
 ) {
     if let Some(cache) = writer {
         if let Err(e) = cache.put_all(entries) {
-            problem.get_or_insert(e);
+            problem.get_or_insert(e.to_string());
             *writer = None;
         }
     }

@@ -46,6 +46,20 @@ impl ReviewState {
     }
 }
 
+/// Why a change to the workspace was not made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WorkspaceError {
+    /// A decision about a document whose file is gone or changed would be about a notice.
+    #[error("not recorded — {doc}: {why}; reopen the corpus to read it again")]
+    Unavailable { doc: String, why: String },
+    #[error("not recorded — cannot store decisions: {0}")]
+    NotStored(StoreError),
+    #[error("cannot read decisions: {0}")]
+    Unreadable(StoreError),
+    #[error("cannot store decisions: {0}")]
+    Undo(StoreError),
+}
+
 /// What a change to the workspace moved, for the views to follow.
 #[derive(Debug)]
 pub enum Change {
@@ -129,7 +143,10 @@ impl Workspace {
 
     /// Uses `store` for decisions and lays the decisions it holds over the mentions. Decisions
     /// that no longer match a mention are counted and named in the corpus's warnings.
-    pub fn attach_store(&mut self, store: Result<Store, StoreError>) -> Result<Change, String> {
+    pub fn attach_store(
+        &mut self,
+        store: Result<Store, StoreError>,
+    ) -> Result<Change, WorkspaceError> {
         self.review.store = store;
         let change = self.relayer();
         if self.review.orphans > 0 {
@@ -146,12 +163,12 @@ impl Workspace {
 
     /// Recomputes every mention's review from the decisions in force, rebuilding the index when
     /// boundaries moved, mentions were added or entities changed.
-    pub fn relayer(&mut self) -> Result<Change, String> {
+    pub fn relayer(&mut self) -> Result<Change, WorkspaceError> {
         let decisions = match &self.review.store {
             Ok(s) => s.decisions(),
             Err(_) => Ok(Vec::new()),
         };
-        let decisions = decisions.map_err(|e| format!("cannot read decisions: {e}"))?;
+        let decisions = decisions.map_err(WorkspaceError::Unreadable)?;
         if decisions.is_empty() && self.review.base.is_none() {
             // Nothing laid, nothing moved: relabelled mentions go back to their entities.
             let relinked = std::mem::take(&mut self.review.relinked_from);
@@ -247,23 +264,24 @@ impl Workspace {
         &mut self,
         decisions: &[Decision],
         targets: &[MentionId],
-    ) -> Result<Change, String> {
+    ) -> Result<Change, WorkspaceError> {
         // A decision about a document whose file is gone or changed would be about a notice.
         let paths: std::collections::HashSet<&str> =
             decisions.iter().map(|d| d.doc.as_str()).collect();
         let unavailable = (self.corpus.docs.iter())
             .filter(|doc| paths.contains(doc.path.as_str()))
-            .find_map(|doc| (doc.text.unavailable()).map(|why| format!("{}: {why}", doc.path)));
-        if let Some(why) = unavailable {
-            return Err(format!(
-                "not recorded — {why}; reopen the corpus to read it again"
-            ));
+            .find_map(|doc| Some((doc, doc.text.unavailable()?)));
+        if let Some((doc, why)) = unavailable {
+            return Err(WorkspaceError::Unavailable {
+                doc: doc.path.clone(),
+                why: why.to_string(),
+            });
         }
         let stored = match &mut self.review.store {
             Ok(store) => store.append_all(decisions),
             Err(e) => Err(e.clone()),
         };
-        stored.map_err(|e| format!("not recorded — cannot store decisions: {e}"))?;
+        stored.map_err(WorkspaceError::NotStored)?;
         // Accepting, rejecting or relabelling changes only those mentions (their reviews, and
         // a relabelled one's entity): laid on them alone, as laying every decision would
         // (which costs seconds at 100,000 articles).
@@ -316,7 +334,7 @@ impl Workspace {
 
     /// Takes back this browser's latest decision (`redo` false) or restores the one taken back;
     /// None when there is none.
-    pub fn undo_redo(&mut self, redo: bool) -> Result<Option<Change>, String> {
+    pub fn undo_redo(&mut self, redo: bool) -> Result<Option<Change>, WorkspaceError> {
         let done = match &mut self.review.store {
             Ok(store) if redo => store.redo(),
             Ok(store) => store.undo(),
@@ -325,13 +343,13 @@ impl Workspace {
         match done {
             Ok(true) => self.relayer().map(Some),
             Ok(false) => Ok(None),
-            Err(e) => Err(format!("cannot store decisions: {e}")),
+            Err(e) => Err(WorkspaceError::Undo(e)),
         }
     }
 
     /// Lays the decisions again when another browser has stored some on the same database;
     /// None when nothing changed (one query of SQLite's data version).
-    pub fn decisions_from_elsewhere(&mut self) -> Option<Result<Change, String>> {
+    pub fn decisions_from_elsewhere(&mut self) -> Option<Result<Change, WorkspaceError>> {
         let changed = match &mut self.review.store {
             Ok(store) => store.changed_elsewhere(),
             Err(_) => false,

@@ -9,7 +9,7 @@ use crate::index::{EntityId, Index, MentionId};
 use crate::review::{
     decision, decisions, Decision, MentionReview, Status, Store, StoreError, Verdict,
 };
-use crate::session::Change;
+use crate::session::{Change, WorkspaceError};
 
 impl App {
     /// Uses `store` for decisions: lays the decisions it holds over the mentions and returns to
@@ -28,9 +28,9 @@ impl App {
     }
 
     /// Brings the views in line with a change to the workspace (or shows why it failed).
-    pub fn follow(&mut self, change: Result<Change, String>) {
+    pub fn follow(&mut self, change: Result<Change, WorkspaceError>) {
         match change {
-            Err(e) => self.message = Some(e),
+            Err(e) => self.message = Some(e.to_string()),
             Ok(Change::Reviews) => self.refresh_compare(),
             Ok(Change::Relinked) => {
                 // Entity lists and counts changed; ids did not.
@@ -190,7 +190,7 @@ impl App {
     ) {
         let change = self.ws.record(&decisions, targets);
         if let Err(e) = change {
-            self.message = Some(e);
+            self.message = Some(e.to_string());
             return;
         }
         self.follow(change);
@@ -223,7 +223,7 @@ impl App {
                 "nothing to undo"
             }
             .to_string(),
-            Err(e) => e,
+            Err(e) => e.to_string(),
         };
         self.message = Some(message);
     }
