@@ -92,3 +92,8 @@ impl Status {
         }
     }
 }
+
+/// An offset counted in Unicode code points, as review decisions and gazette JSONL count them.
+/// A type of its own: mention spans are byte offsets, and the compiler keeps the two apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct CodePoint(pub usize);

@@ -288,8 +288,8 @@ fn brat_lines_gazette_does_not_interpret_survive_the_round_trip() {
     let mut s = gazette::review::Store::open(&store).unwrap();
     s.append(&gazette::review::Decision {
         doc: "a.txt".into(),
-        start: 17,
-        end: 22,
+        start: gazette::model::CodePoint(17),
+        end: gazette::model::CodePoint(22),
         label: "REGION".into(),
         text: "Hefei".into(),
         verdict: gazette::review::Verdict::Reject,

@@ -430,8 +430,8 @@ fn decisions_whose_mention_is_gone_are_reported() {
     let mut s = Store::open(&path).unwrap();
     s.append(&gazette::review::Decision {
         doc: "000_2ebd1f36031c8542.txt".into(),
-        start: 0,
-        end: 4,
+        start: gazette::model::CodePoint(0),
+        end: gazette::model::CodePoint(4),
         label: "PERSON".into(),
         text: "Lian".into(),
         verdict: Verdict::Reject,

@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 fn decision(start: usize, verdict: Verdict) -> Decision {
     Decision {
         doc: "a.txt".into(),
-        start,
-        end: start + 2,
+        start: gazette::model::CodePoint(start),
+        end: gazette::model::CodePoint(start + 2),
         label: "PERSON".into(),
         text: "王宁".into(),
         verdict,
@@ -70,7 +70,7 @@ fn two_browsers_in_two_processes_each_undo_their_own() {
         "alice sees that another browser decided"
     );
     let starts =
-        |s: &Store| -> Vec<usize> { s.decisions().unwrap().iter().map(|d| d.start).collect() };
+        |s: &Store| -> Vec<usize> { s.decisions().unwrap().iter().map(|d| d.start.0).collect() };
     assert_eq!(
         starts(&alice),
         [0, 10],
@@ -100,7 +100,9 @@ fn a_browser_shows_decisions_stored_by_another() {
     let m = app.ws.index.mentions[0].clone();
     let doc = app.ws.corpus.docs[m.doc as usize].path.clone();
     let text = app.ws.corpus.docs[m.doc as usize].text[m.span.clone()].to_string();
-    let cp = |b: usize| app.ws.corpus.docs[m.doc as usize].text[..b].chars().count();
+    let cp = |b: usize| {
+        gazette::model::CodePoint(app.ws.corpus.docs[m.doc as usize].text[..b].chars().count())
+    };
     let mut other = Store::open(&db).unwrap();
     other.set_reviewer("bob");
     other

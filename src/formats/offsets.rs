@@ -1,6 +1,7 @@
 //! Converting offsets between UTF-8 bytes (inside gazette) and the units files count in:
 //! Unicode code points (gazette JSONL, brat, spaCy) or UTF-16 code units (doccano, Label Studio).
 
+use crate::model::CodePoint;
 use clap::ValueEnum;
 
 /// The unit a file's offsets count in.
@@ -123,6 +124,16 @@ impl<'a> OffsetMap<'a> {
                 .map(|i| self.bytes[i])
                 .map_err(|_| OffsetError::InsideCharacter),
         }
+    }
+
+    /// Byte offset of code point `offset`.
+    pub fn byte_of(&self, offset: CodePoint) -> Result<usize, OffsetError> {
+        self.to_byte(offset.0, Unit::Codepoints)
+    }
+
+    /// Code point of byte offset `byte` (a character boundary).
+    pub fn code_point_of(&self, byte: usize) -> CodePoint {
+        CodePoint(self.from_byte(byte, Unit::Codepoints))
     }
 
     /// Offset in `unit` of byte offset `byte` (a character boundary).

@@ -3,9 +3,9 @@
 
 use super::{Decision, Verdict};
 use crate::corpus::{Corpus, DocId};
-use crate::formats::offsets::{OffsetMap, Unit};
+use crate::formats::offsets::OffsetMap;
 use crate::index::{Index, MentionId};
-use crate::model::{Label, Mention, Source, Status};
+use crate::model::{CodePoint, Label, Mention, Source, Status};
 use std::collections::HashMap;
 
 /// A mention's review: its status, and its new label if it was relabelled.
@@ -97,10 +97,7 @@ pub fn layer(corpus: &Corpus, base: &[Mention], decisions: &[Decision]) -> Layer
         };
         let text: &str = &corpus.docs[doc as usize].text;
         let map = maps.entry(doc).or_insert_with(|| OffsetMap::new(text));
-        let span = |start: usize, end: usize| match (
-            map.to_byte(start, Unit::Codepoints),
-            map.to_byte(end, Unit::Codepoints),
-        ) {
+        let span = |start: CodePoint, end: CodePoint| match (map.byte_of(start), map.byte_of(end)) {
             (Ok(a), Ok(b)) if a < b => Some(a..b),
             _ => None,
         };
@@ -202,8 +199,8 @@ pub fn decisions(
                 .or_insert_with(|| OffsetMap::new(&doc.text));
             Decision {
                 doc: doc.path.clone(),
-                start: map.from_byte(m.span.start, Unit::Codepoints),
-                end: map.from_byte(m.span.end, Unit::Codepoints),
+                start: map.code_point_of(m.span.start),
+                end: map.code_point_of(m.span.end),
                 label: m.label.as_str().to_string(),
                 text: doc.text[m.span.clone()].to_string(),
                 verdict: verdict.clone(),

@@ -9,7 +9,7 @@ pub use crate::model::Status;
 pub use layer::{decision, decisions, layer, review_after, reviewed, Layered, MentionReview};
 pub use store::{Store, StoreError};
 
-use crate::model::Label;
+use crate::model::{CodePoint, Label};
 
 /// What a reviewer decided about a mention.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,10 +18,10 @@ pub enum Verdict {
     Reject,
     /// Right span, other label.
     Relabel(Label),
-    /// Right entity, other boundaries: the new span, in code points.
+    /// Right entity, other boundaries: the new span.
     Adjust {
-        start: usize,
-        end: usize,
+        start: CodePoint,
+        end: CodePoint,
     },
     /// A mention the extraction missed; the decision's span, label and text are the mention's.
     Add,
@@ -43,8 +43,8 @@ impl Verdict {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
     pub doc: String,
-    pub start: usize,
-    pub end: usize,
+    pub start: CodePoint,
+    pub end: CodePoint,
     pub label: String,
     pub text: String,
     pub verdict: Verdict,

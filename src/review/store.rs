@@ -2,7 +2,7 @@
 //! is acknowledged (WAL, synchronous=FULL), so a killed process loses nothing it showed as done.
 
 use super::{Decision, Verdict};
-use crate::model::Label;
+use crate::model::{CodePoint, Label};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::{Path, PathBuf};
 
@@ -206,13 +206,13 @@ impl Store {
                 Verdict::Reject => ("reject", None, None),
                 Verdict::Relabel(l) => ("relabel", Some(l.as_str().to_string()), None),
                 Verdict::Adjust { start, end } => {
-                    ("adjust", None, Some((*start as i64, *end as i64)))
+                    ("adjust", None, Some((start.0 as i64, end.0 as i64)))
                 }
                 Verdict::Add => ("add", None, None),
             };
             tx.execute(
                 "INSERT INTO decisions (doc, start, end, label, text, verdict, new_label, new_start, new_end, batch, reviewer, session) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                params![d.doc, d.start as i64, d.end as i64, d.label, d.text, verdict, new_label, new_span.map(|s| s.0), new_span.map(|s| s.1), batch, self.reviewer, self.session],
+                params![d.doc, d.start.0 as i64, d.end.0 as i64, d.label, d.text, verdict, new_label, new_span.map(|s| s.0), new_span.map(|s| s.1), batch, self.reviewer, self.session],
             )
             .map_err(fail)?;
         }
@@ -264,16 +264,16 @@ impl Store {
                     ("reject", ..) => Verdict::Reject,
                     ("relabel", Some(l), _) => Verdict::Relabel(Label::from_name(&l)),
                     ("adjust", _, (Some(s), Some(e))) => Verdict::Adjust {
-                        start: s as usize,
-                        end: e as usize,
+                        start: CodePoint(s as usize),
+                        end: CodePoint(e as usize),
                     },
                     ("add", ..) => Verdict::Add,
                     _ => Verdict::Accept,
                 };
                 Ok(Decision {
                     doc: r.get(0)?,
-                    start: r.get::<_, i64>(1)? as usize,
-                    end: r.get::<_, i64>(2)? as usize,
+                    start: CodePoint(r.get::<_, i64>(1)? as usize),
+                    end: CodePoint(r.get::<_, i64>(2)? as usize),
                     label: r.get(3)?,
                     text: r.get(4)?,
                     verdict,
@@ -350,8 +350,8 @@ mod tests {
     fn decision(start: usize, verdict: Verdict) -> Decision {
         Decision {
             doc: "a.txt".into(),
-            start,
-            end: start + 2,
+            start: CodePoint(start),
+            end: CodePoint(start + 2),
             label: "PERSON".into(),
             text: "王宁".into(),
             verdict,

@@ -5,7 +5,7 @@
 use super::app::{App, Effect, Mode, Overlay};
 use super::keymap::Action;
 use crate::corpus::DocId;
-use crate::formats::offsets::{OffsetMap, Unit};
+use crate::formats::offsets::OffsetMap;
 use crate::index::MentionId;
 use crate::model::Label;
 use crate::review::{Decision, Verdict};
@@ -97,8 +97,8 @@ impl App {
         let doc = &self.ws.corpus.docs[edit.doc as usize];
         let map = OffsetMap::new(&doc.text);
         let (start, end) = (
-            map.from_byte(edit.span.start, Unit::Codepoints),
-            map.from_byte(edit.span.end, Unit::Codepoints),
+            map.code_point_of(edit.span.start),
+            map.code_point_of(edit.span.end),
         );
         let covered = doc.text[edit.span.clone()].to_string();
         match (edit.mention, label) {
