@@ -237,7 +237,7 @@ fn jumping(c: &mut Criterion) {
         .iter()
         .position(|e| &*e.key == "person:xi|jinping")
         .unwrap_or(0) as u32;
-    app.add_filter(xi);
+    app.add_filter(gazette::index::EntityId(xi));
     c.bench_function("jump to the next mention, 10,000 documents", |b| {
         b.iter(|| app.jump(Dir::Next))
     });

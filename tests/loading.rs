@@ -171,7 +171,14 @@ fn a_corpus_larger_than_the_size_sample_arrives_whole_and_in_order() {
         .iter()
         .position(|e| e.name.starts_with("Li Qiang"))
         .expect("Li Qiang is an entity");
-    assert_eq!(app.ws.index.entity(li as u32).docs.len(), 700);
+    assert_eq!(
+        app.ws
+            .index
+            .entity(gazette::index::EntityId(li as u32))
+            .docs
+            .len(),
+        700
+    );
     assert_eq!(app.ws.review.reviews.len(), app.ws.index.mentions.len());
 }
 

@@ -13,8 +13,18 @@ mod stored;
 use order::EntityOrder;
 pub use stored::{StoredIndex, StoredIndexBuilder};
 
-/// Index of an entity in [`Index::entities`].
-pub type EntityId = u32;
+/// An entity, by its place in [`Index::entities`]: a type of its own, so it is never taken for
+/// a mention or a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct EntityId(pub u32);
+
+impl EntityId {
+    /// Its place in [`Index::entities`].
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 /// Index of a mention in [`Index::mentions`].
 pub type MentionId = u32;
 
@@ -238,7 +248,7 @@ impl Index {
         for (m, surface) in mentions {
             let id = self.entity_for(&m);
             let i = self.mentions.len() as MentionId;
-            let e = &mut self.entities[id as usize];
+            let e = &mut self.entities[id.index()];
             if e.docs.last() != Some(&doc) {
                 e.docs.push(doc);
             }
@@ -274,9 +284,9 @@ impl Index {
             });
         }
         for id in renamed {
-            let e = &self.entities[id as usize];
+            let e = &self.entities[id.index()];
             let name = bilingual_name(e);
-            self.entities[id as usize].name = name;
+            self.entities[id.index()].name = name;
         }
         self.doc_ranges.push(start..self.mentions.len());
         if list_entities {
@@ -309,13 +319,13 @@ impl Index {
             return;
         }
         let doc_range = self.doc_mention_ids(doc);
-        let e = &mut self.entities[old as usize];
+        let e = &mut self.entities[old.index()];
         e.mentions.retain(|&x| x != mention);
         let still_here = (doc_range.clone()).any(|j| j != i && self.mention_entity[j] == old);
         if !still_here {
             e.docs.retain(|&d| d != doc);
         }
-        let e = &mut self.entities[new as usize];
+        let e = &mut self.entities[new.index()];
         if let Err(at) = e.mentions.binary_search(&mention) {
             e.mentions.insert(at, mention);
         }
@@ -336,7 +346,7 @@ impl Index {
             },
         };
         self.mention_entity[i] = new;
-        let e = &self.entities[new as usize];
+        let e = &self.entities[new.index()];
         self.mentions[i] = Mention {
             label: e.label.clone(),
             key: e.key.clone(),
@@ -354,7 +364,7 @@ impl Index {
         self.by_key.get(key).and_then(|ids| {
             ids.iter()
                 .copied()
-                .find(|&id| self.entities[id as usize].label == *label)
+                .find(|&id| self.entities[id.index()].label == *label)
         })
     }
 
@@ -379,7 +389,7 @@ impl Index {
     /// Adds an entity, with the names it is searched by: its own, its aliases and, for a Chinese
     /// person, the pinyin of the name ('wang nazhao' finds 王娜照).
     fn add_entity(&mut self, entity: Entity) -> EntityId {
-        let id = self.entities.len() as EntityId;
+        let id = EntityId(self.entities.len() as u32);
         self.search.push(SearchName::new(id, 0, &entity.canonical));
         for (i, alias) in entity.aliases.iter().enumerate() {
             self.search.push(SearchName::new(id, i as u32 + 1, alias));
@@ -432,7 +442,7 @@ impl Index {
 
     /// The entity record.
     pub fn entity(&self, id: EntityId) -> &Entity {
-        &self.entities[id as usize]
+        &self.entities[id.index()]
     }
 
     /// Entities of a document with their mention counts, grouped by label, most mentioned first.

@@ -50,7 +50,7 @@ impl EntityOrder {
                 ids.extend(next.by_ref().take(count));
                 let mut counts = entity_counts(&mut ids);
                 counts.sort_by_key(|&(e, n)| {
-                    let e = e as usize;
+                    let e = e.index();
                     (self.label[e], std::cmp::Reverse(n), self.name[e])
                 });
                 counts

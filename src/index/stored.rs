@@ -52,7 +52,7 @@ fn pack(m: &StoredMention, bytes: &mut Vec<u8>) {
     for n in [
         m.start,
         m.end,
-        m.entity,
+        m.entity.0,
         m.canonical,
         m.recognizer,
         m.surface,
@@ -68,7 +68,7 @@ fn unpack(bytes: &[u8]) -> impl ExactSizeIterator<Item = StoredMention> + '_ {
         StoredMention {
             start: n(0),
             end: n(4),
-            entity: n(8),
+            entity: EntityId(n(8)),
             canonical: n(12),
             recognizer: n(16),
             surface: n(20),
@@ -144,8 +144,8 @@ impl StoredIndexBuilder {
                 }
             };
             let canonical =
-                match Arc::ptr_eq(&m.canonical, &index.entities[entity as usize].canonical) {
-                    true => self.entity_canonical[entity as usize],
+                match Arc::ptr_eq(&m.canonical, &index.entities[entity.index()].canonical) {
+                    true => self.entity_canonical[entity.index()],
                     false => self.strings.number(&m.canonical),
                 };
             let (Ok(start), Ok(end)) = (u32::try_from(m.span.start), u32::try_from(m.span.end))
@@ -272,17 +272,17 @@ impl Index {
                 let start = index.mentions.len();
                 for m in next.by_ref().take(count as usize) {
                     let id = index.mentions.len() as u32;
-                    let e = &mut index.entities[m.entity as usize];
+                    let e = &mut index.entities[m.entity.index()];
                     let span = m.start as usize..m.end as usize;
                     if e.docs.last() != Some(&doc) {
                         e.docs.push(doc);
                     }
                     e.mentions.push(id);
-                    let canonical =
-                        match m.canonical == stored_entities[m.entity as usize].canonical {
-                            true => e.canonical.clone(),
-                            false => share(m.canonical)?,
-                        };
+                    let canonical = match m.canonical == stored_entities[m.entity.index()].canonical
+                    {
+                        true => e.canonical.clone(),
+                        false => share(m.canonical)?,
+                    };
                     let source = *recognizers[m.recognizer as usize]
                         .get_or_insert_with(|| recognizer(&strings[m.recognizer as usize]));
                     index.mentions.push(Mention {
@@ -337,7 +337,7 @@ fn check_mentions(
                     m.start, m.end
                 ));
             }
-            let e = m.entity as usize;
+            let e = m.entity.index();
             if e >= entities {
                 return Err(format!("entity {e} of {entities} is missing"));
             }
@@ -363,9 +363,9 @@ fn check_mentions(
 mod tests {
     use crate::corpus::Corpus;
     use crate::extract::Extractor;
-    use crate::index::Index;
+    use crate::index::{EntityId, Index};
 
-    fn names(index: &Index) -> Vec<(u32, u32, String)> {
+    fn names(index: &Index) -> Vec<(EntityId, u32, String)> {
         let mut names: Vec<_> = index
             .search_names()
             .iter()
@@ -433,7 +433,7 @@ mod tests {
                     super::pack(m, &mut stored.mentions);
                 }
             };
-        change(&mut stored, 3, &|m| m.entity = 1_000_000);
+        change(&mut stored, 3, &|m| m.entity = EntityId(1_000_000));
         assert!(Index::from_stored(stored, &lens, name).is_err());
         let mut stored = built.to_stored().unwrap();
         change(&mut stored, 0, &|m| m.end = u32::MAX);

@@ -54,7 +54,7 @@ fn sample() -> Index {
 }
 
 fn id(index: &Index, key: &str) -> EntityId {
-    index.entities.iter().position(|e| &*e.key == key).unwrap() as EntityId
+    EntityId(index.entities.iter().position(|e| &*e.key == key).unwrap() as u32)
 }
 
 #[test]

@@ -250,7 +250,7 @@ struct Best {
 impl Best {
     /// Keeps `score` for `entity` if it beats what it has; on equal scores the canonical name.
     fn offer(&mut self, entity: EntityId, score: i64, name: usize) {
-        let i = entity as usize;
+        let i = entity.index();
         if self.slots.len() <= i {
             self.slots.resize(i + 1, None);
         }
@@ -273,7 +273,7 @@ impl Best {
 
     fn clear(&mut self) {
         for &e in &self.found {
-            self.slots[e as usize] = None;
+            self.slots[e.index()] = None;
         }
         self.found.clear();
     }
@@ -281,7 +281,7 @@ impl Best {
     fn iter(&self) -> impl Iterator<Item = (EntityId, (i64, usize))> + '_ {
         self.found
             .iter()
-            .filter_map(|&e| Some((e, self.slots[e as usize]?)))
+            .filter_map(|&e| Some((e, self.slots[e.index()]?)))
     }
 }
 
