@@ -159,7 +159,7 @@ proptest! {
                 prop_assert!(m.span.start < m.span.end && m.span.end <= len);
             }
             for e in &r.index.entities {
-                prop_assert!(e.mentions.iter().all(|&m| (m as usize) < r.index.mentions.len()));
+                prop_assert!(e.mentions.iter().all(|&m| m.index() < r.index.mentions.len()));
             }
         }
     }

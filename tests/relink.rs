@@ -11,7 +11,7 @@ use gazette::tui::filter::{rank, Scope};
 use support::{app, keys};
 
 /// The entity (label, name) of mention `m`, as the index links it.
-fn entity_of(a: &App, m: u32) -> (Label, String) {
+fn entity_of(a: &App, m: gazette::index::MentionId) -> (Label, String) {
     let e = a.ws.index.entity(a.ws.index.entity_of(m));
     (e.label.clone(), e.name.clone())
 }

@@ -8,7 +8,7 @@ use ratatui::style::Modifier;
 use support::{app, keys, render};
 
 fn text_of_current(a: &gazette::tui::app::App) -> String {
-    let m = &a.ws.index.mentions[a.current_mention.unwrap() as usize];
+    let m = &a.ws.index.mentions[(a.current_mention.unwrap()).index()];
     a.ws.corpus.docs[m.doc as usize].text[m.span.clone()].to_string()
 }
 
@@ -271,9 +271,9 @@ fn the_list_sorts_by_what_is_left_to_review() {
         let m = a.current_mention.unwrap();
         let row = a
             .visible
-            .row_of(a.ws.index.mentions[m as usize].doc)
+            .row_of(a.ws.index.mentions[m.index()].doc)
             .unwrap();
-        walk.push((row, a.ws.index.mentions[m as usize].span.start));
+        walk.push((row, a.ws.index.mentions[m.index()].span.start));
         said.push(a.message.clone().unwrap_or_default());
     }
     let mut in_list_order = walk.clone();
@@ -307,7 +307,7 @@ fn boundaries_move_by_word_and_character_and_survive_reopening() {
     let mut a = app(160, 45);
     a.attach_store(Store::open(&path));
     keys(&mut a, "]"); // the headline: "Lian Maojun went to THT for investigation"
-    assert_eq!(surface(&a, a.current_mention.unwrap()), "Lian Maojun");
+    assert_eq!(surface(&a, a.current_mention.unwrap().0), "Lian Maojun");
     let editing = |a: &gazette::tui::app::App| match a.overlay() {
         Some(gazette::tui::app::Overlay::SpanEdit(e)) => {
             a.ws.corpus.docs[e.doc as usize].text[e.span.clone()].to_string()
@@ -330,7 +330,7 @@ fn boundaries_move_by_word_and_character_and_survive_reopening() {
     );
     keys(&mut a, "<Enter>");
     let m = a.current_mention.unwrap();
-    assert_eq!(surface(&a, m), "Lian Maojun wen");
+    assert_eq!(surface(&a, m.0), "Lian Maojun wen");
     assert_eq!(a.review_of(m).status, Status::Accepted);
     let mut b = app(160, 45);
     b.attach_store(Store::open(&path));
@@ -341,7 +341,7 @@ fn boundaries_move_by_word_and_character_and_survive_reopening() {
     );
     keys(&mut a, "b<Lt><Enter>");
     assert_eq!(
-        surface(&a, a.current_mention.unwrap()),
+        surface(&a, a.current_mention.unwrap().0),
         "Lian Maojun",
         "end one word left"
     );
@@ -368,9 +368,9 @@ fn a_missed_mention_is_added_with_its_label_and_exported() {
     keys(&mut a, "o");
     assert_eq!(a.ws.index.mentions.len(), before + 1);
     let m = a.current_mention.unwrap();
-    assert_eq!(surface(&a, m), "went to THT");
+    assert_eq!(surface(&a, m.0), "went to THT");
     assert_eq!(
-        a.ws.index.mentions[m as usize].label,
+        a.ws.index.mentions[m.index()].label,
         gazette::model::Label::Org
     );
     assert_eq!(a.review_of(m).status, Status::Accepted);
@@ -408,7 +408,7 @@ fn bulk_relabel_picks_the_label_then_the_mentions() {
     let mut a = app(160, 45);
     a.attach_store(Store::open(&dir.path().join("r.db")));
     keys(&mut a, "]]"); // THT in the headline: the zone, here to be called an organization
-    assert_eq!(surface(&a, a.current_mention.unwrap()), "THT");
+    assert_eq!(surface(&a, a.current_mention.unwrap().0), "THT");
     keys(&mut a, "BoS");
     let Some(gazette::tui::app::Overlay::BulkConfirm { targets, .. }) = a.overlay() else {
         panic!("no confirmation")
@@ -456,12 +456,12 @@ fn n_still_walks_the_right_mentions_after_one_is_added_before_them() {
     let mut a = app(160, 45);
     a.attach_store(Store::open(&dir.path().join("r.db")));
     keys(&mut a, "]nN"); // the headline's "Lian Maojun", on to the next and back
-    assert_eq!(surface(&a, a.current_mention.unwrap()), "Lian Maojun");
+    assert_eq!(surface(&a, a.current_mention.unwrap().0), "Lian Maojun");
     keys(&mut a, "+>>o"); // adds "went to THT" just after it: later mentions move up one
     keys(&mut a, "[");
-    assert_eq!(surface(&a, a.current_mention.unwrap()), "Lian Maojun");
+    assert_eq!(surface(&a, a.current_mention.unwrap().0), "Lian Maojun");
     keys(&mut a, "n");
-    assert_eq!(surface(&a, a.current_mention.unwrap()), "Lian Maojun");
+    assert_eq!(surface(&a, a.current_mention.unwrap().0), "Lian Maojun");
     let said = a.message.clone().unwrap_or_default();
     assert!(said.contains("mention 2 of 6"), "{said}");
 }
@@ -533,7 +533,7 @@ fn a_document_whose_file_is_gone_shows_no_mentions_and_refuses_decisions() {
             .all(|s| !s.style.add_modifier.intersects(entity_styles)),
         "no mention is drawn over the notice: {line:?}"
     );
-    let row = gazette::tui::nav::kwic_row(&app, 0);
+    let row = gazette::tui::nav::kwic_row(&app, gazette::index::MentionId(0));
     assert!(
         row.keyword.starts_with("[cannot show: no such file"),
         "{row:?}"

@@ -115,7 +115,11 @@ fn round_trip(
             i.mentions
                 .iter()
                 .enumerate()
-                .map(|(n, _)| i.entity(i.entity_of(n as u32)).name.clone())
+                .map(|(n, _)| {
+                    i.entity(i.entity_of(gazette::index::MentionId(n as u32)))
+                        .name
+                        .clone()
+                })
                 .collect::<Vec<_>>()
         };
         prop_assert_eq!(names(&back), names(&index));

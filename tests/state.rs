@@ -15,7 +15,7 @@ fn listed_titles(a: &gazette::tui::app::App) -> Vec<String> {
 }
 
 fn current_text(a: &gazette::tui::app::App) -> String {
-    let m = &a.ws.index.mentions[a.current_mention.expect("a current mention") as usize];
+    let m = &a.ws.index.mentions[(a.current_mention.expect("a current mention")).index()];
     a.ws.corpus.docs[m.doc as usize].text[m.span.clone()].to_string()
 }
 
@@ -36,7 +36,7 @@ fn lian_narrows_to_the_two_articles_and_n_walks_every_mention_then_wraps() {
         assert_eq!(current_text(&a), "Lian Maojun");
         assert_eq!(
             a.current_doc(),
-            Some(a.ws.index.mentions[m as usize].doc),
+            Some(a.ws.index.mentions[m.index()].doc),
             "the reader shows the mention's document"
         );
         seen.push(m);
@@ -48,7 +48,7 @@ fn lian_narrows_to_the_two_articles_and_n_walks_every_mention_then_wraps() {
     assert_eq!(sorted.len(), total, "every mention visited once");
     let docs: std::collections::BTreeSet<_> = seen
         .iter()
-        .map(|&m| a.ws.index.mentions[m as usize].doc)
+        .map(|&m| a.ws.index.mentions[m.index()].doc)
         .collect();
     assert_eq!(docs.len(), 2, "the walk crossed into the second article");
     keys(&mut a, "n");
@@ -139,10 +139,7 @@ fn picking_in_the_entity_pane_makes_it_current_and_shows_its_first_mention() {
     let e = a.current_entity.unwrap();
     let m = a.current_mention.unwrap();
     assert_eq!(a.ws.index.entity_of(m), e);
-    assert_eq!(
-        a.ws.index.mentions[m as usize].doc,
-        a.current_doc().unwrap()
-    );
+    assert_eq!(a.ws.index.mentions[m.index()].doc, a.current_doc().unwrap());
     let entities = a.ws.index.doc_entities(a.current_doc().unwrap());
     assert_eq!(entities[1].0, e, "the second entity of the pane");
 }
@@ -157,7 +154,9 @@ fn brackets_step_through_every_mention_of_the_document() {
         keys(&mut a, "]");
         seen.push(a.current_mention.unwrap());
     }
-    let expected: Vec<u32> = a.ws.index.doc_mention_ids(doc).map(|i| i as u32).collect();
+    let expected: Vec<gazette::index::MentionId> = (a.ws.index.doc_mention_ids(doc))
+        .map(|i| gazette::index::MentionId(i as u32))
+        .collect();
     assert_eq!(seen, expected);
     keys(&mut a, "[");
     assert_eq!(a.current_mention, Some(expected[count - 2]));
@@ -185,7 +184,7 @@ fn jumping_keeps_the_mention_on_screen_in_a_long_document() {
     keys(&mut a, "/xi jinping<Enter>");
     for _ in 0..40 {
         keys(&mut a, "n");
-        let m = &a.ws.index.mentions[a.current_mention.unwrap() as usize];
+        let m = &a.ws.index.mentions[(a.current_mention.unwrap()).index()];
         let (_, w) = a.wrapped.as_ref().unwrap();
         let line = w.line_of(m.span.start);
         let (_, height) = a.reader_size();

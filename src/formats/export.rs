@@ -101,7 +101,12 @@ fn write_available<'s>(
         let mentions = index.doc_mentions(doc.id);
         let names: Vec<&str> = index
             .doc_mention_ids(doc.id)
-            .map(|i| index.entity(index.entity_of(i as u32)).name.as_str())
+            .map(|i| {
+                index
+                    .entity(index.entity_of(crate::index::MentionId(i as u32)))
+                    .name
+                    .as_str()
+            })
             .collect();
         let line = match format {
             Format::Jsonl => jsonl::doc_line(doc, mentions, &names, statuses_of(doc.id), unit),
@@ -146,7 +151,12 @@ fn write_brat<'s>(
         }
         let names: Vec<&str> = index
             .doc_mention_ids(doc.id)
-            .map(|i| index.entity(index.entity_of(i as u32)).name.as_str())
+            .map(|i| {
+                index
+                    .entity(index.entity_of(crate::index::MentionId(i as u32)))
+                    .name
+                    .as_str()
+            })
             .collect();
         let ann = txt.with_extension("ann");
         // The text is written as decoded, so brat's offsets and gazette's agree on every byte.

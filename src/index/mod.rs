@@ -25,8 +25,17 @@ impl EntityId {
     }
 }
 
-/// Index of a mention in [`Index::mentions`].
-pub type MentionId = u32;
+/// A mention, by its place in [`Index::mentions`]: a type of its own, so it is never taken
+/// for an entity or a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct MentionId(pub u32);
+
+impl MentionId {
+    /// Its place in [`Index::mentions`].
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
 
 /// See [`Index::surface`].
 const NO_SURFACE: u32 = u32::MAX;
@@ -202,7 +211,7 @@ impl Index {
     fn known_surfaces(&self, doc: DocId, mentions: &[Mention]) -> Option<Vec<&str>> {
         let ids = self.doc_mention_ids(doc);
         let before = &self.mentions[ids.clone()];
-        let id = |i: usize| (ids.start + i) as MentionId;
+        let id = |i: usize| MentionId((ids.start + i) as u32);
         // Most documents keep their mentions where they were.
         let unmoved = mentions.len() == before.len()
             && mentions.iter().zip(before).all(|(a, b)| a.span == b.span);
@@ -222,7 +231,7 @@ impl Index {
     /// did not fit the text).
     pub fn surface(&self, mention: MentionId) -> Option<&str> {
         let e = self.entity(self.entity_of(mention));
-        match self.mention_surface.get(mention as usize)? {
+        match self.mention_surface.get(mention.index())? {
             0 => Some(&e.canonical),
             &n => e.aliases.get(n as usize - 1).map(String::as_str),
         }
@@ -247,7 +256,7 @@ impl Index {
         let mut renamed: Vec<EntityId> = Vec::new();
         for (m, surface) in mentions {
             let id = self.entity_for(&m);
-            let i = self.mentions.len() as MentionId;
+            let i = MentionId(self.mentions.len() as u32);
             let e = &mut self.entities[id.index()];
             if e.docs.last() != Some(&doc) {
                 e.docs.push(doc);
@@ -300,7 +309,7 @@ impl Index {
     /// the two entities (their documents and mentions, the document's entity pane, the names
     /// searched) follows; the old entity stays, empty, when this was its last mention.
     pub fn relink(&mut self, mention: MentionId, label: Label, key: Arc<str>, canonical: Arc<str>) {
-        let i = mention as usize;
+        let i = mention.index();
         let Some(m) = self.mentions.get(i) else {
             return;
         };
@@ -435,9 +444,14 @@ impl Index {
         &self.mentions[self.doc_mention_ids(doc)]
     }
 
+    /// Every mention's id, in corpus order.
+    pub fn mention_ids(&self) -> impl Iterator<Item = MentionId> {
+        (0..self.mentions.len() as u32).map(MentionId)
+    }
+
     /// The entity a mention belongs to.
     pub fn entity_of(&self, mention: MentionId) -> EntityId {
-        self.mention_entity[mention as usize]
+        self.mention_entity[mention.index()]
     }
 
     /// The entity record.
@@ -491,7 +505,7 @@ impl Index {
         let i = ms.partition_point(|m| m.span.end <= offset);
         ms.get(i)
             .filter(|m| m.span.start <= offset)
-            .map(|_| (range.start + i) as MentionId)
+            .map(|_| MentionId((range.start + i) as u32))
     }
 }
 

@@ -277,7 +277,7 @@ impl Index {
                     if e.docs.last() != Some(&doc) {
                         e.docs.push(doc);
                     }
-                    e.mentions.push(id);
+                    e.mentions.push(super::MentionId(id));
                     let canonical = match m.canonical == stored_entities[m.entity.index()].canonical
                     {
                         true => e.canonical.clone(),

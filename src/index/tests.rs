@@ -66,7 +66,7 @@ fn entities_know_their_documents_and_mentions_in_order() {
     let starts: Vec<usize> = li
         .mentions
         .iter()
-        .map(|&m| index.mentions[m as usize].span.start)
+        .map(|&m| index.mentions[m.index()].span.start)
         .collect();
     assert_eq!(
         starts,
@@ -113,9 +113,7 @@ fn per_document_queries() {
 #[test]
 fn each_mention_knows_its_text() {
     let index = sample();
-    let texts: Vec<Option<&str>> = (0..index.mentions.len() as MentionId)
-        .map(|m| index.surface(m))
-        .collect();
+    let texts: Vec<Option<&str>> = index.mention_ids().map(|m| index.surface(m)).collect();
     assert_eq!(
         texts,
         [

@@ -192,7 +192,7 @@ pub fn decisions(
     let mut maps: HashMap<DocId, OffsetMap> = HashMap::new();
     ids.iter()
         .map(|&id| {
-            let m = &index.mentions[id as usize];
+            let m = &index.mentions[id.index()];
             let doc = &corpus.docs[m.doc as usize];
             let map = maps
                 .entry(m.doc)
@@ -240,10 +240,10 @@ mod tests {
     fn decisions_apply_in_order_and_orphans_are_kept_apart() {
         let corpus = Corpus::bundled();
         let index = analyze(&corpus);
-        let d0 = decision(&corpus, &index, 0, Verdict::Reject);
-        let d1 = decision(&corpus, &index, 1, Verdict::Relabel(Label::Org));
-        let d1b = decision(&corpus, &index, 1, Verdict::Accept);
-        let mut gone = decision(&corpus, &index, 2, Verdict::Accept);
+        let d0 = decision(&corpus, &index, MentionId(0), Verdict::Reject);
+        let d1 = decision(&corpus, &index, MentionId(1), Verdict::Relabel(Label::Org));
+        let d1b = decision(&corpus, &index, MentionId(1), Verdict::Accept);
+        let mut gone = decision(&corpus, &index, MentionId(2), Verdict::Accept);
         gone.text = "a different text".into();
         let Layered {
             reviews, orphans, ..

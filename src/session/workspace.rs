@@ -222,7 +222,7 @@ impl Workspace {
         }
         let mut base = self.index.mentions.clone();
         for (m, before) in relinked {
-            base[m as usize] = before;
+            base[m.index()] = before;
         }
         Some(base)
     }
@@ -252,7 +252,8 @@ impl Workspace {
         for i in relinked {
             let m = &mentions[i];
             let (label, key, canonical) = (m.label.clone(), m.key.clone(), m.canonical.clone());
-            self.index.relink(i as MentionId, label, key, canonical);
+            self.index
+                .relink(MentionId(i as u32), label, key, canonical);
         }
         Change::Relinked
     }
@@ -292,12 +293,12 @@ impl Workspace {
         }
         let mut change = Change::Reviews;
         for (&m, d) in targets.iter().zip(decisions) {
-            let before = &self.review.reviews[m as usize];
+            let before = &self.review.reviews[m.index()];
             if let Some(after) = review_after(before, &d.verdict) {
                 if before.status == Status::Unreviewed && after.status != Status::Unreviewed {
                     self.review.reviewed += 1;
                 }
-                self.review.reviews[m as usize] = after;
+                self.review.reviews[m.index()] = after;
             }
             if let Verdict::Relabel(label) = &d.verdict {
                 self.relink(m, label);
@@ -313,17 +314,17 @@ impl Workspace {
         // What the mention was before review is kept before the index's own change.
         let first_time = !self.review.relinked_from.iter().any(|(id, _)| *id == m);
         if self.review.base.is_none() && first_time {
-            let before = self.index.mentions[m as usize].clone();
+            let before = self.index.mentions[m.index()].clone();
             self.review.relinked_from.push((m, before));
         }
         let index = &self.index;
-        let mention = &index.mentions[m as usize];
+        let mention = &index.mentions[m.index()];
         let doc_mentions: Vec<(&Mention, &str)> = (index.doc_mention_ids(mention.doc))
-            .filter(|&j| j != m as usize)
+            .filter(|&j| j != m.index())
             .map(|j| {
                 (
                     &index.mentions[j],
-                    index.surface(j as MentionId).unwrap_or(""),
+                    index.surface(MentionId(j as u32)).unwrap_or(""),
                 )
             })
             .collect();
@@ -370,7 +371,7 @@ impl Workspace {
 
     /// The review of a mention.
     pub fn review_of(&self, m: MentionId) -> &MentionReview {
-        &self.review.reviews[m as usize]
+        &self.review.reviews[m.index()]
     }
 
     /// (reviewed, total) mentions in the corpus.
@@ -389,8 +390,8 @@ impl Workspace {
 
     /// A mention's label after review.
     pub fn effective_label(&self, m: MentionId) -> crate::model::Label {
-        (self.review.reviews[m as usize].relabel.clone())
-            .unwrap_or_else(|| self.index.mentions[m as usize].label.clone())
+        (self.review.reviews[m.index()].relabel.clone())
+            .unwrap_or_else(|| self.index.mentions[m.index()].label.clone())
     }
 
     /// Remembers the reader's place (document, byte offset) in the database (best effort: a

@@ -239,7 +239,7 @@ impl App {
                 let mentions = &self.ws.index.entity(list.entity).mentions;
                 let shown = list_window(height, mentions.len(), 1, list.selected);
                 (mentions.get(shown).unwrap_or_default().iter())
-                    .map(|&m| self.ws.index.mentions[m as usize].doc)
+                    .map(|&m| self.ws.index.mentions[m.index()].doc)
                     .collect()
             }
             Some(Overlay::Errors(list)) => {

@@ -55,7 +55,7 @@ impl App {
                 .filter(|&i| self.ws.review.reviews[i].status != Status::Rejected)
                 .map(|i| Span {
                     range: self.ws.index.mentions[i].span.clone(),
-                    label: self.effective_label(i as MentionId),
+                    label: self.effective_label(MentionId(i as u32)),
                 })
                 .collect();
             let pairs = align(gold, &predicted);
@@ -76,7 +76,7 @@ impl App {
     /// How a mention fares against the gold (None outside compare mode or for a rejected one).
     pub fn outcome_of(&self, m: MentionId) -> Option<Outcome> {
         let compare = self.compare.as_ref()?;
-        let mention = &self.ws.index.mentions[m as usize];
+        let mention = &self.ws.index.mentions[m.index()];
         let label = self.effective_label(m);
         compare
             .pairs
@@ -156,7 +156,7 @@ impl App {
             .index
             .doc_mention_ids(doc)
             .find(|&i| self.ws.index.mentions[i].span == (start..end))
-            .map(|i| i as MentionId);
+            .map(|i| MentionId(i as u32));
         self.current_entity = self.current_mention.map(|m| self.ws.index.entity_of(m));
         self.reveal(start);
         let kind = compare_kind(self, doc, start..end);
@@ -309,7 +309,7 @@ impl App {
             .index
             .doc_mention_ids(doc)
             .find(|&i| self.ws.index.mentions[i].span == span)
-            .map(|i| i as MentionId);
+            .map(|i| MentionId(i as u32));
         self.current_entity = self.current_mention.map(|m| self.ws.index.entity_of(m));
         self.reveal(span.start);
     }

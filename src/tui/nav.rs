@@ -26,7 +26,7 @@ impl App {
     /// Makes `mention` current: its document is selected, its entity current, and it is scrolled
     /// into view. A document hidden by the filters brings the filters down with a notice.
     pub fn go_to_mention(&mut self, mention: MentionId) {
-        let m = &self.ws.index.mentions[mention as usize];
+        let m = &self.ws.index.mentions[mention.index()];
         let (doc, start) = (m.doc, m.span.start);
         if !self.visible.contains(doc) {
             self.filters.clear();
@@ -107,7 +107,7 @@ impl App {
 
     /// A mention's place in reading order across the list, if its document is listed.
     fn listed_place(&self, mention: MentionId) -> Option<Place> {
-        let m = &self.ws.index.mentions[mention as usize];
+        let m = &self.ws.index.mentions[mention.index()];
         Some((self.visible.row_of(m.doc)?, m.span.start, mention))
     }
 
@@ -117,7 +117,7 @@ impl App {
             Some((_, w)) => w.lines.get(self.reader_top).map_or(0, |l| l.start),
             None => 0,
         };
-        (self.list_selected, offset, 0)
+        (self.list_selected, offset, MentionId(0))
     }
 
     /// ] / [: the next or previous mention of any entity in the current document; it becomes
@@ -131,16 +131,14 @@ impl App {
             self.message = Some("no entities in this document".into());
             return;
         }
-        let here = self
-            .current_mention
-            .filter(|m| ids.contains(&(*m as usize)));
+        let here = self.current_mention.filter(|m| ids.contains(&m.index()));
         let top = match &self.wrapped {
             Some((_, w)) => w.lines.get(self.reader_top).map_or(0, |l| l.start),
             None => 0,
         };
         let target = match (here, dir) {
-            (Some(m), Dir::Next) => (m as usize + 1).min(ids.end - 1),
-            (Some(m), Dir::Prev) => (m as usize).saturating_sub(1).max(ids.start),
+            (Some(m), Dir::Next) => (m.index() + 1).min(ids.end - 1),
+            (Some(m), Dir::Prev) => m.index().saturating_sub(1).max(ids.start),
             (None, Dir::Next) => ids
                 .clone()
                 .find(|&i| self.ws.index.mentions[i].span.start >= top)
@@ -151,7 +149,7 @@ impl App {
                 .find(|&i| self.ws.index.mentions[i].span.start < top)
                 .unwrap_or(ids.start),
         };
-        self.go_to_mention(target as MentionId);
+        self.go_to_mention(MentionId(target as u32));
     }
 
     /// Makes `entity` current and shows its first mention in the current document, if any.
@@ -165,9 +163,9 @@ impl App {
             .ws
             .index
             .doc_mention_ids(doc)
-            .find(|&i| self.ws.index.entity_of(i as MentionId) == entity);
+            .find(|&i| self.ws.index.entity_of(MentionId(i as u32)) == entity);
         if let Some(first) = first {
-            self.go_to_mention(first as MentionId);
+            self.go_to_mention(MentionId(first as u32));
         }
     }
 }
@@ -204,7 +202,7 @@ const CONTEXT_CHARS: usize = 40;
 /// from the texts read for them before drawing (see `App::sync`): an entity of a large corpus
 /// has tens of thousands of mentions, each in a document whose text may have to be read.
 pub fn kwic_row(app: &App, id: MentionId) -> KwicRow {
-    let m = &app.ws.index.mentions[id as usize];
+    let m = &app.ws.index.mentions[id.index()];
     let doc = &app.ws.corpus.docs[m.doc as usize];
     // Drawn from the texts read for the screen (none is read here): a file gone or changed has
     // no context to show, only why.

@@ -63,7 +63,7 @@ impl App {
         let current_entity = self.current_entity.map(entity_key);
         let current = self
             .current_mention
-            .and_then(|m| previous.mentions.get(m as usize).cloned());
+            .and_then(|m| previous.mentions.get(m.index()).cloned());
         let index = &self.ws.index;
         // Mention ids may have changed.
         self.walk = None;
@@ -81,7 +81,7 @@ impl App {
                             && c.span.start < index.mentions[i].span.end
                     })
                 })
-                .map(|i| i as MentionId)
+                .map(|i| MentionId(i as u32))
         });
         self.apply_filters();
     }
@@ -175,7 +175,7 @@ impl App {
         let ids = self.ws.index.doc_mention_ids(doc);
         self.current_mention = (ids.clone())
             .find(|&i| self.ws.index.mentions[i].span == span)
-            .map(|i| i as MentionId);
+            .map(|i| MentionId(i as u32));
         self.current_entity = self.current_mention.map(|m| self.ws.index.entity_of(m));
     }
 
@@ -234,7 +234,12 @@ impl App {
         let order: Vec<MentionId> = self
             .visible
             .iter()
-            .flat_map(|&d| self.ws.index.doc_mention_ids(d).map(|i| i as MentionId))
+            .flat_map(|&d| {
+                self.ws
+                    .index
+                    .doc_mention_ids(d)
+                    .map(|i| MentionId(i as u32))
+            })
             .collect();
         if order.is_empty() {
             return;
@@ -295,7 +300,7 @@ impl App {
     /// mention.
     pub fn bulk_targets(&self, scope: BulkScope) -> Option<(Vec<MentionId>, String)> {
         let current = self.current_mention?;
-        let m = &self.ws.index.mentions[current as usize];
+        let m = &self.ws.index.mentions[current.index()];
         // Known from the index: no document's text is read to compare.
         let surface = self
             .ws
@@ -308,9 +313,9 @@ impl App {
             scope,
             BulkScope::String { everywhere: true } | BulkScope::Entity { everywhere: true }
         );
-        let targets: Vec<MentionId> = (0..self.ws.index.mentions.len() as MentionId)
+        let targets: Vec<MentionId> = (self.ws.index.mention_ids())
             .filter(|&i| {
-                let other = &self.ws.index.mentions[i as usize];
+                let other = &self.ws.index.mentions[i.index()];
                 (everywhere || other.doc == m.doc)
                     && match scope {
                         BulkScope::String { .. } => {
@@ -323,7 +328,7 @@ impl App {
         let docs = {
             let mut d: Vec<_> = targets
                 .iter()
-                .map(|&i| self.ws.index.mentions[i as usize].doc)
+                .map(|&i| self.ws.index.mentions[i.index()].doc)
                 .collect();
             d.dedup();
             d.len()

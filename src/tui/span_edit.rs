@@ -28,7 +28,7 @@ impl App {
             self.message = Some("no current mention: step onto one with ] or n".into());
             return;
         };
-        let mention = &self.ws.index.mentions[m as usize];
+        let mention = &self.ws.index.mentions[m.index()];
         self.mode = Mode::Overlay(Overlay::SpanEdit(SpanEdit {
             doc: mention.doc,
             span: mention.span.clone(),
@@ -44,8 +44,8 @@ impl App {
         };
         let text: &str = &self.ws.corpus.docs[doc as usize].text;
         let from = match self.current_mention {
-            Some(m) if self.ws.index.mentions[m as usize].doc == doc => {
-                self.ws.index.mentions[m as usize].span.end
+            Some(m) if self.ws.index.mentions[m.index()].doc == doc => {
+                self.ws.index.mentions[m.index()].span.end
             }
             _ => self
                 .wrapped

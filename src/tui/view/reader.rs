@@ -134,7 +134,7 @@ pub fn styled_line<'a>(app: &'a App, doc: &'a Document, range: Range<usize>) -> 
             .iter()
             .position(|m| m.span.start <= a && b <= m.span.end);
         if let Some(i) = hit {
-            let id = (ids.start + first + i) as MentionId;
+            let id = MentionId((ids.start + first + i) as u32);
             let m = &mentions[first + i];
             let review = app.review_of(id);
             match app.outcome_of(id) {
