@@ -35,7 +35,12 @@ fn big_doc(zh: bool, size: usize) -> Document {
         text.push_str(&body);
         text.push_str("\n\n");
     }
-    Document::new(0, "big.txt".into(), text, SourceEncoding::Utf8)
+    Document::new(
+        gazette::corpus::DocId(0),
+        "big.txt".into(),
+        text,
+        SourceEncoding::Utf8,
+    )
 }
 
 /// About `size` bytes dense with distinct names, companies and their short forms (English) or
@@ -69,7 +74,12 @@ fn dense_doc(zh: bool, size: usize) -> Document {
             again += &format!("Later {name} visited Fengxiang{i} Technology again. ");
         }
     }
-    Document::new(0, "dense.txt".into(), first + &again, SourceEncoding::Utf8)
+    Document::new(
+        gazette::corpus::DocId(0),
+        "dense.txt".into(),
+        first + &again,
+        SourceEncoding::Utf8,
+    )
 }
 
 fn extraction(c: &mut Criterion) {
@@ -100,7 +110,12 @@ fn extraction(c: &mut Criterion) {
     group.bench_function("bundled articles, each as on first open", |b| {
         b.iter(|| {
             for d in &seeds.docs {
-                let doc = Document::new(0, d.path.clone(), d.text.clone(), SourceEncoding::Utf8);
+                let doc = Document::new(
+                    gazette::corpus::DocId(0),
+                    d.path.clone(),
+                    d.text.clone(),
+                    SourceEncoding::Utf8,
+                );
                 black_box(gazette::cache::Analysis::of(&doc, &extractor));
             }
         })
@@ -167,7 +182,7 @@ fn names_index(n: usize) -> gazette::index::Index {
             corpus.push_bytes(format!("{doc}.txt"), text.as_bytes());
             for (span, name) in spans.drain(..) {
                 mentions.push(gazette::model::Mention {
-                    doc,
+                    doc: gazette::corpus::DocId(doc),
                     span,
                     label: gazette::model::Label::Person,
                     key: format!("person:{}", name.to_lowercase()).into(),
@@ -217,7 +232,7 @@ fn repeated_seeds(copies: usize) -> (Corpus, gazette::index::Index) {
             corpus.push_bytes(format!("{copy}/{}", d.path), d.text.as_bytes());
             all.extend(mentions.iter().filter(|m| m.doc == d.id).map(|m| {
                 let mut m = m.clone();
-                m.doc = id;
+                m.doc = gazette::corpus::DocId(id);
                 m
             }));
         }

@@ -12,7 +12,12 @@ fn main() {
         .collect::<Vec<_>>()
         .join("\n\n");
     let text = body.repeat(30);
-    let doc = Document::new(0, "big.txt".into(), text, SourceEncoding::Utf8);
+    let doc = Document::new(
+        gazette::corpus::DocId(0),
+        "big.txt".into(),
+        text,
+        SourceEncoding::Utf8,
+    );
     let extractor = Extractor::default();
     let n: usize = (0..3).map(|_| extractor.extract(&doc).len()).sum();
     println!("{n}");

@@ -17,7 +17,12 @@ fn main() {
     };
     let started = Instant::now();
     let extractor = Extractor::default();
-    let doc = Document::new(0, path.clone(), text, SourceEncoding::Utf8);
+    let doc = Document::new(
+        gazette::corpus::DocId(0),
+        path.clone(),
+        text,
+        SourceEncoding::Utf8,
+    );
     let ready = started.elapsed();
     let mentions = extractor.extract(&doc);
     let took = started.elapsed() - ready;

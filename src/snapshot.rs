@@ -261,7 +261,7 @@ impl Snapshot {
                     stamp: f.stamp,
                 };
                 Document {
-                    id: id as DocId,
+                    id: DocId(id as u32),
                     path: f.shown,
                     text: Text::unread(origin),
                     lang: f.lang,
@@ -310,7 +310,7 @@ impl Restored {
             return Err(SnapshotError::Changed(format!("{changed} changed")));
         }
         self.sidecars = (files.iter().enumerate())
-            .filter_map(|(id, (_, _, ann))| Some((id as DocId, (*ann)?.to_path_buf())))
+            .filter_map(|(id, (_, _, ann))| Some((DocId(id as u32), (*ann)?.to_path_buf())))
             .collect();
         crate::debug_log::log(format_args!(
             "snapshot: {} files unchanged in {:.0} ms",

@@ -105,7 +105,7 @@ fn the_browser_reads_what_it_can_and_names_the_rest() {
     assert!(index
         .mentions
         .iter()
-        .any(|m| corpus.docs[m.doc as usize].text[m.span.clone()] == *"张子建"));
+        .any(|m| corpus.docs[m.doc.index()].text[m.span.clone()] == *"张子建"));
     let mut app = App::new(corpus, index, Theme::new(true), Rect::new(0, 0, 120, 30));
     for row in 0..app.visible.len() {
         app.select_row(row);

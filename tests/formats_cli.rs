@@ -390,11 +390,14 @@ fn a_document_whose_file_changed_is_not_exported_over_a_notice() {
     std::fs::write(&path, original.replace("Monday", "Friday")).unwrap();
     let mut corpus = Corpus::default();
     let good = "Mayor Wang Fang visited Tianjin.".to_string();
-    corpus
-        .docs
-        .push(Document::new(0, "a.txt".into(), good, SourceEncoding::Utf8));
     corpus.docs.push(Document::new(
-        1,
+        gazette::corpus::DocId(0),
+        "a.txt".into(),
+        good,
+        SourceEncoding::Utf8,
+    ));
+    corpus.docs.push(Document::new(
+        gazette::corpus::DocId(1),
         "b.txt".into(),
         Text::unread(origin),
         SourceEncoding::Utf8,

@@ -48,7 +48,7 @@ proptest! {
 
     #[test]
     fn metadata_chrome_and_extraction_keep_to_the_text(text in newsy()) {
-        let doc = Document::new(0, "x.txt".into(), text.clone(), SourceEncoding::Utf8);
+        let doc = Document::new(gazette::corpus::DocId(0), "x.txt".into(), text.clone(), SourceEncoding::Utf8);
         let ok = |r: &std::ops::Range<usize>| {
             r.start <= r.end && r.end <= text.len()
                 && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)
@@ -155,7 +155,7 @@ proptest! {
         if let Ok(r) = restored {
             prop_assert_eq!(r.index.doc_count(), r.docs.len());
             for m in &r.index.mentions {
-                let len = r.docs[m.doc as usize].text.byte_len();
+                let len = r.docs[m.doc.index()].text.byte_len();
                 prop_assert!(m.span.start < m.span.end && m.span.end <= len);
             }
             for e in &r.index.entities {

@@ -9,7 +9,7 @@ use support::{app, keys, render};
 
 fn text_of_current(a: &gazette::tui::app::App) -> String {
     let m = &a.ws.index.mentions[(a.current_mention.unwrap()).index()];
-    a.ws.corpus.docs[m.doc as usize].text[m.span.clone()].to_string()
+    a.ws.corpus.docs[m.doc.index()].text[m.span.clone()].to_string()
 }
 
 #[test]
@@ -258,7 +258,7 @@ fn the_list_sorts_by_what_is_left_to_review() {
         .collect();
     assert!(left.windows(2).all(|w| w[0] >= w[1]), "{left:?}");
     assert_eq!(
-        a.ws.corpus.docs[a.visible[0] as usize].lang.code(),
+        a.ws.corpus.docs[a.visible[0].index()].lang.code(),
         "zh",
         "the Chinese article has the most mentions"
     );
@@ -297,7 +297,7 @@ fn the_list_sorts_by_what_is_left_to_review() {
 
 fn surface(a: &gazette::tui::app::App, m: u32) -> String {
     let m = &a.ws.index.mentions[m as usize];
-    a.ws.corpus.docs[m.doc as usize].text[m.span.clone()].to_string()
+    a.ws.corpus.docs[m.doc.index()].text[m.span.clone()].to_string()
 }
 
 #[test]
@@ -310,7 +310,7 @@ fn boundaries_move_by_word_and_character_and_survive_reopening() {
     assert_eq!(surface(&a, a.current_mention.unwrap().0), "Lian Maojun");
     let editing = |a: &gazette::tui::app::App| match a.overlay() {
         Some(gazette::tui::app::Overlay::SpanEdit(e)) => {
-            a.ws.corpus.docs[e.doc as usize].text[e.span.clone()].to_string()
+            a.ws.corpus.docs[e.doc.index()].text[e.span.clone()].to_string()
         }
         _ => panic!("no span editor"),
     };
@@ -512,9 +512,12 @@ fn a_document_whose_file_is_gone_shows_no_mentions_and_refuses_decisions() {
     };
     let mut corpus = Corpus::default();
     let read = Text::read_from(text.to_string(), origin);
-    corpus
-        .docs
-        .push(Document::new(0, "b.txt".into(), read, SourceEncoding::Utf8));
+    corpus.docs.push(Document::new(
+        gazette::corpus::DocId(0),
+        "b.txt".into(),
+        read,
+        SourceEncoding::Utf8,
+    ));
     let mut app = support::app_with(corpus, gazette::tui::theme::Theme::new(true), 120, 30);
     assert!(
         !app.ws.index.mentions.is_empty(),

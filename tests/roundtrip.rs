@@ -69,7 +69,7 @@ fn mentions_for(corpus: &Corpus, picks: &[(usize, usize, u8)]) -> Vec<Mention> {
     out
 }
 
-fn summary(index: &Index) -> Vec<(u32, std::ops::Range<usize>, Label)> {
+fn summary(index: &Index) -> Vec<(gazette::corpus::DocId, std::ops::Range<usize>, Label)> {
     index
         .mentions
         .iter()

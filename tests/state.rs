@@ -10,13 +10,13 @@ use support::{app, keys};
 fn listed_titles(a: &gazette::tui::app::App) -> Vec<String> {
     a.visible
         .iter()
-        .map(|&d| a.ws.corpus.docs[d as usize].display_title().to_string())
+        .map(|&d| a.ws.corpus.docs[d.index()].display_title().to_string())
         .collect()
 }
 
 fn current_text(a: &gazette::tui::app::App) -> String {
     let m = &a.ws.index.mentions[(a.current_mention.expect("a current mention")).index()];
-    a.ws.corpus.docs[m.doc as usize].text[m.span.clone()].to_string()
+    a.ws.corpus.docs[m.doc.index()].text[m.span.clone()].to_string()
 }
 
 #[test]

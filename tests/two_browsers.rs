@@ -98,10 +98,10 @@ fn a_browser_shows_decisions_stored_by_another() {
     app.attach_store(Store::open(&db));
     assert!(!app.take_decisions_from_elsewhere(), "nothing new yet");
     let m = app.ws.index.mentions[0].clone();
-    let doc = app.ws.corpus.docs[m.doc as usize].path.clone();
-    let text = app.ws.corpus.docs[m.doc as usize].text[m.span.clone()].to_string();
+    let doc = app.ws.corpus.docs[m.doc.index()].path.clone();
+    let text = app.ws.corpus.docs[m.doc.index()].text[m.span.clone()].to_string();
     let cp = |b: usize| {
-        gazette::model::CodePoint(app.ws.corpus.docs[m.doc as usize].text[..b].chars().count())
+        gazette::model::CodePoint(app.ws.corpus.docs[m.doc.index()].text[..b].chars().count())
     };
     let mut other = Store::open(&db).unwrap();
     other.set_reviewer("bob");

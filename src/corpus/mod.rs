@@ -14,8 +14,48 @@ pub use text::{content_hash, ContentHash, FileStamp, Origin, Text};
 
 use std::ops::Range;
 
-/// Index of a document in its corpus.
-pub type DocId = u32;
+/// A document, by its place in its corpus: a type of its own, so it is never taken for a
+/// mention or an entity.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(transparent)]
+pub struct DocId(pub u32);
+
+impl DocId {
+    /// Its place in [`Corpus::docs`].
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+
+    /// The ids of `n` documents, in corpus order.
+    pub fn all(n: usize) -> impl Iterator<Item = DocId> {
+        (0..n as u32).map(DocId)
+    }
+}
+
+impl std::fmt::Display for DocId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// Tests and tables compare ids with plain numbers; nothing takes a number for an id.
+impl PartialEq<u32> for DocId {
+    fn eq(&self, other: &u32) -> bool {
+        self.0 == *other
+    }
+}
 
 /// One article. `text` is exactly the decoded file: every offset in gazette refers to it. It may
 /// be read from the file only when first needed (see [`Text`]).
@@ -111,7 +151,7 @@ impl Corpus {
     pub fn push_bytes(&mut self, path: String, bytes: &[u8]) {
         match decode_text(&path, bytes.to_vec()) {
             Ok((text, encoding, warning)) => {
-                let id = self.docs.len() as DocId;
+                let id = DocId(self.docs.len() as u32);
                 self.docs.push(Document::new(id, path, text, encoding));
                 self.warnings.extend(warning);
             }

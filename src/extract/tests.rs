@@ -5,7 +5,12 @@ use crate::corpus::{Document, SourceEncoding};
 use crate::model::Label;
 
 fn found(text: &str) -> Vec<(String, &'static str, String)> {
-    let doc = Document::new(0, "t.txt".into(), text.to_string(), SourceEncoding::Utf8);
+    let doc = Document::new(
+        crate::corpus::DocId(0),
+        "t.txt".into(),
+        text.to_string(),
+        SourceEncoding::Utf8,
+    );
     Extractor::default()
         .extract(&doc)
         .into_iter()
@@ -175,7 +180,12 @@ fn chinese_lists_of_officials() {
 }
 
 fn keys_of(text: &str, surface: &str) -> Vec<String> {
-    let doc = Document::new(0, "t.txt".into(), text.to_string(), SourceEncoding::Utf8);
+    let doc = Document::new(
+        crate::corpus::DocId(0),
+        "t.txt".into(),
+        text.to_string(),
+        SourceEncoding::Utf8,
+    );
     Extractor::default()
         .extract(&doc)
         .into_iter()
@@ -412,7 +422,12 @@ fn titled_names_with_rare_given_characters_and_countries_by_their_short_names() 
 #[test]
 fn generic_bodies_are_one_entity_within_a_document_only() {
     let key_of = |text: &str, name: &str| {
-        let doc = Document::new(0, "t.txt".into(), text.to_string(), SourceEncoding::Utf8);
+        let doc = Document::new(
+            crate::corpus::DocId(0),
+            "t.txt".into(),
+            text.to_string(),
+            SourceEncoding::Utf8,
+        );
         Extractor::default()
             .extract(&doc)
             .into_iter()

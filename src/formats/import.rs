@@ -276,7 +276,7 @@ pub fn resolve(corpus: &Corpus, docs: &[RawDoc], file: &str, unit: Unit) -> Reso
             }
         };
         matched.push(doc_id);
-        let text: &str = &corpus.docs[doc_id as usize].text;
+        let text: &str = &corpus.docs[doc_id.index()].text;
         if raw.counts_utf16
             && unit == Unit::Codepoints
             && !raw.spans.is_empty()

@@ -5,7 +5,7 @@ use crate::corpus::SourceEncoding;
 fn corpus() -> Corpus {
     let mut c = Corpus::default();
     c.docs.push(crate::corpus::Document::new(
-        0,
+        DocId(0),
         "a.txt".into(),
         "王𠮷在杭州市调研".to_string(),
         SourceEncoding::Utf8,
@@ -165,7 +165,7 @@ fn a_document_named_ambiguously_is_an_error_naming_every_candidate() {
     let mut c = Corpus::default();
     for (id, path) in ["north/report.txt", "south/report.txt"].iter().enumerate() {
         c.docs.push(crate::corpus::Document::new(
-            id as u32,
+            DocId(id as u32),
             (*path).into(),
             "王宁在杭州".to_string(),
             SourceEncoding::Utf8,

@@ -250,7 +250,7 @@ impl Index {
     /// [`Index::push_doc`], with the text of each mention beside it; the document's entity list
     /// is made when `list_entities` (else the caller makes every list at the end).
     fn push_doc_with(&mut self, mut mentions: Vec<(Mention, Option<&str>)>, list_entities: bool) {
-        let doc = self.doc_ranges.len() as DocId;
+        let doc = DocId(self.doc_ranges.len() as u32);
         mentions.sort_by_key(|(m, _)| (m.span.start, m.span.end));
         let start = self.mentions.len();
         let mut renamed: Vec<EntityId> = Vec::new();
@@ -363,7 +363,7 @@ impl Index {
             ..moved
         };
         let counts = self.count_doc_entities(doc);
-        if let Some(list) = self.doc_entities.get_mut(doc as usize) {
+        if let Some(list) = self.doc_entities.get_mut(doc.index()) {
             *list = counts;
         }
     }
@@ -436,7 +436,7 @@ impl Index {
 
     /// The range of `mentions` (ids) that belong to `doc`, in reading order.
     pub fn doc_mention_ids(&self, doc: DocId) -> Range<usize> {
-        self.doc_ranges.get(doc as usize).cloned().unwrap_or(0..0)
+        self.doc_ranges.get(doc.index()).cloned().unwrap_or(0..0)
     }
 
     /// Mentions of `doc`, in reading order.
@@ -462,7 +462,7 @@ impl Index {
     /// Entities of a document with their mention counts, grouped by label, most mentioned first.
     pub fn doc_entities(&self, doc: DocId) -> &[(EntityId, usize)] {
         self.doc_entities
-            .get(doc as usize)
+            .get(doc.index())
             .map_or(&[], Vec::as_slice)
     }
 
@@ -488,7 +488,7 @@ impl Index {
     /// Documents that mention every entity in `filters` (all documents when empty).
     pub fn docs_with_all(&self, filters: &[EntityId], doc_count: usize) -> Vec<DocId> {
         let Some((first, rest)) = filters.split_first() else {
-            return (0..doc_count as DocId).collect();
+            return DocId::all(doc_count).collect();
         };
         let mut docs = self.entity(*first).docs.clone();
         for f in rest {

@@ -119,7 +119,7 @@ impl StoredIndexBuilder {
     /// Adds the next document of `index` (the one after those added so far); false when it
     /// cannot be stored (a mention not the built-in extractor's, a span past 4 GB).
     pub fn add_doc(&mut self, index: &Index) -> bool {
-        let doc = self.doc_mentions.len() as DocId;
+        let doc = DocId(self.doc_mentions.len() as u32);
         for e in &index.entities[self.entity_canonical.len()..] {
             let n = self.strings.number(&e.canonical);
             self.entity_canonical.push(n);
@@ -268,7 +268,7 @@ impl Index {
             let doc_entities = scope.spawn(|| order.doc_entities(&mention_entity, sizes()));
             let mut next = unpack(&packed);
             for (doc, &count) in doc_mentions.iter().enumerate() {
-                let doc = doc as DocId;
+                let doc = DocId(doc as u32);
                 let start = index.mentions.len();
                 for m in next.by_ref().take(count as usize) {
                     let id = index.mentions.len() as u32;
@@ -404,7 +404,10 @@ mod tests {
             assert_eq!(a.mentions, b.mentions);
         }
         for doc in 0..corpus.docs.len() as u32 {
-            assert_eq!(restored.doc_entities(doc), built.doc_entities(doc));
+            assert_eq!(
+                restored.doc_entities(crate::corpus::DocId(doc)),
+                built.doc_entities(crate::corpus::DocId(doc))
+            );
         }
         let xi = built
             .entities

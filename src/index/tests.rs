@@ -9,7 +9,7 @@ fn corpus(texts: &[&str]) -> Corpus {
         .enumerate()
         .map(|(i, t)| {
             Document::new(
-                i as DocId,
+                DocId(i as u32),
                 format!("{i}.txt"),
                 t.to_string(),
                 SourceEncoding::Utf8,
@@ -43,12 +43,12 @@ fn sample() -> Index {
     ];
     let c = corpus(&t);
     let ms = vec![
-        mention(0, t[0], "Li Qiang", 1, Label::Person, "li"),
-        mention(1, t[1], "Hefei", 0, Label::Region, "hefei"),
-        mention(0, t[0], "Li Qiang", 0, Label::Person, "li"),
-        mention(0, t[0], "Wang Yi", 0, Label::Person, "wang"),
-        mention(0, t[0], "Hefei", 0, Label::Region, "hefei"),
-        mention(1, t[1], "Wang Yi", 0, Label::Person, "wang"),
+        mention(DocId(0), t[0], "Li Qiang", 1, Label::Person, "li"),
+        mention(DocId(1), t[1], "Hefei", 0, Label::Region, "hefei"),
+        mention(DocId(0), t[0], "Li Qiang", 0, Label::Person, "li"),
+        mention(DocId(0), t[0], "Wang Yi", 0, Label::Person, "wang"),
+        mention(DocId(0), t[0], "Hefei", 0, Label::Region, "hefei"),
+        mention(DocId(1), t[1], "Wang Yi", 0, Label::Person, "wang"),
     ];
     Index::build(&c, ms)
 }
@@ -88,11 +88,11 @@ fn documents_with_all_filters() {
 #[test]
 fn per_document_queries() {
     let index = sample();
-    assert_eq!(index.doc_mentions(0).len(), 4);
-    assert_eq!(index.doc_mentions(2).len(), 0);
-    assert_eq!(index.entity_count(0), 3);
+    assert_eq!(index.doc_mentions(DocId(0)).len(), 4);
+    assert_eq!(index.doc_mentions(DocId(2)).len(), 0);
+    assert_eq!(index.entity_count(DocId(0)), 3);
     let grouped: Vec<(String, usize)> = index
-        .doc_entities(0)
+        .doc_entities(DocId(0))
         .iter()
         .map(|&(e, n)| (index.entity(e).key.to_string(), n))
         .collect();
@@ -104,10 +104,10 @@ fn per_document_queries() {
             ("hefei".to_string(), 1)
         ]
     );
-    let at = index.mention_at(0, 14).unwrap();
+    let at = index.mention_at(DocId(0), 14).unwrap();
     assert_eq!(&*index.entity(index.entity_of(at)).key, "wang");
-    assert_eq!(index.mention_at(0, 10), None, "between mentions");
-    assert_eq!(index.mention_at(2, 0), None);
+    assert_eq!(index.mention_at(DocId(0), 10), None, "between mentions");
+    assert_eq!(index.mention_at(DocId(2), 0), None);
 }
 
 #[test]
@@ -151,10 +151,10 @@ fn a_rebuild_reads_only_the_documents_whose_mentions_moved_and_equals_a_build() 
         doc.text = Text::unread(origin);
     }
     let before = vec![
-        mention(0, t[0], "Li Qiang", 0, Label::Person, "li"),
-        mention(0, t[0], "Hefei", 0, Label::Region, "hefei"),
-        mention(1, t[1], "Wang Yi", 0, Label::Person, "wang"),
-        mention(2, t[2], "Li Qiang", 0, Label::Person, "li"),
+        mention(DocId(0), t[0], "Li Qiang", 0, Label::Person, "li"),
+        mention(DocId(0), t[0], "Hefei", 0, Label::Region, "hefei"),
+        mention(DocId(1), t[1], "Wang Yi", 0, Label::Person, "wang"),
+        mention(DocId(2), t[2], "Li Qiang", 0, Label::Person, "li"),
     ];
     let old = Index::build(&c, before.clone());
     for doc in &mut c.docs {
@@ -162,8 +162,8 @@ fn a_rebuild_reads_only_the_documents_whose_mentions_moved_and_equals_a_build() 
     }
     // A mention added in the second document, one moved in the third.
     let mut after = before;
-    after.push(mention(1, t[1], "Hefei", 0, Label::Region, "hefei"));
-    after[3] = mention(2, t[2], "Li", 0, Label::Person, "li");
+    after.push(mention(DocId(1), t[1], "Hefei", 0, Label::Region, "hefei"));
+    after[3] = mention(DocId(2), t[2], "Li", 0, Label::Person, "li");
     let rebuilt = old.rebuild(&c, after.clone());
     let held: Vec<bool> = c.docs.iter().map(|d| d.text.is_held()).collect();
     assert_eq!(held, [false, true, true]);

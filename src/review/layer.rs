@@ -77,7 +77,7 @@ pub fn layer(corpus: &Corpus, base: &[Mention], decisions: &[Decision]) -> Layer
                   i: usize,
                   label: &Label| {
         let m = &mentions[i];
-        let text: &str = &corpus.docs[m.doc as usize].text;
+        let text: &str = &corpus.docs[m.doc.index()].text;
         let doc_mentions: Vec<(&Mention, &str)> = (of_doc.get(&m.doc).into_iter().flatten())
             .filter(|&&j| j != i)
             .map(|&j| {
@@ -95,7 +95,7 @@ pub fn layer(corpus: &Corpus, base: &[Mention], decisions: &[Decision]) -> Layer
             orphans.push(d.clone());
             continue;
         };
-        let text: &str = &corpus.docs[doc as usize].text;
+        let text: &str = &corpus.docs[doc.index()].text;
         let map = maps.entry(doc).or_insert_with(|| OffsetMap::new(text));
         let span = |start: CodePoint, end: CodePoint| match (map.byte_of(start), map.byte_of(end)) {
             (Ok(a), Ok(b)) if a < b => Some(a..b),
@@ -193,7 +193,7 @@ pub fn decisions(
     ids.iter()
         .map(|&id| {
             let m = &index.mentions[id.index()];
-            let doc = &corpus.docs[m.doc as usize];
+            let doc = &corpus.docs[m.doc.index()];
             let map = maps
                 .entry(m.doc)
                 .or_insert_with(|| OffsetMap::new(&doc.text));

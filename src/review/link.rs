@@ -57,7 +57,7 @@ mod tests {
 
     fn mention(label: Label, key: &str, canonical: &str, span: std::ops::Range<usize>) -> Mention {
         Mention {
-            doc: 0,
+            doc: crate::corpus::DocId(0),
             span,
             label,
             key: key.into(),

@@ -81,7 +81,7 @@ pub fn annotate_keeping(
         let file = ann.display().to_string();
         match crate::formats::import::read_text(ann) {
             Ok(content) => {
-                let doc_path = corpus.docs[*doc as usize].path.clone();
+                let doc_path = corpus.docs[doc.index()].path.clone();
                 let (raw, problems) = brat::read(&file, &content, doc_path);
                 take(&raw, &file, problems);
             }

@@ -124,7 +124,7 @@ impl Corpus {
             warning,
             ..
         } = loaded;
-        let id = self.docs.len() as crate::corpus::DocId;
+        let id = crate::corpus::DocId(self.docs.len() as u32);
         doc.id = id;
         for m in &mut mentions {
             m.doc = id;

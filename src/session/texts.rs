@@ -38,7 +38,7 @@ impl TextCache {
     /// Reads document `doc`'s text unless it is read already; lets the least recently used
     /// text go when there are too many. IO: called while handling events, never while drawing.
     pub fn load(&mut self, corpus: &mut Corpus, doc: DocId) -> Result<(), String> {
-        let Some(document) = corpus.docs.get(doc as usize) else {
+        let Some(document) = corpus.docs.get(doc.index()) else {
             return Err(format!("no document {doc}"));
         };
         let at = self.recent.iter().position(|(d, _)| *d == doc);
@@ -52,7 +52,7 @@ impl TextCache {
         self.recent.push_back((doc, outcome.clone()));
         while self.recent.len() > self.capacity {
             if let Some((old, _)) = self.recent.pop_front() {
-                if let Some(d) = corpus.docs.get_mut(old as usize) {
+                if let Some(d) = corpus.docs.get_mut(old.index()) {
                     d.text.release();
                 }
             }
@@ -66,7 +66,7 @@ impl TextCache {
         let (_, outcome) = self.recent.iter().rev().find(|(d, _)| *d == doc)?;
         match outcome {
             Err(why) => Some(Err(why.clone())),
-            Ok(()) => corpus.docs.get(doc as usize)?.text.held().map(Ok),
+            Ok(()) => corpus.docs.get(doc.index())?.text.held().map(Ok),
         }
     }
 
@@ -84,13 +84,23 @@ mod tests {
     fn a_failed_read_is_remembered_with_its_reason_and_nothing_is_read_by_looking() {
         let mut corpus = Corpus::bundled();
         let mut cache = TextCache::with_reader(|_| Err("every read fails".into()));
-        assert_eq!(cache.get(&corpus, 0), None, "not read, not reported read");
-        assert_eq!(cache.load(&mut corpus, 0), Err("every read fails".into()));
-        assert_eq!(cache.get(&corpus, 0), Some(Err("every read fails".into())));
+        assert_eq!(
+            cache.get(&corpus, DocId(0)),
+            None,
+            "not read, not reported read"
+        );
+        assert_eq!(
+            cache.load(&mut corpus, DocId(0)),
+            Err("every read fails".into())
+        );
+        assert_eq!(
+            cache.get(&corpus, DocId(0)),
+            Some(Err("every read fails".into()))
+        );
         let mut reading = TextCache::default();
-        assert_eq!(reading.load(&mut corpus, 1), Ok(()));
+        assert_eq!(reading.load(&mut corpus, DocId(1)), Ok(()));
         assert!(reading
-            .get(&corpus, 1)
+            .get(&corpus, DocId(1))
             .is_some_and(|t| t.is_ok_and(|t| !t.is_empty())));
     }
 }

@@ -124,7 +124,11 @@ impl Work<'_> {
         };
         let (doc, mentions, fresh) = match hash {
             Some(hash) => self.analyse(hash, shown, text, encoding),
-            None => (Document::new(0, shown, text, encoding), Vec::new(), None),
+            None => (
+                Document::new(crate::corpus::DocId(0), shown, text, encoding),
+                Vec::new(),
+                None,
+            ),
         };
         // Extracting and nothing new to store: the analysis came from the cache.
         let cached = self.extract && fresh.is_none();
@@ -155,7 +159,7 @@ impl Work<'_> {
             .filter(|a| a.fits(&text));
         if let Some(analysis) = hit {
             let doc = Document::with_analysis(
-                0,
+                crate::corpus::DocId(0),
                 path,
                 text,
                 encoding,
@@ -171,7 +175,7 @@ impl Work<'_> {
             // A damaged entry: the document is analysed afresh and the entry replaced.
             (path, text, encoding) = (doc.path, doc.text, doc.encoding);
         }
-        let doc = Document::new(0, path, text, encoding);
+        let doc = Document::new(crate::corpus::DocId(0), path, text, encoding);
         let (analysis, mentions) = Analysis::of(&doc, self.extractor);
         (doc, mentions, Some((hash, analysis)))
     }

@@ -397,7 +397,7 @@ impl Workspace {
     /// Remembers the reader's place (document, byte offset) in the database (best effort: a
     /// place is not a decision).
     pub fn save_place(&mut self, doc: DocId, offset: usize) {
-        let Some(path) = self.corpus.docs.get(doc as usize).map(|d| d.path.clone()) else {
+        let Some(path) = self.corpus.docs.get(doc.index()).map(|d| d.path.clone()) else {
             return;
         };
         if let Ok(store) = &mut self.review.store {
@@ -409,6 +409,6 @@ impl Workspace {
     pub fn saved_place(&self) -> Option<(DocId, usize)> {
         let (path, offset) = self.review.store.as_ref().ok().and_then(Store::place)?;
         let doc = self.corpus.docs.iter().position(|d| d.path == path)?;
-        Some((doc as DocId, offset))
+        Some((DocId(doc as u32), offset))
     }
 }

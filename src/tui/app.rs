@@ -117,7 +117,7 @@ pub struct App {
 impl App {
     /// A browser on `corpus` with its `index`, for a terminal of `area`.
     pub fn new(corpus: Corpus, index: Index, theme: Theme, area: Rect) -> App {
-        let visible = super::listing::Listing::new((0..corpus.docs.len() as DocId).collect());
+        let visible = super::listing::Listing::new(DocId::all(corpus.docs.len()).collect());
         let mut app = App {
             ws: Workspace::new(corpus, index, "no review database is open"),
             theme,

@@ -24,7 +24,7 @@ impl Compare {
     pub fn new(doc_count: usize, gold: &[Mention]) -> Compare {
         let mut per_doc = vec![Vec::new(); doc_count];
         for m in gold {
-            if let Some(d) = per_doc.get_mut(m.doc as usize) {
+            if let Some(d) = per_doc.get_mut(m.doc.index()) {
                 d.push(Span {
                     range: m.span.clone(),
                     label: m.label.clone(),
@@ -51,7 +51,7 @@ impl App {
             let predicted: Vec<Span> = self
                 .ws
                 .index
-                .doc_mention_ids(doc as u32)
+                .doc_mention_ids(crate::corpus::DocId(doc as u32))
                 .filter(|&i| self.ws.review.reviews[i].status != Status::Rejected)
                 .map(|i| Span {
                     range: self.ws.index.mentions[i].span.clone(),
@@ -80,7 +80,7 @@ impl App {
         let label = self.effective_label(m);
         compare
             .pairs
-            .get(mention.doc as usize)?
+            .get(mention.doc.index())?
             .iter()
             .find(|p| {
                 p.pred
@@ -101,7 +101,7 @@ impl App {
         for (rank, &doc) in self.visible.iter().enumerate() {
             for p in compare
                 .pairs
-                .get(doc as usize)
+                .get(doc.index())
                 .into_iter()
                 .flatten()
                 .filter(|p| p.outcome != Outcome::Correct)
@@ -159,7 +159,7 @@ impl App {
             .map(|i| MentionId(i as u32));
         self.current_entity = self.current_mention.map(|m| self.ws.index.entity_of(m));
         self.reveal(start);
-        let kind = compare_kind(self, doc, start..end);
+        let kind = compare_kind(self, doc.0, start..end);
         self.message = Some(format!("disagreement {index} of {total}: {kind}"));
     }
 }
@@ -257,7 +257,7 @@ impl App {
         };
         let mut rows = Vec::new();
         for (rank, &doc) in self.visible.iter().enumerate() {
-            for p in compare.pairs.get(doc as usize).into_iter().flatten() {
+            for p in compare.pairs.get(doc.index()).into_iter().flatten() {
                 let kind_ok =
                     p.outcome != Outcome::Correct && list.kind.is_none_or(|k| k.admits(p.outcome));
                 let label_ok = list.label.as_ref().is_none_or(|l| {

@@ -431,7 +431,7 @@ mod tests {
             let mut at = 0;
             for n in &names {
                 mentions.push(Mention {
-                    doc: d,
+                    doc: crate::corpus::DocId(d),
                     span: at..at + n.len(),
                     label: crate::model::Label::Person,
                     key: n.to_lowercase().into(),
@@ -441,7 +441,7 @@ mod tests {
                 at += n.len() + 1;
             }
             corpus.docs.push(Document::new(
-                d,
+                crate::corpus::DocId(d),
                 format!("{d}.txt"),
                 text,
                 crate::corpus::SourceEncoding::Utf8,

@@ -30,7 +30,7 @@ impl Listing {
     /// Replaces the listed documents.
     pub fn set(&mut self, order: Vec<DocId>) {
         for &d in &self.order {
-            self.row[d as usize] = UNLISTED;
+            self.row[d.index()] = UNLISTED;
         }
         for (i, &d) in order.iter().enumerate() {
             self.place(d, i);
@@ -60,7 +60,7 @@ impl Listing {
 
     /// The row `doc` is listed at, if it is listed.
     pub fn row_of(&self, doc: DocId) -> Option<usize> {
-        match self.row.get(doc as usize) {
+        match self.row.get(doc.index()) {
             Some(&r) if r != UNLISTED => Some(r as usize),
             _ => None,
         }
@@ -72,7 +72,7 @@ impl Listing {
     }
 
     fn place(&mut self, doc: DocId, row: usize) {
-        let d = doc as usize;
+        let d = doc.index();
         if self.row.len() <= d {
             self.row.resize(d + 1, UNLISTED);
         }
@@ -93,19 +93,19 @@ mod tests {
 
     #[test]
     fn rows_follow_the_order_and_forget_documents_no_longer_listed() {
-        let mut l = Listing::new(vec![4, 1, 7]);
-        assert_eq!(l.row_of(7), Some(2));
-        assert_eq!(l.row_of(2), None);
-        l.set(vec![7, 3]);
-        assert_eq!(l.row_of(7), Some(0));
-        assert_eq!(l.row_of(3), Some(1));
-        assert!(!l.contains(4), "4 is no longer listed");
-        l.push(9);
+        let mut l = Listing::new(vec![DocId(4), DocId(1), DocId(7)]);
+        assert_eq!(l.row_of(DocId(7)), Some(2));
+        assert_eq!(l.row_of(DocId(2)), None);
+        l.set(vec![DocId(7), DocId(3)]);
+        assert_eq!(l.row_of(DocId(7)), Some(0));
+        assert_eq!(l.row_of(DocId(3)), Some(1));
+        assert!(!l.contains(DocId(4)), "4 is no longer listed");
+        l.push(DocId(9));
         assert_eq!(&l[..], &[7, 3, 9]);
-        assert_eq!(l.row_of(9), Some(2));
+        assert_eq!(l.row_of(DocId(9)), Some(2));
         assert!(!l.in_id_order(), "7 is listed before 3");
-        l.set(vec![1, 2]);
-        l.push(5);
+        l.set(vec![DocId(1), DocId(2)]);
+        l.push(DocId(5));
         assert!(l.in_id_order());
     }
 }

@@ -168,7 +168,7 @@ impl App {
         let Some(id) = self.ws.absorb(loaded) else {
             return;
         };
-        if id == 0 {
+        if id == crate::corpus::DocId(0) {
             crate::debug_log::log(format_args!("load: first document in"));
         }
         let Some(doc) = self.ws.corpus.docs.last() else {

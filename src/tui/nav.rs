@@ -203,7 +203,7 @@ const CONTEXT_CHARS: usize = 40;
 /// has tens of thousands of mentions, each in a document whose text may have to be read.
 pub fn kwic_row(app: &App, id: MentionId) -> KwicRow {
     let m = &app.ws.index.mentions[id.index()];
-    let doc = &app.ws.corpus.docs[m.doc as usize];
+    let doc = &app.ws.corpus.docs[m.doc.index()];
     // Drawn from the texts read for the screen (none is read here): a file gone or changed has
     // no context to show, only why.
     let text = match app.ws.text(m.doc) {

@@ -42,7 +42,7 @@ impl App {
         let Some(doc) = self.current_doc() else {
             return;
         };
-        let text: &str = &self.ws.corpus.docs[doc as usize].text;
+        let text: &str = &self.ws.corpus.docs[doc.index()].text;
         let from = match self.current_mention {
             Some(m) if self.ws.index.mentions[m.index()].doc == doc => {
                 self.ws.index.mentions[m.index()].span.end
@@ -71,7 +71,7 @@ impl App {
         let Mode::Overlay(Overlay::SpanEdit(edit)) = &mut self.mode else {
             return;
         };
-        let text: &str = &self.ws.corpus.docs[edit.doc as usize].text;
+        let text: &str = &self.ws.corpus.docs[edit.doc.index()].text;
         let Range { start, end } = edit.span.clone();
         let moved = match action {
             Action::StartLeft => prev_char(text, start)..end,
@@ -94,7 +94,7 @@ impl App {
         let Some(Overlay::SpanEdit(edit)) = self.overlay().cloned() else {
             return;
         };
-        let doc = &self.ws.corpus.docs[edit.doc as usize];
+        let doc = &self.ws.corpus.docs[edit.doc.index()];
         let map = OffsetMap::new(&doc.text);
         let (start, end) = (
             map.code_point_of(edit.span.start),

@@ -338,7 +338,7 @@ impl App {
         let doc = self.current_doc()?;
         let (_, w) = self.wrapped.as_ref()?;
         let line = w.lines.get(self.reader_top + row)?;
-        let text: &str = &self.ws.corpus.docs[doc as usize].text;
+        let text: &str = &self.ws.corpus.docs[doc.index()].text;
         let mut x = 0usize;
         for (offset, g) in text[line.clone()].grapheme_indices(true) {
             x += display_width(g);

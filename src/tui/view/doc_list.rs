@@ -54,7 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .skip(offset)
         .take(usize::from(body.height))
     {
-        let doc = &app.ws.corpus.docs[doc_id as usize];
+        let doc = &app.ws.corpus.docs[doc_id.index()];
         let date = doc
             .meta
             .date

@@ -56,9 +56,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     // Only the rows the pane can show: the list may hold a hundred thousand documents.
     let room = usize::from(inner(area).height).saturating_sub(lines.len() + 8);
     for &doc in app.visible.iter().take(room) {
-        if let Some(s) = compare.per_doc.get(doc as usize) {
+        if let Some(s) = compare.per_doc.get(doc.index()) {
             let name = fit(
-                app.ws.corpus.docs[doc as usize].display_title(),
+                app.ws.corpus.docs[doc.index()].display_title(),
                 width.saturating_sub(7),
             );
             let pad =

@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         );
         return;
     };
-    let doc = &app.ws.corpus.docs[doc_id as usize];
+    let doc = &app.ws.corpus.docs[doc_id.index()];
     let body = inner(area);
     let total = wrapped.lines.len();
     let shown_end = (app.reader_top + usize::from(body.height)).min(total);
@@ -110,7 +110,7 @@ pub fn styled_line<'a>(app: &'a App, doc: &'a Document, range: Range<usize>) -> 
     let missed: Vec<Range<usize>> = app
         .compare
         .as_ref()
-        .and_then(|c| c.pairs.get(doc.id as usize))
+        .and_then(|c| c.pairs.get(doc.id.index()))
         .into_iter()
         .flatten()
         .filter(|p| p.outcome == crate::eval::Outcome::Missed)
