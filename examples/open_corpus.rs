@@ -127,14 +127,12 @@ fn main() {
         );
     }
     // As on quitting the browser: the next open restores what this one wrote.
-    if let Some(writer) = app.snapshot_writer.take() {
-        let started = Instant::now();
-        let _ = writer.join();
-        println!(
-            "snapshot written (waited {:.2} s); memory: VmRSS {}",
-            started.elapsed().as_secs_f64(),
-            status("VmRSS")
-        );
-    }
+    let started = Instant::now();
+    app.wait_for_snapshot();
+    println!(
+        "snapshot written (waited {:.2} s); memory: VmRSS {}",
+        started.elapsed().as_secs_f64(),
+        status("VmRSS")
+    );
     drop(app);
 }

@@ -62,9 +62,7 @@ fn open(dir: &Path, cache: &Path, data: &Path) -> Opened {
         store: Some(data.join("review.db")),
         ..AfterLoad::default()
     });
-    if let Some(writer) = app.snapshot_writer.take() {
-        writer.join().unwrap();
-    }
+    assert!(app.wait_for_snapshot(), "the snapshot writer ended well");
     Opened { app, restored }
 }
 

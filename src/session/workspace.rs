@@ -83,6 +83,10 @@ pub struct Workspace {
     pub index: Index,
     pub review: ReviewState,
     pub texts: super::TextCache,
+    /// The snapshot of the corpus taken as it loads (see [`crate::snapshot::Draft`]).
+    snapshot_draft: Option<crate::snapshot::Draft>,
+    /// The thread writing the corpus's snapshot.
+    snapshot_writer: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Workspace {
@@ -95,6 +99,8 @@ impl Workspace {
             index,
             review,
             texts: Default::default(),
+            snapshot_draft: None,
+            snapshot_writer: None,
         }
     }
 
@@ -109,7 +115,56 @@ impl Workspace {
             .reviews
             .extend((0..n).map(|_| Default::default()));
         self.index.push_doc(&doc.text, mentions);
+        if let Some(draft) = &mut self.snapshot_draft {
+            draft.add(doc, &self.index);
+        }
         Some(doc.id)
+    }
+
+    /// Takes the corpus's snapshot as its documents come in (written by
+    /// [`Workspace::write_snapshot`] once they are all in).
+    pub fn take_snapshot_as_loaded(&mut self) {
+        self.snapshot_draft = Some(Default::default());
+    }
+
+    /// Takes no snapshot (the corpus came from one, or there is nowhere to write it).
+    pub fn forget_snapshot(&mut self) {
+        self.snapshot_draft = None;
+    }
+
+    /// Starts writing the snapshot of the corpus just loaded (with the extractor's index, so
+    /// before annotation files replace it) to `path`, on a thread of its own.
+    pub fn write_snapshot(&mut self, path: std::path::PathBuf) {
+        let started = std::time::Instant::now();
+        let Some(snapshot) = (self.snapshot_draft.take()).and_then(|d| d.finish(&self.index))
+        else {
+            return;
+        };
+        let taken = started.elapsed().as_secs_f64() * 1e3;
+        let write = move || {
+            let outcome = snapshot.write(&path);
+            let seconds = started.elapsed().as_secs_f64();
+            match outcome {
+                Ok(()) => crate::debug_log::log(format_args!(
+                    "snapshot: taken in {taken:.1} ms, written in {seconds:.2} s: {}",
+                    path.display()
+                )),
+                Err(e) => crate::debug_log::log(format_args!("snapshot not written: {e}")),
+            }
+        };
+        self.snapshot_writer = (std::thread::Builder::new())
+            .name("gazette-snapshot".into())
+            .spawn(write)
+            .ok();
+    }
+
+    /// Waits until the corpus's snapshot is written: one half written is never used, and the
+    /// next open is fast only with it. False if the writer failed outright (a bug).
+    pub fn wait_for_snapshot(&mut self) -> bool {
+        match self.snapshot_writer.take() {
+            Some(writer) => writer.join().is_ok(),
+            None => true,
+        }
     }
 
     /// Takes a whole corpus restored from its snapshot, in place of what there is.

@@ -108,10 +108,6 @@ pub struct App {
     pub walk: Option<super::nav::Walk>,
     /// How far loading has come (None once every document is in).
     pub loading: Option<super::loading::LoadProgress>,
-    /// The snapshot of the corpus taken as it loads (see [`crate::snapshot::Draft`]).
-    pub snapshot_draft: Option<crate::snapshot::Draft>,
-    /// The thread writing the corpus's snapshot, waited for on quitting.
-    pub snapshot_writer: Option<std::thread::JoinHandle<()>>,
 }
 
 impl App {
@@ -141,8 +137,6 @@ impl App {
             disagreement_at: None,
             walk: None,
             loading: None,
-            snapshot_draft: None,
-            snapshot_writer: None,
         };
         app.sync();
         app

@@ -10,7 +10,6 @@ use crate::review::Store;
 use crate::session::stream::{Event, Loaded};
 use crate::session::Workspace;
 use crate::session::{annotate_keeping, as_warnings, default_store, Sources};
-use crate::snapshot::Draft;
 use ratatui::layout::Rect;
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError};
@@ -76,7 +75,7 @@ impl App {
         let mut app = App::new(Corpus::default(), Index::default(), theme, area);
         app.ws = Workspace::new(Corpus::default(), Index::default(), STILL_LOADING);
         app.loading = Some(LoadProgress::new());
-        app.snapshot_draft = Some(Draft::default());
+        app.ws.take_snapshot_as_loaded();
         app
     }
 
@@ -136,7 +135,7 @@ impl App {
             }
             Event::Restored(restored) => {
                 progress.read = restored.docs.len();
-                self.snapshot_draft = None;
+                self.ws.forget_snapshot();
                 let change = self.ws.absorb_restored(*restored);
                 self.follow(Ok(change));
             }
@@ -153,8 +152,8 @@ impl App {
                     crate::debug_log::log(format_args!("cache not used: {problem}"));
                 }
                 match snapshot {
-                    Some(path) => self.snapshot_writer = self.write_snapshot(path),
-                    None => self.snapshot_draft = None,
+                    Some(path) => self.ws.write_snapshot(path),
+                    None => self.ws.forget_snapshot(),
                 }
                 return true;
             }
@@ -171,12 +170,6 @@ impl App {
         if id == crate::corpus::DocId(0) {
             crate::debug_log::log(format_args!("load: first document in"));
         }
-        let Some(doc) = self.ws.corpus.docs.last() else {
-            return;
-        };
-        if let Some(draft) = &mut self.snapshot_draft {
-            draft.add(doc, &self.ws.index);
-        }
         // Indexed: the text is read again from its file when the document is shown.
         if let Some(doc) = self.ws.corpus.docs.last_mut() {
             doc.text.release();
@@ -190,35 +183,9 @@ impl App {
         }
     }
 
-    /// Waits until the corpus's snapshot is written: one half written is never used, and the
-    /// next open is fast only with it.
-    pub fn wait_for_snapshot(&mut self) {
-        if let Some(writer) = self.snapshot_writer.take() {
-            let _ = writer.join();
-        }
-    }
-
-    /// Starts writing the snapshot of the corpus just loaded (with the extractor's index, so
-    /// before annotation files replace it) on a thread of its own.
-    fn write_snapshot(&mut self, path: PathBuf) -> Option<std::thread::JoinHandle<()>> {
-        let started = Instant::now();
-        let snapshot = self.snapshot_draft.take()?.finish(&self.ws.index)?;
-        let taken = started.elapsed().as_secs_f64() * 1e3;
-        let write = move || {
-            let outcome = snapshot.write(&path);
-            let seconds = started.elapsed().as_secs_f64();
-            match outcome {
-                Ok(()) => crate::debug_log::log(format_args!(
-                    "snapshot: taken in {taken:.1} ms, written in {seconds:.2} s: {}",
-                    path.display()
-                )),
-                Err(e) => crate::debug_log::log(format_args!("snapshot not written: {e}")),
-            }
-        };
-        std::thread::Builder::new()
-            .name("gazette-snapshot".into())
-            .spawn(write)
-            .ok()
+    /// Waits until the corpus's snapshot is written (see [`Workspace::wait_for_snapshot`]).
+    pub fn wait_for_snapshot(&mut self) -> bool {
+        self.ws.wait_for_snapshot()
     }
 
     /// Makes room at once for `total` documents and the mentions they will likely have (judged
