@@ -109,7 +109,26 @@ fn main() {
         println!(
             "relabel (the mention moves to another entity): {relabel:.0} ms, undo: {undo:.0} ms"
         );
-        // What moving a boundary or adding a mention costs on top of laying the decisions.
+        key(&mut app, ']');
+        key(&mut app, 'b');
+        key(&mut app, '>');
+        let enter = |app: &mut App| {
+            let started = Instant::now();
+            app.handle(crossterm::event::Event::Key(
+                crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Enter),
+            ));
+            app.run_effects();
+            started.elapsed().as_secs_f64() * 1e3
+        };
+        let moved = enter(&mut app);
+        let undo = key(&mut app, 'u');
+        println!("boundary moved (its document's mentions replaced in the index): {moved:.0} ms, undo: {undo:.0} ms");
+        key(&mut app, '+');
+        key(&mut app, '>');
+        let added = key(&mut app, 'p');
+        let undo = key(&mut app, 'u');
+        println!("mention added: {added:.0} ms, undo: {undo:.0} ms");
+        // What rebuilding the whole index costs (decisions from elsewhere touching many documents).
         let mentions = app.ws.index.mentions.clone();
         let started = Instant::now();
         let rebuilt = app.ws.index.rebuild(&app.ws.corpus, mentions);
@@ -121,7 +140,7 @@ fn main() {
             .filter(|d| d.text.is_held())
             .count();
         println!(
-            "index rebuilt (as after a boundary move or an addition): {:.0} ms, {} mentions, {held} texts held",
+            "a whole index rebuilt (when many documents change at once): {:.0} ms, {} mentions, {held} texts held",
             started.elapsed().as_secs_f64() * 1e3,
             rebuilt.mentions.len()
         );

@@ -159,3 +159,50 @@ fn moved_boundaries_link_the_mention_to_what_it_now_names() {
         )
     );
 }
+
+/// Every entity as (label, key, documents, mention places), entities without mentions left out:
+/// what the entity pane, the filter, `n`/`N` and the export read.
+fn entities(a: &App) -> Vec<String> {
+    let index = &a.ws.index;
+    let mut out: Vec<String> = (index.entities.iter())
+        .filter(|e| !e.mentions.is_empty())
+        .map(|e| {
+            let places: Vec<_> = (e.mentions.iter())
+                .map(|&m| {
+                    (
+                        index.mentions[m.index()].doc,
+                        index.mentions[m.index()].span.clone(),
+                    )
+                })
+                .collect();
+            format!("{:?} {} {:?} {places:?}", e.label, e.key, e.docs)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn the_index_edited_in_place_is_the_index_laid_again_on_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("r.db");
+    let mut a = app(160, 45);
+    a.attach_store(Store::open(&store));
+    // A boundary moved, a mention added, one relabelled and one rejected, in two documents.
+    keys(&mut a, "]b><Enter>");
+    keys(&mut a, "]]Rr");
+    keys(&mut a, "x");
+    keys(&mut a, "j<Tab>");
+    keys(&mut a, "+>>p");
+    let mut b = app(160, 45);
+    b.attach_store(Store::open(&store));
+    assert_eq!(a.reviewed_count(), b.reviewed_count());
+    assert!(a.reviewed_count().0 >= 4, "{:?}", a.message);
+    assert_eq!(entities(&a), entities(&b));
+    let places = |a: &App| -> Vec<_> {
+        (a.ws.index.mentions.iter())
+            .map(|m| (m.doc, m.span.clone(), m.label.clone(), m.key.clone()))
+            .collect()
+    };
+    assert_eq!(places(&a), places(&b));
+}

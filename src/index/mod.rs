@@ -8,8 +8,10 @@ use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
+mod edit;
 mod order;
 mod stored;
+pub use edit::{Before, ReplacedDoc};
 use order::EntityOrder;
 pub use stored::{StoredIndex, StoredIndexBuilder};
 
@@ -262,20 +264,11 @@ impl Index {
                 e.docs.push(doc);
             }
             e.mentions.push(i);
-            let number = match surface {
-                None => NO_SURFACE,
-                Some(s) if s == &*e.canonical => 0,
-                Some(s) => match e.aliases.iter().position(|a| a == s) {
-                    Some(n) => n as u32 + 1,
-                    None => {
-                        e.aliases.push(s.to_string());
-                        let n = e.aliases.len() as u32;
-                        self.search.push(SearchName::new(id, n, s));
-                        renamed.push(id);
-                        n
-                    }
-                },
-            };
+            let (number, new_name) = self.surface_number(id, surface);
+            if new_name {
+                renamed.push(id);
+            }
+            let e = &self.entities[id.index()];
             self.mention_surface.push(number);
             self.mention_entity.push(id);
             // The entity's copies of the strings stand in for the document's own.
@@ -304,67 +297,22 @@ impl Index {
         }
     }
 
-    /// Moves a mention to the entity of `label` and `key` (created, named `canonical`, when there
-    /// is none): a relabelled or re-bounded mention leaves its old entity. Every list that names
-    /// the two entities (their documents and mentions, the document's entity pane, the names
-    /// searched) follows; the old entity stays, empty, when this was its last mention.
-    pub fn relink(&mut self, mention: MentionId, label: Label, key: Arc<str>, canonical: Arc<str>) {
-        let i = mention.index();
-        let Some(m) = self.mentions.get(i) else {
-            return;
-        };
-        let doc = m.doc;
-        // Read before the move: the old entity still knows the mention's text.
-        let surface = self.surface(mention).map(str::to_string);
-        let old = self.mention_entity[i];
-        let moved = Mention {
-            label,
-            key,
-            canonical,
-            ..m.clone()
-        };
-        let new = self.entity_for(&moved);
-        if new == old {
-            return;
-        }
-        let doc_range = self.doc_mention_ids(doc);
-        let e = &mut self.entities[old.index()];
-        e.mentions.retain(|&x| x != mention);
-        let still_here = (doc_range.clone()).any(|j| j != i && self.mention_entity[j] == old);
-        if !still_here {
-            e.docs.retain(|&d| d != doc);
-        }
-        let e = &mut self.entities[new.index()];
-        if let Err(at) = e.mentions.binary_search(&mention) {
-            e.mentions.insert(at, mention);
-        }
-        if let Err(at) = e.docs.binary_search(&doc) {
-            e.docs.insert(at, doc);
-        }
-        self.mention_surface[i] = match surface {
-            None => NO_SURFACE,
-            Some(s) if s == *e.canonical => 0,
-            Some(s) => match e.aliases.iter().position(|a| *a == s) {
-                Some(n) => n as u32 + 1,
+    /// The number [`Index::surface`] knows `surface` by for entity `id` (an alias is added when
+    /// it is a new name; then true).
+    fn surface_number(&mut self, id: EntityId, surface: Option<&str>) -> (u32, bool) {
+        let e = &mut self.entities[id.index()];
+        match surface {
+            None => (NO_SURFACE, false),
+            Some(s) if s == &*e.canonical => (0, false),
+            Some(s) => match e.aliases.iter().position(|a| a == s) {
+                Some(n) => (n as u32 + 1, false),
                 None => {
-                    e.aliases.push(s.clone());
+                    e.aliases.push(s.to_string());
                     let n = e.aliases.len() as u32;
-                    self.search.push(SearchName::new(new, n, &s));
-                    n
+                    self.search.push(SearchName::new(id, n, s));
+                    (n, true)
                 }
             },
-        };
-        self.mention_entity[i] = new;
-        let e = &self.entities[new.index()];
-        self.mentions[i] = Mention {
-            label: e.label.clone(),
-            key: e.key.clone(),
-            canonical: e.canonical.clone(),
-            ..moved
-        };
-        let counts = self.count_doc_entities(doc);
-        if let Some(list) = self.doc_entities.get_mut(doc.index()) {
-            *list = counts;
         }
     }
 

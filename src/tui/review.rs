@@ -5,7 +5,7 @@
 use super::app::App;
 use super::app::Effect;
 use super::nav::Dir;
-use crate::index::{EntityId, Index, MentionId};
+use crate::index::{Before, EntityId, Index, MentionId};
 use crate::review::{
     decision, decisions, Decision, MentionReview, Status, Store, StoreError, Verdict,
 };
@@ -52,33 +52,30 @@ impl App {
         self.follow(Ok(change));
     }
 
-    /// After the index was rebuilt: the filters, the current entity and the current mention
-    /// found again (by key, and by position) in the new one.
-    fn find_selections_again(&mut self, previous: &Index) {
-        let entity_key = |e: EntityId| {
-            let e = previous.entity(e);
-            (e.label.clone(), e.key.clone())
-        };
-        let filters: Vec<_> = self.filters.iter().map(|&e| entity_key(e)).collect();
-        let current_entity = self.current_entity.map(entity_key);
+    /// After mentions moved: the filters, the current entity and the current mention found
+    /// again (by key, and by position) in the index as it is now.
+    fn find_selections_again(&mut self, previous: &Before) {
+        let index = &self.ws.index;
+        let key = |e: EntityId| previous.entity_key(index, e);
+        let filters: Vec<_> = self.filters.iter().filter_map(|&e| key(e)).collect();
+        let current_entity = self.current_entity.and_then(key);
         let current = self
             .current_mention
-            .and_then(|m| previous.mentions.get(m.index()).cloned());
-        let index = &self.ws.index;
+            .and_then(|m| previous.mention_place(index, m));
         // Mention ids may have changed.
         self.walk = None;
         let find =
             |key: &(crate::model::Label, std::sync::Arc<str>)| index.find_entity(&key.0, &key.1);
         self.filters = filters.iter().filter_map(find).collect();
         self.current_entity = current_entity.and_then(|k| find(&k));
-        self.current_mention = current.and_then(|c| {
-            let ids = index.doc_mention_ids(c.doc);
-            ids.clone()
-                .find(|&i| index.mentions[i].span == c.span)
+        self.current_mention = current.and_then(|(doc, span)| {
+            let ids = index.doc_mention_ids(doc);
+            (ids.clone())
+                .find(|&i| index.mentions[i].span == span)
                 .or_else(|| {
                     ids.clone().find(|&i| {
-                        index.mentions[i].span.start < c.span.end
-                            && c.span.start < index.mentions[i].span.end
+                        index.mentions[i].span.start < span.end
+                            && span.start < index.mentions[i].span.end
                     })
                 })
                 .map(|i| MentionId(i as u32))
