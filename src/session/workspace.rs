@@ -5,7 +5,7 @@
 //! text name after review (a relabel or a boundary move relinks it).
 
 use crate::corpus::{Corpus, DocId, LoadWarning};
-use crate::index::{Index, MentionId};
+use crate::index::{Before, Index, MentionId};
 use crate::model::{Mention, Status};
 use crate::review::link::relinked;
 use crate::review::{layer, review_after, Decision, MentionReview, Store, StoreError, Verdict};
@@ -68,14 +68,15 @@ pub enum Change {
     /// Mentions moved between entities (relabelled): mention ids are unchanged, but entity
     /// lists, counts and which documents an entity is in may differ.
     Relinked,
-    /// The index was rebuilt (boundaries moved, mentions added, decisions laid again): mention
-    /// and entity ids may all differ. `previous` is the index before, to find selections again.
-    Rebuilt { previous: Index },
+    /// Mentions were moved or added (boundaries moved, a mention added, decisions laid again):
+    /// mention ids, and after a full rebuild entity ids, may differ. `previous` finds the
+    /// selections again.
+    Rebuilt { previous: Before },
 }
 
-/// Up to how many mentions changing entity (and nothing else) are moved in place when the
-/// decisions are laid again; more, and the index is rebuilt.
-const RELINK_IN_PLACE: usize = 10_000;
+/// Up to how many mentions changing entity and documents changing mentions are edited in place
+/// when the decisions are laid again; more, and the index is rebuilt.
+const EDIT_IN_PLACE: usize = 10_000;
 
 /// Corpus, index and review, kept in step, and the texts read for the screen.
 pub struct Workspace {
@@ -186,7 +187,9 @@ impl Workspace {
         self.review.base = None;
         self.review.relinked_from.clear();
         let previous = std::mem::replace(&mut self.index, index);
-        Change::Rebuilt { previous }
+        Change::Rebuilt {
+            previous: Before::Whole(previous),
+        }
     }
 
     /// Makes room for `docs` more documents and `mentions` more mentions.
@@ -282,35 +285,63 @@ impl Workspace {
         Some(base)
     }
 
-    /// Makes `mentions` (the same corpus's, after review) the index's: entities moved in place
-    /// when only they changed (a relabel made or undone), else the index rebuilt.
+    /// Makes `mentions` (the same corpus's, after review, in corpus order) the index's, changing
+    /// only what differs: mentions that changed entity are moved in place, documents whose
+    /// mentions moved or were added have theirs replaced; past [`EDIT_IN_PLACE`] changes the
+    /// index is rebuilt.
     fn take_mentions(&mut self, mentions: Vec<Mention>) -> Change {
-        let same_places = mentions.len() == self.index.mentions.len()
-            && (mentions.iter().zip(&self.index.mentions))
-                .all(|(a, b)| a.doc == b.doc && a.span == b.span);
-        let relinked: Vec<usize> = match same_places {
-            true => (mentions.iter().zip(&self.index.mentions))
-                .enumerate()
-                .filter(|(_, (a, b))| a.label != b.label || a.key != b.key)
-                .map(|(i, _)| i)
-                .collect(),
-            false => Vec::new(),
-        };
-        if !same_places || relinked.len() > RELINK_IN_PLACE {
+        let mut changed_docs: Vec<(DocId, std::ops::Range<usize>)> = Vec::new();
+        let mut relinked: Vec<usize> = Vec::new();
+        let mut k = 0;
+        for doc in DocId::all(self.index.doc_count()) {
+            let start = k;
+            while k < mentions.len() && mentions[k].doc == doc {
+                k += 1;
+            }
+            let ids = self.index.doc_mention_ids(doc);
+            let (new, old) = (&mentions[start..k], &self.index.mentions[ids.clone()]);
+            if new.len() != old.len() || new.iter().zip(old).any(|(a, b)| a.span != b.span) {
+                changed_docs.push((doc, start..k));
+                continue;
+            }
+            let differ =
+                |(_, (a, b)): &(usize, (&Mention, &Mention))| a.label != b.label || a.key != b.key;
+            let moved = new.iter().zip(old).enumerate().filter(differ);
+            relinked.extend(moved.map(|(j, _)| ids.start + j));
+        }
+        if k != mentions.len() || changed_docs.len() + relinked.len() > EDIT_IN_PLACE {
             let rebuilt = self.index.rebuild(&self.corpus, mentions);
             let previous = std::mem::replace(&mut self.index, rebuilt);
-            return Change::Rebuilt { previous };
+            return Change::Rebuilt {
+                previous: Before::Whole(previous),
+            };
         }
-        if relinked.is_empty() {
-            return Change::Reviews;
-        }
-        for i in relinked {
+        // Relinking keeps every id, so it goes first; then each document in order, its old ids
+        // told in the numbering from before any of them changed.
+        for &i in &relinked {
             let m = &mentions[i];
             let (label, key, canonical) = (m.label.clone(), m.key.clone(), m.canonical.clone());
             self.index
                 .relink(MentionId(i as u32), label, key, canonical);
         }
-        Change::Relinked
+        let mut replaced = Vec::new();
+        let mut shift: isize = 0;
+        for (doc, range) in changed_docs {
+            let text: &str = &self.corpus.docs[doc.index()].text;
+            let mut r = self.index.replace_doc(doc, text, mentions[range].to_vec());
+            let unshift = |i: usize| (i as isize - shift) as usize;
+            let grew = r.new_len as isize - r.old_ids.len() as isize;
+            r.old_ids = unshift(r.old_ids.start)..unshift(r.old_ids.end);
+            shift += grew;
+            replaced.push(r);
+        }
+        match (replaced.is_empty(), relinked.is_empty()) {
+            (false, _) => Change::Rebuilt {
+                previous: Before::Docs(replaced),
+            },
+            (true, false) => Change::Relinked,
+            (true, true) => Change::Reviews,
+        }
     }
 
     /// Stores `decisions` as one and lays them over the mentions; refuses them, changing
