@@ -39,6 +39,9 @@ impl MentionId {
     }
 }
 
+/// How many mentions a reviewer can add before the index's lists must grow (and be copied).
+pub const ADDED_ROOM: usize = 4096;
+
 /// See [`Index::surface`].
 const NO_SURFACE: u32 = u32::MAX;
 
@@ -366,6 +369,9 @@ impl Index {
 
     /// Makes room for `mentions` more mentions.
     pub fn reserve(&mut self, mentions: usize) {
+        // Room for the mentions a reviewer adds, besides: growing a list of millions by one
+        // would copy it whole.
+        let mentions = mentions + ADDED_ROOM;
         self.mentions.reserve(mentions);
         self.mention_entity.reserve(mentions);
         self.mention_surface.reserve(mentions);

@@ -44,68 +44,104 @@ pub fn review_after(review: &MentionReview, verdict: &Verdict) -> Option<Mention
     })
 }
 
-/// Lays `decisions`, in the order they were made, over the `base` mentions: statuses and labels
-/// change, boundaries move, added mentions join.
+/// Lays `decisions`, in the order they were made, over the `base` mentions (in corpus order):
+/// statuses and labels change, boundaries move, added mentions join. Only the documents some
+/// decision names are looked at.
 pub fn layer(corpus: &Corpus, base: &[Mention], decisions: &[Decision]) -> Layered {
+    let (by_doc, mut orphans) = by_document(corpus, decisions);
+    let mut mentions = Vec::with_capacity(base.len());
+    let mut reviews = Vec::with_capacity(base.len());
+    let mut rest = base;
+    for (&doc, decided) in &by_doc {
+        // Every document before this one as it is.
+        let before = rest.partition_point(|m| m.doc < doc);
+        mentions.extend_from_slice(&rest[..before]);
+        reviews.resize(mentions.len(), MentionReview::default());
+        rest = &rest[before..];
+        let own = rest.partition_point(|m| m.doc == doc);
+        let l = layer_doc(corpus, doc, &rest[..own], decided);
+        rest = &rest[own..];
+        mentions.extend(l.mentions);
+        reviews.extend(l.reviews);
+        orphans.extend(l.orphans);
+    }
+    mentions.extend_from_slice(rest);
+    reviews.resize(mentions.len(), MentionReview::default());
+    Layered {
+        mentions,
+        reviews,
+        orphans,
+    }
+}
+
+/// `decisions` by the document they name, in the order made; those naming no document of the
+/// corpus apart.
+pub fn by_document<'a>(
+    corpus: &Corpus,
+    decisions: &'a [Decision],
+) -> (
+    std::collections::BTreeMap<DocId, Vec<&'a Decision>>,
+    Vec<Decision>,
+) {
+    let mut by_doc: std::collections::BTreeMap<DocId, Vec<&Decision>> = Default::default();
+    let mut orphans = Vec::new();
+    let doc_of: HashMap<&str, DocId> = (corpus.docs.iter())
+        .map(|d| (d.path.as_str(), d.id))
+        .collect();
+    for d in decisions {
+        match doc_of.get(d.doc.as_str()) {
+            Some(&doc) => by_doc.entry(doc).or_default().push(d),
+            None => orphans.push(d.clone()),
+        }
+    }
+    (by_doc, orphans)
+}
+
+/// Lays `decisions` (all about document `doc`, in the order made) over its `base` mentions
+/// (in reading order): its mentions after review in reading order, each with its review, and
+/// the decisions whose mention is not there.
+pub fn layer_doc(
+    corpus: &Corpus,
+    doc: DocId,
+    base: &[Mention],
+    decisions: &[&Decision],
+) -> Layered {
     let mut mentions: Vec<Mention> = base.to_vec();
     let mut reviews = vec![MentionReview::default(); mentions.len()];
     let mut orphans = Vec::new();
-    let doc_of: HashMap<&str, DocId> = corpus
-        .docs
-        .iter()
-        .map(|d| (d.path.as_str(), d.id))
-        .collect();
-    let mut maps: HashMap<DocId, OffsetMap> = HashMap::new();
-    // Only mentions of documents some decision names are looked up.
-    let decided: std::collections::HashSet<DocId> = decisions
-        .iter()
-        .filter_map(|d| doc_of.get(d.doc.as_str()).copied())
-        .collect();
-    let mut at: HashMap<(DocId, usize, usize, String), usize> = HashMap::new();
-    // The mentions of each decided document, to link a changed mention to its entity.
-    let mut of_doc: HashMap<DocId, Vec<usize>> = HashMap::new();
-    for (i, m) in mentions.iter().enumerate() {
-        if decided.contains(&m.doc) {
-            let label = m.label.as_str().to_string();
-            at.insert((m.doc, m.span.start, m.span.end, label), i);
-            of_doc.entry(m.doc).or_default().push(i);
-        }
-    }
-    // Moves mention i to the entity its label and text now name.
-    let relink = |mentions: &mut Vec<Mention>,
-                  of_doc: &HashMap<DocId, Vec<usize>>,
-                  i: usize,
-                  label: &Label| {
-        let m = &mentions[i];
-        let text: &str = &corpus.docs[m.doc.index()].text;
-        let doc_mentions: Vec<(&Mention, &str)> = (of_doc.get(&m.doc).into_iter().flatten())
-            .filter(|&&j| j != i)
-            .map(|&j| {
-                (
-                    &mentions[j],
-                    text.get(mentions[j].span.clone()).unwrap_or(""),
-                )
-            })
-            .collect();
-        let surface = text.get(m.span.clone()).unwrap_or("");
-        mentions[i] = super::link::relinked(m, label, surface, &doc_mentions);
+    let Some(document) = corpus.docs.get(doc.index()) else {
+        orphans.extend(decisions.iter().map(|d| (*d).clone()));
+        return Layered {
+            mentions,
+            reviews,
+            orphans,
+        };
     };
-    for d in decisions {
-        let Some(&doc) = doc_of.get(d.doc.as_str()) else {
-            orphans.push(d.clone());
-            continue;
-        };
-        let text: &str = &corpus.docs[doc.index()].text;
-        let map = maps.entry(doc).or_insert_with(|| OffsetMap::new(text));
-        let span = |start: CodePoint, end: CodePoint| match (map.byte_of(start), map.byte_of(end)) {
-            (Ok(a), Ok(b)) if a < b => Some(a..b),
-            _ => None,
-        };
+    let text: &str = &document.text;
+    let map = OffsetMap::new(text);
+    let span = |start: CodePoint, end: CodePoint| match (map.byte_of(start), map.byte_of(end)) {
+        (Ok(a), Ok(b)) if a < b => Some(a..b),
+        _ => None,
+    };
+    let mut at: HashMap<(usize, usize, String), usize> = (mentions.iter().enumerate())
+        .map(|(i, m)| ((m.span.start, m.span.end, m.label.as_str().to_string()), i))
+        .collect();
+    // Moves mention i to the entity its label and text now name.
+    let relink = |mentions: &mut Vec<Mention>, i: usize, label: &Label| {
+        let others: Vec<(&Mention, &str)> = (mentions.iter().enumerate())
+            .filter(|&(j, _)| j != i)
+            .map(|(_, m)| (m, text.get(m.span.clone()).unwrap_or("")))
+            .collect();
+        let m = &mentions[i];
+        let surface = text.get(m.span.clone()).unwrap_or("");
+        mentions[i] = super::link::relinked(m, label, surface, &others);
+    };
+    for &d in decisions {
         let Some(range) = span(d.start, d.end).filter(|r| text[r.clone()] == d.text) else {
             orphans.push(d.clone());
             continue;
         };
-        let key = (doc, range.start, range.end, d.label.clone());
+        let key = (range.start, range.end, d.label.clone());
         if d.verdict == Verdict::Add {
             if at.contains_key(&key) {
                 continue; // already there (added twice, or extracted since)
@@ -115,16 +151,14 @@ pub fn layer(corpus: &Corpus, base: &[Mention], decisions: &[Decision]) -> Layer
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
-            let m = Mention {
+            mentions.push(Mention {
                 doc,
                 span: range,
                 label: Label::from_name(&d.label),
                 key: super::link::added_key(&canonical),
                 canonical: canonical.into(),
                 source: Source::Reviewer,
-            };
-            of_doc.entry(doc).or_default().push(mentions.len());
-            mentions.push(m);
+            });
             reviews.push(MentionReview {
                 status: Status::Accepted,
                 relabel: None,
@@ -138,36 +172,32 @@ pub fn layer(corpus: &Corpus, base: &[Mention], decisions: &[Decision]) -> Layer
         if let Some(review) = review_after(&reviews[i], &d.verdict) {
             reviews[i] = review;
             if let Verdict::Relabel(label) = &d.verdict {
-                relink(&mut mentions, &of_doc, i, label);
+                relink(&mut mentions, i, label);
                 // Later decisions name the mention by its new label (as the browser shows it).
-                at.insert((doc, range.start, range.end, label.as_str().to_string()), i);
+                at.insert((range.start, range.end, label.as_str().to_string()), i);
             }
             continue;
         }
-        reviews[i] = match &d.verdict {
-            Verdict::Adjust { start, end } => {
-                let Some(new) = span(*start, *end) else {
-                    orphans.push(d.clone());
-                    continue;
-                };
-                at.remove(&key);
-                let label = mentions[i].label.clone();
-                at.insert((doc, new.start, new.end, d.label.clone()), i);
-                at.insert((doc, new.start, new.end, label.as_str().to_string()), i);
-                mentions[i].span = new;
-                relink(&mut mentions, &of_doc, i, &label);
-                MentionReview {
-                    status: Status::Accepted,
-                    relabel: reviews[i].relabel.clone(),
-                }
-            }
-            Verdict::Accept | Verdict::Reject | Verdict::Relabel(_) | Verdict::Add => {
-                unreachable!("handled above")
-            }
+        let Verdict::Adjust { start, end } = &d.verdict else {
+            unreachable!("accept, reject, relabel and add are handled above")
+        };
+        let Some(new) = span(*start, *end) else {
+            orphans.push(d.clone());
+            continue;
+        };
+        at.remove(&key);
+        let label = mentions[i].label.clone();
+        at.insert((new.start, new.end, d.label.clone()), i);
+        at.insert((new.start, new.end, label.as_str().to_string()), i);
+        mentions[i].span = new;
+        relink(&mut mentions, i, &label);
+        reviews[i] = MentionReview {
+            status: Status::Accepted,
+            relabel: reviews[i].relabel.clone(),
         };
     }
     let mut both: Vec<(Mention, MentionReview)> = mentions.into_iter().zip(reviews).collect();
-    both.sort_by_key(|(m, _)| (m.doc, m.span.start, m.span.end));
+    both.sort_by_key(|(m, _)| (m.span.start, m.span.end));
     let (mentions, reviews) = both.into_iter().unzip();
     Layered {
         mentions,

@@ -6,7 +6,10 @@ pub mod link;
 pub mod store;
 
 pub use crate::model::Status;
-pub use layer::{decision, decisions, layer, review_after, reviewed, Layered, MentionReview};
+pub use layer::{
+    by_document, decision, decisions, layer, layer_doc, review_after, reviewed, Layered,
+    MentionReview,
+};
 pub use store::{Store, StoreError};
 
 use crate::model::{CodePoint, Label};

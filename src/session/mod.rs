@@ -6,6 +6,7 @@
 //! neither calls the other.
 
 mod annotate;
+mod relayer;
 pub mod stream;
 mod texts;
 mod worker;

@@ -8,7 +8,7 @@ use crate::corpus::{Corpus, DocId, LoadWarning};
 use crate::index::{Before, Index, MentionId};
 use crate::model::{Mention, Status};
 use crate::review::link::relinked;
-use crate::review::{layer, review_after, Decision, MentionReview, Store, StoreError, Verdict};
+use crate::review::{review_after, Decision, MentionReview, Store, StoreError, Verdict};
 use crate::session::stream::Loaded;
 use crate::snapshot::Restored;
 
@@ -22,13 +22,12 @@ pub struct ReviewState {
     pub orphans: usize,
     /// How many mentions are reviewed (counted when decisions change, not every frame).
     pub reviewed: usize,
-    /// The mentions before review (from extraction or import), which decisions are laid over;
-    /// None while they are the index's own (no decision has changed them), so that browsing
-    /// without reviewing never holds a second copy of every mention.
-    pub base: Option<Vec<Mention>>,
-    /// While there is no `base`: the mentions a relabel moved to another entity in place, as
-    /// they were before (the base is the index's mentions with these put back).
-    pub relinked_from: Vec<(MentionId, Mention)>,
+    /// For each document whose mentions in the index differ from those before review (a
+    /// boundary moved, a mention added, one relabelled), its mentions before review: what the
+    /// decisions are laid over again. Browsing without reviewing holds no copy of any mention.
+    pub originals: std::collections::BTreeMap<DocId, Vec<Mention>>,
+    /// The documents some decision in force names (laid again when decisions change).
+    pub decided: std::collections::BTreeSet<DocId>,
 }
 
 impl ReviewState {
@@ -37,13 +36,21 @@ impl ReviewState {
     pub fn without_store(mentions: usize, why: &str) -> Self {
         ReviewState {
             store: Err(StoreError(why.into())),
-            reviews: vec![MentionReview::default(); mentions],
+            reviews: with_room(mentions),
             orphans: 0,
             reviewed: 0,
-            base: None,
-            relinked_from: Vec::new(),
+            originals: Default::default(),
+            decided: Default::default(),
         }
     }
+}
+
+/// `n` unreviewed mentions' reviews, with room for the mentions a reviewer adds (growing a list
+/// of millions by one would copy it whole).
+fn with_room(n: usize) -> Vec<MentionReview> {
+    let mut reviews = Vec::with_capacity(n + crate::index::ADDED_ROOM);
+    reviews.resize(n, MentionReview::default());
+    reviews
 }
 
 /// Why a change to the workspace was not made.
@@ -73,10 +80,6 @@ pub enum Change {
     /// selections again.
     Rebuilt { previous: Before },
 }
-
-/// Up to how many mentions changing entity and documents changing mentions are edited in place
-/// when the decisions are laid again; more, and the index is rebuilt.
-const EDIT_IN_PLACE: usize = 10_000;
 
 /// Corpus, index and review, kept in step, and the texts read for the screen.
 pub struct Workspace {
@@ -110,7 +113,7 @@ impl Workspace {
         let mentions = self.corpus.absorb(loaded);
         let doc = self.corpus.docs.last()?;
         // Decisions wait for the end of the load, so the mentions have no separate base yet.
-        debug_assert!(self.review.base.is_none());
+        debug_assert!(self.review.originals.is_empty());
         let n = mentions.len();
         self.review
             .reviews
@@ -179,13 +182,10 @@ impl Workspace {
     /// Puts `index` (the same corpus's mentions from another source) in place of the current
     /// one, every mention unreviewed until decisions are laid again.
     pub fn replace_index(&mut self, index: Index) -> Change {
-        self.review.reviews.clear();
-        self.review
-            .reviews
-            .resize_with(index.mentions.len(), Default::default);
+        self.review.reviews = with_room(index.mentions.len());
         self.review.reviewed = 0;
-        self.review.base = None;
-        self.review.relinked_from.clear();
+        self.review.originals.clear();
+        self.review.decided.clear();
         let previous = std::mem::replace(&mut self.index, index);
         Change::Rebuilt {
             previous: Before::Whole(previous),
@@ -217,131 +217,6 @@ impl Workspace {
             });
         }
         change
-    }
-
-    /// Recomputes every mention's review from the decisions in force, rebuilding the index when
-    /// boundaries moved, mentions were added or entities changed.
-    pub fn relayer(&mut self) -> Result<Change, WorkspaceError> {
-        let decisions = match &self.review.store {
-            Ok(s) => s.decisions(),
-            Err(_) => Ok(Vec::new()),
-        };
-        let decisions = decisions.map_err(WorkspaceError::Unreadable)?;
-        if decisions.is_empty() && self.review.base.is_none() {
-            // Nothing laid, nothing moved: relabelled mentions go back to their entities.
-            let relinked = std::mem::take(&mut self.review.relinked_from);
-            let change = match relinked.is_empty() {
-                true => Change::Reviews,
-                false => Change::Relinked,
-            };
-            for (m, before) in relinked {
-                self.index
-                    .relink(m, before.label, before.key, before.canonical);
-            }
-            self.review.reviews = vec![MentionReview::default(); self.index.mentions.len()];
-            self.review.reviewed = 0;
-            self.review.orphans = 0;
-            return Ok(change);
-        }
-        let (mentions, reviews, orphans) = if decisions.is_empty() {
-            // Nothing to lay: the base mentions become the index's again (no copy is kept).
-            let reviews = vec![MentionReview::default(); self.index.mentions.len()];
-            (self.take_base(), reviews, 0)
-        } else {
-            // The mentions as they were before review are kept from the first decision on.
-            let base = self
-                .take_base()
-                .unwrap_or_else(|| self.index.mentions.clone());
-            let l = layer(&self.corpus, &base, &decisions);
-            self.review.base = Some(base);
-            (Some(l.mentions), l.reviews, l.orphans.len())
-        };
-        let change = match mentions {
-            Some(mentions) => self.take_mentions(mentions),
-            None => Change::Reviews,
-        };
-        self.review.reviewed = (reviews.iter())
-            .filter(|r| r.status != Status::Unreviewed)
-            .count();
-        self.review.reviews = reviews;
-        self.review.orphans = orphans;
-        Ok(change)
-    }
-
-    /// The mentions before review, when they differ from the index's: the base kept, or the
-    /// index's with the relabelled ones put back as they were.
-    fn take_base(&mut self) -> Option<Vec<Mention>> {
-        let relinked = std::mem::take(&mut self.review.relinked_from);
-        if let Some(base) = self.review.base.take() {
-            return Some(base);
-        }
-        if relinked.is_empty() {
-            return None;
-        }
-        let mut base = self.index.mentions.clone();
-        for (m, before) in relinked {
-            base[m.index()] = before;
-        }
-        Some(base)
-    }
-
-    /// Makes `mentions` (the same corpus's, after review, in corpus order) the index's, changing
-    /// only what differs: mentions that changed entity are moved in place, documents whose
-    /// mentions moved or were added have theirs replaced; past [`EDIT_IN_PLACE`] changes the
-    /// index is rebuilt.
-    fn take_mentions(&mut self, mentions: Vec<Mention>) -> Change {
-        let mut changed_docs: Vec<(DocId, std::ops::Range<usize>)> = Vec::new();
-        let mut relinked: Vec<usize> = Vec::new();
-        let mut k = 0;
-        for doc in DocId::all(self.index.doc_count()) {
-            let start = k;
-            while k < mentions.len() && mentions[k].doc == doc {
-                k += 1;
-            }
-            let ids = self.index.doc_mention_ids(doc);
-            let (new, old) = (&mentions[start..k], &self.index.mentions[ids.clone()]);
-            if new.len() != old.len() || new.iter().zip(old).any(|(a, b)| a.span != b.span) {
-                changed_docs.push((doc, start..k));
-                continue;
-            }
-            let differ =
-                |(_, (a, b)): &(usize, (&Mention, &Mention))| a.label != b.label || a.key != b.key;
-            let moved = new.iter().zip(old).enumerate().filter(differ);
-            relinked.extend(moved.map(|(j, _)| ids.start + j));
-        }
-        if k != mentions.len() || changed_docs.len() + relinked.len() > EDIT_IN_PLACE {
-            let rebuilt = self.index.rebuild(&self.corpus, mentions);
-            let previous = std::mem::replace(&mut self.index, rebuilt);
-            return Change::Rebuilt {
-                previous: Before::Whole(previous),
-            };
-        }
-        // Relinking keeps every id, so it goes first; then each document in order, its old ids
-        // told in the numbering from before any of them changed.
-        for &i in &relinked {
-            let m = &mentions[i];
-            let (label, key, canonical) = (m.label.clone(), m.key.clone(), m.canonical.clone());
-            self.index
-                .relink(MentionId(i as u32), label, key, canonical);
-        }
-        let mut replaced = Vec::new();
-        let mut shift: isize = 0;
-        for (doc, range) in changed_docs {
-            let text: &str = &self.corpus.docs[doc.index()].text;
-            let mut r = self.index.replace_doc(doc, text, mentions[range].to_vec());
-            let unshift = |i: usize| (i as isize - shift) as usize;
-            let grew = r.new_len as isize - r.old_ids.len() as isize;
-            r.old_ids = unshift(r.old_ids.start)..unshift(r.old_ids.end);
-            shift += grew;
-            replaced.push(r);
-        }
-        match (replaced.is_empty(), relinked.is_empty()) {
-            (false, _) => Change::Rebuilt {
-                previous: Before::Docs(replaced),
-            },
-            (true, false) => Change::Relinked,
-            (true, true) => Change::Reviews,
-        }
     }
 
     /// Stores `decisions` as one and lays them over the mentions; refuses them, changing
@@ -379,6 +254,9 @@ impl Workspace {
         }
         let mut change = Change::Reviews;
         for (&m, d) in targets.iter().zip(decisions) {
+            self.review
+                .decided
+                .insert(self.index.mentions[m.index()].doc);
             let before = &self.review.reviews[m.index()];
             if let Some(after) = review_after(before, &d.verdict) {
                 if before.status == Status::Unreviewed && after.status != Status::Unreviewed {
@@ -397,11 +275,11 @@ impl Workspace {
     /// Moves mention `m`, now labelled `label`, to the entity its text names (as laying the
     /// decisions again would).
     fn relink(&mut self, m: MentionId, label: &crate::model::Label) {
-        // What the mention was before review is kept before the index's own change.
-        let first_time = !self.review.relinked_from.iter().any(|(id, _)| *id == m);
-        if self.review.base.is_none() && first_time {
-            let before = self.index.mentions[m.index()].clone();
-            self.review.relinked_from.push((m, before));
+        // The document's mentions before review are kept before the index's own change.
+        let doc = self.index.mentions[m.index()].doc;
+        if !self.review.originals.contains_key(&doc) {
+            let before = self.index.doc_mentions(doc).to_vec();
+            self.review.originals.insert(doc, before);
         }
         let index = &self.index;
         let mention = &index.mentions[m.index()];
@@ -453,6 +331,18 @@ impl Workspace {
     /// was not read. Never reads a file: what drawing calls.
     pub fn text(&self, doc: DocId) -> Option<Result<&str, String>> {
         self.texts.get(&self.corpus, doc)
+    }
+
+    /// Every mention as it was before review (what `annotate` merges imported files with).
+    pub fn mentions_before_review(&self) -> Vec<Mention> {
+        let mut out = Vec::with_capacity(self.index.mentions.len());
+        for doc in DocId::all(self.index.doc_count()) {
+            match self.review.originals.get(&doc) {
+                Some(original) => out.extend_from_slice(original),
+                None => out.extend_from_slice(self.index.doc_mentions(doc)),
+            }
+        }
+        out
     }
 
     /// The review of a mention.

@@ -206,8 +206,7 @@ impl App {
         if !after.sources.annotations.is_empty() || !self.ws.corpus.sidecars.is_empty() {
             // The index is replaced below; its mentions are the extractor's, and it knows their
             // texts: only the documents the annotation files cover are read.
-            let extracted =
-                (self.ws.review.base.take()).unwrap_or_else(|| self.ws.index.mentions.clone());
+            let extracted = self.ws.mentions_before_review();
             let (index, problems, _) = annotate_keeping(
                 &self.ws.corpus,
                 &after.sources,
