@@ -141,7 +141,11 @@ fn frame(c: &mut Criterion) {
     corpus.push_bytes("big.txt".into(), doc.text.as_bytes());
     let index = analyze(&corpus);
     let mut app = App::new(corpus, index, Theme::new(true), Rect::new(0, 0, 260, 62));
-    app.reader_top = app.wrapped.as_ref().map_or(0, |(_, w)| w.lines.len() / 2);
+    app.reader.top = app
+        .reader
+        .wrapped
+        .as_ref()
+        .map_or(0, |(_, w)| w.lines.len() / 2);
     let mut terminal = Terminal::new(TestBackend::new(260, 62)).expect("test terminal");
     c.bench_function(
         "draw a frame, 1MB Chinese article, scrolled to the middle",

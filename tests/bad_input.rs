@@ -107,7 +107,7 @@ fn the_browser_reads_what_it_can_and_names_the_rest() {
         .iter()
         .any(|m| corpus.docs[m.doc.index()].text[m.span.clone()] == *"张子建"));
     let mut app = App::new(corpus, index, Theme::new(true), Rect::new(0, 0, 120, 30));
-    for row in 0..app.visible.len() {
+    for row in 0..app.list.docs.len() {
         app.select_row(row);
         for (w, h) in [(120, 30), (20, 6), (61, 9), (200, 50)] {
             app.resize(w, h);
@@ -196,12 +196,12 @@ fn a_huge_single_line_wraps_and_draws() {
     assert_eq!(corpus.docs.len(), 1);
     let index = Index::build(&corpus, Vec::new());
     let mut app = App::new(corpus, index, Theme::new(false), Rect::new(0, 0, 160, 45));
-    let (_, w) = app.wrapped.as_ref().unwrap();
+    let (_, w) = app.reader.wrapped.as_ref().unwrap();
     assert!(w.lines.len() > 100_000);
-    app.reader_top = w.lines.len() / 2;
+    app.reader.top = w.lines.len() / 2;
     let _ = render(&app);
     app.resize(80, 24);
-    let (_, w) = app.wrapped.as_ref().unwrap();
+    let (_, w) = app.reader.wrapped.as_ref().unwrap();
     assert!(w.width == app.reader_size().0 && w.lines.len() > 200_000);
     let _ = render(&app);
 }

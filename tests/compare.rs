@@ -148,13 +148,13 @@ fn the_errors_list_filters_by_kind_and_label_and_jumps() {
     assert!(a.overlay().is_none());
     let shown = &rows[1];
     assert_eq!(
-        a.list_selected, shown.rank,
+        a.list.selected, shown.rank,
         "the reader shows the disagreement's document"
     );
-    let (_, w) = a.wrapped.as_ref().unwrap();
+    let (_, w) = a.reader.wrapped.as_ref().unwrap();
     let line = w.line_of(shown.pair.gold.as_ref().unwrap().range.start);
     assert!(
-        line >= a.reader_top && line < a.reader_top + usize::from(a.reader_size().1),
+        line >= a.reader.top && line < a.reader.top + usize::from(a.reader_size().1),
         "and scrolls to it"
     );
 }

@@ -121,7 +121,7 @@ fn the_browser_fills_in_while_loading_and_decisions_wait_until_it_is_done() {
     );
     while !app.receive(&loader.events, Duration::from_millis(50)) {}
     assert_eq!(app.ws.corpus.docs.len(), 5);
-    assert_eq!(&app.visible[..], [0, 1, 2, 3, 4]);
+    assert_eq!(&app.list.docs[..], [0, 1, 2, 3, 4]);
     assert!(app
         .ws
         .corpus

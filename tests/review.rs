@@ -249,7 +249,8 @@ fn the_list_sorts_by_what_is_left_to_review() {
     a.attach_store(Store::open(&dir.path().join("r.db")));
     keys(&mut a, "s");
     let left: Vec<usize> = a
-        .visible
+        .list
+        .docs
         .iter()
         .map(|&d| {
             let (r, t) = a.doc_reviewed(d);
@@ -258,7 +259,7 @@ fn the_list_sorts_by_what_is_left_to_review() {
         .collect();
     assert!(left.windows(2).all(|w| w[0] >= w[1]), "{left:?}");
     assert_eq!(
-        a.ws.corpus.docs[a.visible[0].index()].lang.code(),
+        a.ws.corpus.docs[a.list.docs[0].index()].lang.code(),
         "zh",
         "the Chinese article has the most mentions"
     );
@@ -270,7 +271,8 @@ fn the_list_sorts_by_what_is_left_to_review() {
         keys(&mut a, "n");
         let m = a.current_mention.unwrap();
         let row = a
-            .visible
+            .list
+            .docs
             .row_of(a.ws.index.mentions[m.index()].doc)
             .unwrap();
         walk.push((row, a.ws.index.mentions[m.index()].span.start));
@@ -292,7 +294,7 @@ fn the_list_sorts_by_what_is_left_to_review() {
         );
     }
     keys(&mut a, "s");
-    assert_eq!(&a.visible[..], [0, 1], "back to corpus order");
+    assert_eq!(&a.list.docs[..], [0, 1], "back to corpus order");
 }
 
 fn surface(a: &gazette::tui::app::App, m: u32) -> String {

@@ -8,7 +8,8 @@ use gazette::tui::layout::{inner, Pane};
 use support::{app, keys};
 
 fn listed_titles(a: &gazette::tui::app::App) -> Vec<String> {
-    a.visible
+    a.list
+        .docs
         .iter()
         .map(|&d| a.ws.corpus.docs[d.index()].display_title().to_string())
         .collect()
@@ -23,7 +24,7 @@ fn current_text(a: &gazette::tui::app::App) -> String {
 fn lian_narrows_to_the_two_articles_and_n_walks_every_mention_then_wraps() {
     let mut a = app(160, 45);
     keys(&mut a, "/lian<Enter>");
-    assert_eq!(a.visible.len(), 2, "{:?}", listed_titles(&a));
+    assert_eq!(a.list.docs.len(), 2, "{:?}", listed_titles(&a));
     assert!(a.prompt().is_none());
     let entity = a.current_entity.expect("the filter's entity is current");
     assert_eq!(a.ws.index.entity(entity).name, "Lian Maojun");
@@ -70,7 +71,7 @@ fn lian_narrows_to_the_two_articles_and_n_walks_every_mention_then_wraps() {
 fn region_scope_yingtan_narrows_to_the_yingtan_article() {
     let mut a = app(160, 45);
     keys(&mut a, "/<Tab>yingtan<Enter>");
-    assert_eq!(a.visible.len(), 1);
+    assert_eq!(a.list.docs.len(), 1);
     assert!(listed_titles(&a)[0].starts_with("Xu Nanji"));
     let e = a.ws.index.entity(a.filters[0]);
     assert_eq!(e.label, gazette::model::Label::Region);
@@ -81,17 +82,17 @@ fn filters_combine_with_and_and_backspace_removes_the_last() {
     let mut a = app(160, 45);
     keys(&mut a, "/<Tab>binhai<Enter>");
     assert_eq!(a.ws.index.entity(a.filters[0]).name, "Binhai 滨海新区");
-    let with_binhai = a.visible.len();
+    let with_binhai = a.list.docs.len();
     assert_eq!(with_binhai, 2, "{:?}", listed_titles(&a));
     keys(&mut a, "/yang maorong<Enter>");
     assert_eq!(a.filters.len(), 2);
     assert_eq!(
-        a.visible.len(),
+        a.list.docs.len(),
         1,
         "a person in a region: {:?}",
         listed_titles(&a)
     );
-    for &d in a.visible.iter() {
+    for &d in a.list.docs.iter() {
         for &f in &a.filters {
             assert!(a.ws.index.entity(f).docs.contains(&d));
         }
@@ -102,12 +103,12 @@ fn filters_combine_with_and_and_backspace_removes_the_last() {
         1,
         "Backspace on an empty prompt removes the last filter"
     );
-    assert_eq!(a.visible.len(), with_binhai);
+    assert_eq!(a.list.docs.len(), with_binhai);
     keys(&mut a, "<Esc>");
     assert!(a.prompt().is_none(), "Esc closes the prompt");
     assert_eq!(a.filters.len(), 1, "Esc keeps the filters");
     keys(&mut a, "c");
-    assert_eq!(a.visible.len(), 5);
+    assert_eq!(a.list.docs.len(), 5);
 }
 
 #[test]
@@ -175,7 +176,7 @@ fn the_mention_list_jumps_to_the_chosen_mention() {
         a.current_mention,
         a.ws.index.entity(e).mentions.last().copied()
     );
-    assert!(listed_titles(&a)[a.list_selected].starts_with("Seize"));
+    assert!(listed_titles(&a)[a.list.selected].starts_with("Seize"));
 }
 
 #[test]
@@ -185,13 +186,13 @@ fn jumping_keeps_the_mention_on_screen_in_a_long_document() {
     for _ in 0..40 {
         keys(&mut a, "n");
         let m = &a.ws.index.mentions[(a.current_mention.unwrap()).index()];
-        let (_, w) = a.wrapped.as_ref().unwrap();
+        let (_, w) = a.reader.wrapped.as_ref().unwrap();
         let line = w.line_of(m.span.start);
         let (_, height) = a.reader_size();
         assert!(
-            line >= a.reader_top && line < a.reader_top + usize::from(height),
+            line >= a.reader.top && line < a.reader.top + usize::from(height),
             "line {line} not in view at {}",
-            a.reader_top
+            a.reader.top
         );
     }
 }
@@ -201,12 +202,12 @@ fn resizing_rewraps_and_keeps_the_place() {
     let mut a = app(160, 45);
     keys(&mut a, "jj<Tab>");
     keys(&mut a, "<PgDn><PgDn>");
-    let (_, w) = a.wrapped.as_ref().unwrap();
-    let first_char = w.lines[a.reader_top].start;
+    let (_, w) = a.reader.wrapped.as_ref().unwrap();
+    let first_char = w.lines[a.reader.top].start;
     a.handle(Event::Resize(70, 30));
-    let (_, w) = a.wrapped.as_ref().unwrap();
+    let (_, w) = a.reader.wrapped.as_ref().unwrap();
     assert_eq!(w.width, a.reader_size().0);
-    let line = &w.lines[a.reader_top];
+    let line = &w.lines[a.reader.top];
     assert!(
         line.start <= first_char && first_char <= line.end + 4,
         "the first visible character stays in view"
@@ -223,7 +224,7 @@ fn a_mouse_click_selects_a_document_and_a_mention() {
         row: list.y + 3,
         modifiers: KeyModifiers::NONE,
     }));
-    assert_eq!(a.list_selected, 3);
+    assert_eq!(a.list.selected, 3);
     assert_eq!(a.focus, Pane::List);
     // Click on the reader's first line: the headline "Xu Nanji: ..." starts with a person.
     let reader = inner(a.layout().reader.unwrap());

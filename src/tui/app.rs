@@ -68,6 +68,33 @@ pub struct MentionList {
     pub selected: usize,
 }
 
+/// The document list's state.
+pub struct ListPane {
+    /// Documents in the list (ascending ids, or by what is left to review): all of them, or
+    /// those matching the filters.
+    pub docs: super::listing::Listing,
+    /// Selected row.
+    pub selected: usize,
+    /// Ordered by mentions left to review, not by corpus order.
+    pub by_review: bool,
+}
+
+/// The reader's state.
+#[derive(Default)]
+pub struct ReaderPane {
+    /// First visual line shown.
+    pub top: usize,
+    /// The document shown, wrapped at the reader's width.
+    pub wrapped: Option<(DocId, Wrapped)>,
+}
+
+/// The entity pane's state.
+#[derive(Default)]
+pub struct EntityPane {
+    /// Selected row (an index into the document's entities).
+    pub selected: usize,
+}
+
 /// The whole state of the browser.
 pub struct App {
     /// The corpus, its index and the review, kept consistent by their own methods.
@@ -79,18 +106,14 @@ pub struct App {
     pub focus: Pane,
     /// Entities every listed document must mention.
     pub filters: Vec<EntityId>,
-    /// Documents in the list (ascending ids): all of them, or those matching the filters.
-    pub visible: super::listing::Listing,
-    /// Selected row of the list.
-    pub list_selected: usize,
-    /// First visual line shown in the reader.
-    pub reader_top: usize,
-    /// The reader's document wrapped at the reader's width.
-    pub wrapped: Option<(DocId, Wrapped)>,
+    /// The document list.
+    pub list: ListPane,
+    /// The reader.
+    pub reader: ReaderPane,
     pub current_entity: Option<EntityId>,
     pub current_mention: Option<MentionId>,
-    /// Selected row of the entity pane (an index into the document's entities).
-    pub entity_selected: usize,
+    /// The entity pane.
+    pub entities: EntityPane,
     /// The prompt or popup taking the keys, if any.
     pub mode: Mode,
     /// What the last events asked for outside the state, for the loop to run.
@@ -102,8 +125,6 @@ pub struct App {
     pub compare: Option<super::compare::Compare>,
     /// The disagreement ) and ( last went to: (list row, start byte).
     pub disagreement_at: Option<(usize, usize)>,
-    /// The document list is ordered by mentions left to review, not by corpus order.
-    pub sort_by_review: bool,
     /// The current entity's listed mentions in reading order, kept between presses of n.
     pub walk: Option<super::nav::Walk>,
     /// How far loading has come (None once every document is in).
@@ -121,18 +142,19 @@ impl App {
             area,
             focus: Pane::List,
             filters: Vec::new(),
-            visible,
-            list_selected: 0,
-            reader_top: 0,
-            wrapped: None,
+            list: ListPane {
+                docs: visible,
+                selected: 0,
+                by_review: false,
+            },
+            reader: ReaderPane::default(),
             current_entity: None,
             current_mention: None,
-            entity_selected: 0,
+            entities: EntityPane::default(),
             mode: Mode::Normal,
             effects: Vec::new(),
             message: None,
             quit: false,
-            sort_by_review: false,
             compare: None,
             disagreement_at: None,
             walk: None,
@@ -165,7 +187,7 @@ impl App {
 
     /// The document shown in the reader.
     pub fn current_doc(&self) -> Option<DocId> {
-        self.visible.get(self.list_selected).copied()
+        self.list.docs.get(self.list.selected).copied()
     }
 
     /// Inner size (columns, rows) of the reader; of the whole body when it is hidden, so that a
@@ -180,9 +202,12 @@ impl App {
     /// Keeps derived state consistent after any change: the wrap cache matches the document and
     /// width, and selections and scroll offsets are within bounds.
     pub fn sync(&mut self) {
-        self.list_selected = self.list_selected.min(self.visible.len().saturating_sub(1));
+        self.list.selected = self
+            .list
+            .selected
+            .min(self.list.docs.len().saturating_sub(1));
         let Some(doc) = self.current_doc() else {
-            self.wrapped = None;
+            self.reader.wrapped = None;
             return;
         };
         let (width, height) = self.reader_size();
@@ -193,7 +218,7 @@ impl App {
         self.load_overlay_texts();
         let read_now = self.ws.text(doc).is_some_and(|t| t.is_ok());
         let stale = read_before != read_now
-            || !matches!(&self.wrapped, Some((d, w)) if *d == doc && w.width == width);
+            || !matches!(&self.reader.wrapped, Some((d, w)) if *d == doc && w.width == width);
         if stale {
             // A text that cannot be read wraps as nothing; the reader shows why instead.
             let text = match self.ws.text(doc) {
@@ -201,17 +226,22 @@ impl App {
                 _ => "",
             };
             // Keep the first visible character in view across a re-wrap.
-            let anchor = match &self.wrapped {
-                Some((d, w)) if *d == doc => w.lines.get(self.reader_top).map(|l| l.start),
+            let anchor = match &self.reader.wrapped {
+                Some((d, w)) if *d == doc => w.lines.get(self.reader.top).map(|l| l.start),
                 _ => None,
             };
             let w = wrap(text, width);
-            self.reader_top = anchor.map_or(0, |a| w.line_of(a));
-            self.wrapped = Some((doc, w));
+            self.reader.top = anchor.map_or(0, |a| w.line_of(a));
+            self.reader.wrapped = Some((doc, w));
         }
-        let lines = self.wrapped.as_ref().map_or(0, |(_, w)| w.lines.len());
-        self.reader_top = self
-            .reader_top
+        let lines = self
+            .reader
+            .wrapped
+            .as_ref()
+            .map_or(0, |(_, w)| w.lines.len());
+        self.reader.top = self
+            .reader
+            .top
             .min(lines.saturating_sub(usize::from(height)));
         let entities = self.ws.index.doc_entities(doc);
         // The entity pane follows the current entity when this document mentions it.
@@ -219,9 +249,9 @@ impl App {
             .current_entity
             .and_then(|c| entities.iter().position(|(e, _)| *e == c))
         {
-            self.entity_selected = i;
+            self.entities.selected = i;
         }
-        self.entity_selected = self.entity_selected.min(entities.len().saturating_sub(1));
+        self.entities.selected = self.entities.selected.min(entities.len().saturating_sub(1));
     }
 
     /// Reads the texts of the rows an open list shows (the mention list, the disagreements).
@@ -240,7 +270,7 @@ impl App {
                 let rows = self.error_rows(list);
                 let shown = list_window(height, rows.len(), 4, list.selected);
                 (rows.get(shown).unwrap_or_default().iter())
-                    .filter_map(|r| self.visible.get(r.rank).copied())
+                    .filter_map(|r| self.list.docs.get(r.rank).copied())
                     .collect()
             }
             _ => Vec::new(),
@@ -264,17 +294,17 @@ impl App {
             .ws
             .index
             .docs_with_all(&self.filters, self.ws.corpus.docs.len());
-        if self.sort_by_review {
+        if self.list.by_review {
             // Most mentions left to review first; ties keep corpus order.
             visible.sort_by_key(|&d| {
                 let (reviewed, total) = self.doc_reviewed(d);
                 std::cmp::Reverse(total - reviewed)
             });
         }
-        self.visible.set(visible);
-        self.list_selected = keep.and_then(|d| self.visible.row_of(d)).unwrap_or(0);
+        self.list.docs.set(visible);
+        self.list.selected = keep.and_then(|d| self.list.docs.row_of(d)).unwrap_or(0);
         if self.current_doc() != keep {
-            self.reader_top = 0;
+            self.reader.top = 0;
             self.current_mention = None;
         }
         self.sync();
@@ -282,11 +312,11 @@ impl App {
 
     /// Selects a document in the list (by row), resetting the reader.
     pub fn select_row(&mut self, row: usize) {
-        let row = row.min(self.visible.len().saturating_sub(1));
-        if row != self.list_selected {
-            self.list_selected = row;
-            self.reader_top = 0;
-            self.entity_selected = 0;
+        let row = row.min(self.list.docs.len().saturating_sub(1));
+        if row != self.list.selected {
+            self.list.selected = row;
+            self.reader.top = 0;
+            self.entities.selected = 0;
             self.current_mention = None;
             self.sync();
         }
@@ -296,11 +326,13 @@ impl App {
     /// the way down when it has to move.
     pub fn reveal(&mut self, offset: usize) {
         let (_, height) = self.reader_size();
-        let Some((_, w)) = &self.wrapped else { return };
+        let Some((_, w)) = &self.reader.wrapped else {
+            return;
+        };
         let line = w.line_of(offset);
         let height = usize::from(height);
-        if line < self.reader_top || line >= self.reader_top + height {
-            self.reader_top = line.saturating_sub(height / 3);
+        if line < self.reader.top || line >= self.reader.top + height {
+            self.reader.top = line.saturating_sub(height / 3);
         }
         self.sync();
     }

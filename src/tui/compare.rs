@@ -98,7 +98,7 @@ impl App {
             return;
         };
         let mut places: Vec<(usize, usize, usize)> = Vec::new(); // (list rank, start, end)
-        for (rank, &doc) in self.visible.iter().enumerate() {
+        for (rank, &doc) in self.list.docs.iter().enumerate() {
             for p in compare
                 .pairs
                 .get(doc.index())
@@ -119,10 +119,11 @@ impl App {
             return;
         }
         let here = (
-            self.list_selected,
-            self.wrapped
+            self.list.selected,
+            self.reader
+                .wrapped
                 .as_ref()
-                .and_then(|(_, w)| w.lines.get(self.reader_top))
+                .and_then(|(_, w)| w.lines.get(self.reader.top))
                 .map_or(0, |l| l.start),
         );
         // From the last disagreement visited (strictly after it), or from the top of the reader
@@ -150,7 +151,7 @@ impl App {
             .map_or(0, |i| i + 1);
         self.select_row(rank);
         self.disagreement_at = Some((rank, start));
-        let doc = self.visible[rank];
+        let doc = self.list.docs[rank];
         self.current_mention = self
             .ws
             .index
@@ -256,7 +257,7 @@ impl App {
             return Vec::new();
         };
         let mut rows = Vec::new();
-        for (rank, &doc) in self.visible.iter().enumerate() {
+        for (rank, &doc) in self.list.docs.iter().enumerate() {
             for p in compare.pairs.get(doc.index()).into_iter().flatten() {
                 let kind_ok =
                     p.outcome != Outcome::Correct && list.kind.is_none_or(|k| k.admits(p.outcome));
@@ -302,7 +303,7 @@ impl App {
             return;
         };
         self.select_row(row.rank);
-        let doc = self.visible[row.rank];
+        let doc = self.list.docs[row.rank];
         self.disagreement_at = Some((row.rank, span.start));
         self.current_mention = self
             .ws

@@ -179,7 +179,7 @@ impl App {
             .iter()
             .all(|&f| self.ws.index.entity(f).docs.last() == Some(&id));
         if passes {
-            self.visible.push(id);
+            self.list.docs.push(id);
         }
     }
 
@@ -243,7 +243,7 @@ impl App {
         }
         self.loading = None;
         self.attach_store(opened);
-        if self.sort_by_review {
+        if self.list.by_review {
             self.apply_filters();
         }
         crate::debug_log::log(format_args!(

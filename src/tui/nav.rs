@@ -28,12 +28,12 @@ impl App {
     pub fn go_to_mention(&mut self, mention: MentionId) {
         let m = &self.ws.index.mentions[mention.index()];
         let (doc, start) = (m.doc, m.span.start);
-        if !self.visible.contains(doc) {
+        if !self.list.docs.contains(doc) {
             self.filters.clear();
             self.apply_filters();
             self.message = Some("filters cleared to show that document".into());
         }
-        if let Some(row) = self.visible.row_of(doc) {
+        if let Some(row) = self.list.docs.row_of(doc) {
             self.select_row(row);
         }
         self.current_entity = Some(self.ws.index.entity_of(mention));
@@ -81,7 +81,7 @@ impl App {
     /// entity and listing (the first n after a change), so each further press is a binary search;
     /// in corpus order the entity's mentions are already in reading order and need no sort.
     fn walk(&mut self, entity: EntityId) -> &[Place] {
-        let generation = self.visible.generation();
+        let generation = self.list.docs.generation();
         let fresh =
             matches!(&self.walk, Some(w) if w.entity == entity && w.generation == generation);
         if !fresh {
@@ -93,7 +93,7 @@ impl App {
                 .iter()
                 .filter_map(|&m| self.listed_place(m))
                 .collect();
-            if !self.visible.in_id_order() {
+            if !self.list.docs.in_id_order() {
                 places.sort_unstable();
             }
             self.walk = Some(Walk {
@@ -108,16 +108,16 @@ impl App {
     /// A mention's place in reading order across the list, if its document is listed.
     fn listed_place(&self, mention: MentionId) -> Option<Place> {
         let m = &self.ws.index.mentions[mention.index()];
-        Some((self.visible.row_of(m.doc)?, m.span.start, mention))
+        Some((self.list.docs.row_of(m.doc)?, m.span.start, mention))
     }
 
     /// The top of the reader as a place in reading order (row, start byte of the top line).
     fn reader_place(&self) -> Place {
-        let offset = match &self.wrapped {
-            Some((_, w)) => w.lines.get(self.reader_top).map_or(0, |l| l.start),
+        let offset = match &self.reader.wrapped {
+            Some((_, w)) => w.lines.get(self.reader.top).map_or(0, |l| l.start),
             None => 0,
         };
-        (self.list_selected, offset, MentionId(0))
+        (self.list.selected, offset, MentionId(0))
     }
 
     /// ] / [: the next or previous mention of any entity in the current document; it becomes
@@ -132,8 +132,8 @@ impl App {
             return;
         }
         let here = self.current_mention.filter(|m| ids.contains(&m.index()));
-        let top = match &self.wrapped {
-            Some((_, w)) => w.lines.get(self.reader_top).map_or(0, |l| l.start),
+        let top = match &self.reader.wrapped {
+            Some((_, w)) => w.lines.get(self.reader.top).map_or(0, |l| l.start),
             None => 0,
         };
         let target = match (here, dir) {

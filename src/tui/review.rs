@@ -18,9 +18,9 @@ impl App {
         let change = self.ws.attach_store(store);
         self.follow(change);
         // The reader's place is restored unless the user has already moved (while loading).
-        let untouched = self.list_selected == 0 && self.reader_top == 0;
+        let untouched = self.list.selected == 0 && self.reader.top == 0;
         if let Some((doc, offset)) = self.ws.saved_place().filter(|_| untouched) {
-            if let Some(row) = self.visible.iter().position(|&d| d == doc) {
+            if let Some(row) = self.list.docs.iter().position(|&d| d == doc) {
                 self.select_row(row);
                 self.reveal(offset);
             }
@@ -229,7 +229,8 @@ impl App {
     /// documents, wrapping around.
     pub fn step_unreviewed(&mut self, dir: Dir) {
         let order: Vec<MentionId> = self
-            .visible
+            .list
+            .docs
             .iter()
             .flat_map(|&d| {
                 self.ws
@@ -276,8 +277,8 @@ impl App {
         let Some(doc) = self.current_doc() else {
             return;
         };
-        let offset = (self.wrapped.as_ref())
-            .and_then(|(_, w)| w.lines.get(self.reader_top))
+        let offset = (self.reader.wrapped.as_ref())
+            .and_then(|(_, w)| w.lines.get(self.reader.top))
             .map_or(0, |l| l.start);
         self.ws.save_place(doc, offset);
     }

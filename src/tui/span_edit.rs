@@ -48,9 +48,10 @@ impl App {
                 self.ws.index.mentions[m.index()].span.end
             }
             _ => self
+                .reader
                 .wrapped
                 .as_ref()
-                .and_then(|(_, w)| w.lines.get(self.reader_top))
+                .and_then(|(_, w)| w.lines.get(self.reader.top))
                 .map_or(0, |l| l.start),
         };
         let start = skip_spaces(text, from);

@@ -156,14 +156,14 @@ impl App {
         let page = self.page();
         match self.focus {
             Pane::List => {
-                let last = self.visible.len().saturating_sub(1);
-                let row = moved(self.list_selected, action, page, last);
+                let last = self.list.docs.len().saturating_sub(1);
+                let row = moved(self.list.selected, action, page, last);
                 match action {
                     Action::Select => self.focus = Pane::Reader,
                     Action::SortByReview => {
-                        self.sort_by_review = !self.sort_by_review;
+                        self.list.by_review = !self.list.by_review;
                         self.apply_filters();
-                        self.message = Some(if self.sort_by_review {
+                        self.message = Some(if self.list.by_review {
                             "most left to review first".into()
                         } else {
                             "corpus order".into()
@@ -173,8 +173,12 @@ impl App {
                 }
             }
             Pane::Reader => {
-                let lines = self.wrapped.as_ref().map_or(0, |(_, w)| w.lines.len());
-                self.reader_top = moved(self.reader_top, action, page, lines.saturating_sub(page));
+                let lines = self
+                    .reader
+                    .wrapped
+                    .as_ref()
+                    .map_or(0, |(_, w)| w.lines.len());
+                self.reader.top = moved(self.reader.top, action, page, lines.saturating_sub(page));
             }
             Pane::Entities => {
                 let Some(doc) = self.current_doc() else {
@@ -182,17 +186,17 @@ impl App {
                 };
                 let entities = self.ws.index.doc_entities(doc);
                 if action == Action::Select {
-                    if let Some(&(e, _)) = entities.get(self.entity_selected) {
+                    if let Some(&(e, _)) = entities.get(self.entities.selected) {
                         self.choose_entity(e);
                     }
                 } else {
-                    self.entity_selected = moved(
-                        self.entity_selected,
+                    self.entities.selected = moved(
+                        self.entities.selected,
                         action,
                         page,
                         entities.len().saturating_sub(1),
                     );
-                    if let Some(&(e, _)) = entities.get(self.entity_selected) {
+                    if let Some(&(e, _)) = entities.get(self.entities.selected) {
                         self.current_entity = Some(e);
                     }
                 }
@@ -258,7 +262,7 @@ impl App {
         let name = &self.ws.index.entity(entity).name;
         self.message = Some(format!(
             "{} documents mention {name}; n / N walk its mentions",
-            self.visible.len()
+            self.list.docs.len()
         ));
     }
 
@@ -315,7 +319,7 @@ impl App {
             .layout()
             .list
             .map_or(1, |r| usize::from(inner(r).height).max(1));
-        self.list_selected.saturating_sub(height - 1)
+        self.list.selected.saturating_sub(height - 1)
     }
 
     fn click_entity(&mut self, row: usize) {
@@ -325,7 +329,7 @@ impl App {
         let rows = super::view::entities::rows(self, doc);
         let offset = super::view::entities::offset(self, &rows);
         if let Some(Some(i)) = rows.get(offset + row).map(|r| r.entity_index) {
-            self.entity_selected = i;
+            self.entities.selected = i;
             let entities = self.ws.index.doc_entities(doc);
             if let Some(&(e, _)) = entities.get(i) {
                 self.choose_entity(e);
@@ -336,8 +340,8 @@ impl App {
     /// The mention drawn at (row, column) inside the reader.
     fn mention_at_cell(&self, row: usize, column: u16) -> Option<MentionId> {
         let doc = self.current_doc()?;
-        let (_, w) = self.wrapped.as_ref()?;
-        let line = w.lines.get(self.reader_top + row)?;
+        let (_, w) = self.reader.wrapped.as_ref()?;
+        let line = w.lines.get(self.reader.top + row)?;
         let text: &str = &self.ws.corpus.docs[doc.index()].text;
         let mut x = 0usize;
         for (offset, g) in text[line.clone()].grapheme_indices(true) {

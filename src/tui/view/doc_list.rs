@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .collect();
     let mut title = format!(
         " Documents {}/{} ",
-        app.visible.len(),
+        app.list.docs.len(),
         app.ws.corpus.docs.len()
     );
     if !filters.is_empty() {
@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let width = usize::from(body.width);
     let offset = app.list_offset();
     let mut lines: Vec<Line> = Vec::new();
-    if app.visible.is_empty() {
+    if app.list.docs.is_empty() {
         // Said whole, wrapped to the pane: what the load is doing, or why nothing is listed.
         let why = empty_list_reason(app);
         let wrapped = crate::text::wrap(&why, body.width);
@@ -48,7 +48,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         }
     }
     for (row, &doc_id) in app
-        .visible
+        .list
+        .docs
         .iter()
         .enumerate()
         .skip(offset)
@@ -87,7 +88,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             Span::styled(meta, t.muted()),
             Span::raw(fit(doc.display_title(), title_width)),
         ]);
-        if row == app.list_selected {
+        if row == app.list.selected {
             line = line.style(t.selected(focused));
         }
         lines.push(line);

@@ -60,7 +60,7 @@ pub fn offset(app: &App, rows: &[Row]) -> usize {
         .map_or(1, |r| usize::from(inner(r).height).max(1));
     let selected_row = rows
         .iter()
-        .position(|r| r.entity_index == Some(app.entity_selected))
+        .position(|r| r.entity_index == Some(app.entities.selected))
         .unwrap_or(0);
     selected_row
         .saturating_sub(height - 1)
@@ -105,7 +105,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     Span::styled(count, t.muted()),
                 ]);
                 let entity = entities.get(i).map(|(e, _)| *e);
-                if i == app.entity_selected && (focused || entity == app.current_entity) {
+                if i == app.entities.selected && (focused || entity == app.current_entity) {
                     line = line.style(t.selected(focused));
                 }
                 line

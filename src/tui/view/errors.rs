@@ -52,7 +52,7 @@ pub fn draw(frame: &mut Frame, app: &App, list: &ErrorsList) {
         .skip(shown.start)
         .take(shown.len())
         .map(|(i, row)| {
-            let doc = &app.ws.corpus.docs[app.visible[row.rank].index()];
+            let doc = &app.ws.corpus.docs[app.list.docs[row.rank].index()];
             // The text as read for the screen before drawing; one offset map per row, for
             // the rows shown only.
             let text = app.ws.text(doc.id);

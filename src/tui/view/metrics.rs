@@ -55,7 +55,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     lines.push(Line::styled("document          F1", t.muted()));
     // Only the rows the pane can show: the list may hold a hundred thousand documents.
     let room = usize::from(inner(area).height).saturating_sub(lines.len() + 8);
-    for &doc in app.visible.iter().take(room) {
+    for &doc in app.list.docs.iter().take(room) {
         if let Some(s) = compare.per_doc.get(doc.index()) {
             let name = fit(
                 app.ws.corpus.docs[doc.index()].display_title(),

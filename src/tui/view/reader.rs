@@ -20,7 +20,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let focused = app.focus == Pane::Reader;
     let width = usize::from(area.width.saturating_sub(2));
     let block = Block::bordered().border_style(t.border(focused));
-    let (Some(doc_id), Some((_, wrapped))) = (app.current_doc(), &app.wrapped) else {
+    let (Some(doc_id), Some((_, wrapped))) = (app.current_doc(), &app.reader.wrapped) else {
         frame.render_widget(
             Paragraph::new("no document").block(block.title(" Reader ")),
             area,
@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let doc = &app.ws.corpus.docs[doc_id.index()];
     let body = inner(area);
     let total = wrapped.lines.len();
-    let shown_end = (app.reader_top + usize::from(body.height)).min(total);
+    let shown_end = (app.reader.top + usize::from(body.height)).min(total);
     let mut info: Vec<String> = Vec::new();
     info.extend(doc.meta.date.clone());
     info.extend(doc.meta.source.clone());
@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     info.push(doc.path.clone());
     info.push(format!(
         "{}–{}/{}",
-        (app.reader_top + 1).min(total),
+        (app.reader.top + 1).min(total),
         shown_end,
         total
     ));
@@ -55,7 +55,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             .right_aligned(),
         );
     let lines: Vec<Line> = match app.ws.text(doc_id) {
-        Some(Ok(_)) => wrapped.lines[app.reader_top.min(total)..shown_end]
+        Some(Ok(_)) => wrapped.lines[app.reader.top.min(total)..shown_end]
             .iter()
             .map(|range| styled_line(app, doc, range.clone()))
             .collect(),
