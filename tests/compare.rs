@@ -17,7 +17,7 @@ fn compare_app() -> (gazette::tui::app::App, tempfile::TempDir) {
     assert!(problems.is_empty());
     let gold = resolve(&a.ws.corpus, &raw, "seeds.jsonl", Unit::Codepoints);
     assert!(gold.errors.is_empty(), "{:?}", gold.errors);
-    a.compare = Some(Compare::new(a.ws.corpus.docs.len(), &gold.mentions));
+    a.ws.compare = Some(Compare::new(a.ws.corpus.docs.len(), &gold.mentions));
     let dir = tempfile::tempdir().unwrap();
     a.attach_store(Store::open(&dir.path().join("r.db")));
     (a, dir)
@@ -33,7 +33,7 @@ fn the_figures_are_those_of_gazette_eval() {
         gazette(&["eval", "--gold", gold, "--pred", pred.to_str().unwrap()]).stdout,
     )
     .unwrap();
-    let c = &a.compare.as_ref().unwrap().total;
+    let c = &a.ws.compare.as_ref().unwrap().total;
     let m = c.micro;
     let micro_row = format!(
         "{:<12} {:>6} {:>6} {:>8} {:>10.3} {:>7.3} {:>7.3}",
@@ -81,10 +81,10 @@ fn disagreements_are_marked_and_the_pane_shows_the_figures() {
 #[test]
 fn the_figures_follow_the_review() {
     let (mut a, _dir) = compare_app();
-    let before = a.compare.as_ref().unwrap().total.semeval;
+    let before = a.ws.compare.as_ref().unwrap().total.semeval;
     keys(&mut a, "]"); // the headline's Lian Maojun, which the gold has too
     keys(&mut a, "x");
-    let after = a.compare.as_ref().unwrap().total.semeval;
+    let after = a.ws.compare.as_ref().unwrap().total.semeval;
     assert_eq!(after.correct + 1, before.correct);
     assert_eq!(
         after.missed,
@@ -92,7 +92,7 @@ fn the_figures_follow_the_review() {
         "rejecting a right mention makes it missed"
     );
     keys(&mut a, "u");
-    assert_eq!(a.compare.as_ref().unwrap().total.semeval, before);
+    assert_eq!(a.ws.compare.as_ref().unwrap().total.semeval, before);
 }
 
 #[test]
@@ -116,7 +116,7 @@ fn the_errors_list_filters_by_kind_and_label_and_jumps() {
     let (mut a, _dir) = compare_app();
     keys(&mut a, "e");
     let all = a.error_rows(&Default::default()).len();
-    let s = a.compare.as_ref().unwrap().total.semeval;
+    let s = a.ws.compare.as_ref().unwrap().total.semeval;
     assert_eq!(
         all,
         s.incorrect + s.partial + s.missed + s.spurious,

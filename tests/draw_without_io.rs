@@ -19,7 +19,7 @@ fn refusing_app() -> App {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold/seeds.jsonl");
     let (raw, _) = read_file(&path);
     let gold = resolve(&a.ws.corpus, &raw, "seeds.jsonl", Unit::Codepoints);
-    a.compare = Some(Compare::new(a.ws.corpus.docs.len(), &gold.mentions));
+    a.ws.compare = Some(Compare::new(a.ws.corpus.docs.len(), &gold.mentions));
     a.refresh_compare();
     a.ws.texts = TextCache::with_reader(|_| Err(REFUSED.into()));
     a.sync();

@@ -6,6 +6,7 @@
 //! neither calls the other.
 
 mod annotate;
+mod compare;
 mod relayer;
 pub mod stream;
 mod texts;
@@ -13,6 +14,7 @@ mod worker;
 mod workspace;
 
 pub use annotate::{annotate, annotate_keeping, as_warnings, extract_all, Sources};
+pub use compare::Compare;
 pub use texts::{TextCache, TextReader};
 pub use workspace::{Change, ReviewState, Workspace, WorkspaceError};
 

@@ -55,7 +55,9 @@ impl Workspace {
             .filter(|(doc, l)| l.mentions.len() != self.index.doc_mention_ids(*doc).len())
             .count();
         if resized > RESIZED_IN_PLACE {
-            return Ok(self.rebuild_with(laid));
+            let change = self.rebuild_with(laid);
+            self.refresh_compare();
+            return Ok(change);
         }
         let mut change = Change::Reviews;
         let mut replaced = Vec::new();
@@ -111,6 +113,7 @@ impl Workspace {
                 previous: Before::Docs(replaced),
             };
         }
+        self.refresh_compare();
         Ok(change)
     }
 

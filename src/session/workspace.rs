@@ -91,6 +91,8 @@ pub struct Workspace {
     snapshot_draft: Option<crate::snapshot::Draft>,
     /// The thread writing the corpus's snapshot.
     snapshot_writer: Option<std::thread::JoinHandle<()>>,
+    /// The gold annotation compared with (compare mode), scored again after every change.
+    pub compare: Option<super::Compare>,
 }
 
 impl Workspace {
@@ -105,6 +107,7 @@ impl Workspace {
             texts: Default::default(),
             snapshot_draft: None,
             snapshot_writer: None,
+            compare: None,
         }
     }
 
@@ -187,6 +190,7 @@ impl Workspace {
         self.review.originals.clear();
         self.review.decided.clear();
         let previous = std::mem::replace(&mut self.index, index);
+        self.refresh_compare();
         Change::Rebuilt {
             previous: Before::Whole(previous),
         }
@@ -269,6 +273,7 @@ impl Workspace {
                 change = Change::Relinked;
             }
         }
+        self.refresh_compare();
         Ok(change)
     }
 
@@ -331,6 +336,33 @@ impl Workspace {
     /// was not read. Never reads a file: what drawing calls.
     pub fn text(&self, doc: DocId) -> Option<Result<&str, String>> {
         self.texts.get(&self.corpus, doc)
+    }
+
+    /// Scores the current mentions (rejected ones left out, relabels applied) against the gold
+    /// again, in compare mode. Every change to mentions or reviews calls it.
+    pub fn refresh_compare(&mut self) {
+        let Some(mut compare) = self.compare.take() else {
+            return;
+        };
+        compare.total = Default::default();
+        compare.per_doc.clear();
+        compare.pairs.clear();
+        for (doc, gold) in compare.gold.iter().enumerate() {
+            let predicted: Vec<crate::eval::Span> = (self.index.doc_mention_ids(DocId(doc as u32)))
+                .filter(|&i| self.review.reviews[i].status != Status::Rejected)
+                .map(|i| crate::eval::Span {
+                    range: self.index.mentions[i].span.clone(),
+                    label: self.effective_label(MentionId(i as u32)),
+                })
+                .collect();
+            let pairs = crate::eval::align(gold, &predicted);
+            let mut scores = crate::eval::Scores::default();
+            scores.add(&pairs);
+            compare.total.add(&pairs);
+            compare.per_doc.push(scores);
+            compare.pairs.push(pairs);
+        }
+        self.compare = Some(compare);
     }
 
     /// Every mention as it was before review (what `annotate` merges imported files with).

@@ -121,8 +121,6 @@ pub struct App {
     /// A one-off message for the status line (cleared by the next key).
     pub message: Option<String>,
     pub quit: bool,
-    /// The gold annotation being compared with (compare mode), and the results.
-    pub compare: Option<super::compare::Compare>,
     /// The disagreement ) and ( last went to: (list row, start byte).
     pub disagreement_at: Option<(usize, usize)>,
     /// The current entity's listed mentions in reading order, kept between presses of n.
@@ -155,7 +153,6 @@ impl App {
             effects: Vec::new(),
             message: None,
             quit: false,
-            compare: None,
             disagreement_at: None,
             walk: None,
             loading: None,

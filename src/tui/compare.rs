@@ -2,70 +2,15 @@
 //! `gazette eval` scores them and recomputed after every decision.
 
 use super::app::App;
-use crate::eval::{align, Outcome, Pair, Scores, Span};
+use crate::eval::{Outcome, Pair, Span};
 use crate::index::MentionId;
-use crate::model::Mention;
-use crate::review::Status;
 
-/// The gold annotation and how the current mentions compare with it.
-#[derive(Debug, Clone, Default)]
-pub struct Compare {
-    /// Gold mentions per document (byte spans).
-    pub gold: Vec<Vec<Span>>,
-    /// The aligned pairs per document, in reading order.
-    pub pairs: Vec<Vec<Pair>>,
-    /// Scores over the corpus and per document.
-    pub total: Scores,
-    pub per_doc: Vec<Scores>,
-}
-
-impl Compare {
-    /// A comparison against `gold` mentions (of any document).
-    pub fn new(doc_count: usize, gold: &[Mention]) -> Compare {
-        let mut per_doc = vec![Vec::new(); doc_count];
-        for m in gold {
-            if let Some(d) = per_doc.get_mut(m.doc.index()) {
-                d.push(Span {
-                    range: m.span.clone(),
-                    label: m.label.clone(),
-                });
-            }
-        }
-        Compare {
-            gold: per_doc,
-            ..Compare::default()
-        }
-    }
-}
+pub use crate::session::Compare;
 
 impl App {
-    /// Scores the current mentions (rejected ones left out, relabels applied) against the gold.
+    /// Scores the current mentions against the gold again (see [`Workspace::refresh_compare`]).
     pub fn refresh_compare(&mut self) {
-        let Some(mut compare) = self.compare.take() else {
-            return;
-        };
-        compare.total = Scores::default();
-        compare.per_doc.clear();
-        compare.pairs.clear();
-        for (doc, gold) in compare.gold.iter().enumerate() {
-            let predicted: Vec<Span> = self
-                .ws
-                .index
-                .doc_mention_ids(crate::corpus::DocId(doc as u32))
-                .filter(|&i| self.ws.review.reviews[i].status != Status::Rejected)
-                .map(|i| Span {
-                    range: self.ws.index.mentions[i].span.clone(),
-                    label: self.effective_label(MentionId(i as u32)),
-                })
-                .collect();
-            let pairs = align(gold, &predicted);
-            let mut scores = Scores::default();
-            scores.add(&pairs);
-            compare.total.add(&pairs);
-            compare.per_doc.push(scores);
-            compare.pairs.push(pairs);
-        }
-        self.compare = Some(compare);
+        self.ws.refresh_compare();
     }
 
     /// A mention's label after review.
@@ -75,7 +20,7 @@ impl App {
 
     /// How a mention fares against the gold (None outside compare mode or for a rejected one).
     pub fn outcome_of(&self, m: MentionId) -> Option<Outcome> {
-        let compare = self.compare.as_ref()?;
+        let compare = self.ws.compare.as_ref()?;
         let mention = &self.ws.index.mentions[m.index()];
         let label = self.effective_label(m);
         compare
@@ -93,7 +38,7 @@ impl App {
     /// ) / (: the next or previous disagreement with the gold, in reading order across the
     /// listed documents.
     pub fn step_disagreement(&mut self, forward: bool) {
-        let Some(compare) = &self.compare else {
+        let Some(compare) = &self.ws.compare else {
             self.message = Some("no gold annotation: open with --gold FILE".into());
             return;
         };
@@ -166,7 +111,11 @@ impl App {
 }
 
 fn compare_kind(app: &App, doc: u32, range: std::ops::Range<usize>) -> String {
-    let pairs = app.compare.as_ref().and_then(|c| c.pairs.get(doc as usize));
+    let pairs = app
+        .ws
+        .compare
+        .as_ref()
+        .and_then(|c| c.pairs.get(doc as usize));
     let pair = pairs.into_iter().flatten().find(|p| {
         p.pred
             .as_ref()
@@ -253,7 +202,7 @@ pub struct ErrorRow {
 impl App {
     /// The disagreements in the listed documents that pass the list's filters, in list order.
     pub fn error_rows(&self, list: &ErrorsList) -> Vec<ErrorRow> {
-        let Some(compare) = &self.compare else {
+        let Some(compare) = &self.ws.compare else {
             return Vec::new();
         };
         let mut rows = Vec::new();

@@ -222,7 +222,7 @@ impl App {
         }
         if let Some(path) = &after.gold {
             let gold = super::load_gold(&mut self.ws.corpus, path, after.sources.unit);
-            self.compare = Some(super::compare::Compare::new(
+            self.ws.compare = Some(super::compare::Compare::new(
                 self.ws.corpus.docs.len(),
                 &gold,
             ));

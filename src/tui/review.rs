@@ -31,17 +31,14 @@ impl App {
     pub fn follow(&mut self, change: Result<Change, WorkspaceError>) {
         match change {
             Err(e) => self.message = Some(e.to_string()),
-            Ok(Change::Reviews) => self.refresh_compare(),
+            // The workspace has scored the compare figures again already.
+            Ok(Change::Reviews) => {}
             Ok(Change::Relinked) => {
                 // Entity lists and counts changed; ids did not.
                 self.walk = None;
-                self.refresh_compare();
                 self.apply_filters();
             }
-            Ok(Change::Rebuilt { previous }) => {
-                self.find_selections_again(&previous);
-                self.refresh_compare();
-            }
+            Ok(Change::Rebuilt { previous }) => self.find_selections_again(&previous),
         }
     }
 

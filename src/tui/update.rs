@@ -117,7 +117,7 @@ impl App {
             },
             Action::NextDisagreement => self.step_disagreement(true),
             Action::PrevDisagreement => self.step_disagreement(false),
-            Action::ErrorsList => match self.compare {
+            Action::ErrorsList => match self.ws.compare {
                 Some(_) => self.mode = Mode::Overlay(Overlay::Errors(Default::default())),
                 None => self.message = Some("no gold annotation: open with --gold FILE".into()),
             },

@@ -17,7 +17,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let block = Block::bordered()
         .border_style(t.border(app.focus == Pane::Entities))
         .title(" Metrics vs gold ");
-    let Some(compare) = &app.compare else {
+    let Some(compare) = &app.ws.compare else {
         frame.render_widget(block, area);
         return;
     };

@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         reader::draw(frame, r, app);
     }
     if let Some(r) = layout.entities {
-        if app.compare.is_some() {
+        if app.ws.compare.is_some() {
             metrics::draw(frame, r, app);
         } else {
             entities::draw(frame, r, app);

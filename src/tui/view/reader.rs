@@ -108,6 +108,7 @@ pub fn styled_line<'a>(app: &'a App, doc: &'a Document, range: Range<usize>) -> 
     }
     // In compare mode, gold spans nothing predicted overlaps are drawn as missed.
     let missed: Vec<Range<usize>> = app
+        .ws
         .compare
         .as_ref()
         .and_then(|c| c.pairs.get(doc.id.index()))
