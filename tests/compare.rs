@@ -158,3 +158,122 @@ fn the_errors_list_filters_by_kind_and_label_and_jumps() {
         "and scrolls to it"
     );
 }
+
+/// Steps with `)` until the disagreement shown is of `kind`; false if there is none.
+fn step_to(a: &mut gazette::tui::app::App, kind: &str) -> bool {
+    let total = a.ws.compare.as_ref().unwrap().total.semeval;
+    let all = total.incorrect + total.partial + total.missed + total.spurious;
+    for _ in 0..all {
+        keys(a, ")");
+        if a.message
+            .as_deref()
+            .unwrap_or("")
+            .contains(&format!(": {kind} "))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+#[test]
+fn t_takes_the_golds_version_of_each_kind_of_disagreement() {
+    for (kind, moved) in [
+        ("missed", "missed"),
+        ("spurious", "spurious"),
+        ("wrong boundary", "partial"),
+    ] {
+        let (mut a, _dir) = compare_app();
+        assert!(
+            step_to(&mut a, kind),
+            "no {kind} disagreement in the bundled gold"
+        );
+        let before = a.ws.compare.as_ref().unwrap().total.semeval;
+        keys(&mut a, "t");
+        let after = a.ws.compare.as_ref().unwrap().total.semeval;
+        let count = |s: &gazette::eval::SemEvalCounts| match moved {
+            "missed" => s.missed,
+            "spurious" => s.spurious,
+            _ => s.partial,
+        };
+        assert_eq!(
+            count(&after) + 1,
+            count(&before),
+            "{kind}: one fewer ({:?})",
+            a.message
+        );
+        assert!(
+            after.correct >= before.correct,
+            "{kind}: nothing agreed is lost"
+        );
+        if kind != "spurious" {
+            assert_eq!(
+                after.correct,
+                before.correct + 1,
+                "{kind}: the gold's mention is now agreed"
+            );
+        }
+        keys(&mut a, "u");
+        assert_eq!(
+            a.ws.compare.as_ref().unwrap().total.semeval,
+            before,
+            "{kind}: undone"
+        );
+    }
+}
+
+#[test]
+fn capital_t_takes_every_disagreement_of_its_kind_in_the_document_as_one() {
+    let (mut a, _dir) = compare_app();
+    assert!(step_to(&mut a, "missed"));
+    let doc = a.current_doc().unwrap();
+    let missed_here = |a: &gazette::tui::app::App| {
+        a.ws.compare.as_ref().unwrap().pairs[doc.index()]
+            .iter()
+            .filter(|p| p.outcome == gazette::eval::Outcome::Missed)
+            .count()
+    };
+    let before = a.ws.compare.as_ref().unwrap().total.semeval;
+    let n = missed_here(&a);
+    keys(&mut a, "T");
+    assert_eq!(missed_here(&a), 0, "{:?}", a.message);
+    let after = a.ws.compare.as_ref().unwrap().total.semeval;
+    assert_eq!(after.missed + n, before.missed);
+    keys(&mut a, "u");
+    assert_eq!(missed_here(&a), n, "one undo takes them all back");
+}
+
+#[test]
+fn a_rejected_mention_the_gold_has_is_drawn_missed_and_agreed_ones_keep_their_label() {
+    let (mut a, _dir) = compare_app();
+    keys(&mut a, "]"); // the headline's Lian Maojun, agreed with the gold
+    let m = a.current_mention.unwrap();
+    assert_eq!(a.outcome_of(m), Some(gazette::eval::Outcome::Correct));
+    let cell = |a: &gazette::tui::app::App| {
+        // The headline's first cell: the reader's first line, right of the list.
+        let buf = render(a);
+        let row = 1;
+        let col = (40..buf.area.width)
+            .find(|&x| buf[(x, row)].symbol() == "L")
+            .expect("the headline in the reader");
+        buf[(col, row)].clone()
+    };
+    keys(&mut a, "<Esc>"); // no current mention: its own style shows
+    assert!(
+        cell(&a).modifier.contains(Modifier::BOLD),
+        "an agreed person is drawn as a person (bold)"
+    );
+    a.current_mention = Some(m);
+    keys(&mut a, "x");
+    assert_eq!(a.outcome_of(m), Some(gazette::eval::Outcome::Missed));
+    keys(&mut a, "<Esc>");
+    let c = cell(&a);
+    assert!(
+        c.modifier.contains(Modifier::REVERSED),
+        "missed is reversed: {c:?}"
+    );
+    assert!(
+        !c.modifier.contains(Modifier::CROSSED_OUT),
+        "not crossed out as spurious: {c:?}"
+    );
+}

@@ -18,14 +18,21 @@ impl App {
         self.ws.effective_label(m)
     }
 
-    /// How a mention fares against the gold (None outside compare mode or for a rejected one).
+    /// How a mention fares against the gold (None outside compare mode). A rejected mention is
+    /// not predicted: missed when the gold has its span, else None.
     pub fn outcome_of(&self, m: MentionId) -> Option<Outcome> {
         let compare = self.ws.compare.as_ref()?;
         let mention = &self.ws.index.mentions[m.index()];
+        let pairs = compare.pairs.get(mention.doc.index())?;
+        if self.review_of(m).status == crate::review::Status::Rejected {
+            return (pairs.iter())
+                .find(|p| {
+                    p.pred.is_none() && p.gold.as_ref().is_some_and(|g| g.range == mention.span)
+                })
+                .map(|p| p.outcome);
+        }
         let label = self.effective_label(m);
-        compare
-            .pairs
-            .get(mention.doc.index())?
+        pairs
             .iter()
             .find(|p| {
                 p.pred

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod compare;
 pub mod config;
+mod curate;
 pub mod event_loop;
 pub mod filter;
 pub mod keymap;

@@ -74,6 +74,12 @@ impl Theme {
         }
     }
 
+    /// In compare mode, a rejected mention the gold does not have either: dim (crossed out is
+    /// the mark of a spurious mention there).
+    pub fn rightly_rejected(&self) -> Style {
+        Style::new().add_modifier(Modifier::DIM)
+    }
+
     /// A rejected mention: crossed out and dim, whatever its type.
     pub fn rejected(&self) -> Style {
         Style::new().add_modifier(Modifier::CROSSED_OUT | Modifier::DIM)

@@ -121,6 +121,8 @@ impl App {
                 Some(_) => self.mode = Mode::Overlay(Overlay::Errors(Default::default())),
                 None => self.message = Some("no gold annotation: open with --gold FILE".into()),
             },
+            Action::TakeGold => self.take_gold(false),
+            Action::TakeGoldAll => self.take_gold(true),
             Action::AdjustSpan => self.start_adjust(),
             Action::AddMention => self.start_add(),
             Action::Undo => self.undo_redo(false),

@@ -81,6 +81,8 @@ pub const DEFAULTS: &[Builtin] = &[
     Builtin { context: Global, keys: &[k(')')], action: NextDisagreement, help: "next disagreement with the gold (--gold)" },
     Builtin { context: Global, keys: &[k('(')], action: PrevDisagreement, help: "previous disagreement with the gold" },
     Builtin { context: Global, keys: &[k('e')], action: ErrorsList, help: "list the disagreements with the gold" },
+    Builtin { context: Global, keys: &[k('t')], action: TakeGold, help: "take the gold's version of the current disagreement" },
+    Builtin { context: Global, keys: &[k('T')], action: TakeGoldAll, help: "take the gold's version of every disagreement of its kind in this document" },
     Builtin { context: ErrorsOverlay, keys: MOTION_DOWN, action: Down, help: "next disagreement" },
     Builtin { context: ErrorsOverlay, keys: MOTION_UP, action: Up, help: "previous disagreement" },
     Builtin { context: ErrorsOverlay, keys: &[k('t')], action: CycleKind, help: "only one kind: missed, spurious, wrong label, wrong boundary, all" },

@@ -47,6 +47,8 @@ pub enum Action {
     NextDisagreement,
     PrevDisagreement,
     ErrorsList,
+    TakeGold,
+    TakeGoldAll,
     CycleKind,
     CycleLabel,
     AdjustSpan,

@@ -71,8 +71,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         }
     }
     lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::raw("  agreed: "),
+        Span::styled("PER", t.label(&crate::model::Label::Person)),
+        Span::raw(" "),
+        Span::styled("REG", t.label(&crate::model::Label::Region)),
+        Span::raw(" "),
+        Span::styled("ORG", t.label(&crate::model::Label::Org)),
+    ]));
+    lines.push(Line::from(vec![
+        Span::raw("  "),
+        Span::styled("rejected, not in gold", t.rightly_rejected()),
+    ]));
     for (outcome, name) in [
-        (Outcome::Correct, "agreed"),
         (Outcome::WrongLabel, "wrong label"),
         (Outcome::WrongBoundary, "wrong boundary"),
         (Outcome::Spurious, "spurious"),

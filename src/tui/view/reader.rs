@@ -138,12 +138,16 @@ pub fn styled_line<'a>(app: &'a App, doc: &'a Document, range: Range<usize>) -> 
             let id = MentionId((ids.start + first + i) as u32);
             let m = &mentions[first + i];
             let review = app.review_of(id);
-            match app.outcome_of(id) {
-                Some(outcome) => style = style.patch(t.outcome(outcome)),
-                None => style = style.patch(t.label(review.relabel.as_ref().unwrap_or(&m.label))),
-            }
-            if review.status == crate::review::Status::Rejected {
-                style = style.patch(t.rejected());
+            let label = t.label(review.relabel.as_ref().unwrap_or(&m.label));
+            let rejected = review.status == crate::review::Status::Rejected;
+            // In compare mode each mention shows how it fares against the gold; an agreed one
+            // keeps its label's style, a rejected one the gold wants shows as missed.
+            match (app.outcome_of(id), app.ws.compare.is_some(), rejected) {
+                (Some(crate::eval::Outcome::Correct), ..) => style = style.patch(label),
+                (Some(outcome), ..) => style = style.patch(t.outcome(outcome)),
+                (None, true, true) => style = style.patch(t.rightly_rejected()),
+                (None, false, true) => style = style.patch(label).patch(t.rejected()),
+                (None, _, false) => style = style.patch(label),
             }
             if Some(id) == app.current_mention {
                 style = style.patch(t.current_mention());
