@@ -218,10 +218,11 @@ fn resizing_rewraps_and_keeps_the_place() {
 fn a_mouse_click_selects_a_document_and_a_mention() {
     let mut a = app(160, 45);
     let list = inner(a.layout().list.unwrap());
+    // The list's first row names its columns; the fourth document is on the fifth row.
     a.handle(Event::Mouse(MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column: list.x + 3,
-        row: list.y + 3,
+        row: list.y + 4,
         modifiers: KeyModifiers::NONE,
     }));
     assert_eq!(a.list.selected, 3);

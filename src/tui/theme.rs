@@ -117,6 +117,11 @@ impl Theme {
         }
     }
 
+    /// A header naming columns.
+    pub fn heading(&self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD | Modifier::DIM)
+    }
+
     /// Secondary text: dates, counts, hints.
     pub fn muted(&self) -> Style {
         self.fg(Color::Gray)

@@ -287,7 +287,10 @@ impl App {
                 }
                 let row = usize::from(mouse.row - area.y);
                 match pane {
-                    Pane::List => self.select_row(self.list_offset() + row),
+                    Pane::List => match row.checked_sub(usize::from(self.list_header())) {
+                        Some(row) => self.select_row(self.list_offset() + row),
+                        None => {} // the header
+                    },
                     Pane::Entities => self.click_entity(row),
                     Pane::Reader => {
                         if let Some(m) =
@@ -317,11 +320,22 @@ impl App {
 
     /// First row of the document list on screen (the list scrolls to keep the selection in view).
     pub fn list_offset(&self) -> usize {
-        let height = self
+        let height = self.list_rows().max(1);
+        self.list.selected.saturating_sub(height - 1)
+    }
+
+    /// Whether the document list has a header naming its columns (from 100 columns up).
+    pub fn list_header(&self) -> bool {
+        self.area.width >= 100
+    }
+
+    /// How many documents the list shows at once (below its header, if any).
+    pub fn list_rows(&self) -> usize {
+        let body = self
             .layout()
             .list
-            .map_or(1, |r| usize::from(inner(r).height).max(1));
-        self.list.selected.saturating_sub(height - 1)
+            .map_or(1, |r| usize::from(inner(r).height));
+        body.saturating_sub(usize::from(self.list_header()))
     }
 
     fn click_entity(&mut self, row: usize) {

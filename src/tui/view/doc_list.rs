@@ -47,13 +47,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             ));
         }
     }
+    // The columns, as wide as the pane allows: language, date, entities, mentions left to review.
+    let columns = Columns::for_width(width);
+    if app.list_header() && !app.list.docs.is_empty() {
+        lines.push(Line::styled(fit(columns.header(), width), t.heading()));
+    }
     for (row, &doc_id) in app
         .list
         .docs
         .iter()
         .enumerate()
         .skip(offset)
-        .take(usize::from(body.height))
+        .take(app.list_rows())
     {
         let doc = &app.ws.corpus.docs[doc_id.index()];
         let date = doc
@@ -64,25 +69,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 format!("{:<10}", &d[..d.len().min(10)])
             });
         let (reviewed, mentions) = app.doc_reviewed(doc_id);
-        let review = if mentions > 0 && reviewed == mentions {
-            "   ✓ ".to_string()
-        } else {
-            format!("{:>4} ", mentions - reviewed)
+        // Mentions left to review; ✓ when every one is reviewed.
+        let left = match mentions > 0 && reviewed == mentions {
+            true => "✓".to_string(),
+            false => (mentions - reviewed).to_string(),
         };
-        let meta = if width >= 44 {
-            format!(
-                "{} {} {:>3}{review}",
-                doc.lang.code(),
-                date,
-                app.ws.index.entity_count(doc_id)
-            )
-        } else {
-            format!(
-                "{} {:>3} ",
-                doc.lang.code(),
-                app.ws.index.entity_count(doc_id)
-            )
-        };
+        let entities = app.ws.index.entity_count(doc_id);
+        let meta = columns.row(doc.lang.code(), &date, entities, &left);
         let title_width = width.saturating_sub(meta.chars().count());
         let mut line = Line::from(vec![
             Span::styled(meta, t.muted()),
@@ -115,4 +108,43 @@ fn empty_list_reason(app: &App) -> String {
         };
     }
     "no document matches the filters (Backspace removes the last)".to_string()
+}
+
+/// Which columns the list shows before the title, by the pane's width.
+#[derive(Debug, Clone, Copy)]
+enum Columns {
+    /// Language, date, entities, mentions left to review.
+    Wide,
+    /// Language, entities, mentions left.
+    Medium,
+    /// Language and mentions left (✓ when done).
+    Compact,
+}
+
+impl Columns {
+    fn for_width(width: usize) -> Columns {
+        match width {
+            w if w >= 50 => Columns::Wide,
+            w if w >= 30 => Columns::Medium,
+            _ => Columns::Compact,
+        }
+    }
+
+    /// The header naming the columns.
+    fn header(self) -> &'static str {
+        match self {
+            Columns::Wide => "   date        ent left title",
+            Columns::Medium => "    ent left title",
+            Columns::Compact => "   left title",
+        }
+    }
+
+    /// One document's columns, before its title.
+    fn row(self, lang: &str, date: &str, entities: usize, left: &str) -> String {
+        match self {
+            Columns::Wide => format!("{lang} {date} {entities:>4} {left:>4} "),
+            Columns::Medium => format!("{lang} {entities:>4} {left:>4} "),
+            Columns::Compact => format!("{lang} {left:>4} "),
+        }
+    }
 }
