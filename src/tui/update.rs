@@ -287,10 +287,12 @@ impl App {
                 }
                 let row = usize::from(mouse.row - area.y);
                 match pane {
-                    Pane::List => match row.checked_sub(usize::from(self.list_header())) {
-                        Some(row) => self.select_row(self.list_offset() + row),
-                        None => {} // the header
-                    },
+                    Pane::List => {
+                        // The header's row selects nothing.
+                        if let Some(row) = row.checked_sub(usize::from(self.list_header())) {
+                            self.select_row(self.list_offset() + row)
+                        }
+                    }
                     Pane::Entities => self.click_entity(row),
                     Pane::Reader => {
                         if let Some(m) =
