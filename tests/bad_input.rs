@@ -438,3 +438,41 @@ fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         }
     }
 }
+
+/// Problems while loading have an overlay of their own (`!`), each wrapped whole; help only
+/// says how many there are.
+#[test]
+fn problems_are_listed_whole_behind_their_own_key() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("good.txt"),
+        "A title\n\nMayor Li Ming visited Hefei.",
+    )
+    .unwrap();
+    let long = format!("{}.txt", "a-very-long-file-name-".repeat(6));
+    std::fs::write(dir.path().join(&long), [0u8, 159, 146, 150, 0, 0, 1, 2]).unwrap();
+    let corpus = open_paths(&[dir.path().to_path_buf()]);
+    assert_eq!(corpus.warnings.len(), 1);
+    let mut a = support::app_with(corpus, Theme::new(false), 80, 24);
+    support::keys(&mut a, "?");
+    let help = gazette::tui::view::help::lines(&a);
+    let help: String = help.iter().map(|l| l.to_string() + "\n").collect();
+    assert!(
+        help.contains("1 problem(s) while loading: ! lists them"),
+        "{help}"
+    );
+    assert!(!help.contains("a-very-long"), "help no longer lists them");
+    support::keys(&mut a, "<Esc>!");
+    let lines = gazette::tui::view::problems::lines(&a, 80);
+    assert!(lines.len() > 1, "a long problem wraps: {lines:?}");
+    let joined: String = (lines.iter())
+        .map(|l| l.to_string().trim_start_matches(['•', ' ']).to_string())
+        .collect();
+    assert!(joined.contains(&long), "the whole name: {joined}");
+    let screen = support::screen(&a);
+    assert!(screen.contains("1 problem(s) while loading"), "{screen}");
+    let first = lines[0].to_string();
+    assert!(screen.contains(first.trim_end()), "shown:\n{screen}");
+    support::keys(&mut a, "!");
+    assert!(a.overlay().is_none(), "! closes it again");
+}

@@ -277,3 +277,18 @@ fn a_rejected_mention_the_gold_has_is_drawn_missed_and_agreed_ones_keep_their_la
         "not crossed out as spurious: {c:?}"
     );
 }
+
+#[test]
+fn g_and_capital_g_go_to_the_first_and_last_disagreement() {
+    let (mut a, _dir) = compare_app();
+    keys(&mut a, "eG");
+    let Some(gazette::tui::app::Overlay::Errors(list)) = a.overlay().cloned() else {
+        panic!("no list")
+    };
+    assert_eq!(list.selected, a.error_rows(&list).len() - 1);
+    keys(&mut a, "g");
+    let Some(gazette::tui::app::Overlay::Errors(list)) = a.overlay().cloned() else {
+        panic!("no list")
+    };
+    assert_eq!(list.selected, 0);
+}

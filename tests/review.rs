@@ -574,3 +574,56 @@ fn a_decision_is_an_effect_the_loop_runs_after_the_key() {
     assert_eq!(Store::open(&path).unwrap().decisions().unwrap().len(), 1);
     assert_eq!(a.review_of(m).status, Status::Accepted);
 }
+
+#[test]
+fn undo_says_what_it_took_back_and_returns_to_that_mention() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(160, 45);
+    a.attach_store(Store::open(&dir.path().join("r.db")));
+    keys(&mut a, "]");
+    let m = a.current_mention.unwrap();
+    keys(&mut a, "x");
+    assert_ne!(a.current_mention, Some(m), "on to the next unreviewed");
+    keys(&mut a, "u");
+    assert_eq!(
+        a.message.as_deref(),
+        Some("undone: rejected \"Lian Maojun\"")
+    );
+    assert_eq!(
+        a.current_mention,
+        Some(m),
+        "back on the mention the decision was about"
+    );
+    keys(&mut a, "U");
+    assert_eq!(
+        a.message.as_deref(),
+        Some("redone: rejected \"Lian Maojun\"")
+    );
+    assert_eq!(a.review_of(m).status, Status::Rejected);
+}
+
+#[test]
+fn boundaries_left_as_they_were_decide_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut a = app(160, 45);
+    a.attach_store(Store::open(&path));
+    keys(&mut a, "]b<Enter>");
+    let m = a.current_mention.unwrap();
+    assert_eq!(a.message.as_deref(), Some("boundaries unchanged"));
+    assert_eq!(a.review_of(m).status, Status::Unreviewed);
+    assert!(Store::open(&path).unwrap().decisions().unwrap().is_empty());
+}
+
+#[test]
+fn the_hint_line_shows_the_review_keys_on_a_mention() {
+    let mut a = app(160, 45);
+    let last = |a: &gazette::tui::app::App| support::screen(a).lines().last().unwrap().to_string();
+    assert!(last(&a).contains("/ filter"), "{}", last(&a));
+    keys(&mut a, "]");
+    assert!(
+        last(&a).contains("a accept  x reject  R relabel  b bounds  u undo"),
+        "{}",
+        last(&a)
+    );
+}

@@ -251,12 +251,27 @@ impl Store {
 
     /// Every decision in force, oldest first.
     pub fn decisions(&self) -> Result<Vec<Decision>, StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT doc, start, end, label, text, verdict, new_label, new_start, new_end FROM decisions WHERE undone = 0 ORDER BY id")
-            .map_err(|e| self.err(&e))?;
+        self.select("WHERE undone = 0 ORDER BY id", [])
+    }
+
+    /// This browser's decisions `undo` would take back (the latest batch in force), oldest
+    /// first; `redo` false. With `redo`, those `redo` would restore.
+    pub fn next_undo(&self, redo: bool) -> Result<Vec<Decision>, StoreError> {
+        let (flag, pick) = if redo { (1, "MIN") } else { (0, "MAX") };
+        let filter = format!("WHERE {OWNED} AND batch = (SELECT {pick}(batch) FROM decisions WHERE undone = {flag} AND {OWNED}) ORDER BY id");
+        self.select(&filter, params![self.session, self.reviewer])
+    }
+
+    /// The decisions `filter` (a WHERE clause and order) selects.
+    fn select(
+        &self,
+        filter: &str,
+        args: impl rusqlite::Params,
+    ) -> Result<Vec<Decision>, StoreError> {
+        let sql = format!("SELECT doc, start, end, label, text, verdict, new_label, new_start, new_end FROM decisions {filter}");
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(&e))?;
         let rows = stmt
-            .query_map([], |r| {
+            .query_map(args, |r| {
                 let verdict: String = r.get(5)?;
                 let new_label: Option<String> = r.get(6)?;
                 let new_span: (Option<i64>, Option<i64>) = (r.get(7)?, r.get(8)?);

@@ -302,19 +302,40 @@ impl Workspace {
         self.index.relink(m, to.label, to.key, to.canonical);
     }
 
-    /// Takes back this browser's latest decision (`redo` false) or restores the one taken back;
-    /// None when there is none.
-    pub fn undo_redo(&mut self, redo: bool) -> Result<Option<Change>, WorkspaceError> {
+    /// Takes back this browser's latest decision (`redo` false) or restores the one taken back,
+    /// returning what changed and the decisions concerned; None when there is none.
+    pub fn undo_redo(
+        &mut self,
+        redo: bool,
+    ) -> Result<Option<(Change, Vec<Decision>)>, WorkspaceError> {
         let done = match &mut self.review.store {
-            Ok(store) if redo => store.redo(),
-            Ok(store) => store.undo(),
+            Ok(store) => store.next_undo(redo).and_then(|batch| {
+                let done = if redo { store.redo() } else { store.undo() };
+                done.map(|done| done.then_some(batch))
+            }),
             Err(e) => Err(e.clone()),
         };
         match done {
-            Ok(true) => self.relayer().map(Some),
-            Ok(false) => Ok(None),
+            Ok(Some(batch)) => self.relayer().map(|change| Some((change, batch))),
+            Ok(None) => Ok(None),
             Err(e) => Err(WorkspaceError::Undo(e)),
         }
+    }
+
+    /// The mention a decision is about as the index now has it (after `undone` it was taken
+    /// back, else it is in force), if it is there.
+    pub fn mention_of(&self, d: &Decision, undone: bool) -> Option<MentionId> {
+        let doc = self.corpus.docs.iter().find(|doc| doc.path == d.doc)?;
+        let text: &str = &doc.text;
+        let map = crate::formats::offsets::OffsetMap::new(text);
+        let (start, end) = match (&d.verdict, undone) {
+            (Verdict::Adjust { start, end }, false) => (*start, *end),
+            _ => (d.start, d.end),
+        };
+        let span = map.byte_of(start).ok()?..map.byte_of(end).ok()?;
+        (self.index.doc_mention_ids(doc.id))
+            .find(|&i| self.index.mentions[i].span == span)
+            .map(|i| MentionId(i as u32))
     }
 
     /// Lays the decisions again when another browser has stored some on the same database;

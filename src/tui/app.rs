@@ -42,6 +42,10 @@ pub enum Overlay {
     Help {
         scroll: usize,
     },
+    /// The problems while loading (files skipped or repaired, annotation files, the config).
+    Problems {
+        scroll: usize,
+    },
     Mentions(MentionList),
     /// Choosing the new label of the current mention (`bulk`: of many, chosen next).
     Relabel {

@@ -19,6 +19,11 @@ impl App {
                     self.help_action(a);
                 }
             }
+            Some(Overlay::Problems { .. }) => {
+                if let Some(a) = self.keymap.lookup(Context::ProblemsOverlay, key) {
+                    self.help_action(a);
+                }
+            }
             Some(Overlay::Mentions(_)) => {
                 if let Some(a) = self.keymap.lookup(Context::Mentions, key) {
                     self.mentions_action(a);
@@ -44,6 +49,8 @@ impl App {
                         list.selected = (list.selected + 1).min(rows.len().saturating_sub(1))
                     }
                     Some(Action::Up) => list.selected = list.selected.saturating_sub(1),
+                    Some(Action::Top) => list.selected = 0,
+                    Some(Action::Bottom) => list.selected = rows.len().saturating_sub(1),
                     Some(Action::CycleKind) => {
                         let i = Kind::CYCLE
                             .iter()
@@ -133,14 +140,27 @@ impl App {
         }
     }
 
+    /// Scrolling the help or the problems (drawing keeps the scroll within the text).
     pub(super) fn help_action(&mut self, action: Action) {
-        let Mode::Overlay(Overlay::Help { scroll }) = &mut self.mode else {
+        // How far the text can scroll: its lines less the popup's (drawing keeps it in range).
+        let total = match self.overlay() {
+            Some(Overlay::Problems { .. }) => {
+                super::view::problems::lines(self, self.area.width).len()
+            }
+            _ => super::view::help::lines(self).len(),
+        };
+        let end = total.saturating_sub(usize::from(self.area.height.saturating_sub(4)));
+        let (Mode::Overlay(Overlay::Help { scroll }) | Mode::Overlay(Overlay::Problems { scroll })) =
+            &mut self.mode
+        else {
             return;
         };
         match action {
             Action::Close => self.mode = Mode::Normal,
-            Action::Down => *scroll += 1,
+            Action::Down => *scroll = (*scroll + 1).min(end),
             Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::Top => *scroll = 0,
+            Action::Bottom => *scroll = end,
             _ => {}
         }
     }

@@ -107,13 +107,7 @@ impl App {
             return;
         };
         let d = decision(&self.ws.corpus, &self.ws.index, m, verdict.clone());
-        let what = match &verdict {
-            Verdict::Accept => format!("accepted {:?}", d.text),
-            Verdict::Reject => format!("rejected {:?}", d.text),
-            Verdict::Relabel(l) => format!("relabelled {:?} {}", d.text, l.as_str()),
-            Verdict::Adjust { .. } => format!("boundaries of {:?} moved", d.text),
-            Verdict::Add => format!("added {:?}", d.text),
-        };
+        let what = said(&d);
         let advance = matches!(
             verdict,
             Verdict::Accept | Verdict::Reject | Verdict::Relabel(_)
@@ -207,9 +201,22 @@ impl App {
     /// Takes back the latest decision (`redo` false) or restores the one taken back.
     fn store_undo_redo(&mut self, redo: bool) {
         let message = match self.ws.undo_redo(redo) {
-            Ok(Some(change)) => {
+            Ok(Some((change, batch))) => {
                 self.follow(Ok(change));
-                if redo { "redone" } else { "undone" }.to_string()
+                // Back on the mention the decision was about, saying what was taken back.
+                if let Some(first) = batch.first() {
+                    if let Some(m) = self.ws.mention_of(first, !redo) {
+                        self.go_to_mention(m);
+                    }
+                }
+                let what = match batch.as_slice() {
+                    [one] => said(one),
+                    [first, rest @ ..] => {
+                        format!("{} and {} more, as one", said(first), rest.len())
+                    }
+                    [] => String::new(),
+                };
+                format!("{}: {what}", if redo { "redone" } else { "undone" })
             }
             Ok(None) => if redo {
                 "nothing to redo"
@@ -278,6 +285,17 @@ impl App {
             .and_then(|(_, w)| w.lines.get(self.reader.top))
             .map_or(0, |l| l.start);
         self.ws.save_place(doc, offset);
+    }
+}
+
+/// A decision as the status line tells it: `rejected "Lian Maojun"`.
+fn said(d: &Decision) -> String {
+    match &d.verdict {
+        Verdict::Accept => format!("accepted {:?}", d.text),
+        Verdict::Reject => format!("rejected {:?}", d.text),
+        Verdict::Relabel(l) => format!("relabelled {:?} {}", d.text, l.as_str()),
+        Verdict::Adjust { .. } => format!("boundaries of {:?} moved", d.text),
+        Verdict::Add => format!("added {:?} as {}", d.text, d.label),
     }
 }
 

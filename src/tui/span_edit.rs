@@ -103,6 +103,12 @@ impl App {
         );
         let covered = doc.text[edit.span.clone()].to_string();
         match (edit.mention, label) {
+            (Some(m), _) if self.ws.index.mentions[m.index()].span == edit.span => {
+                // Nothing moved: nothing to decide.
+                self.mode = Mode::Normal;
+                self.current_mention = Some(m);
+                self.message = Some("boundaries unchanged".into());
+            }
             (Some(m), _) => {
                 self.mode = Mode::Normal;
                 self.current_mention = Some(m);

@@ -58,6 +58,10 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.mode = Mode::Overlay(Overlay::Help { scroll: 0 }),
+            Action::Problems => match self.ws.corpus.warnings.is_empty() {
+                true => self.message = Some("no problems while loading".into()),
+                false => self.mode = Mode::Overlay(Overlay::Problems { scroll: 0 }),
+            },
             Action::OpenFilter => self.mode = Mode::Filter(FilterPrompt::open(&self.ws.index)),
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(2),

@@ -48,6 +48,7 @@ pub enum Action {
     PrevDisagreement,
     ErrorsList,
     TakeGold,
+    Problems,
     TakeGoldAll,
     CycleKind,
     CycleLabel,
@@ -89,6 +90,7 @@ pub enum Context {
     ConfirmPrompt,
     SpanPrompt,
     ErrorsOverlay,
+    ProblemsOverlay,
     HelpOverlay,
 }
 
@@ -107,13 +109,14 @@ impl Context {
             Context::ConfirmPrompt => "Confirming a bulk decision",
             Context::SpanPrompt => "Boundaries (b) and new mentions (+)",
             Context::ErrorsOverlay => "Disagreements with the gold (e)",
+            Context::ProblemsOverlay => "Problems while loading (!)",
             Context::HelpOverlay => "This help",
         }
     }
 }
 
 /// Every context, in the order the help lists them.
-pub const CONTEXTS: [Context; 12] = [
+pub const CONTEXTS: [Context; 13] = [
     Context::Global,
     Context::List,
     Context::Reader,
@@ -125,6 +128,7 @@ pub const CONTEXTS: [Context; 12] = [
     Context::ConfirmPrompt,
     Context::SpanPrompt,
     Context::ErrorsOverlay,
+    Context::ProblemsOverlay,
     Context::HelpOverlay,
 ];
 
@@ -143,6 +147,7 @@ impl Context {
             Context::ConfirmPrompt => "confirm",
             Context::SpanPrompt => "span",
             Context::ErrorsOverlay => "errors",
+            Context::ProblemsOverlay => "problems",
             Context::HelpOverlay => "help",
         }
     }

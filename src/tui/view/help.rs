@@ -57,13 +57,17 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     out.push(Line::raw("  click a pane to focus it, a document to open it, a mention or entity to make it current; wheel scrolls"));
     if !app.ws.corpus.warnings.is_empty() {
         out.push(Line::raw(""));
-        out.push(heading("Files skipped or repaired while loading"));
-        for w in &app.ws.corpus.warnings {
-            out.push(Line::styled(
-                format!("  {}", crate::text::sanitize::escape_str(&w.to_string())),
-                t.warning(),
-            ));
-        }
+        out.push(Line::styled(
+            format!(
+                "  {} problem(s) while loading: {} lists them",
+                app.ws.corpus.warnings.len(),
+                app.keymap.key(
+                    crate::tui::keymap::Context::Global,
+                    crate::tui::keymap::Action::Problems
+                )
+            ),
+            t.warning(),
+        ));
     }
     out
 }

@@ -7,6 +7,7 @@ pub mod filter;
 pub mod help;
 pub mod mentions;
 pub mod metrics;
+pub mod problems;
 pub mod reader;
 pub mod status;
 
@@ -45,6 +46,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     status::draw(frame, layout.status, app);
     match app.overlay() {
         Some(Overlay::Help { scroll }) => help::draw(frame, app, *scroll),
+        Some(Overlay::Problems { scroll }) => problems::draw(frame, app, *scroll),
         Some(Overlay::Mentions(list)) => mentions::draw(frame, app, list),
         Some(Overlay::Relabel { .. }) => relabel_prompt(frame, app),
         Some(Overlay::SpanEdit(edit)) => span_prompt(frame, app, edit),

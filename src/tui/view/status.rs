@@ -16,7 +16,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let warning = match app.ws.corpus.warnings.as_slice() {
         [] => String::new(),
         [one] => format!("⚠ {one} "),
-        [first, rest @ ..] => format!("⚠ {first} (+{} more, see ?) ", rest.len()),
+        [first, rest @ ..] => format!(
+            "⚠ {first} (+{} more, see {}) ",
+            rest.len(),
+            app.keymap.key(
+                crate::tui::keymap::Context::Global,
+                crate::tui::keymap::Action::Problems
+            )
+        ),
     };
     let warning = fit(&warning, width / 2);
     let mut left = String::new();
@@ -40,7 +47,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     left.push_str(&format!("reviewed {reviewed}/{total} · "));
     match &app.message {
         Some(m) => left.push_str(m),
-        None => left.push_str(&hint(&app.keymap)),
+        None => left.push_str(&hint(&app.keymap, app.current_mention.is_some())),
     }
     let gauge = fit(
         &gauge.unwrap_or_default(),
@@ -89,10 +96,23 @@ fn thousands(n: usize) -> String {
     out
 }
 
-/// The keys worth knowing first, as bound.
-fn hint(keymap: &crate::tui::keymap::Keymap) -> String {
+/// The keys worth knowing first, as bound: the review keys when a mention is current.
+fn hint(keymap: &crate::tui::keymap::Keymap, on_a_mention: bool) -> String {
     use crate::tui::keymap::{Action::*, Context::Global};
     let key = |a| keymap.key(Global, a);
+    if on_a_mention {
+        return format!(
+            "{} accept  {} reject  {} relabel  {} bounds  {} undo  {}/{} unreviewed  {} help",
+            key(Accept),
+            key(Reject),
+            key(Relabel),
+            key(AdjustSpan),
+            key(Undo),
+            key(NextUnreviewed),
+            key(PrevUnreviewed),
+            key(Help)
+        );
+    }
     format!(
         "{} filter  {}/{} next/prev mention  {} {} step  {} mentions  {} pane  {} help  {} quit",
         key(OpenFilter),
