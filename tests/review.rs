@@ -627,3 +627,22 @@ fn the_hint_line_shows_the_review_keys_on_a_mention() {
         last(&a)
     );
 }
+
+#[test]
+fn reopening_restores_the_exact_place_the_mention_and_the_focused_pane() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.db");
+    let mut a = app(160, 45);
+    a.attach_store(Store::open(&path));
+    keys(&mut a, "jj<Tab>]]jjj");
+    assert_eq!(a.focus, gazette::tui::layout::Pane::Reader);
+    let (row, top, mention) = (a.list.selected, a.reader.top, a.current_mention);
+    assert!(top > 0 && mention.is_some());
+    a.save_place(); // as on quitting
+    let mut b = app(160, 45);
+    b.attach_store(Store::open(&path));
+    assert_eq!(b.list.selected, row);
+    assert_eq!(b.reader.top, top, "the exact scroll");
+    assert_eq!(b.current_mention, mention);
+    assert_eq!(b.focus, gazette::tui::layout::Pane::Reader);
+}

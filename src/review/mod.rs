@@ -10,7 +10,7 @@ pub use layer::{
     by_document, decision, decisions, layer, layer_doc, review_after, reviewed, Layered,
     MentionReview,
 };
-pub use store::{Store, StoreError};
+pub use store::{Place, Store, StoreError};
 
 use crate::model::{CodePoint, Label};
 

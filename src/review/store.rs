@@ -72,7 +72,30 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
         }
     }
     conn.execute("UPDATE decisions SET batch = id WHERE batch = 0", [])?;
+    let place: Vec<String> = conn
+        .prepare("PRAGMA table_info(place)")?
+        .query_map([], |r| r.get(1))?
+        .collect::<Result<_, _>>()?;
+    for (column, kind) in [
+        ("mention_start", "INTEGER"),
+        ("mention_end", "INTEGER"),
+        ("focus", "TEXT"),
+    ] {
+        if !place.iter().any(|c| c == column) {
+            conn.execute_batch(&format!("ALTER TABLE place ADD COLUMN {column} {kind}"))?;
+        }
+    }
     Ok(())
+}
+
+/// Where the reviewer was: the document, the first character the reader showed (a byte
+/// offset), the current mention's span and the focused pane.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Place {
+    pub doc: String,
+    pub offset: usize,
+    pub mention: Option<std::ops::Range<usize>>,
+    pub focus: Option<String>,
 }
 
 impl Store {
@@ -298,22 +321,36 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(|e| self.err(&e))
     }
 
-    /// Remembers where the reviewer is: a document and a byte offset in it.
-    pub fn set_place(&mut self, doc: &str, offset: usize) -> Result<(), StoreError> {
+    /// Remembers where the reviewer is.
+    pub fn set_place(&mut self, place: &Place) -> Result<(), StoreError> {
+        let (start, end) = match &place.mention {
+            Some(m) => (Some(m.start as i64), Some(m.end as i64)),
+            None => (None, None),
+        };
         self.conn
             .execute(
-                "INSERT OR REPLACE INTO place (id, doc, offset) VALUES (1, ?1, ?2)",
-                params![doc, offset as i64],
+                "INSERT OR REPLACE INTO place (id, doc, offset, mention_start, mention_end, focus) VALUES (1, ?1, ?2, ?3, ?4, ?5)",
+                params![place.doc, place.offset as i64, start, end, place.focus],
             )
             .map(|_| ())
             .map_err(|e| self.err(&e))
     }
 
     /// Where the reviewer was.
-    pub fn place(&self) -> Option<(String, usize)> {
+    pub fn place(&self) -> Option<Place> {
+        let sql = "SELECT doc, offset, mention_start, mention_end, focus FROM place WHERE id = 1";
         self.conn
-            .query_row("SELECT doc, offset FROM place WHERE id = 1", [], |r| {
-                Ok((r.get(0)?, r.get::<_, i64>(1)? as usize))
+            .query_row(sql, [], |r| {
+                let span: (Option<i64>, Option<i64>) = (r.get(2)?, r.get(3)?);
+                Ok(Place {
+                    doc: r.get(0)?,
+                    offset: r.get::<_, i64>(1)? as usize,
+                    mention: match span {
+                        (Some(a), Some(b)) => Some(a as usize..b as usize),
+                        _ => None,
+                    },
+                    focus: r.get(4)?,
+                })
             })
             .optional()
             .ok()
@@ -384,7 +421,13 @@ mod tests {
                 .unwrap();
             s.append(&decision(9, Verdict::Accept)).unwrap();
             assert!(s.undo().unwrap());
-            s.set_place("a.txt", 42).unwrap();
+            s.set_place(&Place {
+                doc: "a.txt".into(),
+                offset: 42,
+                mention: Some(50..56),
+                focus: Some("reader".into()),
+            })
+            .unwrap();
         }
         let mut s = Store::open(&path).unwrap();
         let d = s.decisions().unwrap();
@@ -395,7 +438,15 @@ mod tests {
                 decision(5, Verdict::Relabel(Label::Org))
             ]
         );
-        assert_eq!(s.place(), Some(("a.txt".into(), 42)));
+        assert_eq!(
+            s.place(),
+            Some(Place {
+                doc: "a.txt".into(),
+                offset: 42,
+                mention: Some(50..56),
+                focus: Some("reader".into()),
+            })
+        );
         assert!(s.redo().unwrap());
         assert_eq!(s.decisions().unwrap().len(), 3);
         assert!(s.undo().unwrap() && s.undo().unwrap());

@@ -8,7 +8,7 @@ use crate::corpus::{Corpus, DocId, LoadWarning};
 use crate::index::{Before, Index, MentionId};
 use crate::model::{Mention, Status};
 use crate::review::link::relinked;
-use crate::review::{review_after, Decision, MentionReview, Store, StoreError, Verdict};
+use crate::review::{review_after, Decision, MentionReview, Place, Store, StoreError, Verdict};
 use crate::session::stream::Loaded;
 use crate::snapshot::Restored;
 
@@ -423,21 +423,18 @@ impl Workspace {
             .unwrap_or_else(|| self.index.mentions[m.index()].label.clone())
     }
 
-    /// Remembers the reader's place (document, byte offset) in the database (best effort: a
-    /// place is not a decision).
-    pub fn save_place(&mut self, doc: DocId, offset: usize) {
-        let Some(path) = self.corpus.docs.get(doc.index()).map(|d| d.path.clone()) else {
-            return;
-        };
+    /// Remembers the reviewer's place in the database (best effort: a place is not a
+    /// decision).
+    pub fn save_place(&mut self, place: &Place) {
         if let Ok(store) = &mut self.review.store {
-            let _ = store.set_place(&path, offset);
+            let _ = store.set_place(place);
         }
     }
 
-    /// The place last saved, as (document, byte offset), if its document is in the corpus.
-    pub fn saved_place(&self) -> Option<(DocId, usize)> {
-        let (path, offset) = self.review.store.as_ref().ok().and_then(Store::place)?;
-        let doc = self.corpus.docs.iter().position(|d| d.path == path)?;
-        Some((DocId(doc as u32), offset))
+    /// The place last saved, with its document's id, if that document is in the corpus.
+    pub fn saved_place(&self) -> Option<(DocId, Place)> {
+        let place = self.review.store.as_ref().ok().and_then(Store::place)?;
+        let doc = self.corpus.docs.iter().position(|d| d.path == place.doc)?;
+        Some((DocId(doc as u32), place))
     }
 }

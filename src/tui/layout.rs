@@ -14,6 +14,20 @@ pub enum Pane {
 impl Pane {
     /// Focus order for Tab.
     pub const ORDER: [Pane; 3] = [Pane::List, Pane::Reader, Pane::Entities];
+
+    /// Its name, as the review database keeps the focused pane.
+    pub fn name(self) -> &'static str {
+        match self {
+            Pane::List => "list",
+            Pane::Reader => "reader",
+            Pane::Entities => "entities",
+        }
+    }
+
+    /// The pane called `name`.
+    pub fn named(name: &str) -> Option<Pane> {
+        Pane::ORDER.into_iter().find(|p| p.name() == name)
+    }
 }
 
 /// Smallest terminal gazette draws its panes in.

@@ -4,10 +4,11 @@
 
 use super::app::App;
 use super::app::Effect;
+use super::layout::Pane;
 use super::nav::Dir;
 use crate::index::{Before, EntityId, Index, MentionId};
 use crate::review::{
-    decision, decisions, Decision, MentionReview, Status, Store, StoreError, Verdict,
+    decision, decisions, Decision, MentionReview, Place, Status, Store, StoreError, Verdict,
 };
 use crate::session::{Change, WorkspaceError};
 
@@ -17,12 +18,27 @@ impl App {
     pub fn attach_store(&mut self, store: Result<Store, StoreError>) {
         let change = self.ws.attach_store(store);
         self.follow(change);
-        // The reader's place is restored unless the user has already moved (while loading).
+        // The reviewer's place is restored unless the user has already moved (while loading):
+        // the document, the exact scroll, the current mention and the focused pane.
         let untouched = self.list.selected == 0 && self.reader.top == 0;
-        if let Some((doc, offset)) = self.ws.saved_place().filter(|_| untouched) {
+        if let Some((doc, place)) = self.ws.saved_place().filter(|_| untouched) {
             if let Some(row) = self.list.docs.iter().position(|&d| d == doc) {
                 self.select_row(row);
-                self.reveal(offset);
+                if let Some((_, w)) = &self.reader.wrapped {
+                    self.reader.top = w.line_of(place.offset);
+                }
+                let ids = self.ws.index.doc_mention_ids(doc);
+                self.current_mention = (place.mention.as_ref())
+                    .and_then(|span| {
+                        ids.clone()
+                            .find(|&i| self.ws.index.mentions[i].span == *span)
+                    })
+                    .map(|i| MentionId(i as u32));
+                self.current_entity = self.current_mention.map(|m| self.ws.index.entity_of(m));
+                if let Some(pane) = place.focus.as_deref().and_then(Pane::named) {
+                    self.focus = pane;
+                }
+                self.sync();
             }
         }
     }
@@ -276,7 +292,9 @@ impl App {
         self.ws.doc_reviewed(doc)
     }
 
-    /// Remembers the reader's place in the database (best effort: a place is not a decision).
+    /// Remembers the reviewer's place in the database: the document, the first character the
+    /// reader shows, the current mention and the focused pane (best effort: a place is not a
+    /// decision).
     pub fn save_place(&mut self) {
         let Some(doc) = self.current_doc() else {
             return;
@@ -284,7 +302,17 @@ impl App {
         let offset = (self.reader.wrapped.as_ref())
             .and_then(|(_, w)| w.lines.get(self.reader.top))
             .map_or(0, |l| l.start);
-        self.ws.save_place(doc, offset);
+        let mention = (self.current_mention)
+            .map(|m| &self.ws.index.mentions[m.index()])
+            .filter(|m| m.doc == doc)
+            .map(|m| m.span.clone());
+        let place = Place {
+            doc: self.ws.corpus.docs[doc.index()].path.clone(),
+            offset,
+            mention,
+            focus: Some(self.focus.name().to_string()),
+        };
+        self.ws.save_place(&place);
     }
 }
 
