@@ -229,7 +229,9 @@ fn a_rejection_survives_quitting_and_reopening() {
 
     let mut s = Session::start(&["--store", store]);
     s.wait_for("reviewed 1/");
-    s.send("]");
+    // Back where the reviewer was: on the mention after the rejected one.
+    s.wait_for("unreviewed · reviewed 1/");
+    s.send("[");
     s.wait_for("● PER Lian Maojun · rejected · reviewed 1/");
     s.send("q");
     wait_exit(&mut s);
