@@ -325,3 +325,38 @@ fn a_key_rebound_in_the_config_file_dispatches_and_shows_in_help() {
         "the relabel popup names the new key:\n{screen}"
     );
 }
+
+#[test]
+fn a_long_message_is_wrapped_whole_below_the_status_line() {
+    let mut a = app(80, 24);
+    let long = "not recorded — /a/very/long/path/to/a/review/database/that/cannot/be/written/review.db: cannot create its folder: Permission denied";
+    a.message = Some(long.to_string());
+    a.sync();
+    let screen = support::screen(&a);
+    let joined: String = screen
+        .lines()
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words: String = joined.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("Permission denied"), "{screen}");
+    assert!(words.contains("cannot create its folder"), "{screen}");
+    assert!(a.layout().status.height > 1);
+}
+
+#[test]
+fn a_bulk_confirmation_is_shown_whole() {
+    // Narrower than the sentence: it wraps instead of being cut.
+    let mut a = app(60, 30);
+    keys(&mut a, "]XE");
+    let screen = support::screen(&a);
+    let words: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("mentions?") || words.contains("mention?"),
+        "{screen}"
+    );
+}

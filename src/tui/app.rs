@@ -183,7 +183,7 @@ impl App {
 
     /// The layout for the current size and focus.
     pub fn layout(&self) -> Layout {
-        layout(self.area, self.focus)
+        layout(self.area, self.focus, super::view::status::rows(self))
     }
 
     /// The document shown in the reader.

@@ -68,8 +68,9 @@ impl Layout {
     }
 }
 
-/// Computes the layout for a terminal `area` with `focus` as the focused pane.
-pub fn layout(area: Rect, focus: Pane) -> Layout {
+/// Computes the layout for a terminal `area` with `focus` as the focused pane and a status
+/// area `status_rows` tall (a long message takes more than one).
+pub fn layout(area: Rect, focus: Pane, status_rows: u16) -> Layout {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Layout {
             status: area,
@@ -77,7 +78,10 @@ pub fn layout(area: Rect, focus: Pane) -> Layout {
             ..Layout::default()
         };
     }
-    let [body, status] = Split::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    // The panes keep at least four rows.
+    let status_rows = status_rows.clamp(1, area.height.saturating_sub(4).max(1));
+    let [body, status] =
+        Split::vertical([Constraint::Min(1), Constraint::Length(status_rows)]).areas(area);
     let mut out = Layout {
         status,
         ..Layout::default()

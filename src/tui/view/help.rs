@@ -54,7 +54,12 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     }
     out.push(Line::raw(""));
     out.push(heading("Mouse"));
-    out.push(Line::raw("  click a pane to focus it, a document to open it, a mention or entity to make it current; wheel scrolls"));
+    out.push(Line::raw(
+        "  click a pane to focus it, a document to open it,",
+    ));
+    out.push(Line::raw(
+        "  a mention or an entity to make it current; the wheel scrolls",
+    ));
     if !app.ws.corpus.warnings.is_empty() {
         out.push(Line::raw(""));
         out.push(Line::styled(

@@ -210,12 +210,19 @@ fn bulk_scope(frame: &mut Frame, app: &App, verdict: &crate::review::Verdict) {
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-/// The confirmation that says how many mentions a bulk decision touches.
+/// The confirmation that says how many mentions a bulk decision touches, wrapped whole.
 fn bulk_confirm(frame: &mut Frame, app: &App, verdict: &crate::review::Verdict, what: &str) {
+    use ratatui::text::Line;
     use ratatui::widgets::Block;
     let t = &app.theme;
-    let area = popup(frame, 72, 5, false);
-    let width = usize::from(area.width.saturating_sub(2));
+    let width = 72.min(frame.area().width.saturating_sub(2)).max(3);
+    let sentence = escape_str(&format!("{} {what}?", verb(verdict))).into_owned();
+    let wrapped = crate::text::wrap(&sentence, width.saturating_sub(4).max(1));
+    let mut lines = vec![Line::raw("")];
+    lines.extend(
+        (wrapped.lines.iter()).map(|r| Line::raw(format!(" {}", sentence[r.clone()].trim_end()))),
+    );
+    let area = popup(frame, width, lines.len() as u16 + 3, false);
     let block = Block::bordered()
         .border_style(t.warning())
         .title(format!(" {} ", verb(verdict)))
@@ -224,14 +231,7 @@ fn bulk_confirm(frame: &mut Frame, app: &App, verdict: &crate::review::Verdict, 
             app.keymap.key(Context::ConfirmPrompt, Action::Confirm),
             app.keymap.key(Context::ConfirmPrompt, Action::Close)
         ));
-    frame.render_widget(
-        Paragraph::new(vec![
-            ratatui::text::Line::raw(""),
-            ratatui::text::Line::raw(fit(&format!(" {} {what}?", verb(verdict)), width)),
-        ])
-        .block(block),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 /// The span being edited, shown in a line at the bottom with the keys that move it.

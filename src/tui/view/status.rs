@@ -9,6 +9,20 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
+/// How many rows the status needs: one, or more for a message too long for it (up to three).
+pub fn rows(app: &App) -> u16 {
+    let Some(message) = &app.message else {
+        return 1;
+    };
+    let width = usize::from(app.area.width.max(1));
+    // The line keeps about 40 columns for the entity, the review count and a warning.
+    if message.width() + 40 <= width {
+        return 1;
+    }
+    let wrapped = crate::text::wrap(message, app.area.width.max(1));
+    (1 + wrapped.lines.len()).min(4) as u16
+}
+
 /// Draws the status line into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
@@ -45,10 +59,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         left.push_str(&format!("{status} · "));
     }
     left.push_str(&format!("reviewed {reviewed}/{total} · "));
+    // A message too long for the line gets the rows below it, wrapped whole.
+    let below = area.height > 1;
     match &app.message {
+        Some(m) if below => {
+            let wrapped = crate::text::wrap(m, area.width.max(1));
+            let lines: Vec<Line> = (wrapped.lines.iter())
+                .map(|r| Line::styled(m[r.clone()].trim_end().to_string(), t.muted()))
+                .collect();
+            let rest = Rect {
+                y: area.y + 1,
+                height: area.height - 1,
+                ..area
+            };
+            frame.render_widget(Paragraph::new(lines), rest);
+        }
         Some(m) => left.push_str(m),
         None => left.push_str(&hint(&app.keymap, app.current_mention.is_some())),
     }
+    let area = Rect { height: 1, ..area };
     let gauge = fit(
         &gauge.unwrap_or_default(),
         width.saturating_sub(warning.width() + 1),
