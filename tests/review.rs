@@ -646,3 +646,33 @@ fn reopening_restores_the_exact_place_the_mention_and_the_focused_pane() {
     assert_eq!(b.current_mention, mention);
     assert_eq!(b.focus, gazette::tui::layout::Pane::Reader);
 }
+
+#[test]
+fn while_marking_a_new_mention_only_the_new_span_is_reversed() {
+    let mut a = app(160, 45);
+    keys(&mut a, "]+>>");
+    let Some(gazette::tui::app::Overlay::SpanEdit(edit)) = a.overlay().cloned() else {
+        panic!("no span editor")
+    };
+    let anchor = a.current_mention.unwrap();
+    let anchor_span = a.ws.index.mentions[anchor.index()].span.clone();
+    assert_ne!(edit.span, anchor_span);
+    let doc = a.ws.corpus.docs[edit.doc.index()].clone();
+    let line = gazette::tui::view::reader::styled_line(&a, &doc, 0..doc.text.len());
+    let mut at = 0;
+    let mut reversed = Vec::new();
+    for span in &line.spans {
+        let len = span.content.len();
+        if span.style.add_modifier.contains(Modifier::REVERSED) {
+            reversed.push(at..at + len);
+        }
+        at += len;
+    }
+    assert!(
+        reversed
+            .iter()
+            .all(|r| edit.span.start <= r.start && r.end <= edit.span.end),
+        "only the new span {:?} is reversed: {reversed:?}",
+        edit.span
+    );
+}

@@ -149,7 +149,8 @@ pub fn styled_line<'a>(app: &'a App, doc: &'a Document, range: Range<usize>) -> 
                 (None, false, true) => style = style.patch(label).patch(t.rejected()),
                 (None, _, false) => style = style.patch(label),
             }
-            if Some(id) == app.current_mention {
+            // While a span is edited, only it is reversed: the mention it started from is not.
+            if Some(id) == app.current_mention && editing.is_none() {
                 style = style.patch(t.current_mention());
             } else if Some(app.ws.index.entity_of(id)) == app.current_entity {
                 style = style.patch(t.current_entity());
