@@ -1,5 +1,7 @@
 use clap::Parser;
-use gazette::cli::{check_output, run_eval, run_write, Cli, Command, EvalArgs, ReviewArgs};
+use gazette::cli::{
+    check_output, run_agree, run_eval, run_write, AgreeArgs, Cli, Command, EvalArgs, ReviewArgs,
+};
 use gazette::session::Sources;
 use gazette::text::terminal_out::Escaping;
 use std::process::ExitCode;
@@ -90,6 +92,25 @@ fn main() -> ExitCode {
             };
             run_eval(&args, &mut Escaping::new(&mut out), &mut err)
         }
+        Some(Command::Agree {
+            store,
+            paths,
+            sources,
+        }) => match store.as_slice() {
+            [first, second] => run_agree(
+                &AgreeArgs {
+                    first,
+                    second,
+                    paths: &paths,
+                    sources: &sources.sources(no_cache),
+                },
+                &mut Escaping::new(&mut out),
+                &mut err,
+            ),
+            _ => Err(std::io::Error::other(
+                "agree compares two review databases: --store A --store B",
+            )),
+        },
         None if cli.print_config => {
             use std::io::Write;
             out.write_all(gazette::tui::config::default_text().as_bytes())

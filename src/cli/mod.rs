@@ -1,9 +1,11 @@
 //! Command-line interface: `gazette [PATH…]` opens the browser; subcommands work headless.
 
+mod agree;
 mod eval;
 mod extract;
 mod output;
 
+pub use agree::{run_agree, AgreeArgs};
 pub use eval::{run_eval, EvalArgs};
 pub use extract::{run_write, ReviewArgs};
 pub use output::check_output;
@@ -131,6 +133,18 @@ pub enum Command {
         /// Replace an existing output file, or write into a folder that is not empty.
         #[arg(long)]
         force: bool,
+    },
+    /// How far two reviewers agree (two review databases over the same corpus): Cohen's kappa
+    /// over the mentions both decided, F1 of one reviewed annotation against the other, and the
+    /// mentions decided differently.
+    Agree {
+        /// The two review databases: --store A --store B.
+        #[arg(long, value_name = "FILE", num_args = 1, required = true)]
+        store: Vec<PathBuf>,
+        /// Folders or files (default: the bundled corpus).
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        sources: SourceArgs,
     },
     /// Score predicted mentions against gold ones (both gazette JSONL): precision, recall and F1
     /// per label, strict and SemEval-2013.

@@ -1,0 +1,65 @@
+//! `gazette agree`: two reviewers' databases over the bundled corpus, figures checked against
+//! a hand-computed example.
+
+mod support;
+
+use gazette::index::MentionId;
+use gazette::model::Label;
+use gazette::review::{decision, Store, Verdict};
+use gazette::session::analyze;
+
+#[test]
+fn two_reviewers_agreement_is_the_hand_computed_one() {
+    let corpus = gazette::corpus::Corpus::bundled();
+    let index = analyze(&corpus);
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
+    let verdicts = |first: bool| {
+        [
+            Verdict::Reject,
+            if first { Verdict::Accept } else { Verdict::Reject },
+            Verdict::Relabel(Label::Org),
+            Verdict::Accept,
+        ]
+    };
+    for (path, first) in [(&a, true), (&b, false)] {
+        let mut store = Store::open(path).unwrap();
+        for (i, v) in verdicts(first).into_iter().enumerate() {
+            store
+                .append(&decision(&corpus, &index, MentionId(i as u32), v))
+                .unwrap();
+        }
+    }
+    // The second also decided a mention the first did not: not among those both decided.
+    Store::open(&b)
+        .unwrap()
+        .append(&decision(&corpus, &index, MentionId(10), Verdict::Accept))
+        .unwrap();
+    let out = support::gazette(&[
+        "agree",
+        "--store",
+        a.to_str().unwrap(),
+        "--store",
+        b.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("decided by both: 4"), "{text}");
+    // Observed 0.75, by chance 0.3125: kappa 0.4375 / 0.6875 = 0.636.
+    assert!(
+        text.contains("Cohen's kappa: 0.636 (observed agreement 0.750, by chance 0.312)"),
+        "{text}"
+    );
+    assert!(text.contains("Decided differently (1)"), "{text}");
+    assert!(text.contains("first accept, second reject"), "{text}");
+    // The first rejected one mention, the second two (and accepted one more): the second's
+    // annotation has one mention fewer, all of them the first's.
+    let micro = text.lines().find(|l| l.starts_with("micro")).unwrap();
+    let counts: Vec<&str> = micro.split_whitespace().collect();
+    let (first, second, both): (usize, usize, usize) =
+        (counts[1].parse().unwrap(), counts[2].parse().unwrap(), counts[3].parse().unwrap());
+    assert_eq!(second + 1, first, "{micro}");
+    assert_eq!(both, second, "{micro}");
+    let one = support::gazette(&["agree", "--store", a.to_str().unwrap()]);
+    assert!(!one.status.success());
+}
