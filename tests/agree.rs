@@ -17,7 +17,11 @@ fn two_reviewers_agreement_is_the_hand_computed_one() {
     let verdicts = |first: bool| {
         [
             Verdict::Reject,
-            if first { Verdict::Accept } else { Verdict::Reject },
+            if first {
+                Verdict::Accept
+            } else {
+                Verdict::Reject
+            },
             Verdict::Relabel(Label::Org),
             Verdict::Accept,
         ]
@@ -56,8 +60,11 @@ fn two_reviewers_agreement_is_the_hand_computed_one() {
     // annotation has one mention fewer, all of them the first's.
     let micro = text.lines().find(|l| l.starts_with("micro")).unwrap();
     let counts: Vec<&str> = micro.split_whitespace().collect();
-    let (first, second, both): (usize, usize, usize) =
-        (counts[1].parse().unwrap(), counts[2].parse().unwrap(), counts[3].parse().unwrap());
+    let (first, second, both): (usize, usize, usize) = (
+        counts[1].parse().unwrap(),
+        counts[2].parse().unwrap(),
+        counts[3].parse().unwrap(),
+    );
     assert_eq!(second + 1, first, "{micro}");
     assert_eq!(both, second, "{micro}");
     let one = support::gazette(&["agree", "--store", a.to_str().unwrap()]);

@@ -22,8 +22,11 @@ pub struct AgreeArgs<'a> {
 /// A mention as decisions name it: document, span in code points, label as extracted.
 type MentionKey = (String, usize, usize, String);
 
+/// A reviewer's final decision about a mention, as a category, and the mention's text.
+type Decided = (String, String);
+
 /// Each mention's final decision in `decisions` (the last one about it), as a category.
-fn final_decisions(decisions: &[Decision]) -> BTreeMap<MentionKey, (String, String)> {
+fn final_decisions(decisions: &[Decision]) -> BTreeMap<MentionKey, Decided> {
     let mut out = BTreeMap::new();
     for d in decisions {
         let key = (d.doc.clone(), d.start.0, d.end.0, d.label.clone());
@@ -90,7 +93,7 @@ pub fn run_agree(
     };
     let (a, b) = (read(args.first)?, read(args.second)?);
     let (fa, fb) = (final_decisions(&a), final_decisions(&b));
-    let both: Vec<(&MentionKey, &(String, String), &(String, String))> = (fa.iter())
+    let both: Vec<(&MentionKey, &Decided, &Decided)> = (fa.iter())
         .filter_map(|(k, da)| fb.get(k).map(|db| (k, da, db)))
         .collect();
     let name = |p: &PathBuf| p.display().to_string();
