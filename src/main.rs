@@ -59,6 +59,7 @@ fn main() -> ExitCode {
             out_offsets: unit,
             store,
             with_status,
+            reviewer,
             force,
         }) => check_output(&to, &paths, force).and_then(|()| {
             run_write(
@@ -68,6 +69,7 @@ fn main() -> ExitCode {
                     store,
                     apply: true,
                     with_status,
+                    reviewer,
                 },
                 format,
                 unit,

@@ -70,3 +70,41 @@ fn two_reviewers_agreement_is_the_hand_computed_one() {
     let one = support::gazette(&["agree", "--store", a.to_str().unwrap()]);
     assert!(!one.status.success());
 }
+
+#[test]
+fn export_can_apply_one_reviewers_decisions_alone() {
+    let corpus = gazette::corpus::Corpus::bundled();
+    let index = analyze(&corpus);
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shared.db");
+    let mut store = Store::open(&db).unwrap();
+    store.set_reviewer("alice");
+    store
+        .append(&decision(&corpus, &index, MentionId(0), Verdict::Reject))
+        .unwrap();
+    store.set_reviewer("bob");
+    store
+        .append(&decision(&corpus, &index, MentionId(1), Verdict::Reject))
+        .unwrap();
+    drop(store);
+    let statuses = |reviewer: Option<&str>| -> Vec<String> {
+        let out = dir
+            .path()
+            .join(format!("{}.jsonl", reviewer.unwrap_or("all")));
+        let mut args = vec!["export", "--store", db.to_str().unwrap(), "--with-status"];
+        if let Some(r) = reviewer {
+            args.extend(["--reviewer", r]);
+        }
+        args.extend(["--out", out.to_str().unwrap()]);
+        let run = support::gazette(&args);
+        assert!(run.status.success(), "{run:?}");
+        let first = std::fs::read_to_string(&out).unwrap();
+        let line: serde_json::Value = serde_json::from_str(first.lines().next().unwrap()).unwrap();
+        (line["entities"].as_array().unwrap().iter().take(2))
+            .map(|e| e["status"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(statuses(Some("alice")), ["rejected", "unreviewed"]);
+    assert_eq!(statuses(Some("bob")), ["unreviewed", "rejected"]);
+    assert_eq!(statuses(None), ["rejected", "rejected"]);
+}

@@ -16,6 +16,8 @@ pub struct ReviewArgs {
     pub apply: bool,
     /// Keep every mention, rejected ones too, with its status.
     pub with_status: bool,
+    /// Only this reviewer's decisions.
+    pub reviewer: Option<String>,
 }
 
 /// Opens `paths`, gathers mentions from `sources`, applies the review decisions `review` asks
@@ -63,7 +65,10 @@ pub fn run_write(
             .unwrap_or_else(|| default_store(&corpus));
         let decisions = if path.exists() {
             Store::open(&path)
-                .and_then(|s| s.decisions())
+                .and_then(|s| match &review.reviewer {
+                    Some(name) => s.decisions_of(name),
+                    None => s.decisions(),
+                })
                 .map_err(|e| std::io::Error::other(e.to_string()))?
         } else if review.store.is_some() {
             return Err(std::io::Error::other(format!(

@@ -130,6 +130,9 @@ pub enum Command {
         /// Keep every mention, rejected ones too, each with its review status.
         #[arg(long)]
         with_status: bool,
+        /// Apply only this reviewer's decisions (one reviewer's view of the corpus).
+        #[arg(long, value_name = "NAME")]
+        reviewer: Option<String>,
         /// Replace an existing output file, or write into a folder that is not empty.
         #[arg(long)]
         force: bool,

@@ -277,6 +277,14 @@ impl Store {
         self.select("WHERE undone = 0 ORDER BY id", [])
     }
 
+    /// The decisions in force that `reviewer` made, oldest first.
+    pub fn decisions_of(&self, reviewer: &str) -> Result<Vec<Decision>, StoreError> {
+        self.select(
+            "WHERE undone = 0 AND reviewer = ?1 ORDER BY id",
+            params![reviewer],
+        )
+    }
+
     /// This browser's decisions `undo` would take back (the latest batch in force), oldest
     /// first; `redo` false. With `redo`, those `redo` would restore.
     pub fn next_undo(&self, redo: bool) -> Result<Vec<Decision>, StoreError> {
