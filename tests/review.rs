@@ -676,3 +676,49 @@ fn while_marking_a_new_mention_only_the_new_span_is_reversed() {
         edit.span
     );
 }
+
+/// Labels imported files use (spaCy's NORP, FAC…) can be given in review: the relabel popup
+/// offers them on 1–9, and a new mention can take one too.
+#[test]
+fn a_label_from_an_imported_file_can_be_assigned() {
+    use gazette::model::{Label, Mention, Source};
+    let corpus = gazette::corpus::Corpus::bundled();
+    let mut mentions = gazette::session::analyze(&corpus).mentions;
+    // An imported NORP mention beside the extractor's: the word "Municipal" of the first article.
+    let text: &str = &corpus.docs[0].text;
+    let at = text.find("Municipal").unwrap();
+    mentions.push(Mention {
+        doc: gazette::corpus::DocId(0),
+        span: at..at + "Municipal".len(),
+        label: Label::Other("NORP".into()),
+        key: "imported:municipal".into(),
+        canonical: "Municipal".into(),
+        source: Source::Imported("spacy.jsonl".into()),
+    });
+    let index = gazette::index::Index::build(&corpus, mentions);
+    let mut a = gazette::tui::app::App::new(
+        corpus,
+        index,
+        gazette::tui::theme::Theme::new(true),
+        ratatui::layout::Rect::new(0, 0, 160, 45),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    a.attach_store(Store::open(&dir.path().join("r.db")));
+    assert_eq!(a.other_labels(), [Label::Other("NORP".into())]);
+    keys(&mut a, "]");
+    let m = a.current_mention.unwrap();
+    keys(&mut a, "R");
+    assert!(
+        support::screen(&a).contains("1 NORP"),
+        "{}",
+        support::screen(&a)
+    );
+    keys(&mut a, "1");
+    assert_eq!(a.effective_label(m), Label::Other("NORP".into()));
+    let e = a.ws.index.entity(a.ws.index.entity_of(m));
+    assert_eq!(
+        e.label,
+        Label::Other("NORP".into()),
+        "the mention's entity is a NORP one"
+    );
+}

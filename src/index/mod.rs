@@ -398,6 +398,17 @@ impl Index {
         &self.mentions[self.doc_mention_ids(doc)]
     }
 
+    /// The labels some entity with mentions has, in label order.
+    pub fn labels(&self) -> Vec<Label> {
+        let mut labels: Vec<Label> = (self.entities.iter())
+            .filter(|e| !e.mentions.is_empty())
+            .map(|e| e.label.clone())
+            .collect();
+        labels.sort();
+        labels.dedup();
+        labels
+    }
+
     /// Every mention's id, in corpus order.
     pub fn mention_ids(&self) -> impl Iterator<Item = MentionId> {
         (0..self.mentions.len() as u32).map(MentionId)

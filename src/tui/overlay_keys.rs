@@ -77,6 +77,10 @@ impl App {
                 Some(Action::RelabelPerson) => self.save_span(Some(Label::Person)),
                 Some(Action::RelabelRegion) => self.save_span(Some(Label::Region)),
                 Some(Action::RelabelOrg) => self.save_span(Some(Label::Org)),
+                None if self.other_label_of(key).is_some() => {
+                    let label = self.other_label_of(key);
+                    self.save_span(label)
+                }
                 Some(a) => self.move_span_end(a),
                 None => {}
             },
@@ -125,6 +129,7 @@ impl App {
                     Some(Action::RelabelRegion) => Some(Label::Region),
                     Some(Action::RelabelOrg) => Some(Label::Org),
                     Some(Action::Close) => None,
+                    None if self.other_label_of(key).is_some() => self.other_label_of(key),
                     _ => return,
                 };
                 self.mode = Mode::Normal;

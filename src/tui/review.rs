@@ -316,6 +316,27 @@ impl App {
     }
 }
 
+impl App {
+    /// The labels in use besides PERSON, REGION and ORG (from imported files), as the relabel
+    /// and new-mention prompts offer them on 1–9.
+    pub fn other_labels(&self) -> Vec<crate::model::Label> {
+        use crate::model::Label;
+        let mut labels = self.ws.index.labels();
+        labels.retain(|l| matches!(l, Label::Other(_)));
+        labels.truncate(9);
+        labels
+    }
+
+    /// The other label a digit key chooses, if any.
+    pub fn other_label_of(&self, key: crossterm::event::KeyEvent) -> Option<crate::model::Label> {
+        let crossterm::event::KeyCode::Char(c) = key.code else {
+            return None;
+        };
+        let n = c.to_digit(10).filter(|n| *n >= 1)? as usize;
+        self.other_labels().get(n - 1).cloned()
+    }
+}
+
 /// A decision as the status line tells it: `rejected "Lian Maojun"`.
 fn said(d: &Decision) -> String {
     match &d.verdict {

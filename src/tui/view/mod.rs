@@ -142,7 +142,6 @@ fn relabel_prompt(frame: &mut Frame, app: &App) {
     use crate::model::Label;
     use ratatui::text::{Line, Span};
     use ratatui::widgets::Block;
-    let area = popup(frame, 46, 5, false);
     let t = &app.theme;
     let key = |a| app.keymap.key(Context::RelabelPrompt, a);
     let choice = |key: String, label: Label| {
@@ -156,14 +155,22 @@ fn relabel_prompt(frame: &mut Frame, app: &App) {
     let mut spans = choice(key(Action::RelabelPerson), Label::Person);
     spans.extend(choice(key(Action::RelabelRegion), Label::Region));
     spans.extend(choice(key(Action::RelabelOrg), Label::Org));
+    let mut lines = vec![Line::raw(""), Line::from(spans)];
+    // The labels imported files use, on 1–9, three to a row.
+    let others = app.other_labels();
+    for (row, chunk) in others.chunks(3).enumerate() {
+        let mut spans = Vec::new();
+        for (i, label) in chunk.iter().enumerate() {
+            spans.extend(choice((row * 3 + i + 1).to_string(), label.clone()));
+        }
+        lines.push(Line::from(spans));
+    }
+    let area = popup(frame, 46, lines.len() as u16 + 3, false);
     let block = Block::bordered()
         .border_style(t.border(true))
         .title(" Relabel as ")
         .title_bottom(format!(" {} keep ", key(Action::Close)));
-    frame.render_widget(
-        Paragraph::new(vec![Line::raw(""), Line::from(spans)]).block(block),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 fn verb(verdict: &crate::review::Verdict) -> String {
