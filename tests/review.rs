@@ -722,3 +722,39 @@ fn a_label_from_an_imported_file_can_be_assigned() {
         "the mention's entity is a NORP one"
     );
 }
+
+#[test]
+fn v_and_capital_v_narrow_the_list_and_the_steps_to_one_status_and_one_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(160, 45);
+    a.attach_store(Store::open(&dir.path().join("r.db")));
+    keys(&mut a, "]");
+    let rejected = a.current_mention.unwrap();
+    keys(&mut a, "x");
+    keys(&mut a, "v"); // unreviewed: every document still has some
+    assert_eq!(a.list.docs.len(), 5);
+    keys(&mut a, "v"); // rejected: only the first document
+    assert_eq!(a.list.docs.len(), 1, "{:?}", a.message);
+    assert!(a.message.as_deref().unwrap().starts_with("only rejected"));
+    keys(&mut a, "<Esc>]");
+    assert_eq!(
+        a.current_mention,
+        Some(rejected),
+        "] steps onto the rejected one only"
+    );
+    keys(&mut a, "]");
+    assert_eq!(a.current_mention, Some(rejected), "it is the only one");
+    keys(&mut a, "vv"); // accepted (none), then all again
+    assert_eq!(a.list.docs.len(), 5);
+    assert_eq!(a.message.as_deref(), Some("every mention again"));
+    // One label: ] never lands on another.
+    keys(&mut a, "V");
+    let label = a.only.label.clone().unwrap();
+    keys(&mut a, "<Esc>");
+    for _ in 0..8 {
+        keys(&mut a, "]");
+        if let Some(m) = a.current_mention {
+            assert_eq!(a.effective_label(m), label);
+        }
+    }
+}

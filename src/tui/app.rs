@@ -72,6 +72,33 @@ pub struct MentionList {
     pub selected: usize,
 }
 
+/// Which mentions `]`/`[` step through and which documents the list shows: those of one review
+/// status and one label (`v` and `V` cycle them); None for all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Only {
+    pub status: Option<crate::model::Status>,
+    pub label: Option<crate::model::Label>,
+}
+
+impl Only {
+    /// Whether it narrows anything.
+    pub fn is_on(&self) -> bool {
+        self.status.is_some() || self.label.is_some()
+    }
+
+    /// How the status line names it: "only unreviewed PERSON".
+    pub fn describe(&self) -> Option<String> {
+        let status = self.status.map(|s| s.as_str());
+        let label = self.label.as_ref().map(|l| l.as_str().to_string());
+        match (status, label) {
+            (None, None) => None,
+            (Some(s), None) => Some(format!("only {s}")),
+            (None, Some(l)) => Some(format!("only {l}")),
+            (Some(s), Some(l)) => Some(format!("only {s} {l}")),
+        }
+    }
+}
+
 /// The document list's state.
 pub struct ListPane {
     /// Documents in the list (ascending ids, or by what is left to review): all of them, or
@@ -120,6 +147,8 @@ pub struct App {
     pub entities: EntityPane,
     /// The prompt or popup taking the keys, if any.
     pub mode: Mode,
+    /// The review status and label the list and `]`/`[` are narrowed to.
+    pub only: Only,
     /// What the last events asked for outside the state, for the loop to run.
     pub effects: Vec<Effect>,
     /// A one-off message for the status line (cleared by the next key).
@@ -154,6 +183,7 @@ impl App {
             current_mention: None,
             entities: EntityPane::default(),
             mode: Mode::Normal,
+            only: Only::default(),
             effects: Vec::new(),
             message: None,
             quit: false,
@@ -295,6 +325,12 @@ impl App {
             .ws
             .index
             .docs_with_all(&self.filters, self.ws.corpus.docs.len());
+        if self.only.is_on() {
+            visible.retain(|&d| {
+                let ids = self.ws.index.doc_mention_ids(d);
+                ids.map(|i| MentionId(i as u32)).any(|m| self.admitted(m))
+            });
+        }
         if self.list.by_review {
             // Most mentions left to review first; ties keep corpus order.
             visible.sort_by_key(|&d| {
@@ -309,6 +345,42 @@ impl App {
             self.current_mention = None;
         }
         self.sync();
+    }
+
+    /// Whether mention `m` is of the status and label the view is narrowed to.
+    pub fn admitted(&self, m: MentionId) -> bool {
+        let status = self
+            .only
+            .status
+            .is_none_or(|s| self.review_of(m).status == s);
+        status && (self.only.label.as_ref()).is_none_or(|l| self.effective_label(m) == *l)
+    }
+
+    /// `v` / `V`: the next review status, or the next label, to narrow the view to.
+    pub fn cycle_only(&mut self, by_label: bool) {
+        use crate::model::Status;
+        if by_label {
+            let labels = self.ws.index.labels();
+            self.only.label = match &self.only.label {
+                None => labels.first().cloned(),
+                Some(l) => labels.iter().skip_while(|x| *x != l).nth(1).cloned(),
+            };
+        } else {
+            self.only.status = match self.only.status {
+                None => Some(Status::Unreviewed),
+                Some(Status::Unreviewed) => Some(Status::Rejected),
+                Some(Status::Rejected) => Some(Status::Accepted),
+                Some(Status::Accepted) => None,
+            };
+        }
+        self.apply_filters();
+        self.message = Some(match self.only.describe() {
+            Some(d) => format!(
+                "{d}: the list and ] [ show these mentions ({} documents)",
+                self.list.docs.len()
+            ),
+            None => "every mention again".into(),
+        });
     }
 
     /// Selects a document in the list (by row), resetting the reader.

@@ -136,18 +136,32 @@ impl App {
             Some((_, w)) => w.lines.get(self.reader.top).map_or(0, |l| l.start),
             None => 0,
         };
+        // Only the mentions the view admits (all of them unless `v`/`V` narrowed it).
+        let ok = |i: &usize| self.admitted(MentionId(*i as u32));
+        let admitted: Vec<usize> = ids.clone().filter(ok).collect();
+        let (Some(&first), Some(&last)) = (admitted.first(), admitted.last()) else {
+            let only = self.only.describe().unwrap_or_default();
+            self.message = Some(format!("no mention in this document ({only})"));
+            return;
+        };
         let target = match (here, dir) {
-            (Some(m), Dir::Next) => (m.index() + 1).min(ids.end - 1),
-            (Some(m), Dir::Prev) => m.index().saturating_sub(1).max(ids.start),
-            (None, Dir::Next) => ids
-                .clone()
-                .find(|&i| self.ws.index.mentions[i].span.start >= top)
-                .unwrap_or(ids.end - 1),
-            (None, Dir::Prev) => ids
-                .clone()
+            (Some(m), Dir::Next) => admitted
+                .iter()
+                .copied()
+                .find(|&i| i > m.index())
+                .unwrap_or(last),
+            (Some(m), Dir::Prev) => admitted
+                .iter()
                 .rev()
+                .copied()
+                .find(|&i| i < m.index())
+                .unwrap_or(first),
+            (None, Dir::Next) => (admitted.iter().copied())
+                .find(|&i| self.ws.index.mentions[i].span.start >= top)
+                .unwrap_or(last),
+            (None, Dir::Prev) => (admitted.iter().rev().copied())
                 .find(|&i| self.ws.index.mentions[i].span.start < top)
-                .unwrap_or(ids.start),
+                .unwrap_or(first),
         };
         self.go_to_mention(MentionId(target as u32));
     }

@@ -47,7 +47,9 @@ impl App {
     pub fn follow(&mut self, change: Result<Change, WorkspaceError>) {
         match change {
             Err(e) => self.message = Some(e.to_string()),
-            // The workspace has scored the compare figures again already.
+            // The workspace has scored the compare figures again already; a view narrowed to
+            // one review status lists other documents now.
+            Ok(Change::Reviews) if self.only.is_on() => self.apply_filters(),
             Ok(Change::Reviews) => {}
             Ok(Change::Relinked) => {
                 // Entity lists and counts changed; ids did not.

@@ -125,6 +125,8 @@ impl App {
                 Some(_) => self.mode = Mode::Overlay(Overlay::Errors(Default::default())),
                 None => self.message = Some("no gold annotation: open with --gold FILE".into()),
             },
+            Action::OnlyStatus => self.cycle_only(false),
+            Action::OnlyLabel => self.cycle_only(true),
             Action::TakeGold => self.take_gold(false),
             Action::TakeGoldAll => self.take_gold(true),
             Action::AdjustSpan => self.start_adjust(),

@@ -48,6 +48,8 @@ pub enum Action {
     PrevDisagreement,
     ErrorsList,
     TakeGold,
+    OnlyStatus,
+    OnlyLabel,
     Problems,
     TakeGoldAll,
     CycleKind,

@@ -49,6 +49,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let e = app.ws.index.entity(e);
         left.push_str(&format!("● {} {} · ", label_tag(&e.label), e.name));
     }
+    if let Some(only) = app.only.describe() {
+        left.push_str(&format!("{only} · "));
+    }
     let (reviewed, total) = app.reviewed_count();
     if let Some(m) = app.current_mention {
         let status = match app.review_of(m).status {
