@@ -230,6 +230,18 @@ impl Keymap {
             .map_or_else(|| "?".to_string(), Key::label)
     }
 
+    /// A popup's key legend: `" Enter jump · j/k move · Esc close "` from the actions (the
+    /// first key of each, joined by `/`) and what they do.
+    pub fn legend(&self, context: Context, parts: &[(&[Action], &str)]) -> String {
+        let parts: Vec<String> = (parts.iter())
+            .map(|(actions, does)| {
+                let keys: Vec<String> = actions.iter().map(|&a| self.key(context, a)).collect();
+                format!("{} {does}", keys.join("/"))
+            })
+            .collect();
+        format!(" {} ", parts.join(" · "))
+    }
+
     /// Binds `keys` to `action` in `context` in place of its keys; a key another action of the
     /// context had is taken from it. Returns the actions that lost a key.
     pub fn rebind(&mut self, context: Context, action: Action, keys: Vec<Key>) -> Vec<Action> {

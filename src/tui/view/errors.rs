@@ -4,6 +4,7 @@ use super::{fit, popup};
 use crate::formats::offsets::{OffsetMap, Unit};
 use crate::tui::app::App;
 use crate::tui::compare::ErrorsList;
+use crate::tui::keymap::{Action, Context};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use ratatui::Frame;
@@ -25,24 +26,14 @@ pub fn draw(frame: &mut Frame, app: &App, list: &ErrorsList) {
             &format!(" {} disagreements · {kind} · {label} ", rows.len()),
             width,
         ))
-        .title_bottom(format!(
-            " {} kind · {} label · {} show · {} close ",
-            app.keymap.key(
-                crate::tui::keymap::Context::ErrorsOverlay,
-                crate::tui::keymap::Action::CycleKind
-            ),
-            app.keymap.key(
-                crate::tui::keymap::Context::ErrorsOverlay,
-                crate::tui::keymap::Action::CycleLabel
-            ),
-            app.keymap.key(
-                crate::tui::keymap::Context::ErrorsOverlay,
-                crate::tui::keymap::Action::Select
-            ),
-            app.keymap.key(
-                crate::tui::keymap::Context::ErrorsOverlay,
-                crate::tui::keymap::Action::Close
-            )
+        .title_bottom(app.keymap.legend(
+            Context::ErrorsOverlay,
+            &[
+                (&[Action::CycleKind], "kind"),
+                (&[Action::CycleLabel], "label"),
+                (&[Action::Select], "show"),
+                (&[Action::Close], "close"),
+            ],
         ));
     let shown = super::list_window(frame.area().height, rows.len(), 4, list.selected);
     let title_w = (width / 4).clamp(8, 30);

@@ -3,6 +3,7 @@
 use super::{fit, popup};
 use crate::tui::app::App;
 use crate::tui::filter::{match_positions, names, FilterPrompt};
+use crate::tui::keymap::{Action, Context};
 use crate::tui::theme::label_tag;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
@@ -17,20 +18,13 @@ pub fn draw(frame: &mut Frame, app: &App, p: &FilterPrompt) {
     let block = Block::bordered()
         .border_style(t.border(true))
         .title(format!(" Filter · scope: {} (Tab) ", p.scope.name()))
-        .title_bottom(format!(
-            " {} apply · {} on empty: drop last filter · {} close ",
-            app.keymap.key(
-                crate::tui::keymap::Context::Prompt,
-                crate::tui::keymap::Action::Select
-            ),
-            app.keymap.key(
-                crate::tui::keymap::Context::Prompt,
-                crate::tui::keymap::Action::DeleteChar
-            ),
-            app.keymap.key(
-                crate::tui::keymap::Context::Prompt,
-                crate::tui::keymap::Action::Close
-            )
+        .title_bottom(app.keymap.legend(
+            Context::Prompt,
+            &[
+                (&[Action::Select], "apply"),
+                (&[Action::DeleteChar], "on empty: drop last filter"),
+                (&[Action::Close], "close"),
+            ],
         ));
     let mut lines = vec![Line::from(vec![
         Span::styled("/ ", t.muted()),

@@ -3,7 +3,7 @@
 use super::popup;
 use crate::model::Label;
 use crate::tui::app::App;
-use crate::tui::keymap::CONTEXTS;
+use crate::tui::keymap::{Action, CONTEXTS};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
@@ -86,20 +86,12 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize) {
     let block = Block::bordered()
         .border_style(app.theme.border(true))
         .title(" gazette help ")
-        .title_bottom(format!(
-            " {}/{} scroll · {} close ",
-            app.keymap.key(
-                crate::tui::keymap::Context::HelpOverlay,
-                crate::tui::keymap::Action::Down
-            ),
-            app.keymap.key(
-                crate::tui::keymap::Context::HelpOverlay,
-                crate::tui::keymap::Action::Up
-            ),
-            app.keymap.key(
-                crate::tui::keymap::Context::HelpOverlay,
-                crate::tui::keymap::Action::Close
-            )
+        .title_bottom(app.keymap.legend(
+            crate::tui::keymap::Context::HelpOverlay,
+            &[
+                (&[Action::Down, Action::Up], "scroll"),
+                (&[Action::Close], "close"),
+            ],
         ));
     let shown: Vec<Line> = all.into_iter().skip(scroll).collect();
     frame.render_widget(Paragraph::new(shown).block(block), area);

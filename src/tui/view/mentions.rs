@@ -2,6 +2,7 @@
 
 use super::{fit, popup};
 use crate::tui::app::{App, MentionList};
+use crate::tui::keymap::{Action, Context};
 use crate::tui::nav::kwic_row;
 use crate::tui::theme::label_tag;
 use ratatui::text::{Line, Span};
@@ -28,24 +29,13 @@ pub fn draw(frame: &mut Frame, app: &App, list: &MentionList) {
             ),
             usize::from(area.width.saturating_sub(2)),
         ))
-        .title_bottom(format!(
-            " {} jump · {}/{} move · {} close ",
-            app.keymap.key(
-                crate::tui::keymap::Context::Mentions,
-                crate::tui::keymap::Action::Select
-            ),
-            app.keymap.key(
-                crate::tui::keymap::Context::Mentions,
-                crate::tui::keymap::Action::Down
-            ),
-            app.keymap.key(
-                crate::tui::keymap::Context::Mentions,
-                crate::tui::keymap::Action::Up
-            ),
-            app.keymap.key(
-                crate::tui::keymap::Context::Mentions,
-                crate::tui::keymap::Action::Close
-            )
+        .title_bottom(app.keymap.legend(
+            Context::Mentions,
+            &[
+                (&[Action::Select], "jump"),
+                (&[Action::Down, Action::Up], "move"),
+                (&[Action::Close], "close"),
+            ],
         ));
     let width = usize::from(area.width.saturating_sub(2));
     let title_w = (width / 5).clamp(6, 28);

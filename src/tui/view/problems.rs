@@ -44,18 +44,18 @@ pub fn draw(frame: &mut Frame, app: &App, scroll: usize) {
     );
     let height = usize::from(area.height.saturating_sub(2));
     let scroll = scroll.min(lines.len().saturating_sub(height));
-    let key = |a| app.keymap.key(Context::ProblemsOverlay, a);
     let block = Block::bordered()
         .border_style(t.warning())
         .title(format!(
             " {} problem(s) while loading ",
             app.ws.corpus.warnings.len()
         ))
-        .title_bottom(format!(
-            " {}/{} scroll · {} close ",
-            key(Action::Down),
-            key(Action::Up),
-            key(Action::Close)
+        .title_bottom(app.keymap.legend(
+            Context::ProblemsOverlay,
+            &[
+                (&[Action::Down, Action::Up], "scroll"),
+                (&[Action::Close], "close"),
+            ],
         ));
     let shown: Vec<Line> = lines.into_iter().skip(scroll).collect();
     frame.render_widget(Paragraph::new(shown).block(block), area);
