@@ -132,13 +132,7 @@ fn main() {
         let mentions = app.ws.index.mentions.clone();
         let started = Instant::now();
         let rebuilt = app.ws.index.rebuild(&app.ws.corpus, mentions);
-        let held = app
-            .ws
-            .corpus
-            .docs
-            .iter()
-            .filter(|d| d.text.is_held())
-            .count();
+        let held = app.ws.corpus.texts_held();
         println!(
             "a whole index rebuilt (when many documents change at once): {:.0} ms, {} mentions, {held} texts held",
             started.elapsed().as_secs_f64() * 1e3,

@@ -238,13 +238,7 @@ fn the_mention_list_of_a_large_entity_reads_only_the_documents_on_screen() {
     let screen = support::screen(&app);
     assert!(screen.contains("120 mentions in 120 documents"), "{screen}");
     assert!(screen.contains("on day 3, then"), "{screen}");
-    let held = app
-        .ws
-        .corpus
-        .docs
-        .iter()
-        .filter(|d| d.text.is_held())
-        .count();
+    let held = app.ws.corpus.texts_held();
     assert!(held <= 40, "{held} texts read for one screen of the list");
 }
 

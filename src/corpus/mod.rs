@@ -147,6 +147,11 @@ mod embedded {
 pub use embedded::SEEDS;
 
 impl Corpus {
+    /// How many documents' texts are in memory.
+    pub fn texts_held(&self) -> usize {
+        self.docs.iter().filter(|d| d.text.is_held()).count()
+    }
+
     /// Decodes `bytes` and adds the document, or records a warning naming `path`.
     pub fn push_bytes(&mut self, path: String, bytes: &[u8]) {
         match decode_text(&path, bytes.to_vec()) {

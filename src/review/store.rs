@@ -56,33 +56,38 @@ CREATE TABLE IF NOT EXISTS place (
 /// Brings a database made by an earlier gazette up to the current schema: columns added since,
 /// each old decision its own batch.
 fn migrate(conn: &Connection) -> rusqlite::Result<()> {
-    let columns: Vec<String> = conn
-        .prepare("PRAGMA table_info(decisions)")?
-        .query_map([], |r| r.get(1))?
-        .collect::<Result<_, _>>()?;
-    for (column, kind) in [
-        ("new_start", "INTEGER"),
-        ("new_end", "INTEGER"),
-        ("batch", "INTEGER NOT NULL DEFAULT 0"),
-        ("reviewer", "TEXT NOT NULL DEFAULT ''"),
-        ("session", "TEXT NOT NULL DEFAULT ''"),
-    ] {
-        if !columns.iter().any(|c| c == column) {
-            conn.execute_batch(&format!("ALTER TABLE decisions ADD COLUMN {column} {kind}"))?;
-        }
-    }
+    add_missing(
+        conn,
+        "decisions",
+        &[
+            ("new_start", "INTEGER"),
+            ("new_end", "INTEGER"),
+            ("batch", "INTEGER NOT NULL DEFAULT 0"),
+            ("reviewer", "TEXT NOT NULL DEFAULT ''"),
+            ("session", "TEXT NOT NULL DEFAULT ''"),
+        ],
+    )?;
     conn.execute("UPDATE decisions SET batch = id WHERE batch = 0", [])?;
-    let place: Vec<String> = conn
-        .prepare("PRAGMA table_info(place)")?
+    add_missing(
+        conn,
+        "place",
+        &[
+            ("mention_start", "INTEGER"),
+            ("mention_end", "INTEGER"),
+            ("focus", "TEXT"),
+        ],
+    )
+}
+
+/// Adds to `table` those of `columns` (name, type) it lacks.
+fn add_missing(conn: &Connection, table: &str, columns: &[(&str, &str)]) -> rusqlite::Result<()> {
+    let have: Vec<String> = conn
+        .prepare(&format!("PRAGMA table_info({table})"))?
         .query_map([], |r| r.get(1))?
         .collect::<Result<_, _>>()?;
-    for (column, kind) in [
-        ("mention_start", "INTEGER"),
-        ("mention_end", "INTEGER"),
-        ("focus", "TEXT"),
-    ] {
-        if !place.iter().any(|c| c == column) {
-            conn.execute_batch(&format!("ALTER TABLE place ADD COLUMN {column} {kind}"))?;
+    for (column, kind) in columns {
+        if !have.iter().any(|c| c == column) {
+            conn.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} {kind}"))?;
         }
     }
     Ok(())
