@@ -704,7 +704,10 @@ fn a_label_from_an_imported_file_can_be_assigned() {
     );
     let dir = tempfile::tempdir().unwrap();
     a.attach_store(Store::open(&dir.path().join("r.db")));
-    assert_eq!(a.other_labels(), [Label::Other("NORP".into())]);
+    assert_eq!(
+        a.other_labels(),
+        [("1".to_string(), Label::Other("NORP".into()))]
+    );
     keys(&mut a, "]");
     let m = a.current_mention.unwrap();
     keys(&mut a, "R");
@@ -757,4 +760,58 @@ fn v_and_capital_v_narrow_the_list_and_the_steps_to_one_status_and_one_label() {
             assert_eq!(a.effective_label(m), label);
         }
     }
+}
+
+/// A team's own schema: a label the config file adds is offered on its own key (with its
+/// colour and attribute) even before any mention has it.
+#[test]
+fn a_label_from_the_config_file_is_offered_on_its_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(
+        &path,
+        "[labels.FACILITY]\nkey = \"f\"\ncolor = \"yellow\"\nattribute = \"underlined\"\n\n[labels.EVENT]\n",
+    )
+    .unwrap();
+    let (config, problems) = gazette::tui::config::load(&path, true);
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut a = app(160, 45);
+    a.theme.labels = std::sync::Arc::new(config.labels);
+    a.attach_store(Store::open(&dir.path().join("r.db")));
+    let facility = gazette::model::Label::Other("FACILITY".into());
+    assert_eq!(
+        a.other_labels(),
+        [
+            ("f".to_string(), facility.clone()),
+            (
+                "1".to_string(),
+                gazette::model::Label::Other("EVENT".into())
+            )
+        ]
+    );
+    keys(&mut a, "]");
+    let m = a.current_mention.unwrap();
+    keys(&mut a, "R");
+    assert!(support::screen(&a).contains("f FACILITY"));
+    keys(&mut a, "f");
+    assert_eq!(a.effective_label(m), facility);
+    assert!(a
+        .theme
+        .label(&facility)
+        .add_modifier
+        .contains(Modifier::UNDERLINED));
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        "[labels.PERSON]\nkey = \"q\"\n[labels.X]\nshape = \"round\"\n",
+    )
+    .unwrap();
+    let (_, problems) = gazette::tui::config::load(&bad, true);
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    assert!(problems[0]
+        .to_string()
+        .contains("bad.toml:1: \"PERSON\" is built in"));
+    assert!(problems[1]
+        .to_string()
+        .contains("bad.toml:4: unknown field \"shape\""));
 }

@@ -5,7 +5,8 @@
 
 use super::keymap::{Key, Keymap, CONTEXTS};
 use crate::corpus::LoadWarning;
-use ratatui::style::Color;
+use crate::model::Label;
+use ratatui::style::{Color, Modifier};
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use toml::de::{DeTable, DeValue};
@@ -29,11 +30,24 @@ impl Default for Colors {
     }
 }
 
+/// A label the config file adds to the schema (`[labels.NORP]`): the key that chooses it when
+/// relabelling or saving a new mention, its colour, and the text attribute that tells it apart
+/// without colour.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelSpec {
+    pub label: Label,
+    pub key: Option<Key>,
+    pub color: Option<Color>,
+    pub attribute: Modifier,
+}
+
 /// What the config file sets.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Config {
     pub keymap: Keymap,
     pub colors: Colors,
+    /// Labels beyond PERSON, REGION and ORG, in the file's order.
+    pub labels: Vec<LabelSpec>,
 }
 
 /// Where the config file is looked for when `--config` is not given.
@@ -111,13 +125,16 @@ pub fn parse(text: &str, path: &str) -> (Config, Vec<LoadWarning>) {
             ("colors", DeValue::Table(colors)) => {
                 read_colors(colors, &mut config.colors, &mut problem)
             }
-            ("keys" | "colors", _) => problem(
+            ("labels", DeValue::Table(labels)) => {
+                read_labels(labels, &mut config.labels, &mut problem)
+            }
+            ("keys" | "colors" | "labels", _) => problem(
                 value.span(),
                 format!("[{}] must be a table", section.get_ref()),
             ),
             (other, _) => problem(
                 section.span(),
-                format!("unknown section {other:?} (known: keys, colors)"),
+                format!("unknown section {other:?} (known: keys, colors, labels)"),
             ),
         }
     }
@@ -222,6 +239,83 @@ fn read_colors(
             ),
         }
     }
+}
+
+fn read_labels(
+    labels: &DeTable,
+    into: &mut Vec<LabelSpec>,
+    problem: &mut impl FnMut(std::ops::Range<usize>, String),
+) {
+    for (name, fields) in labels {
+        let label = Label::from_name(name.get_ref());
+        if !matches!(label, Label::Other(_)) {
+            problem(
+                name.span(),
+                format!(
+                    "{:?} is built in: its colour is set in [colors], its key in [keys.relabel]",
+                    name.get_ref()
+                ),
+            );
+            continue;
+        }
+        let DeValue::Table(fields) = fields.get_ref() else {
+            problem(
+                fields.span(),
+                format!("[labels.{}] must be a table", name.get_ref()),
+            );
+            continue;
+        };
+        let mut spec = LabelSpec {
+            label,
+            key: None,
+            color: None,
+            attribute: Modifier::BOLD | Modifier::ITALIC,
+        };
+        for (field, value) in fields {
+            let text = match value.get_ref() {
+                DeValue::String(s) => s.as_ref(),
+                _ => {
+                    problem(value.span(), "must be a string".into());
+                    continue;
+                }
+            };
+            match field.get_ref().as_ref() {
+                "key" => match Key::parse(text) {
+                    Ok(key) => spec.key = Some(key),
+                    Err(e) => problem(value.span(), e),
+                },
+                "color" => match Color::from_str(text) {
+                    Ok(c) => spec.color = Some(c),
+                    Err(_) => problem(value.span(), format!("{text:?} is not a colour")),
+                },
+                "attribute" => match attribute(text) {
+                    Some(m) => spec.attribute = m,
+                    None => problem(
+                        value.span(),
+                        format!("{text:?} is not an attribute (bold, italic, underlined, dim, reversed, crossed_out)"),
+                    ),
+                },
+                other => problem(
+                    field.span(),
+                    format!("unknown field {other:?} (known: key, color, attribute)"),
+                ),
+            }
+        }
+        into.push(spec);
+    }
+}
+
+/// A text attribute by name.
+fn attribute(name: &str) -> Option<Modifier> {
+    Some(match name.to_ascii_lowercase().as_str() {
+        "bold" => Modifier::BOLD,
+        "italic" => Modifier::ITALIC,
+        "underlined" => Modifier::UNDERLINED,
+        "dim" => Modifier::DIM,
+        "reversed" => Modifier::REVERSED,
+        "crossed_out" => Modifier::CROSSED_OUT,
+        _ => return None,
+    })
 }
 
 /// The defaults as a config file, every binding and colour written out.

@@ -53,6 +53,7 @@ pub fn run_on(frontend: &mut impl Frontend, launch: Launch, color: bool) -> io::
     let loader = stream::start(Input::from_paths(&launch.paths), options);
     let theme = Theme {
         colors: launch.config.colors,
+        labels: std::sync::Arc::new(launch.config.labels.clone()),
         ..Theme::new(color)
     };
     let mut app = App::loading(theme, frontend.area()?);

@@ -319,23 +319,33 @@ impl App {
 }
 
 impl App {
-    /// The labels in use besides PERSON, REGION and ORG (from imported files), as the relabel
-    /// and new-mention prompts offer them on 1–9.
-    pub fn other_labels(&self) -> Vec<crate::model::Label> {
+    /// The labels offered besides PERSON, REGION and ORG when relabelling and saving a new
+    /// mention, each with the key that chooses it: the config file's labels on their own keys,
+    /// then the other labels in use (from imported files) on 1–9.
+    pub fn other_labels(&self) -> Vec<(String, crate::model::Label)> {
         use crate::model::Label;
-        let mut labels = self.ws.index.labels();
-        labels.retain(|l| matches!(l, Label::Other(_)));
-        labels.truncate(9);
-        labels
+        let schema = &self.theme.labels;
+        let mut out: Vec<(String, Label)> = (schema.iter())
+            .filter_map(|s| Some((s.key?.label(), s.label.clone())))
+            .collect();
+        let mut in_use = self.ws.index.labels();
+        in_use.retain(|l| matches!(l, Label::Other(_)) && !out.iter().any(|(_, o)| o == l));
+        // A schema label without a key is numbered with those in use.
+        let unkeyed: Vec<Label> = (schema.iter())
+            .filter(|s| s.key.is_none() && !in_use.contains(&s.label))
+            .map(|s| s.label.clone())
+            .collect();
+        in_use.extend(unkeyed);
+        let numbered = in_use.into_iter().take(9).enumerate();
+        out.extend(numbered.map(|(i, l)| ((i + 1).to_string(), l)));
+        out
     }
 
-    /// The other label a digit key chooses, if any.
+    /// The label a key chooses among [`App::other_labels`], if any.
     pub fn other_label_of(&self, key: crossterm::event::KeyEvent) -> Option<crate::model::Label> {
-        let crossterm::event::KeyCode::Char(c) = key.code else {
-            return None;
-        };
-        let n = c.to_digit(10).filter(|n| *n >= 1)? as usize;
-        self.other_labels().get(n - 1).cloned()
+        let mods = key.modifiers & !crossterm::event::KeyModifiers::SHIFT;
+        let pressed = crate::tui::keymap::Key(key.code, mods).label();
+        (self.other_labels().into_iter()).find_map(|(k, l)| (k == pressed).then_some(l))
     }
 }
 

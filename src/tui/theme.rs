@@ -5,11 +5,13 @@ use crate::model::Label;
 use ratatui::style::{Color, Modifier, Style};
 
 /// The styles in use, with or without colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
     pub color: bool,
     /// The labels' colours (from the config file).
     pub colors: super::config::Colors,
+    /// The labels the config file adds, with their keys, colours and attributes.
+    pub labels: std::sync::Arc<Vec<super::config::LabelSpec>>,
 }
 
 impl Theme {
@@ -18,6 +20,7 @@ impl Theme {
         Theme {
             color,
             colors: Default::default(),
+            labels: Default::default(),
         }
     }
 
@@ -42,9 +45,13 @@ impl Theme {
                 .fg(self.colors.region)
                 .add_modifier(Modifier::UNDERLINED),
             Label::Org => self.fg(self.colors.org).add_modifier(Modifier::ITALIC),
-            Label::Other(name) => self
-                .fg(other_colour(name))
-                .add_modifier(Modifier::BOLD | Modifier::ITALIC),
+            Label::Other(name) => match self.labels.iter().find(|s| s.label == *label) {
+                Some(spec) => (self.fg(spec.color.unwrap_or_else(|| other_colour(name))))
+                    .add_modifier(spec.attribute),
+                None => self
+                    .fg(other_colour(name))
+                    .add_modifier(Modifier::BOLD | Modifier::ITALIC),
+            },
         }
     }
 

@@ -156,12 +156,12 @@ fn relabel_prompt(frame: &mut Frame, app: &App) {
     spans.extend(choice(key(Action::RelabelRegion), Label::Region));
     spans.extend(choice(key(Action::RelabelOrg), Label::Org));
     let mut lines = vec![Line::raw(""), Line::from(spans)];
-    // The labels imported files use, on 1–9, three to a row.
+    // The config file's labels and those imported files use, three to a row.
     let others = app.other_labels();
-    for (row, chunk) in others.chunks(3).enumerate() {
+    for chunk in others.chunks(3) {
         let mut spans = Vec::new();
-        for (i, label) in chunk.iter().enumerate() {
-            spans.extend(choice((row * 3 + i + 1).to_string(), label.clone()));
+        for (key, label) in chunk {
+            spans.extend(choice(key.clone(), label.clone()));
         }
         lines.push(Line::from(spans));
     }
