@@ -815,3 +815,25 @@ fn a_label_from_the_config_file_is_offered_on_its_key() {
         .to_string()
         .contains("bad.toml:4: unknown field \"shape\""));
 }
+
+#[test]
+fn capital_d_marks_the_document_done_and_one_undo_takes_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(160, 45);
+    a.attach_store(Store::open(&dir.path().join("r.db")));
+    keys(&mut a, "]x"); // one rejected first: it stays rejected
+    let doc = a.current_doc().unwrap();
+    let (_, total) = a.doc_reviewed(doc);
+    keys(&mut a, "D");
+    assert_eq!(a.doc_reviewed(doc), (total, total), "{:?}", a.message);
+    let statuses: Vec<Status> = (a.ws.index.doc_mention_ids(doc))
+        .map(|i| a.review_of(gazette::index::MentionId(i as u32)).status)
+        .collect();
+    assert_eq!(
+        statuses.iter().filter(|s| **s == Status::Rejected).count(),
+        1
+    );
+    assert!(support::screen(&a).contains("✓"), "the list shows it done");
+    keys(&mut a, "u");
+    assert_eq!(a.doc_reviewed(doc), (1, total));
+}

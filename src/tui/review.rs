@@ -428,6 +428,29 @@ impl App {
         ))
     }
 
+    /// `D`: the current document done — every mention still unreviewed in it accepted, as one
+    /// decision (`u` undoes it).
+    pub fn document_done(&mut self) {
+        let Some(doc) = self.current_doc() else {
+            return;
+        };
+        let targets: Vec<MentionId> = (self.ws.index.doc_mention_ids(doc))
+            .map(|i| MentionId(i as u32))
+            .filter(|&m| self.review_of(m).status == Status::Unreviewed)
+            .collect();
+        if targets.is_empty() {
+            self.message = Some("every mention in this document is reviewed already".into());
+            return;
+        }
+        let decisions = decisions(&self.ws.corpus, &self.ws.index, &targets, &Verdict::Accept);
+        let n = targets.len();
+        let what = format!(
+            "document done: {n} mention{} accepted as one decision (u undoes it)",
+            if n == 1 { "" } else { "s" }
+        );
+        self.record(decisions, &targets, what, false);
+    }
+
     /// Applies `verdict` to every mention of `targets` as one decision (undone as one).
     pub fn decide_all(&mut self, verdict: Verdict, targets: &[MentionId]) {
         let decisions = decisions(&self.ws.corpus, &self.ws.index, targets, &verdict);

@@ -125,6 +125,7 @@ impl App {
                 Some(_) => self.mode = Mode::Overlay(Overlay::Errors(Default::default())),
                 None => self.message = Some("no gold annotation: open with --gold FILE".into()),
             },
+            Action::DocumentDone => self.document_done(),
             Action::OnlyStatus => self.cycle_only(false),
             Action::OnlyLabel => self.cycle_only(true),
             Action::TakeGold => self.take_gold(false),

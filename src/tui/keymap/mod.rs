@@ -48,6 +48,7 @@ pub enum Action {
     PrevDisagreement,
     ErrorsList,
     TakeGold,
+    DocumentDone,
     OnlyStatus,
     OnlyLabel,
     Problems,
