@@ -19,6 +19,30 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             ratatui::style::Style::new().add_modifier(Modifier::BOLD),
         )
     };
+    // Keys in a column as wide as the longest binding's (up to 14 columns: a longer one pushes its text right).
+    let labels: Vec<String> = app.keymap.bindings.iter().map(|b| b.label()).collect();
+    let column = labels
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(14)
+        + 2;
+    // The keys anywhere first: they fit the first screen.
+    for (i, context) in CONTEXTS.into_iter().enumerate() {
+        if i > 0 {
+            out.push(Line::raw(""));
+        }
+        out.push(heading(context.title()));
+        let bindings = app.keymap.bindings.iter().zip(&labels);
+        for (b, label) in bindings.filter(|(b, _)| b.context == context) {
+            out.push(Line::from(vec![
+                Span::styled(format!("  {label:<column$}"), t.matched()),
+                Span::raw(b.help),
+            ]));
+        }
+    }
+    out.push(Line::raw(""));
     out.push(heading("Highlights"));
     out.push(Line::from(vec![
         Span::raw("  "),
@@ -32,26 +56,6 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         Span::raw("  "),
         Span::styled("page chrome", t.chrome()),
     ]));
-    // Keys in a column as wide as the longest binding's (up to 14 columns: a longer one pushes its text right).
-    let labels: Vec<String> = app.keymap.bindings.iter().map(|b| b.label()).collect();
-    let column = labels
-        .iter()
-        .map(|l| l.chars().count())
-        .max()
-        .unwrap_or(0)
-        .min(14)
-        + 2;
-    for context in CONTEXTS {
-        out.push(Line::raw(""));
-        out.push(heading(context.title()));
-        let bindings = app.keymap.bindings.iter().zip(&labels);
-        for (b, label) in bindings.filter(|(b, _)| b.context == context) {
-            out.push(Line::from(vec![
-                Span::styled(format!("  {label:<column$}"), t.matched()),
-                Span::raw(b.help),
-            ]));
-        }
-    }
     out.push(Line::raw(""));
     out.push(heading("Mouse"));
     out.push(Line::raw(
