@@ -118,7 +118,8 @@ fn a_rejected_mention_is_crossed_out() {
     keys(&mut a, "<Esc>");
     let buf = render(&a);
     let reader = gazette::tui::layout::inner(a.layout().reader.unwrap());
-    let cell = &buf[(reader.x, reader.y)];
+    // Right of the review marks the gutter shows once something is decided.
+    let cell = &buf[(reader.x + a.review_gutter(), reader.y)];
     assert_eq!(
         cell.symbol(),
         "L",
@@ -836,4 +837,34 @@ fn capital_d_marks_the_document_done_and_one_undo_takes_it_back() {
     assert!(support::screen(&a).contains("✓"), "the list shows it done");
     keys(&mut a, "u");
     assert_eq!(a.doc_reviewed(doc), (1, total));
+}
+
+/// Once something is decided, a gutter left of the reader's text marks each line's decided
+/// mentions — ✓ accepted, ≠ relabelled, + added, ✗ rejected — readable without colour.
+#[test]
+fn the_reader_marks_decided_mentions_in_a_gutter() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = gazette::tui::app::App::new(
+        gazette::corpus::Corpus::bundled(),
+        gazette::session::analyze(&gazette::corpus::Corpus::bundled()),
+        gazette::tui::theme::Theme::new(false),
+        ratatui::layout::Rect::new(0, 0, 160, 45),
+    );
+    a.attach_store(Store::open(&dir.path().join("r.db")));
+    let reader = |a: &gazette::tui::app::App| {
+        let r = gazette::tui::layout::inner(a.layout().reader.unwrap());
+        let buf = render(a);
+        let cell = |x: u16, y: u16| buf[(x, y)].symbol().to_string();
+        (r, cell(r.x, r.y), cell(r.x + 3, r.y))
+    };
+    let (_, first, _) = reader(&a);
+    assert_eq!(first, "L", "no gutter before any decision");
+    keys(&mut a, "]a"); // the headline's Lian Maojun
+    let (r, mark, text) = reader(&a);
+    assert_eq!((mark.as_str(), text.as_str()), ("✓", "L"), "{r:?}");
+    keys(&mut a, "u"); // back on the headline's mention
+    keys(&mut a, "x");
+    assert_eq!(reader(&a).1, "✗");
+    keys(&mut a, "uRo"); // undo returns to the mention: relabel it
+    assert_eq!(reader(&a).1, "≠");
 }

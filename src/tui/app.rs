@@ -9,6 +9,9 @@ use crate::session::Workspace;
 use crate::text::{wrap, Wrapped};
 use ratatui::layout::Rect;
 
+/// How wide the reader's review marks are: two marks and a space.
+pub const REVIEW_GUTTER: u16 = 3;
+
 /// What takes the keys: the panes, the filter prompt, or one popup over them. One field, so
 /// a prompt and a popup can never both be open.
 #[derive(Debug, Clone, Default)]
@@ -227,7 +230,17 @@ impl App {
         let l = self.layout();
         let r = l.reader.or(l.list).unwrap_or(self.area);
         let i = inner(r);
-        (i.width.max(1), i.height.max(1))
+        let width = i.width.saturating_sub(self.review_gutter());
+        (width.max(1), i.height.max(1))
+    }
+
+    /// The columns left of the reader's text that mark each line's decided mentions: none until
+    /// something is decided (browsing without reviewing keeps the whole width).
+    pub fn review_gutter(&self) -> u16 {
+        match self.reviewed_count().0 > 0 {
+            true => REVIEW_GUTTER,
+            false => 0,
+        }
     }
 
     /// Keeps derived state consistent after any change: the wrap cache matches the document and

@@ -87,6 +87,11 @@ impl Theme {
         Style::new().add_modifier(Modifier::DIM)
     }
 
+    /// The reader's review marks.
+    pub fn review_mark(&self) -> Style {
+        self.fg(Color::LightGreen).add_modifier(Modifier::BOLD)
+    }
+
     /// A rejected mention: crossed out and dim, whatever its type.
     pub fn rejected(&self) -> Style {
         Style::new().add_modifier(Modifier::CROSSED_OUT | Modifier::DIM)

@@ -364,6 +364,8 @@ impl App {
 
     /// The mention drawn at (row, column) inside the reader.
     fn mention_at_cell(&self, row: usize, column: u16) -> Option<MentionId> {
+        // Right of the review marks, if any.
+        let column = column.checked_sub(self.review_gutter())?;
         let doc = self.current_doc()?;
         let (_, w) = self.reader.wrapped.as_ref()?;
         let line = w.lines.get(self.reader.top + row)?;

@@ -70,7 +70,57 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         )],
         None => vec![Line::styled("reading…", t.muted())],
     };
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    frame.render_widget(block, area);
+    // The review marks of each line's mentions in a gutter left of the text, once anything is
+    // decided: ✓ accepted, ≠ relabelled, + added, ✗ rejected (unreviewed ones have none).
+    let gutter = app.review_gutter().min(body.width);
+    let text_area = Rect {
+        x: body.x + gutter,
+        width: body.width - gutter,
+        ..body
+    };
+    frame.render_widget(Paragraph::new(lines), text_area);
+    if gutter > 0 && matches!(app.ws.text(doc_id), Some(Ok(_))) {
+        let marks: Vec<Line> = wrapped.lines[app.reader.top.min(total)..shown_end]
+            .iter()
+            .map(|range| Line::styled(review_marks(app, doc_id, range.clone()), t.review_mark()))
+            .collect();
+        frame.render_widget(
+            Paragraph::new(marks),
+            Rect {
+                width: gutter,
+                ..body
+            },
+        );
+    }
+}
+
+/// The marks of the decided mentions that start in `range` of document `doc`: two at most,
+/// the second `…` when there are more.
+fn review_marks(app: &App, doc: crate::corpus::DocId, range: Range<usize>) -> String {
+    use crate::review::Status;
+    let ids = app.ws.index.doc_mention_ids(doc);
+    let mentions = &app.ws.index.mentions[ids.clone()];
+    let first = mentions.partition_point(|m| m.span.start < range.start);
+    let marks: Vec<char> = (mentions[first..].iter().enumerate())
+        .take_while(|(_, m)| m.span.start < range.end)
+        .filter_map(|(i, m)| {
+            let review = app.review_of(MentionId((ids.start + first + i) as u32));
+            match review.status {
+                Status::Unreviewed => None,
+                Status::Rejected => Some('✗'),
+                Status::Accepted if m.source == crate::model::Source::Reviewer => Some('+'),
+                Status::Accepted if review.relabel.is_some() => Some('≠'),
+                Status::Accepted => Some('✓'),
+            }
+        })
+        .collect();
+    match marks.as_slice() {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [a, b] => format!("{a}{b}"),
+        [a, ..] => format!("{a}…"),
+    }
 }
 
 /// One visual line as styled spans: mentions by type (the current one reversed, others of the
