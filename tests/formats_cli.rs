@@ -422,3 +422,36 @@ fn a_document_whose_file_changed_is_not_exported_over_a_notice() {
         "{written}"
     );
 }
+
+/// A label none of the three maps onto is kept as its own, and said once per file.
+#[test]
+fn a_label_of_another_schema_is_kept_and_said_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("a.txt"), "Li Qiang visited the Hefei Expo.").unwrap();
+    let spacy = dir.path().join("spacy.jsonl");
+    std::fs::write(&spacy, concat!(
+        r#"{"text": "Li Qiang visited the Hefei Expo.", "spans": [{"start": 0, "end": 8, "label": "PER"}, {"start": 21, "end": 31, "label": "EVENT"}, {"start": 27, "end": 31, "label": "EVENT"}]}"#, "\n",
+    )).unwrap();
+    let out_file = dir.path().join("out.jsonl");
+    let out = gazette(&[
+        "export",
+        corpus.to_str().unwrap(),
+        "--annotations",
+        spacy.to_str().unwrap(),
+        "--out",
+        out_file.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let said =
+        "spacy.jsonl:1: label \"EVENT\" is none of PERSON, REGION, ORG: kept as a label of its own";
+    assert_eq!(stderr.matches(said).count(), 1, "{stderr}");
+    let written = std::fs::read_to_string(&out_file).unwrap();
+    assert_eq!(
+        written.matches("\"EVENT\"").count(),
+        2,
+        "both EVENT spans kept: {written}"
+    );
+}

@@ -76,10 +76,11 @@ pub fn run_agree(
     for w in &corpus.warnings {
         writeln!(err, "gazette: {w}")?;
     }
-    let (index, problems, _) = annotate_keeping(&corpus, args.sources, extracted, None);
-    for p in &problems {
+    let annotated = annotate_keeping(&corpus, args.sources, extracted, None);
+    for p in annotated.problems.iter().chain(&annotated.notes) {
         writeln!(err, "gazette: {p}")?;
     }
+    let index = annotated.index;
     let read = |path: &PathBuf| -> std::io::Result<Vec<Decision>> {
         if !path.exists() {
             return Err(std::io::Error::other(format!(

@@ -50,10 +50,11 @@ pub fn run_write(
             paths.join(", ")
         )));
     }
-    let (index, problems, kept) = annotate_keeping(&corpus, sources, extracted, None);
-    for p in &problems {
+    let annotated = annotate_keeping(&corpus, sources, extracted, None);
+    for p in annotated.problems.iter().chain(&annotated.notes) {
         writeln!(err, "gazette: {p}")?;
     }
+    let (index, kept) = (annotated.index, annotated.brat);
     let destination = match out_path {
         Some(path) => Destination::Path(path),
         None => Destination::Stdout(out),

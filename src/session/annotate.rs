@@ -29,8 +29,20 @@ pub struct Sources {
 /// Runs the built-in extractor here, on one thread; the loader (`session::stream`) extracts in
 /// parallel with the cache, and [`annotate_keeping`] takes its results.
 pub fn annotate(corpus: &Corpus, sources: &Sources) -> (Index, Vec<InputError>) {
-    let (index, errors, _) = annotate_keeping(corpus, sources, extract_all(corpus), None);
-    (index, errors)
+    let a = annotate_keeping(corpus, sources, extract_all(corpus), None);
+    (a.index, a.problems)
+}
+
+/// What [`annotate_keeping`] makes of the sources.
+pub struct Annotated {
+    pub index: Index,
+    /// Spans that could not be taken, by file and line.
+    pub problems: Vec<InputError>,
+    /// What is worth knowing but took nothing away: a label none of PERSON, REGION, ORG maps
+    /// onto, kept as a label of its own.
+    pub notes: Vec<InputError>,
+    /// What brat files held beyond their spans (for export).
+    pub brat: HashMap<DocId, DocBrat>,
 }
 
 /// The built-in extractor's mentions of every document.
@@ -52,7 +64,7 @@ pub fn annotate_keeping(
     sources: &Sources,
     extracted: Vec<Mention>,
     indexed: Option<&Index>,
-) -> (Index, Vec<InputError>, HashMap<DocId, DocBrat>) {
+) -> Annotated {
     let build = |mentions| match indexed {
         Some(index) => index.rebuild(corpus, mentions),
         None => Index::build(corpus, mentions),
@@ -60,6 +72,7 @@ pub fn annotate_keeping(
     let mut imported: Vec<Mention> = Vec::new();
     let mut kept: HashMap<DocId, DocBrat> = HashMap::new();
     let mut errors = Vec::new();
+    let mut notes = Vec::new();
     let mut covered: Vec<DocId> = Vec::new();
     let mut take = |raw: &[RawDoc], file: &str, problems: Vec<InputError>| {
         let r = resolve(corpus, raw, file, sources.unit);
@@ -71,6 +84,7 @@ pub fn annotate_keeping(
         }
         errors.extend(problems);
         errors.extend(r.errors);
+        notes.extend(other_labels(raw, file));
         covered.extend(r.docs);
     };
     for path in sources.annotations.iter().flat_map(|p| annotation_files(p)) {
@@ -98,7 +112,12 @@ pub fn annotate_keeping(
     covered.sort_unstable();
     covered.dedup();
     if covered.is_empty() {
-        return (build(extracted), errors, kept);
+        return Annotated {
+            index: build(extracted),
+            problems: errors,
+            notes,
+            brat: kept,
+        };
     }
     let mut by_doc: BTreeMap<DocId, Vec<Mention>> = BTreeMap::new();
     for m in imported {
@@ -118,7 +137,12 @@ pub fn annotate_keeping(
         }
     }
     mentions.extend(by_doc.into_values().flatten());
-    (build(mentions), errors, kept)
+    Annotated {
+        index: build(mentions),
+        problems: errors,
+        notes,
+        brat: kept,
+    }
 }
 
 /// Problems in annotation files as load warnings, for the status line.
@@ -128,6 +152,25 @@ pub fn as_warnings(errors: &[InputError]) -> Vec<LoadWarning> {
         .map(|e| LoadWarning {
             path: format!("{}:{}", e.file, e.line),
             message: e.message.clone(),
+        })
+        .collect()
+}
+
+/// A note for each label of `raw` (the file `file`) none of PERSON, REGION and ORG maps onto,
+/// once per label, at its first line: it is kept as a label of its own, never dropped.
+fn other_labels(raw: &[RawDoc], file: &str) -> Vec<InputError> {
+    use crate::model::Label;
+    let mut said = std::collections::BTreeSet::new();
+    (raw.iter().flat_map(|d| &d.spans))
+        .filter(|s| matches!(Label::from_name(&s.label), Label::Other(_)))
+        .filter(|s| said.insert(s.label.clone()))
+        .map(|s| InputError {
+            file: file.to_string(),
+            line: s.line,
+            message: format!(
+                "label {:?} is none of PERSON, REGION, ORG: kept as a label of its own (offered on 1–9 when relabelling)",
+                s.label
+            ),
         })
         .collect()
 }

@@ -13,7 +13,7 @@ mod texts;
 mod worker;
 mod workspace;
 
-pub use annotate::{annotate, annotate_keeping, as_warnings, extract_all, Sources};
+pub use annotate::{annotate, annotate_keeping, as_warnings, extract_all, Annotated, Sources};
 pub use compare::Compare;
 pub use texts::{TextCache, TextReader};
 pub use workspace::{Change, ReviewState, Workspace, WorkspaceError};

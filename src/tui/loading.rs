@@ -207,13 +207,21 @@ impl App {
             // The index is replaced below; its mentions are the extractor's, and it knows their
             // texts: only the documents the annotation files cover are read.
             let extracted = self.ws.mentions_before_review();
-            let (index, problems, _) = annotate_keeping(
+            let annotated = annotate_keeping(
                 &self.ws.corpus,
                 &after.sources,
                 extracted,
                 Some(&self.ws.index),
             );
-            self.ws.corpus.warnings.extend(as_warnings(&problems));
+            let index = annotated.index;
+            self.ws
+                .corpus
+                .warnings
+                .extend(as_warnings(&annotated.problems));
+            self.ws
+                .corpus
+                .warnings
+                .extend(as_warnings(&annotated.notes));
             // The texts read are let go again, as after loading.
             for doc in &mut self.ws.corpus.docs {
                 doc.text.release();
