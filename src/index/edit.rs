@@ -22,7 +22,7 @@ pub struct ReplacedDoc {
 #[derive(Debug)]
 pub enum Before {
     /// The whole index as it was (it was rebuilt: any id may differ).
-    Whole(Index),
+    Whole(Box<Index>),
     /// Only these documents' mentions were replaced (in id order): every entity id stands,
     /// and other mentions moved by the difference in count.
     Docs(Vec<ReplacedDoc>),

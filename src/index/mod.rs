@@ -110,6 +110,9 @@ pub struct Index {
     by_key: FxHashMap<Arc<str>, Vec<EntityId>>,
     /// See [`Index::search_names`].
     search: Vec<SearchName>,
+    /// Every label an entity has been given, in label order (kept as entities are added: the
+    /// relabel prompt reads it every frame).
+    labels: Vec<Label>,
 }
 
 /// A name an entity is searched by, folded for matching.
@@ -362,6 +365,9 @@ impl Index {
             self.search
                 .push(SearchName::new(id, 0, &pinyin.replace('|', " ")));
         }
+        if let Err(at) = self.labels.binary_search(&entity.label) {
+            self.labels.insert(at, entity.label.clone());
+        }
         self.by_key.entry(entity.key.clone()).or_default().push(id);
         self.entities.push(entity);
         id
@@ -398,15 +404,10 @@ impl Index {
         &self.mentions[self.doc_mention_ids(doc)]
     }
 
-    /// The labels some entity with mentions has, in label order.
-    pub fn labels(&self) -> Vec<Label> {
-        let mut labels: Vec<Label> = (self.entities.iter())
-            .filter(|e| !e.mentions.is_empty())
-            .map(|e| e.label.clone())
-            .collect();
-        labels.sort();
-        labels.dedup();
-        labels
+    /// Every label an entity has been given, in label order: those of the extractor and of
+    /// imported files, and any a reviewer gave (it stays on offer once used).
+    pub fn labels(&self) -> &[Label] {
+        &self.labels
     }
 
     /// Every mention's id, in corpus order.

@@ -146,7 +146,7 @@ impl Workspace {
             .count();
         self.review.reviews = reviews;
         Change::Rebuilt {
-            previous: Before::Whole(previous),
+            previous: Before::Whole(Box::new(previous)),
         }
     }
 }

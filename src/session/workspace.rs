@@ -192,7 +192,7 @@ impl Workspace {
         let previous = std::mem::replace(&mut self.index, index);
         self.refresh_compare();
         Change::Rebuilt {
-            previous: Before::Whole(previous),
+            previous: Before::Whole(Box::new(previous)),
         }
     }
 

@@ -166,6 +166,11 @@ impl Kind {
     ];
 
     /// Whether a pair's outcome is of this kind.
+    /// The kind a disagreement is of (None for an agreement).
+    pub fn of(outcome: Outcome) -> Option<Kind> {
+        (Kind::CYCLE.into_iter().flatten()).find(|k| k.admits(outcome))
+    }
+
     pub fn admits(self, outcome: Outcome) -> bool {
         matches!(
             (self, outcome),

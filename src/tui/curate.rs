@@ -29,11 +29,11 @@ impl App {
             );
             return;
         };
-        let kind = kind_of(current.outcome);
+        let kind = Kind::of(current.outcome);
         let chosen: Vec<&Pair> = match every_of_its_kind {
             true => pairs
                 .iter()
-                .filter(|p| kind_of(p.outcome) == kind)
+                .filter(|p| Kind::of(p.outcome) == kind)
                 .collect(),
             false => vec![&current],
         };
@@ -155,16 +155,4 @@ impl App {
             (None, None) => Vec::new(),
         }
     }
-}
-
-/// Disagreements of one kind, as `T` takes them together.
-fn kind_of(outcome: Outcome) -> Option<Kind> {
-    [
-        Kind::Missed,
-        Kind::Spurious,
-        Kind::WrongLabel,
-        Kind::WrongBoundary,
-    ]
-    .into_iter()
-    .find(|k| k.admits(outcome))
 }

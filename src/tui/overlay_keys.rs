@@ -77,12 +77,13 @@ impl App {
                 Some(Action::RelabelPerson) => self.save_span(Some(Label::Person)),
                 Some(Action::RelabelRegion) => self.save_span(Some(Label::Region)),
                 Some(Action::RelabelOrg) => self.save_span(Some(Label::Org)),
-                None if self.other_label_of(key).is_some() => {
-                    let label = self.other_label_of(key);
-                    self.save_span(label)
+                None => {
+                    // One of the other labels, by its key.
+                    if let Some(label) = self.other_label_of(key) {
+                        self.save_span(Some(label))
+                    }
                 }
                 Some(a) => self.move_span_end(a),
-                None => {}
             },
             Some(Overlay::BulkScope(verdict)) => {
                 let verdict = verdict.clone();
@@ -129,7 +130,10 @@ impl App {
                     Some(Action::RelabelRegion) => Some(Label::Region),
                     Some(Action::RelabelOrg) => Some(Label::Org),
                     Some(Action::Close) => None,
-                    None if self.other_label_of(key).is_some() => self.other_label_of(key),
+                    None => match self.other_label_of(key) {
+                        Some(label) => Some(label),
+                        None => return,
+                    },
                     _ => return,
                 };
                 self.mode = Mode::Normal;

@@ -328,7 +328,7 @@ impl App {
         let mut out: Vec<(String, Label)> = (schema.iter())
             .filter_map(|s| Some((s.key?.label(), s.label.clone())))
             .collect();
-        let mut in_use = self.ws.index.labels();
+        let mut in_use = self.ws.index.labels().to_vec();
         in_use.retain(|l| matches!(l, Label::Other(_)) && !out.iter().any(|(_, o)| o == l));
         // A schema label without a key is numbered with those in use.
         let unkeyed: Vec<Label> = (schema.iter())
