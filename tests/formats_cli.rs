@@ -155,25 +155,16 @@ fn doccano_with_utf16_offsets_round_trips() {
 #[test]
 fn bad_spans_are_reported_and_the_rest_loads() {
     let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::write(corpus.join("a.txt"), "Li Qiang visited Hefei.").unwrap();
-    let spacy = dir.path().join("spacy.jsonl");
-    std::fs::write(&spacy, concat!(
-        r#"{"text": "Li Qiang visited Hefei.", "spans": [{"start": 0, "end": 8, "label": "PER"}, {"start": 17, "end": 40, "label": "GPE"}, {"start": 9, "end": 16, "label": "EVENT", "text": "visitor"}]}"#, "\n",
-        r#"{"text": "Li Qiang visited Hefei.", "spans": [], "answer": "reject"}"#, "\n",
-    )).unwrap();
-    let out_file = dir.path().join("out.jsonl");
-    let out = gazette(&[
-        "export",
-        corpus.to_str().unwrap(),
-        "--annotations",
-        spacy.to_str().unwrap(),
-        "--out",
-        out_file.to_str().unwrap(),
-    ]);
-    assert!(out.status.success());
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let (stderr, out_file) = export_spacy(
+        dir.path(),
+        "Li Qiang visited Hefei.",
+        concat!(
+            r#"{"text": "Li Qiang visited Hefei.", "spans": [{"start": 0, "end": 8, "label": "PER"}, {"start": 17, "end": 40, "label": "GPE"}, {"start": 9, "end": 16, "label": "EVENT", "text": "visitor"}]}"#,
+            "\n",
+            r#"{"text": "Li Qiang visited Hefei.", "spans": [], "answer": "reject"}"#,
+            "\n",
+        ),
+    );
     assert!(
         stderr.contains(
             "spacy.jsonl:1: span 17..40 GPE: out of range (the document has 23 characters)"
@@ -427,24 +418,14 @@ fn a_document_whose_file_changed_is_not_exported_over_a_notice() {
 #[test]
 fn a_label_of_another_schema_is_kept_and_said_once() {
     let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::write(corpus.join("a.txt"), "Li Qiang visited the Hefei Expo.").unwrap();
-    let spacy = dir.path().join("spacy.jsonl");
-    std::fs::write(&spacy, concat!(
-        r#"{"text": "Li Qiang visited the Hefei Expo.", "spans": [{"start": 0, "end": 8, "label": "PER"}, {"start": 21, "end": 31, "label": "EVENT"}, {"start": 27, "end": 31, "label": "EVENT"}]}"#, "\n",
-    )).unwrap();
-    let out_file = dir.path().join("out.jsonl");
-    let out = gazette(&[
-        "export",
-        corpus.to_str().unwrap(),
-        "--annotations",
-        spacy.to_str().unwrap(),
-        "--out",
-        out_file.to_str().unwrap(),
-    ]);
-    assert!(out.status.success());
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let (stderr, out_file) = export_spacy(
+        dir.path(),
+        "Li Qiang visited the Hefei Expo.",
+        concat!(
+            r#"{"text": "Li Qiang visited the Hefei Expo.", "spans": [{"start": 0, "end": 8, "label": "PER"}, {"start": 21, "end": 31, "label": "EVENT"}, {"start": 27, "end": 31, "label": "EVENT"}]}"#,
+            "\n",
+        ),
+    );
     let said =
         "spacy.jsonl:1: label \"EVENT\" is none of PERSON, REGION, ORG: kept as a label of its own";
     assert_eq!(stderr.matches(said).count(), 1, "{stderr}");
@@ -454,4 +435,25 @@ fn a_label_of_another_schema_is_kept_and_said_once() {
         2,
         "both EVENT spans kept: {written}"
     );
+}
+
+/// Exports a corpus of one article `text` (`a.txt`) with the spaCy lines `spacy` as its
+/// annotation: the export must succeed; its standard error and the file written.
+fn export_spacy(dir: &std::path::Path, text: &str, spacy: &str) -> (String, std::path::PathBuf) {
+    let corpus = dir.join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("a.txt"), text).unwrap();
+    let annotations = dir.join("spacy.jsonl");
+    std::fs::write(&annotations, spacy).unwrap();
+    let out_file = dir.join("out.jsonl");
+    let out = gazette(&[
+        "export",
+        corpus.to_str().unwrap(),
+        "--annotations",
+        annotations.to_str().unwrap(),
+        "--out",
+        out_file.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{out:?}");
+    (String::from_utf8_lossy(&out.stderr).into_owned(), out_file)
 }
