@@ -8,7 +8,7 @@ use gazette::model::Label;
 use gazette::review::Store;
 use gazette::tui::app::App;
 use gazette::tui::filter::{rank, Scope};
-use support::{app, keys};
+use support::{app, entity_lists as entities, keys};
 
 /// The entity (label, name) of mention `m`, as the index links it.
 fn entity_of(a: &App, m: gazette::index::MentionId) -> (Label, String) {
@@ -158,28 +158,6 @@ fn moved_boundaries_link_the_mention_to_what_it_now_names() {
             "Lian Maojun went".into()
         )
     );
-}
-
-/// Every entity as (label, key, documents, mention places), entities without mentions left out:
-/// what the entity pane, the filter, `n`/`N` and the export read.
-fn entities(a: &App) -> Vec<String> {
-    let index = &a.ws.index;
-    let mut out: Vec<String> = (index.entities.iter())
-        .filter(|e| !e.mentions.is_empty())
-        .map(|e| {
-            let places: Vec<_> = (e.mentions.iter())
-                .map(|&m| {
-                    (
-                        index.mentions[m.index()].doc,
-                        index.mentions[m.index()].span.clone(),
-                    )
-                })
-                .collect();
-            format!("{:?} {} {:?} {places:?}", e.label, e.key, e.docs)
-        })
-        .collect();
-    out.sort();
-    out
 }
 
 #[test]

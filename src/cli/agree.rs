@@ -28,9 +28,15 @@ type Decided = (String, String);
 /// Each mention's final decision in `decisions` (the last one about it), as a category.
 fn final_decisions(decisions: &[Decision]) -> BTreeMap<MentionKey, Decided> {
     let mut out = BTreeMap::new();
-    for d in decisions {
+    // Entity decisions are about no one mention: their agreement is not measured here.
+    for d in decisions.iter().filter(|d| !d.is_about_entity()) {
         let key = (d.doc.clone(), d.start.0, d.end.0, d.label.clone());
         let category = match &d.verdict {
+            // Putting a mention in another entity keeps the mention: an accept, unless it was
+            // already decided otherwise.
+            Verdict::Link { .. } if out.contains_key(&key) => continue,
+            Verdict::Link { .. } => "accept".to_string(),
+            Verdict::Merge { .. } | Verdict::Rename(_) => continue,
             Verdict::Accept => "accept".to_string(),
             Verdict::Reject => "reject".to_string(),
             Verdict::Relabel(l) => format!("relabel as {}", l.as_str()),

@@ -2,7 +2,7 @@
 //! or one document's mentions replaced (boundaries moved, a mention added) — a part of the
 //! index, not all of it, so a decision at 100,000 articles costs milliseconds, not a rebuild.
 
-use super::{bilingual_name, EntityId, Index, MentionId};
+use super::{bilingual_name, EntityId, Index, MentionId, SearchName};
 use crate::corpus::DocId;
 use crate::model::{Label, Mention};
 use std::ops::Range;
@@ -200,6 +200,48 @@ impl Index {
             old_ids,
             old_spans,
             new_len,
+        }
+    }
+
+    /// Shows entity `id` as `name` from now on: its old name becomes an alias (still found by
+    /// the filter), and its mentions carry the new one.
+    pub fn rename(&mut self, id: EntityId, name: &str) {
+        let Some(e) = self.entities.get_mut(id.index()) else {
+            return;
+        };
+        if *e.canonical == *name {
+            return;
+        }
+        let old = e.canonical.clone();
+        // Mentions that read the old name read it as an alias from now on.
+        let old_number = match e.aliases.iter().position(|a| **a == *old) {
+            Some(n) => n as u32 + 1,
+            None => {
+                e.aliases.push(old.to_string());
+                e.aliases.len() as u32
+            }
+        };
+        let new_number = (e.aliases.iter().position(|a| a == name)).map(|n| n as u32 + 1);
+        e.canonical = name.into();
+        e.name = bilingual_name(e);
+        let canonical = e.canonical.clone();
+        let mentions = e.mentions.clone();
+        let mut docs = e.docs.clone();
+        for m in mentions {
+            let surface = &mut self.mention_surface[m.index()];
+            if *surface == 0 {
+                *surface = old_number;
+            } else if Some(*surface) == new_number {
+                *surface = 0;
+            }
+            self.mentions[m.index()].canonical = canonical.clone();
+        }
+        self.search.push(SearchName::new(id, old_number, &old));
+        self.search.push(SearchName::new(id, 0, name));
+        // The entity pane orders a document's entities by name.
+        docs.dedup();
+        for doc in docs {
+            self.relist(doc);
         }
     }
 

@@ -40,14 +40,34 @@ pub fn review_after(review: &MentionReview, verdict: &Verdict) -> Option<Mention
             status: Status::Accepted,
             relabel: Some(l.clone()),
         },
-        Verdict::Adjust { .. } | Verdict::Add => return None,
+        // Put in the right entity: the mention itself is right.
+        Verdict::Link { .. } => MentionReview {
+            status: Status::Accepted,
+            relabel: review.relabel.clone(),
+        },
+        Verdict::Adjust { .. } | Verdict::Add | Verdict::Merge { .. } | Verdict::Rename(_) => {
+            return None
+        }
     })
 }
 
 /// Lays `decisions`, in the order they were made, over the `base` mentions (in corpus order):
-/// statuses and labels change, boundaries move, added mentions join. Only the documents some
-/// decision names are looked at.
+/// statuses and labels change, boundaries move, added mentions join, merged entities' mentions
+/// take the key of the entity they joined. Only the documents some decision names are looked
+/// at, unless entities were merged or renamed.
 pub fn layer(corpus: &Corpus, base: &[Mention], decisions: &[Decision]) -> Layered {
+    let mut layered = layer_mentions(corpus, base, decisions);
+    let rules = super::EntityRules::of(decisions);
+    if !rules.is_empty() {
+        for m in &mut layered.mentions {
+            rules.apply(m);
+        }
+    }
+    layered
+}
+
+/// [`layer`] for the decisions about mentions.
+fn layer_mentions(corpus: &Corpus, base: &[Mention], decisions: &[Decision]) -> Layered {
     let (by_doc, mut orphans) = by_document(corpus, decisions);
     let mut mentions = Vec::with_capacity(base.len());
     let mut reviews = Vec::with_capacity(base.len());
@@ -74,8 +94,8 @@ pub fn layer(corpus: &Corpus, base: &[Mention], decisions: &[Decision]) -> Layer
     }
 }
 
-/// `decisions` by the document they name, in the order made; those naming no document of the
-/// corpus apart.
+/// `decisions` about mentions by the document they name, in the order made; those naming no
+/// document of the corpus apart (decisions about entities are neither).
 pub fn by_document<'a>(
     corpus: &Corpus,
     decisions: &'a [Decision],
@@ -88,7 +108,7 @@ pub fn by_document<'a>(
     let doc_of: HashMap<&str, DocId> = (corpus.docs.iter())
         .map(|d| (d.path.as_str(), d.id))
         .collect();
-    for d in decisions {
+    for d in decisions.iter().filter(|d| !d.is_about_entity()) {
         match doc_of.get(d.doc.as_str()) {
             Some(&doc) => by_doc.entry(doc).or_default().push(d),
             None => orphans.push(d.clone()),
@@ -171,15 +191,22 @@ pub fn layer_doc(
         };
         if let Some(review) = review_after(&reviews[i], &d.verdict) {
             reviews[i] = review;
-            if let Verdict::Relabel(label) = &d.verdict {
-                relink(&mut mentions, i, label);
-                // Later decisions name the mention by its new label (as the browser shows it).
-                at.insert((range.start, range.end, label.as_str().to_string()), i);
+            match &d.verdict {
+                Verdict::Relabel(label) => {
+                    relink(&mut mentions, i, label);
+                    // Later decisions name the mention by its new label (as the browser shows it).
+                    at.insert((range.start, range.end, label.as_str().to_string()), i);
+                }
+                Verdict::Link { key, name } => {
+                    mentions[i].key = key.as_str().into();
+                    mentions[i].canonical = name.as_str().into();
+                }
+                _ => {}
             }
             continue;
         }
         let Verdict::Adjust { start, end } = &d.verdict else {
-            unreachable!("accept, reject, relabel and add are handled above")
+            continue; // by_document keeps decisions about entities apart
         };
         let Some(new) = span(*start, *end) else {
             orphans.push(d.clone());

@@ -1,11 +1,13 @@
 //! Review: decisions about mentions, layered over them (the mentions and the documents stay as
 //! they are) and stored the moment they are made.
 
+pub mod entities;
 pub mod layer;
 pub mod link;
 pub mod store;
 
 pub use crate::model::Status;
+pub use entities::EntityRules;
 pub use layer::{
     by_document, decision, decisions, layer, layer_doc, review_after, reviewed, Layered,
     MentionReview,
@@ -28,6 +30,20 @@ pub enum Verdict {
     },
     /// A mention the extraction missed; the decision's span, label and text are the mention's.
     Add,
+    /// The mention belongs to another entity: `key`, shown as `name` (an existing entity, or
+    /// one of its own when split off).
+    Link {
+        key: String,
+        name: String,
+    },
+    /// About an entity (see [`Decision::about_entity`]): its mentions join the entity `into`,
+    /// shown as `name`.
+    Merge {
+        into: String,
+        name: String,
+    },
+    /// About an entity: it is shown as this name.
+    Rename(String),
 }
 
 impl Verdict {
@@ -35,8 +51,13 @@ impl Verdict {
     pub fn keeps_mentions(&self) -> bool {
         matches!(
             self,
-            Verdict::Accept | Verdict::Reject | Verdict::Relabel(_)
+            Verdict::Accept | Verdict::Reject | Verdict::Relabel(_) | Verdict::Link { .. }
         )
+    }
+
+    /// Whether it is about an entity (merge, rename) rather than one mention.
+    pub fn about_entity(&self) -> bool {
+        matches!(self, Verdict::Merge { .. } | Verdict::Rename(_))
     }
 }
 
@@ -51,4 +72,25 @@ pub struct Decision {
     pub label: String,
     pub text: String,
     pub verdict: Verdict,
+}
+
+impl Decision {
+    /// A decision about the entity of `label` and `key` (a merge or a rename): keyed on the
+    /// entity's key, which extraction derives from its name, so extracting again finds it. No
+    /// document, no span; the key stands in the text.
+    pub fn about_entity(label: &Label, key: &str, verdict: Verdict) -> Decision {
+        Decision {
+            doc: String::new(),
+            start: CodePoint(0),
+            end: CodePoint(0),
+            label: label.as_str().to_string(),
+            text: key.to_string(),
+            verdict,
+        }
+    }
+
+    /// Whether it is about an entity, not a mention.
+    pub fn is_about_entity(&self) -> bool {
+        self.verdict.about_entity()
+    }
 }

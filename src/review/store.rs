@@ -36,6 +36,8 @@ CREATE TABLE IF NOT EXISTS decisions (
     new_label TEXT,
     new_start INTEGER,
     new_end INTEGER,
+    new_key TEXT,
+    new_name TEXT,
     batch INTEGER NOT NULL,
     reviewer TEXT NOT NULL DEFAULT '',
     session TEXT NOT NULL DEFAULT '',
@@ -65,6 +67,8 @@ fn migrate(conn: &Connection) -> rusqlite::Result<()> {
             ("batch", "INTEGER NOT NULL DEFAULT 0"),
             ("reviewer", "TEXT NOT NULL DEFAULT ''"),
             ("session", "TEXT NOT NULL DEFAULT ''"),
+            ("new_key", "TEXT"),
+            ("new_name", "TEXT"),
         ],
     )?;
     conn.execute("UPDATE decisions SET batch = id WHERE batch = 0", [])?;
@@ -229,18 +233,35 @@ impl Store {
             )
             .map_err(fail)?;
         for d in decisions {
-            let (verdict, new_label, new_span) = match &d.verdict {
-                Verdict::Accept => ("accept", None, None),
-                Verdict::Reject => ("reject", None, None),
-                Verdict::Relabel(l) => ("relabel", Some(l.as_str().to_string()), None),
-                Verdict::Adjust { start, end } => {
-                    ("adjust", None, Some((start.0 as i64, end.0 as i64)))
+            let (mut new_label, mut new_span, mut new_key, mut new_name) = (None, None, None, None);
+            let verdict = match &d.verdict {
+                Verdict::Accept => "accept",
+                Verdict::Reject => "reject",
+                Verdict::Relabel(l) => {
+                    new_label = Some(l.as_str().to_string());
+                    "relabel"
                 }
-                Verdict::Add => ("add", None, None),
+                Verdict::Adjust { start, end } => {
+                    new_span = Some((start.0 as i64, end.0 as i64));
+                    "adjust"
+                }
+                Verdict::Add => "add",
+                Verdict::Link { key, name } => {
+                    (new_key, new_name) = (Some(key), Some(name));
+                    "link"
+                }
+                Verdict::Merge { into, name } => {
+                    (new_key, new_name) = (Some(into), Some(name));
+                    "merge"
+                }
+                Verdict::Rename(name) => {
+                    new_name = Some(name);
+                    "rename"
+                }
             };
             tx.execute(
-                "INSERT INTO decisions (doc, start, end, label, text, verdict, new_label, new_start, new_end, batch, reviewer, session) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                params![d.doc, d.start.0 as i64, d.end.0 as i64, d.label, d.text, verdict, new_label, new_span.map(|s| s.0), new_span.map(|s| s.1), batch, self.reviewer, self.session],
+                "INSERT INTO decisions (doc, start, end, label, text, verdict, new_label, new_start, new_end, new_key, new_name, batch, reviewer, session) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                params![d.doc, d.start.0 as i64, d.end.0 as i64, d.label, d.text, verdict, new_label, new_span.map(|s| s.0), new_span.map(|s| s.1), new_key, new_name, batch, self.reviewer, self.session],
             )
             .map_err(fail)?;
         }
@@ -304,15 +325,28 @@ impl Store {
         filter: &str,
         args: impl rusqlite::Params,
     ) -> Result<Vec<Decision>, StoreError> {
-        let sql = format!("SELECT doc, start, end, label, text, verdict, new_label, new_start, new_end FROM decisions {filter}");
+        let sql = format!("SELECT doc, start, end, label, text, verdict, new_label, new_start, new_end, new_key, new_name FROM decisions {filter}");
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(&e))?;
         let rows = stmt
             .query_map(args, |r| {
                 let verdict: String = r.get(5)?;
                 let new_label: Option<String> = r.get(6)?;
                 let new_span: (Option<i64>, Option<i64>) = (r.get(7)?, r.get(8)?);
+                let new_key: Option<String> = r.get(9)?;
+                let new_name: Option<String> = r.get(10)?;
                 let verdict = match (verdict.as_str(), new_label, new_span) {
                     ("reject", ..) => Verdict::Reject,
+                    ("link", ..) | ("merge", ..) if new_key.is_some() => {
+                        let key = new_key.unwrap_or_default();
+                        let name = new_name.unwrap_or_default();
+                        match verdict.as_str() {
+                            "link" => Verdict::Link { key, name },
+                            _ => Verdict::Merge { into: key, name },
+                        }
+                    }
+                    ("rename", ..) if new_name.is_some() => {
+                        Verdict::Rename(new_name.unwrap_or_default())
+                    }
                     ("relabel", Some(l), _) => Verdict::Relabel(Label::from_name(&l)),
                     ("adjust", _, (Some(s), Some(e))) => Verdict::Adjust {
                         start: CodePoint(s as usize),

@@ -7,7 +7,7 @@ use super::workspace::{Change, Workspace, WorkspaceError};
 use crate::corpus::DocId;
 use crate::index::{Before, Index, MentionId};
 use crate::model::{Mention, Status};
-use crate::review::{by_document, layer_doc, Layered, MentionReview};
+use crate::review::{by_document, layer_doc, EntityRules, Layered, MentionReview};
 
 /// Past how many documents whose number of mentions changes the index is rebuilt whole (each
 /// such document moves every later mention id).
@@ -29,9 +29,16 @@ impl Workspace {
         };
         let decisions = decisions.map_err(WorkspaceError::Unreadable)?;
         let (by_doc, mut orphans) = by_document(&self.corpus, &decisions);
+        let rules = EntityRules::of(&decisions);
         let mut touched = std::mem::take(&mut self.review.decided);
         touched.extend(by_doc.keys().copied());
         touched.extend(self.review.originals.keys().copied());
+        // The documents of every entity merged or merged into.
+        for (label, key) in rules.entities() {
+            if let Some(id) = self.index.find_entity(label, key) {
+                touched.extend(self.index.entity(id).docs.iter().copied());
+            }
+        }
         // Each document laid over its mentions before review.
         let mut laid: Vec<(DocId, Layered)> = Vec::with_capacity(touched.len());
         for doc in touched {
@@ -40,7 +47,10 @@ impl Workspace {
                 None => self.index.doc_mentions(doc).to_vec(),
             };
             let decided = by_doc.get(&doc).map_or(&[][..], Vec::as_slice);
-            let l = layer_doc(&self.corpus, doc, &original, decided);
+            let mut l = layer_doc(&self.corpus, doc, &original, decided);
+            for m in &mut l.mentions {
+                rules.apply(m);
+            }
             if same_mentions(&l.mentions, &original) {
                 self.review.originals.remove(&doc);
             } else {
@@ -56,6 +66,7 @@ impl Workspace {
             .count();
         if resized > RESIZED_IN_PLACE {
             let change = self.rebuild_with(laid);
+            self.apply_renames(&rules);
             self.refresh_compare();
             return Ok(change);
         }
@@ -112,6 +123,12 @@ impl Workspace {
             change = Change::Rebuilt {
                 previous: Before::Docs(replaced),
             };
+        }
+        if !rules.renames().is_empty() || !self.review.renamed.is_empty() {
+            self.apply_renames(&rules);
+            if matches!(change, Change::Reviews) {
+                change = Change::Relinked;
+            }
         }
         self.refresh_compare();
         Ok(change)

@@ -6,11 +6,12 @@
 
 use crate::corpus::{Corpus, DocId, LoadWarning};
 use crate::index::{Before, Index, MentionId};
-use crate::model::{Mention, Status};
+use crate::model::{Label, Mention, Status};
 use crate::review::link::relinked;
 use crate::review::{review_after, Decision, MentionReview, Place, Store, StoreError, Verdict};
 use crate::session::stream::Loaded;
 use crate::snapshot::Restored;
+use std::sync::Arc;
 
 /// The review state: the store, each mention's review, and the mentions before review.
 pub struct ReviewState {
@@ -28,6 +29,9 @@ pub struct ReviewState {
     pub originals: std::collections::BTreeMap<DocId, Vec<Mention>>,
     /// The documents some decision in force names (laid again when decisions change).
     pub decided: std::collections::BTreeSet<DocId>,
+    /// The name each entity a reviewer renamed had before (given back when the rename is
+    /// undone).
+    pub renamed: std::collections::BTreeMap<(Label, Arc<str>), Arc<str>>,
 }
 
 impl ReviewState {
@@ -41,6 +45,7 @@ impl ReviewState {
             reviewed: 0,
             originals: Default::default(),
             decided: Default::default(),
+            renamed: Default::default(),
         }
     }
 }
@@ -189,6 +194,7 @@ impl Workspace {
         self.review.reviewed = 0;
         self.review.originals.clear();
         self.review.decided.clear();
+        self.review.renamed.clear();
         let previous = std::mem::replace(&mut self.index, index);
         self.refresh_compare();
         Change::Rebuilt {
@@ -248,6 +254,13 @@ impl Workspace {
             Err(e) => Err(e.clone()),
         };
         stored.map_err(WorkspaceError::NotStored)?;
+        if decisions.iter().all(Decision::is_about_entity) {
+            for d in decisions {
+                self.decide_entity(d);
+            }
+            self.refresh_compare();
+            return Ok(Change::Relinked);
+        }
         // Accepting, rejecting or relabelling changes only those mentions (their reviews, and
         // a relabelled one's entity): laid on them alone, as laying every decision would
         // (which costs seconds at 100,000 articles).
@@ -268,24 +281,96 @@ impl Workspace {
                 }
                 self.review.reviews[m.index()] = after;
             }
-            if let Verdict::Relabel(label) = &d.verdict {
-                self.relink(m, label);
-                change = Change::Relinked;
+            match &d.verdict {
+                Verdict::Relabel(label) => {
+                    self.relink(m, label);
+                    change = Change::Relinked;
+                }
+                Verdict::Link { key, name } => {
+                    self.keep_original(self.index.mentions[m.index()].doc);
+                    let label = self.index.mentions[m.index()].label.clone();
+                    let (key, name) = (key.as_str().into(), name.as_str().into());
+                    self.index.relink(m, label, key, name);
+                    change = Change::Relinked;
+                }
+                _ => {}
             }
         }
         self.refresh_compare();
         Ok(change)
     }
 
-    /// Moves mention `m`, now labelled `label`, to the entity its text names (as laying the
-    /// decisions again would).
-    fn relink(&mut self, m: MentionId, label: &crate::model::Label) {
-        // The document's mentions before review are kept before the index's own change.
-        let doc = self.index.mentions[m.index()].doc;
+    /// Keeps document `doc`'s mentions as they are before the index's own change (what the
+    /// decisions are laid over again), unless kept already.
+    fn keep_original(&mut self, doc: DocId) {
         if !self.review.originals.contains_key(&doc) {
             let before = self.index.doc_mentions(doc).to_vec();
             self.review.originals.insert(doc, before);
         }
+    }
+
+    /// Applies a decision about an entity to the index in place (as laying the decisions again
+    /// would): a merge moves every mention of the entity to the one it joins; a rename shows
+    /// the entity by its new name.
+    fn decide_entity(&mut self, d: &Decision) {
+        let label = Label::from_name(&d.label);
+        let Some(id) = self.index.find_entity(&label, &d.text) else {
+            return;
+        };
+        match &d.verdict {
+            Verdict::Merge { into, name } => {
+                let mentions = self.index.entity(id).mentions.clone();
+                for doc in self.index.entity(id).docs.clone() {
+                    self.keep_original(doc);
+                }
+                let into: Arc<str> = into.as_str().into();
+                let name: Arc<str> = name.as_str().into();
+                for m in mentions {
+                    (self.index).relink(m, label.clone(), into.clone(), name.clone());
+                }
+            }
+            Verdict::Rename(name) => {
+                let key = self.index.entity(id).key.clone();
+                let before = self.index.entity(id).canonical.clone();
+                self.review.renamed.entry((label, key)).or_insert(before);
+                self.index.rename(id, name);
+            }
+            _ => {}
+        }
+    }
+
+    /// Shows each entity by the name the rules give it, and every entity renamed before but
+    /// no longer (its rename undone) by its own again.
+    pub(super) fn apply_renames(&mut self, rules: &crate::review::EntityRules) {
+        let wanted = rules.renames();
+        let undone: Vec<(Label, Arc<str>)> = (self.review.renamed.keys())
+            .filter(|k| !wanted.contains_key(*k))
+            .cloned()
+            .collect();
+        for k in undone {
+            if let Some(original) = self.review.renamed.remove(&k) {
+                if let Some(id) = self.index.find_entity(&k.0, &k.1) {
+                    self.index.rename(id, &original);
+                }
+            }
+        }
+        for ((label, key), name) in wanted {
+            let Some(id) = self.index.find_entity(label, key) else {
+                continue;
+            };
+            let before = self.index.entity(id).canonical.clone();
+            (self.review.renamed)
+                .entry((label.clone(), key.clone()))
+                .or_insert(before);
+            self.index.rename(id, name);
+        }
+    }
+
+    /// Moves mention `m`, now labelled `label`, to the entity its text names (as laying the
+    /// decisions again would).
+    fn relink(&mut self, m: MentionId, label: &crate::model::Label) {
+        let doc = self.index.mentions[m.index()].doc;
+        self.keep_original(doc);
         let index = &self.index;
         let mention = &index.mentions[m.index()];
         let doc_mentions: Vec<(&Mention, &str)> = (index.doc_mention_ids(mention.doc))

@@ -66,6 +66,16 @@ pub enum Overlay {
         targets: Vec<crate::index::MentionId>,
         what: String,
     },
+    /// Confirming a decision about entities (a merge): what it does.
+    EntityConfirm {
+        decisions: Vec<crate::review::Decision>,
+        what: String,
+    },
+    /// Typing an entity's new name.
+    Rename {
+        entity: EntityId,
+        name: String,
+    },
 }
 
 /// The keyword-in-context list of every mention of one entity.
@@ -148,6 +158,8 @@ pub struct App {
     pub current_mention: Option<MentionId>,
     /// The entity pane.
     pub entities: EntityPane,
+    /// Entities marked for merging (`M`) or for moving a mention to (`J`), by label and key.
+    pub marked: Vec<super::entity_edit::Marked>,
     /// The prompt or popup taking the keys, if any.
     pub mode: Mode,
     /// The review status and label the list and `]`/`[` are narrowed to.
@@ -185,6 +197,7 @@ impl App {
             current_entity: None,
             current_mention: None,
             entities: EntityPane::default(),
+            marked: Vec::new(),
             mode: Mode::Normal,
             only: Only::default(),
             effects: Vec::new(),

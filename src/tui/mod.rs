@@ -5,6 +5,7 @@ pub mod app;
 pub mod compare;
 pub mod config;
 mod curate;
+pub mod entity_edit;
 pub mod event_loop;
 pub mod filter;
 pub mod keymap;

@@ -107,6 +107,21 @@ impl App {
                     None => Mode::Normal,
                 };
             }
+            Some(Overlay::Rename { .. }) => self.rename_key(key),
+            Some(Overlay::EntityConfirm { decisions, what }) => {
+                let (decisions, what) = (decisions.clone(), what.clone());
+                match self.keymap.lookup(Context::ConfirmPrompt, key) {
+                    Some(Action::Confirm) => {
+                        self.mode = Mode::Normal;
+                        self.confirm_entity_decisions(decisions, what);
+                    }
+                    Some(Action::Close) => {
+                        self.mode = Mode::Normal;
+                        self.message = Some("merge cancelled".into());
+                    }
+                    _ => {}
+                }
+            }
             Some(Overlay::BulkConfirm {
                 verdict, targets, ..
             }) => {

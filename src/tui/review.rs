@@ -357,6 +357,9 @@ fn said(d: &Decision) -> String {
         Verdict::Relabel(l) => format!("relabelled {:?} {}", d.text, l.as_str()),
         Verdict::Adjust { .. } => format!("boundaries of {:?} moved", d.text),
         Verdict::Add => format!("added {:?} as {}", d.text, d.label),
+        Verdict::Link { name, .. } => format!("moved {:?} to {name}", d.text),
+        Verdict::Merge { name, .. } => format!("merged into {name}"),
+        Verdict::Rename(name) => format!("renamed {name}"),
     }
 }
 

@@ -28,6 +28,7 @@ impl App {
                     p.query.extend(text.chars().filter(|c| !c.is_control()));
                     p.refresh(&self.ws.index);
                 }
+                self.paste_into_rename(&text);
             }
             _ => {}
         }
@@ -136,6 +137,10 @@ impl App {
             Action::Redo => self.undo_redo(true),
             Action::NextUnreviewed => self.step_unreviewed(Dir::Next),
             Action::PrevUnreviewed => self.step_unreviewed(Dir::Prev),
+            Action::MergeMarked => self.merge_marked(),
+            Action::RenameEntity => self.start_rename(),
+            Action::SplitMention => self.split_mention(),
+            Action::MoveToMarked => self.move_to_marked(),
             _ => {}
         }
     }
@@ -198,6 +203,10 @@ impl App {
                     if let Some(&(e, _)) = entities.get(self.entities.selected) {
                         self.choose_entity(e);
                     }
+                } else if action == Action::MarkEntity {
+                    if let Some(&(e, _)) = entities.get(self.entities.selected) {
+                        self.toggle_mark(e);
+                    }
                 } else {
                     self.entities.selected = moved(
                         self.entities.selected,
@@ -238,6 +247,12 @@ impl App {
                 p.selected = (p.selected + 1).min(p.candidates.len().saturating_sub(1))
             }
             Some(Action::Up) => p.selected = p.selected.saturating_sub(1),
+            Some(Action::MarkEntity) => {
+                if let Some(e) = p.selected_entity() {
+                    self.toggle_mark(e);
+                }
+            }
+            Some(Action::MarkAll) => self.mark_all_candidates(),
             Some(Action::DeleteChar) => {
                 if p.query.pop().is_some() {
                     p.refresh(&self.ws.index);

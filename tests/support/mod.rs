@@ -105,3 +105,25 @@ pub fn gazette(args: &[&str]) -> std::process::Output {
         .output()
         .expect("run gazette")
 }
+
+/// Every entity as (label, key, documents, mention places), entities without mentions left out:
+/// what the entity pane, the filter, `n`/`N` and the export read.
+pub fn entity_lists(a: &App) -> Vec<String> {
+    let index = &a.ws.index;
+    let mut out: Vec<String> = (index.entities.iter())
+        .filter(|e| !e.mentions.is_empty())
+        .map(|e| {
+            let places: Vec<_> = (e.mentions.iter())
+                .map(|&m| {
+                    (
+                        index.mentions[m.index()].doc,
+                        index.mentions[m.index()].span.clone(),
+                    )
+                })
+                .collect();
+            format!("{:?} {} {:?} {places:?}", e.label, e.key, e.docs)
+        })
+        .collect();
+    out.sort();
+    out
+}

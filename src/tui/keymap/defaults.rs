@@ -18,6 +18,8 @@ use Context::*;
 const MOTION_DOWN: &[Key] = &[k('j'), code(KeyCode::Down)];
 const MOTION_UP: &[Key] = &[k('k'), code(KeyCode::Up)];
 const PAGE_DOWN: &[Key] = &[code(KeyCode::PageDown), ctrl('d'), ctrl('f'), k(' ')];
+/// In the entity pane Space marks an entity instead.
+const PAGE_DOWN_NOT_SPACE: &[Key] = &[code(KeyCode::PageDown), ctrl('d'), ctrl('f')];
 const PAGE_UP: &[Key] = &[code(KeyCode::PageUp), ctrl('u'), ctrl('b')];
 const TOP: &[Key] = &[k('g'), code(KeyCode::Home)];
 const BOTTOM: &[Key] = &[k('G'), code(KeyCode::End)];
@@ -31,6 +33,8 @@ pub const DEFAULTS: &[Builtin] = &[
     Builtin { context: Prompt, keys: &[code(KeyCode::BackTab)], action: ScopePrev, help: "scope backwards" },
     Builtin { context: Prompt, keys: &[code(KeyCode::Down), ctrl('n'), ctrl('j')], action: Down, help: "next candidate" },
     Builtin { context: Prompt, keys: &[code(KeyCode::Up), ctrl('p'), ctrl('k')], action: Up, help: "previous candidate" },
+    Builtin { context: Prompt, keys: &[ctrl('t')], action: MarkEntity, help: "mark the highlighted entity (or unmark it) for M, merging" },
+    Builtin { context: Prompt, keys: &[ctrl('a')], action: MarkAll, help: "mark every entity whose names match the query" },
     Builtin { context: Prompt, keys: &[code(KeyCode::Backspace)], action: DeleteChar, help: "delete a character; on an empty prompt, remove the last filter" },
     Builtin { context: Mentions, keys: &[code(KeyCode::Esc), k('q'), k('m')], action: Close, help: "close the list" },
     Builtin { context: Mentions, keys: &[code(KeyCode::Enter)], action: Select, help: "jump to the mention" },
@@ -66,7 +70,8 @@ pub const DEFAULTS: &[Builtin] = &[
     Builtin { context: Reader, keys: BOTTOM, action: Bottom, help: "end of the document" },
     Builtin { context: Entities, keys: MOTION_DOWN, action: Down, help: "next entity" },
     Builtin { context: Entities, keys: MOTION_UP, action: Up, help: "previous entity" },
-    Builtin { context: Entities, keys: PAGE_DOWN, action: PageDown, help: "page down" },
+    Builtin { context: Entities, keys: PAGE_DOWN_NOT_SPACE, action: PageDown, help: "page down" },
+    Builtin { context: Entities, keys: &[k(' ')], action: MarkEntity, help: "mark the entity (or unmark it) for M, merging, or J, moving a mention to it" },
     Builtin { context: Entities, keys: PAGE_UP, action: PageUp, help: "page up" },
     Builtin { context: Entities, keys: TOP, action: Top, help: "first entity" },
     Builtin { context: Entities, keys: BOTTOM, action: Bottom, help: "last entity" },
@@ -134,6 +139,13 @@ pub const DEFAULTS: &[Builtin] = &[
     Builtin { context: RelabelPrompt, keys: &[k('r')], action: RelabelRegion, help: "relabel as REGION" },
     Builtin { context: RelabelPrompt, keys: &[k('o')], action: RelabelOrg, help: "relabel as ORG" },
     Builtin { context: RelabelPrompt, keys: &[code(KeyCode::Esc), k('q')], action: Close, help: "keep the label" },
+    Builtin { context: Global, keys: &[k('M')], action: MergeMarked, help: "merge the marked entities into the current entity" },
+    Builtin { context: Global, keys: &[k('r')], action: RenameEntity, help: "rename the current entity (the name it is shown and exported by)" },
+    Builtin { context: Global, keys: &[k('S')], action: SplitMention, help: "split the current mention off its entity, into a new one named by its text" },
+    Builtin { context: Global, keys: &[k('J')], action: MoveToMarked, help: "move the current mention to the marked entity" },
+    Builtin { context: RenamePrompt, keys: &[code(KeyCode::Enter)], action: Select, help: "save the name" },
+    Builtin { context: RenamePrompt, keys: &[code(KeyCode::Backspace)], action: DeleteChar, help: "delete a character" },
+    Builtin { context: RenamePrompt, keys: &[code(KeyCode::Esc)], action: Close, help: "keep the name" },
     Builtin { context: Global, keys: &[k('?')], action: Help, help: "this help" },
     Builtin { context: Global, keys: &[k('!')], action: Problems, help: "the files skipped or repaired and other problems while loading" },
     Builtin { context: Global, keys: &[k('q'), ctrl('c')], action: Quit, help: "quit" },

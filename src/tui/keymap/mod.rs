@@ -73,6 +73,12 @@ pub enum Action {
     ScopeEntityHere,
     ScopeEntityEverywhere,
     Confirm,
+    MarkEntity,
+    MarkAll,
+    MergeMarked,
+    RenameEntity,
+    SplitMention,
+    MoveToMarked,
     // Prompt only.
     ScopeNext,
     ScopePrev,
@@ -92,6 +98,7 @@ pub enum Context {
     BulkPrompt,
     ConfirmPrompt,
     SpanPrompt,
+    RenamePrompt,
     ErrorsOverlay,
     ProblemsOverlay,
     HelpOverlay,
@@ -111,6 +118,7 @@ impl Context {
             Context::BulkPrompt => "Bulk decision (A, X): which mentions",
             Context::ConfirmPrompt => "Confirming a bulk decision",
             Context::SpanPrompt => "Boundaries (b) and new mentions (+)",
+            Context::RenamePrompt => "Renaming an entity (r)",
             Context::ErrorsOverlay => "Disagreements with the gold (e)",
             Context::ProblemsOverlay => "Problems while loading (!)",
             Context::HelpOverlay => "This help",
@@ -119,7 +127,7 @@ impl Context {
 }
 
 /// Every context, in the order the help lists them.
-pub const CONTEXTS: [Context; 13] = [
+pub const CONTEXTS: [Context; 14] = [
     Context::Global,
     Context::List,
     Context::Reader,
@@ -130,6 +138,7 @@ pub const CONTEXTS: [Context; 13] = [
     Context::BulkPrompt,
     Context::ConfirmPrompt,
     Context::SpanPrompt,
+    Context::RenamePrompt,
     Context::ErrorsOverlay,
     Context::ProblemsOverlay,
     Context::HelpOverlay,
@@ -149,6 +158,7 @@ impl Context {
             Context::BulkPrompt => "bulk",
             Context::ConfirmPrompt => "confirm",
             Context::SpanPrompt => "span",
+            Context::RenamePrompt => "rename",
             Context::ErrorsOverlay => "errors",
             Context::ProblemsOverlay => "problems",
             Context::HelpOverlay => "help",

@@ -71,9 +71,13 @@ pub fn offset(app: &App, rows: &[Row]) -> usize {
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let focused = app.focus == Pane::Entities;
+    let title = match app.marked.len() {
+        0 => " Entities ".to_string(),
+        n => format!(" Entities · {n} marked "),
+    };
     let block = Block::bordered()
         .border_style(t.border(focused))
-        .title(" Entities ");
+        .title(title);
     let Some(doc) = app.current_doc() else {
         frame.render_widget(block, area);
         return;
@@ -98,13 +102,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 let name = fit(&row.text, name_width);
                 let pad =
                     name_width.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str()));
+                let entity = entities.get(i).map(|(e, _)| *e);
+                // Marked for a merge: a mark, not only a colour.
+                let mark = match entity.is_some_and(|e| app.is_marked(e)) {
+                    true => Span::styled("* ", t.matched()),
+                    false => Span::raw("  "),
+                };
                 let mut line = Line::from(vec![
-                    Span::raw("  "),
+                    mark,
                     Span::styled(name, t.label(&row.label)),
                     Span::raw(" ".repeat(pad)),
                     Span::styled(count, t.muted()),
                 ]);
-                let entity = entities.get(i).map(|(e, _)| *e);
                 if i == app.entities.selected && (focused || entity == app.current_entity) {
                     line = line.style(t.selected(focused));
                 }

@@ -22,7 +22,7 @@ pub fn draw(frame: &mut Frame, app: &App, p: &FilterPrompt) {
             Context::Prompt,
             &[
                 (&[Action::Select], "apply"),
-                (&[Action::DeleteChar], "on empty: drop last filter"),
+                (&[Action::MarkEntity, Action::MarkAll], "mark, all"),
                 (&[Action::Close], "close"),
             ],
         ));
@@ -53,7 +53,11 @@ pub fn draw(frame: &mut Frame, app: &App, p: &FilterPrompt) {
             e.docs.len(),
             if e.docs.len() == 1 { "" } else { "s" }
         );
-        let room = width.saturating_sub(docs.width() + 1);
+        let room = width.saturating_sub(docs.width() + 3);
+        let mark = match app.is_marked(c.entity) {
+            true => Span::styled("* ", t.matched()),
+            false => Span::raw("  "),
+        };
         let mut spans = highlighted(app, matched_name, &p.query, room);
         if c.name_index != 0 {
             let used: usize = spans.iter().map(|s| s.content.width()).sum();
@@ -65,6 +69,7 @@ pub fn draw(frame: &mut Frame, app: &App, p: &FilterPrompt) {
         let used: usize = spans.iter().map(|s| s.content.width()).sum();
         spans.push(Span::raw(" ".repeat(room.saturating_sub(used) + 1)));
         spans.push(Span::styled(docs, t.muted()));
+        spans.insert(0, mark);
         let mut line = Line::from(spans);
         if i == p.selected {
             line = line.style(t.selected(true));

@@ -53,6 +53,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Errors(list)) => errors::draw(frame, app, list),
         Some(Overlay::BulkScope(verdict)) => bulk_scope(frame, app, verdict),
         Some(Overlay::BulkConfirm { verdict, what, .. }) => bulk_confirm(frame, app, verdict, what),
+        Some(Overlay::EntityConfirm { decisions, what }) => {
+            if let Some(d) = decisions.first() {
+                bulk_confirm(frame, app, &d.verdict, what)
+            }
+        }
+        Some(Overlay::Rename { name, .. }) => rename_prompt(frame, app, name),
         None => {}
     }
     if let Some(p) = app.prompt() {
@@ -177,6 +183,7 @@ fn verb(verdict: &crate::review::Verdict) -> String {
     match verdict {
         crate::review::Verdict::Reject => "Reject".into(),
         crate::review::Verdict::Relabel(l) => format!("Relabel as {}", l.as_str()),
+        crate::review::Verdict::Merge { .. } => "Merge".into(),
         _ => "Accept".into(),
     }
 }
@@ -239,6 +246,41 @@ fn bulk_confirm(frame: &mut Frame, app: &App, verdict: &crate::review::Verdict, 
             app.keymap.key(Context::ConfirmPrompt, Action::Close)
         ));
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// The entity's new name being typed, in a line at the bottom.
+fn rename_prompt(frame: &mut Frame, app: &App, name: &str) {
+    use ratatui::text::{Line, Span};
+    use ratatui::widgets::Block;
+    let t = &app.theme;
+    let area = frame.area();
+    let h = 3.min(area.height);
+    let r = Rect::new(area.x, area.y + area.height - h, area.width, h);
+    clear(frame, r);
+    let width = usize::from(r.width.saturating_sub(2));
+    let key = |a| app.keymap.key(Context::RenamePrompt, a);
+    let keys = format!(
+        " {} save · {} keep the name ",
+        key(Action::Select),
+        key(Action::Close)
+    );
+    let block = Block::bordered()
+        .border_style(t.border(true))
+        .title(" Rename the entity ")
+        .title_bottom(fit(&keys, width));
+    // Keep the end of a long name in view: that is where the typing is.
+    let shown = escape_str(name);
+    let room = width.saturating_sub(3);
+    let mut start = 0;
+    while crate::text::display_width(&shown[start..]) > room {
+        start += shown[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    let line = Line::from(vec![
+        Span::raw(" "),
+        Span::raw(shown[start..].to_string()),
+        Span::styled("▏", t.matched()),
+    ]);
+    frame.render_widget(Paragraph::new(line).block(block), r);
 }
 
 /// The span being edited, shown in a line at the bottom with the keys that move it.
