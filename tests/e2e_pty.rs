@@ -309,3 +309,128 @@ fn keys_rebound_in_a_config_file_work_and_show_in_help() {
     s.send("\x18"); // Ctrl-x
     assert!(wait_exit(&mut s).success());
 }
+
+/// Issue 14's "done when": two entities merged, a mention split off and its entity renamed, a
+/// mention relabelled with a label only an imported spaCy file uses — then quit, reopened, and
+/// all of it found in the entity pane, the filter and the export.
+#[test]
+fn entity_decisions_and_an_imported_label_survive_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for entry in std::fs::read_dir(&seeds).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            std::fs::copy(&path, corpus.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    // A spaCy file giving the second article one NORP mention: NORP joins the label schema.
+    let second = "001_cdb4b5fdbd235da2.txt";
+    let text = std::fs::read_to_string(corpus.join(second)).unwrap();
+    let at = text.find("CPC").expect("CPC in the second article");
+    let start = text[..at].chars().count();
+    let spacy = dir.path().join("spacy.jsonl");
+    let line = serde_json::json!({
+        "text": text,
+        "meta": {"doc": second},
+        "spans": [{"start": start, "end": start + 3, "label": "NORP"}],
+    });
+    std::fs::write(&spacy, format!("{line}\n")).unwrap();
+    let store = dir.path().join("review.db");
+    let args = [
+        corpus.to_str().unwrap(),
+        "--annotations",
+        spacy.to_str().unwrap(),
+        "--store",
+        store.to_str().unwrap(),
+    ];
+    let esc = |s: &mut Session| {
+        s.send("\x1b");
+        std::thread::sleep(Duration::from_millis(150));
+        s.pump();
+    };
+
+    let mut s = Session::start(&args);
+    s.wait_for("Documents 5/5");
+    // Mark Yin Liangang in the filter, then merge it into Yan Liangang.
+    s.send("/yin liangang");
+    s.wait_for("Yin Liangang");
+    s.send("\x14"); // Ctrl-t
+    s.wait_for("* Yin Liangang");
+    esc(&mut s);
+    s.send("/yan liangang");
+    s.wait_for("Yan Liangang");
+    s.send("\r");
+    s.wait_for("Documents 1/5");
+    s.send("M");
+    s.wait_for("Yin Liangang into Yan Liangang (1 mention in 1 document)");
+    s.send("y");
+    s.wait_for("merged Yin Liangang into Yan Liangang");
+    // Split the first mention off into an entity of its own, and rename that one.
+    s.send("n");
+    s.wait_for("Yan Liangang: mention 1 of 3");
+    s.send("S");
+    s.wait_for("split \"YanLianGang\" off Yan Liangang into a new entity");
+    s.send("r");
+    s.wait_for("Rename the entity");
+    s.send(&"\x7f".repeat(20));
+    s.send("Y. L. Gang\r");
+    s.wait_for("renamed YanLianGang to Y. L. Gang");
+    // Relabel the next mention with the imported label, offered on 1.
+    s.send("]R");
+    s.wait_for("1 NORP");
+    s.send("1");
+    s.wait_for("NORP · saved");
+    s.send("q");
+    assert!(wait_exit(&mut s).success());
+
+    let mut s = Session::start(&args);
+    // Back in the same article: the entity pane lists the renamed and the merged entity.
+    s.wait_for("Y. L. Gang");
+    s.wait_until("the merged entity with both mentions left", |screen| {
+        screen
+            .lines()
+            .any(|l| l.contains("Yan Liangang") && l.trim_end().ends_with("2│"))
+    });
+    s.wait_for("NORP (1)");
+    // The filter finds the merged entity by the other's name.
+    s.send("/yin liangang");
+    s.wait_for("Yin Liangang → Yan Liangang");
+    esc(&mut s);
+    s.send("q");
+    assert!(wait_exit(&mut s).success());
+
+    let out = dir.path().join("out.jsonl");
+    let export = std::process::Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(["export", "--out", out.to_str().unwrap()])
+        .args(args)
+        .env("GAZETTE_CACHE_DIR", dir.path().join("cache"))
+        .output()
+        .unwrap();
+    assert!(export.status.success(), "{export:?}");
+    let exported = std::fs::read_to_string(&out).unwrap();
+    let last: serde_json::Value = serde_json::from_str(exported.lines().last().unwrap()).unwrap();
+    let entities: Vec<(String, String, String)> = (last["entities"].as_array().unwrap().iter())
+        .map(|e| {
+            let s = |k: &str| e[k].as_str().unwrap().to_string();
+            (s("text"), s("label"), s("entity"))
+        })
+        .collect();
+    let entity_of = |text: &str| {
+        (entities.iter())
+            .filter(|(t, _, _)| t == text)
+            .map(|(_, l, e)| (l.as_str(), e.as_str()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        entity_of("YanLianGang"),
+        [("PERSON", "Y. L. Gang"), ("PERSON", "Yan Liangang")]
+    );
+    assert_eq!(entity_of("Yin Liangang"), [("PERSON", "Yan Liangang")]);
+    assert_eq!(
+        (entities.iter()).filter(|(_, l, _)| l == "NORP").count(),
+        1,
+        "{entities:?}"
+    );
+}

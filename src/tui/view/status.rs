@@ -9,59 +9,84 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
-/// How many rows the status needs: one, or more for a message too long for it (up to three).
+/// How many rows the status needs: one, or more for a message too long for the line beside
+/// what it shows already (up to three more).
 pub fn rows(app: &App) -> u16 {
     let Some(message) = &app.message else {
         return 1;
     };
     let width = usize::from(app.area.width.max(1));
-    // The line keeps about 40 columns for the entity, the review count and a warning.
-    if message.width() + 40 <= width {
+    let line = Parts::of(app, width);
+    if line.gauge.width() + line.left.width() + message.width() + line.warning.width() <= width {
         return 1;
     }
     let wrapped = crate::text::wrap(message, app.area.width.max(1));
     (1 + wrapped.lines.len()).min(4) as u16
 }
 
+/// What the status line shows besides a message or the key hint.
+struct Parts {
+    /// How far loading has come.
+    gauge: String,
+    /// The current entity, the narrowed view, the mention's status, the review count.
+    left: String,
+    /// The first problem while loading, and how many more.
+    warning: String,
+}
+
+impl Parts {
+    fn of(app: &App, width: usize) -> Parts {
+        let warning = match app.ws.corpus.warnings.as_slice() {
+            [] => String::new(),
+            [one] => format!("⚠ {one} "),
+            [first, rest @ ..] => format!(
+                "⚠ {first} (+{} more, see {}) ",
+                rest.len(),
+                app.keymap.key(
+                    crate::tui::keymap::Context::Global,
+                    crate::tui::keymap::Action::Problems
+                )
+            ),
+        };
+        let warning = fit(&warning, width / 2);
+        let mut left = String::new();
+        let gauge = (app.loading.as_ref())
+            .map(|p| loading_gauge(p, app.ws.corpus.docs.len()))
+            .unwrap_or_default();
+        if let Some(e) = app.current_entity {
+            let e = app.ws.index.entity(e);
+            left.push_str(&format!("● {} {} · ", label_tag(&e.label), e.name));
+        }
+        if let Some(only) = app.only.describe() {
+            left.push_str(&format!("{only} · "));
+        }
+        let (reviewed, total) = app.reviewed_count();
+        if let Some(m) = app.current_mention {
+            let status = match app.review_of(m).status {
+                crate::review::Status::Unreviewed => "unreviewed",
+                crate::review::Status::Accepted => "accepted",
+                crate::review::Status::Rejected => "rejected",
+            };
+            left.push_str(&format!("{status} · "));
+        }
+        left.push_str(&format!("reviewed {reviewed}/{total} · "));
+        Parts {
+            gauge,
+            left,
+            warning,
+        }
+    }
+}
+
 /// Draws the status line into `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let t = &app.theme;
     let width = usize::from(area.width);
-    let warning = match app.ws.corpus.warnings.as_slice() {
-        [] => String::new(),
-        [one] => format!("⚠ {one} "),
-        [first, rest @ ..] => format!(
-            "⚠ {first} (+{} more, see {}) ",
-            rest.len(),
-            app.keymap.key(
-                crate::tui::keymap::Context::Global,
-                crate::tui::keymap::Action::Problems
-            )
-        ),
-    };
-    let warning = fit(&warning, width / 2);
-    let mut left = String::new();
-    let gauge = app
-        .loading
-        .as_ref()
-        .map(|p| loading_gauge(p, app.ws.corpus.docs.len()));
-    if let Some(e) = app.current_entity {
-        let e = app.ws.index.entity(e);
-        left.push_str(&format!("● {} {} · ", label_tag(&e.label), e.name));
-    }
-    if let Some(only) = app.only.describe() {
-        left.push_str(&format!("{only} · "));
-    }
-    let (reviewed, total) = app.reviewed_count();
-    if let Some(m) = app.current_mention {
-        let status = match app.review_of(m).status {
-            crate::review::Status::Unreviewed => "unreviewed",
-            crate::review::Status::Accepted => "accepted",
-            crate::review::Status::Rejected => "rejected",
-        };
-        left.push_str(&format!("{status} · "));
-    }
-    left.push_str(&format!("reviewed {reviewed}/{total} · "));
+    let Parts {
+        gauge,
+        mut left,
+        warning,
+    } = Parts::of(app, width);
     // A message too long for the line gets the rows below it, wrapped whole.
     let below = area.height > 1;
     match &app.message {
@@ -81,10 +106,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         None => left.push_str(&hint(&app.keymap, app.current_mention.is_some())),
     }
     let area = Rect { height: 1, ..area };
-    let gauge = fit(
-        &gauge.unwrap_or_default(),
-        width.saturating_sub(warning.width() + 1),
-    );
+    let gauge = fit(&gauge, width.saturating_sub(warning.width() + 1));
     let left = fit(
         &left,
         width.saturating_sub(gauge.width() + warning.width() + 1),
