@@ -868,3 +868,56 @@ fn the_reader_marks_decided_mentions_in_a_gutter() {
     keys(&mut a, "uRo"); // undo returns to the mention: relabel it
     assert_eq!(reader(&a).1, "≠");
 }
+
+/// `I` ignores the current document, as Prodigy's "ignore" answer does: the list marks it, `}`
+/// passes over it, the export leaves it out; reopening keeps it ignored, `I` again takes it back.
+#[test]
+fn an_ignored_document_is_skipped_and_left_out_of_the_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("r.db");
+    let mut a = app(160, 45);
+    a.attach_store(Store::open(&store));
+    let first = a.current_doc().unwrap();
+    keys(&mut a, "I");
+    assert!(a.ws.is_ignored(first), "{:?}", a.message);
+    let screen = support::screen(&a);
+    assert!(
+        screen.lines().nth(2).is_some_and(|l| l.contains(" ign ")),
+        "the list marks it:\n{screen}"
+    );
+    keys(&mut a, "}");
+    let m = a.current_mention.unwrap();
+    assert_ne!(
+        a.ws.index.mentions[m.index()].doc,
+        first,
+        "}} passes over the ignored document"
+    );
+    let mut b = app(160, 45);
+    b.attach_store(Store::open(&store));
+    assert!(b.ws.is_ignored(first), "still ignored on reopening");
+    drop(b);
+
+    let out_file = dir.path().join("out.jsonl");
+    let (ok, _, err) = export(&[
+        "export",
+        "--store",
+        store.to_str().unwrap(),
+        "--out",
+        out_file.to_str().unwrap(),
+    ]);
+    assert!(ok, "{err}");
+    let out = std::fs::read_to_string(&out_file).unwrap();
+    assert!(
+        err.contains("1 document(s) ignored in review left out"),
+        "{err}"
+    );
+    let first_path = &a.ws.corpus.docs[first.index()].path;
+    assert_eq!(out.lines().count(), a.ws.corpus.docs.len() - 1);
+    assert!(!out.contains(first_path.as_str()), "{out}");
+
+    // Taken back with I (on the first document again), then that undone: ignored once more.
+    keys(&mut a, "gI");
+    assert!(!a.ws.is_ignored(first), "{:?}", a.message);
+    keys(&mut a, "u");
+    assert!(a.ws.is_ignored(first));
+}

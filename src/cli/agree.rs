@@ -36,7 +36,7 @@ fn final_decisions(decisions: &[Decision]) -> BTreeMap<MentionKey, Decided> {
             // already decided otherwise.
             Verdict::Link { .. } if out.contains_key(&key) => continue,
             Verdict::Link { .. } => "accept".to_string(),
-            Verdict::Merge { .. } | Verdict::Rename(_) => continue,
+            Verdict::Merge { .. } | Verdict::Rename(_) | Verdict::Ignore(_) => continue,
             Verdict::Accept => "accept".to_string(),
             Verdict::Reject => "reject".to_string(),
             Verdict::Relabel(l) => format!("relabel as {}", l.as_str()),

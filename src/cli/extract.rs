@@ -59,6 +59,7 @@ pub fn run_write(
         Some(path) => Destination::Path(path),
         None => Destination::Stdout(out),
     };
+    let mut ignored = std::collections::BTreeSet::new();
     let (index, statuses) = if review.apply {
         let path = review
             .store
@@ -79,6 +80,18 @@ pub fn run_write(
         } else {
             Vec::new()
         };
+        let ignored_paths = crate::review::ignored_paths(&decisions);
+        ignored = (corpus.docs.iter())
+            .filter(|d| ignored_paths.contains(d.path.as_str()))
+            .map(|d| d.id)
+            .collect();
+        if !ignored.is_empty() {
+            writeln!(
+                err,
+                "gazette: {} document(s) ignored in review left out",
+                ignored.len()
+            )?;
+        }
         let layered = layer(&corpus, &index.mentions, &decisions);
         let orphans = &layered.orphans;
         if !orphans.is_empty() {
@@ -100,6 +113,7 @@ pub fn run_write(
         Extras {
             statuses: statuses.as_deref(),
             brat: Some(&kept),
+            ignored: Some(&ignored),
         },
         format,
         unit,

@@ -41,6 +41,8 @@ pub struct Extras<'a> {
     pub statuses: Option<&'a [Status]>,
     /// brat material read on import, given back to brat exports.
     pub brat: Option<&'a HashMap<DocId, DocBrat>>,
+    /// Documents a reviewer ignored: not written.
+    pub ignored: Option<&'a std::collections::BTreeSet<DocId>>,
 }
 
 /// Writes every document's mentions. Returns the files written.
@@ -90,13 +92,15 @@ fn write_available<'s>(
                 "brat writes a folder of files: give --out FOLDER",
             ));
         };
-        return write_brat(corpus, index, statuses_of, extras.brat, dir);
+        return write_brat(corpus, index, statuses_of, extras, dir);
     }
+    let ignored = extras.ignored;
     let mut lines = String::new();
     for doc in corpus
         .docs
         .iter()
         .filter(|d| d.text.unavailable().is_none())
+        .filter(|d| ignored.is_none_or(|i| !i.contains(&d.id)))
     {
         let mentions = index.doc_mentions(doc.id);
         let names: Vec<&str> = index
@@ -136,14 +140,16 @@ fn write_brat<'s>(
     corpus: &Corpus,
     index: &Index,
     statuses_of: impl Fn(crate::corpus::DocId) -> Option<&'s [Status]>,
-    kept: Option<&HashMap<DocId, DocBrat>>,
+    extras: Extras,
     dir: &Path,
 ) -> std::io::Result<Vec<PathBuf>> {
+    let (kept, ignored) = (extras.brat, extras.ignored);
     let mut written = Vec::new();
     for doc in corpus
         .docs
         .iter()
         .filter(|d| d.text.unavailable().is_none())
+        .filter(|d| ignored.is_none_or(|i| !i.contains(&d.id)))
     {
         let txt = dir.join(&doc.path).with_extension("txt");
         if let Some(parent) = txt.parent() {

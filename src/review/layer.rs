@@ -45,9 +45,11 @@ pub fn review_after(review: &MentionReview, verdict: &Verdict) -> Option<Mention
             status: Status::Accepted,
             relabel: review.relabel.clone(),
         },
-        Verdict::Adjust { .. } | Verdict::Add | Verdict::Merge { .. } | Verdict::Rename(_) => {
-            return None
-        }
+        Verdict::Adjust { .. }
+        | Verdict::Add
+        | Verdict::Merge { .. }
+        | Verdict::Rename(_)
+        | Verdict::Ignore(_) => return None,
     })
 }
 
@@ -156,7 +158,10 @@ pub fn layer_doc(
         let surface = text.get(m.span.clone()).unwrap_or("");
         mentions[i] = super::link::relinked(m, label, surface, &others);
     };
-    for &d in decisions {
+    for &d in decisions
+        .iter()
+        .filter(|d| !matches!(d.verdict, Verdict::Ignore(_)))
+    {
         let Some(range) = span(d.start, d.end).filter(|r| text[r.clone()] == d.text) else {
             orphans.push(d.clone());
             continue;

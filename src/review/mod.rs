@@ -44,6 +44,9 @@ pub enum Verdict {
     },
     /// About an entity: it is shown as this name.
     Rename(String),
+    /// About a whole document (see [`Decision::about_document`]): left out of the review
+    /// (true), as Prodigy's "ignore" answer does, or taken back into it (false).
+    Ignore(bool),
 }
 
 impl Verdict {
@@ -93,4 +96,31 @@ impl Decision {
     pub fn is_about_entity(&self) -> bool {
         self.verdict.about_entity()
     }
+
+    /// A decision about the whole document at `path`: ignored (or not).
+    pub fn about_document(path: &str, ignore: bool) -> Decision {
+        Decision {
+            doc: path.to_string(),
+            start: CodePoint(0),
+            end: CodePoint(0),
+            label: String::new(),
+            text: String::new(),
+            verdict: Verdict::Ignore(ignore),
+        }
+    }
 }
+
+/// The paths of the documents ignored by the last decision about each, in force.
+pub fn ignored_paths(decisions: &[Decision]) -> std::collections::BTreeSet<&str> {
+    let mut ignored = std::collections::BTreeSet::new();
+    for d in decisions {
+        match d.verdict {
+            Verdict::Ignore(true) => ignored.insert(d.doc.as_str()),
+            Verdict::Ignore(false) => ignored.remove(d.doc.as_str()),
+            _ => continue,
+        };
+    }
+    ignored
+}
+
+impl Decision {}

@@ -258,6 +258,8 @@ impl Store {
                     new_name = Some(name);
                     "rename"
                 }
+                Verdict::Ignore(true) => "ignore",
+                Verdict::Ignore(false) => "include",
             };
             tx.execute(
                 "INSERT INTO decisions (doc, start, end, label, text, verdict, new_label, new_start, new_end, new_key, new_name, batch, reviewer, session) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
@@ -336,6 +338,8 @@ impl Store {
                 let new_name: Option<String> = r.get(10)?;
                 let verdict = match (verdict.as_str(), new_label, new_span) {
                     ("reject", ..) => Verdict::Reject,
+                    ("ignore", ..) => Verdict::Ignore(true),
+                    ("include", ..) => Verdict::Ignore(false),
                     ("link", ..) | ("merge", ..) if new_key.is_some() => {
                         let key = new_key.unwrap_or_default();
                         let name = new_name.unwrap_or_default();

@@ -30,6 +30,7 @@ impl Workspace {
         let decisions = decisions.map_err(WorkspaceError::Unreadable)?;
         let (by_doc, mut orphans) = by_document(&self.corpus, &decisions);
         let rules = EntityRules::of(&decisions);
+        self.review.ignored = self.ignored_docs(&decisions);
         let mut touched = std::mem::take(&mut self.review.decided);
         touched.extend(by_doc.keys().copied());
         touched.extend(self.review.originals.keys().copied());

@@ -32,6 +32,8 @@ pub struct ReviewState {
     /// The name each entity a reviewer renamed had before (given back when the rename is
     /// undone).
     pub renamed: std::collections::BTreeMap<(Label, Arc<str>), Arc<str>>,
+    /// The documents a reviewer ignored (left out of the review and the export).
+    pub ignored: std::collections::BTreeSet<DocId>,
 }
 
 impl ReviewState {
@@ -46,6 +48,7 @@ impl ReviewState {
             originals: Default::default(),
             decided: Default::default(),
             renamed: Default::default(),
+            ignored: Default::default(),
         }
     }
 }
@@ -195,6 +198,7 @@ impl Workspace {
         self.review.originals.clear();
         self.review.decided.clear();
         self.review.renamed.clear();
+        self.review.ignored.clear();
         let previous = std::mem::replace(&mut self.index, index);
         self.refresh_compare();
         Change::Rebuilt {
@@ -254,6 +258,10 @@ impl Workspace {
             Err(e) => Err(e.clone()),
         };
         stored.map_err(WorkspaceError::NotStored)?;
+        if let Some(ignored) = self.ignored_in_place(decisions) {
+            self.review.ignored = ignored;
+            return Ok(Change::Reviews);
+        }
         if decisions.iter().all(Decision::is_about_entity) {
             for d in decisions {
                 self.decide_entity(d);
@@ -298,6 +306,42 @@ impl Workspace {
         }
         self.refresh_compare();
         Ok(change)
+    }
+
+    /// The documents ignored after `decisions`, when they are all about ignoring documents.
+    fn ignored_in_place(
+        &self,
+        decisions: &[Decision],
+    ) -> Option<std::collections::BTreeSet<DocId>> {
+        let mut ignored = self.review.ignored.clone();
+        for d in decisions {
+            let Verdict::Ignore(ignore) = d.verdict else {
+                return None;
+            };
+            let doc = self.corpus.docs.iter().find(|doc| doc.path == d.doc)?;
+            match ignore {
+                true => ignored.insert(doc.id),
+                false => ignored.remove(&doc.id),
+            };
+        }
+        Some(ignored)
+    }
+
+    /// The documents the ignoring decisions among `decisions` leave out.
+    pub(super) fn ignored_docs(&self, decisions: &[Decision]) -> std::collections::BTreeSet<DocId> {
+        let paths = crate::review::ignored_paths(decisions);
+        if paths.is_empty() {
+            return Default::default();
+        }
+        (self.corpus.docs.iter())
+            .filter(|d| paths.contains(d.path.as_str()))
+            .map(|d| d.id)
+            .collect()
+    }
+
+    /// Whether a reviewer ignored document `doc`.
+    pub fn is_ignored(&self, doc: DocId) -> bool {
+        self.review.ignored.contains(&doc)
     }
 
     /// Keeps document `doc`'s mentions as they are before the index's own change (what the

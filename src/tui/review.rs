@@ -254,6 +254,7 @@ impl App {
             .list
             .docs
             .iter()
+            .filter(|&&d| !self.ws.is_ignored(d))
             .flat_map(|&d| {
                 self.ws
                     .index
@@ -360,6 +361,8 @@ fn said(d: &Decision) -> String {
         Verdict::Link { name, .. } => format!("moved {:?} to {name}", d.text),
         Verdict::Merge { name, .. } => format!("merged into {name}"),
         Verdict::Rename(name) => format!("renamed {name}"),
+        Verdict::Ignore(true) => format!("{} ignored", d.doc),
+        Verdict::Ignore(false) => format!("{} taken back into the review", d.doc),
     }
 }
 
@@ -452,6 +455,26 @@ impl App {
             if n == 1 { "" } else { "s" }
         );
         self.record(decisions, &targets, what, false);
+    }
+
+    /// `I`: the current document ignored — left out of the review and the export — or, when
+    /// it is, taken back.
+    pub fn toggle_ignored(&mut self) {
+        let Some(doc) = self.current_doc() else {
+            return;
+        };
+        let ignore = !self.ws.is_ignored(doc);
+        let path = self.ws.corpus.docs[doc.index()].path.clone();
+        let what = match ignore {
+            true => format!("{path} ignored: left out of the export, skipped by }} and {{ (I again takes it back)"),
+            false => format!("{path} taken back into the review"),
+        };
+        self.record(
+            vec![Decision::about_document(&path, ignore)],
+            &[],
+            what,
+            false,
+        );
     }
 
     /// Applies `verdict` to every mention of `targets` as one decision (undone as one).

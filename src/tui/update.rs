@@ -138,6 +138,7 @@ impl App {
             Action::NextUnreviewed => self.step_unreviewed(Dir::Next),
             Action::PrevUnreviewed => self.step_unreviewed(Dir::Prev),
             Action::MergeMarked => self.merge_marked(),
+            Action::IgnoreDocument => self.toggle_ignored(),
             Action::RenameEntity => self.start_rename(),
             Action::SplitMention => self.split_mention(),
             Action::MoveToMarked => self.move_to_marked(),

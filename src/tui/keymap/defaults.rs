@@ -131,6 +131,7 @@ pub const DEFAULTS: &[Builtin] = &[
     Builtin { context: Global, keys: &[k('u')], action: Undo, help: "undo the last decision" },
     Builtin { context: Global, keys: &[k('U'), ctrl('r')], action: Redo, help: "redo" },
     Builtin { context: Global, keys: &[k('D')], action: DocumentDone, help: "mark this document done: accept its unreviewed mentions at once" },
+    Builtin { context: Global, keys: &[k('I')], action: IgnoreDocument, help: "ignore this document: not reviewed, not exported (again: take it back)" },
     Builtin { context: Global, keys: &[k('v')], action: OnlyStatus, help: "list and step through only unreviewed, rejected or accepted mentions, then all" },
     Builtin { context: Global, keys: &[k('V')], action: OnlyLabel, help: "list and step through only one label's mentions, then all" },
     Builtin { context: Global, keys: &[k('}')], action: NextUnreviewed, help: "next unreviewed mention, across documents" },

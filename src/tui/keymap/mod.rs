@@ -79,6 +79,7 @@ pub enum Action {
     RenameEntity,
     SplitMention,
     MoveToMarked,
+    IgnoreDocument,
     // Prompt only.
     ScopeNext,
     ScopePrev,

@@ -71,6 +71,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let (reviewed, mentions) = app.doc_reviewed(doc_id);
         // Mentions left to review; ✓ when every one is reviewed.
         let left = match mentions > 0 && reviewed == mentions {
+            _ if app.ws.is_ignored(doc_id) => "ign".to_string(),
             true => "✓".to_string(),
             false => (mentions - reviewed).to_string(),
         };
