@@ -108,3 +108,74 @@ fn export_can_apply_one_reviewers_decisions_alone() {
     assert_eq!(statuses(Some("bob")), ["unreviewed", "rejected"]);
     assert_eq!(statuses(None), ["rejected", "rejected"]);
 }
+
+/// The browser's agreement pane (K): two reviewers of one database, the same hand-computed
+/// figures as `gazette agree`, and Enter shows the mention they decided differently.
+#[test]
+fn the_agreement_pane_shows_two_reviewers_of_one_database() {
+    use gazette::tui::app::Overlay;
+    let corpus = gazette::corpus::Corpus::bundled();
+    let index = analyze(&corpus);
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shared.db");
+    for (reviewer, first) in [("alice", true), ("bob", false)] {
+        let mut store = Store::open(&db).unwrap();
+        store.set_reviewer(reviewer);
+        let verdicts = [
+            Verdict::Reject,
+            if first {
+                Verdict::Accept
+            } else {
+                Verdict::Reject
+            },
+            Verdict::Relabel(Label::Org),
+            Verdict::Accept,
+        ];
+        for (i, v) in verdicts.into_iter().enumerate() {
+            store
+                .append(&decision(&corpus, &index, MentionId(i as u32), v))
+                .unwrap();
+        }
+    }
+    let mut a = support::app(160, 45);
+    let mut store = Store::open(&db);
+    if let Ok(s) = &mut store {
+        s.set_reviewer("alice");
+    }
+    a.attach_store(store);
+    support::keys(&mut a, "K");
+    let Some(Overlay::Agreement(pane)) = a.overlay() else {
+        panic!("no agreement pane: {:?}", a.message);
+    };
+    assert_eq!((pane.me.as_str(), pane.other.as_str()), ("alice", "bob"));
+    assert_eq!(pane.agreement.both, 4);
+    let (kappa, observed, chance) = pane.agreement.kappa.unwrap();
+    assert!((kappa - 0.4375 / 0.6875).abs() < 1e-9);
+    assert!((observed - 0.75).abs() < 1e-9 && (chance - 0.3125).abs() < 1e-9);
+    assert_eq!(pane.agreement.differ.len(), 1);
+    let screen = support::screen(&a);
+    assert!(screen.contains("Cohen's kappa 0.636"), "{screen}");
+    assert!(screen.contains("alice accept, bob reject"), "{screen}");
+    support::keys(&mut a, "<Enter>");
+    assert!(a.overlay().is_none());
+    assert_eq!(
+        a.current_mention,
+        Some(MentionId(1)),
+        "the mention decided differently"
+    );
+
+    // Alone in a database, the pane says there is no one to compare with.
+    let mut alone = support::app(160, 45);
+    alone.attach_store(Store::open(&dir.path().join("alone.db")));
+    support::keys(&mut alone, "K");
+    assert!(alone.overlay().is_none());
+    assert!(
+        alone
+            .message
+            .as_deref()
+            .unwrap_or("")
+            .contains("gazette agree"),
+        "{:?}",
+        alone.message
+    );
+}

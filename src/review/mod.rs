@@ -1,6 +1,7 @@
 //! Review: decisions about mentions, layered over them (the mentions and the documents stay as
 //! they are) and stored the moment they are made.
 
+pub mod agreement;
 pub mod entities;
 pub mod layer;
 pub mod link;

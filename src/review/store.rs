@@ -313,6 +313,16 @@ impl Store {
         )
     }
 
+    /// Every reviewer with decisions in force, with how many, most first.
+    pub fn reviewers(&self) -> Result<Vec<(String, usize)>, StoreError> {
+        let sql = "SELECT reviewer, COUNT(*) FROM decisions WHERE undone = 0 GROUP BY reviewer ORDER BY COUNT(*) DESC, reviewer";
+        let mut stmt = self.conn.prepare(sql).map_err(|e| self.err(&e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as usize)))
+            .map_err(|e| self.err(&e))?;
+        rows.collect::<Result<_, _>>().map_err(|e| self.err(&e))
+    }
+
     /// This browser's decisions `undo` would take back (the latest batch in force), oldest
     /// first; `redo` false. With `redo`, those `redo` would restore.
     pub fn next_undo(&self, redo: bool) -> Result<Vec<Decision>, StoreError> {

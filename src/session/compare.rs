@@ -34,3 +34,36 @@ impl Compare {
         }
     }
 }
+
+/// Every reviewer of a database but this browser's, with how many decisions, most first; and
+/// the agreement with one of them, if there is one.
+pub type ReviewersAgreement = (
+    Vec<(String, usize)>,
+    Option<crate::review::agreement::Agreement>,
+);
+
+impl super::Workspace {
+    /// How far this browser's reviewer agrees with `other` (another reviewer of the same
+    /// database) over the mentions before review; also every reviewer of the database but this
+    /// one, with how many decisions, most first.
+    pub fn agreement_with(
+        &self,
+        other: Option<&str>,
+    ) -> Result<ReviewersAgreement, super::WorkspaceError> {
+        let store = (self.review.store.as_ref())
+            .map_err(|e| super::WorkspaceError::Unreadable(e.clone()))?;
+        let unreadable = super::WorkspaceError::Unreadable;
+        let me = store.reviewer();
+        let others: Vec<(String, usize)> = (store.reviewers().map_err(unreadable)?.into_iter())
+            .filter(|(r, _)| r != me)
+            .collect();
+        let Some(other) = other.or_else(|| others.first().map(|(r, _)| r.as_str())) else {
+            return Ok((others, None));
+        };
+        let mine = store.decisions_of(me).map_err(unreadable)?;
+        let theirs = store.decisions_of(other).map_err(unreadable)?;
+        let base = self.mentions_before_review();
+        let agreement = crate::review::agreement::agreement(&self.corpus, &base, &mine, &theirs);
+        Ok((others, Some(agreement)))
+    }
+}

@@ -7,6 +7,7 @@
 
 mod annotate;
 mod compare;
+mod entity_decisions;
 mod relayer;
 pub mod stream;
 mod texts;

@@ -37,6 +37,9 @@ pub enum Effect {
     },
     /// Take back this browser's latest decision, or restore it (`redo`).
     UndoRedo { redo: bool },
+    /// Compute this browser's reviewer's agreement with `other` (by default the reviewer with
+    /// most decisions) and show it.
+    Agreement { other: Option<String> },
 }
 
 /// A popup over the panes.
@@ -76,6 +79,8 @@ pub enum Overlay {
         entity: EntityId,
         name: String,
     },
+    /// This reviewer's agreement with another.
+    Agreement(Box<super::agreement::AgreementPane>),
 }
 
 /// The keyword-in-context list of every mention of one entity.

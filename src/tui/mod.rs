@@ -1,6 +1,7 @@
 //! The terminal UI: state (`app`), transitions (`update`, `nav`), drawing (`view`), and the
 //! terminal itself (`terminal`).
 
+pub mod agreement;
 pub mod app;
 pub mod compare;
 pub mod config;

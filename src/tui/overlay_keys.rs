@@ -108,6 +108,11 @@ impl App {
                 };
             }
             Some(Overlay::Rename { .. }) => self.rename_key(key),
+            Some(Overlay::Agreement(_)) => {
+                if let Some(a) = self.keymap.lookup(Context::AgreementOverlay, key) {
+                    self.agreement_action(a);
+                }
+            }
             Some(Overlay::EntityConfirm { decisions, what }) => {
                 let (decisions, what) = (decisions.clone(), what.clone());
                 match self.keymap.lookup(Context::ConfirmPrompt, key) {

@@ -171,6 +171,7 @@ impl App {
                     }
                 }
                 Effect::UndoRedo { redo } => self.store_undo_redo(redo),
+                Effect::Agreement { other } => self.show_agreement(other),
             }
         }
         self.sync();

@@ -139,6 +139,9 @@ impl App {
             Action::PrevUnreviewed => self.step_unreviewed(Dir::Prev),
             Action::MergeMarked => self.merge_marked(),
             Action::IgnoreDocument => self.toggle_ignored(),
+            Action::Agreement => self
+                .effects
+                .push(super::app::Effect::Agreement { other: None }),
             Action::RenameEntity => self.start_rename(),
             Action::SplitMention => self.split_mention(),
             Action::MoveToMarked => self.move_to_marked(),

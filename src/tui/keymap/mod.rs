@@ -80,6 +80,8 @@ pub enum Action {
     SplitMention,
     MoveToMarked,
     IgnoreDocument,
+    Agreement,
+    NextReviewer,
     // Prompt only.
     ScopeNext,
     ScopePrev,
@@ -101,6 +103,7 @@ pub enum Context {
     SpanPrompt,
     RenamePrompt,
     ErrorsOverlay,
+    AgreementOverlay,
     ProblemsOverlay,
     HelpOverlay,
 }
@@ -121,6 +124,7 @@ impl Context {
             Context::SpanPrompt => "Boundaries (b) and new mentions (+)",
             Context::RenamePrompt => "Renaming an entity (r)",
             Context::ErrorsOverlay => "Disagreements with the gold (e)",
+            Context::AgreementOverlay => "Agreement with another reviewer (K)",
             Context::ProblemsOverlay => "Problems while loading (!)",
             Context::HelpOverlay => "This help",
         }
@@ -128,7 +132,7 @@ impl Context {
 }
 
 /// Every context, in the order the help lists them.
-pub const CONTEXTS: [Context; 14] = [
+pub const CONTEXTS: [Context; 15] = [
     Context::Global,
     Context::List,
     Context::Reader,
@@ -141,6 +145,7 @@ pub const CONTEXTS: [Context; 14] = [
     Context::SpanPrompt,
     Context::RenamePrompt,
     Context::ErrorsOverlay,
+    Context::AgreementOverlay,
     Context::ProblemsOverlay,
     Context::HelpOverlay,
 ];
@@ -161,6 +166,7 @@ impl Context {
             Context::SpanPrompt => "span",
             Context::RenamePrompt => "rename",
             Context::ErrorsOverlay => "errors",
+            Context::AgreementOverlay => "agreement",
             Context::ProblemsOverlay => "problems",
             Context::HelpOverlay => "help",
         }

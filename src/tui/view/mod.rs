@@ -1,5 +1,6 @@
 //! Drawing: a pure function of the application state.
 
+pub mod agreement;
 pub mod doc_list;
 pub mod entities;
 pub mod errors;
@@ -59,6 +60,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             }
         }
         Some(Overlay::Rename { name, .. }) => rename_prompt(frame, app, name),
+        Some(Overlay::Agreement(pane)) => agreement::draw(frame, app, pane),
         None => {}
     }
     if let Some(p) = app.prompt() {
