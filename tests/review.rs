@@ -921,3 +921,49 @@ fn an_ignored_document_is_skipped_and_left_out_of_the_export() {
     keys(&mut a, "u");
     assert!(a.ws.is_ignored(first));
 }
+
+/// More labels than digits: past 1–9 they are offered on the letters the prompts leave free,
+/// each once, and every one can be given.
+#[test]
+fn a_dozen_imported_labels_each_get_a_key_of_their_own() {
+    use gazette::model::{Label, Mention, Source};
+    let corpus = gazette::corpus::Corpus::bundled();
+    let mut mentions = gazette::session::analyze(&corpus).mentions;
+    let text: &str = &corpus.docs[0].text;
+    let at = text.find("Municipal").unwrap();
+    let names: Vec<String> = (0..12).map(|i| format!("KIND{i}")).collect();
+    for name in &names {
+        mentions.push(Mention {
+            doc: gazette::corpus::DocId(0),
+            span: at..at + "Municipal".len(),
+            label: Label::Other(name.as_str().into()),
+            key: format!("imported:{name}").into(),
+            canonical: "Municipal".into(),
+            source: Source::Imported("spacy.jsonl".into()),
+        });
+    }
+    let index = gazette::index::Index::build(&corpus, mentions);
+    let mut a = gazette::tui::app::App::new(
+        corpus,
+        index,
+        gazette::tui::theme::Theme::new(true),
+        ratatui::layout::Rect::new(0, 0, 160, 45),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    a.attach_store(Store::open(&dir.path().join("r.db")));
+    let offered = a.other_labels();
+    assert_eq!(offered.len(), 12, "{offered:?}");
+    let mut keys_used: Vec<&str> = offered.iter().map(|(k, _)| k.as_str()).collect();
+    keys_used.sort();
+    keys_used.dedup();
+    assert_eq!(keys_used.len(), 12, "one key each: {offered:?}");
+    assert!(
+        offered.iter().all(|(k, _)| !["p", "r", "o", "q"].contains(&k.as_str())),
+        "no key the relabel prompt uses: {offered:?}"
+    );
+    let (last_key, last_label) = offered.last().unwrap().clone();
+    keys(&mut a, "]");
+    let m = a.current_mention.unwrap();
+    keys(&mut a, &format!("R{last_key}"));
+    assert_eq!(a.effective_label(m), last_label, "{:?}", a.message);
+}

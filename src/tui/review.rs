@@ -323,7 +323,8 @@ impl App {
 impl App {
     /// The labels offered besides PERSON, REGION and ORG when relabelling and saving a new
     /// mention, each with the key that chooses it: the config file's labels on their own keys,
-    /// then the other labels in use (from imported files) on 1–9.
+    /// then the other labels in use (from imported files) on 1–9, then on the letters the
+    /// relabel and span prompts leave free.
     pub fn other_labels(&self) -> Vec<(String, crate::model::Label)> {
         use crate::model::Label;
         let schema = &self.theme.labels;
@@ -338,8 +339,17 @@ impl App {
             .map(|s| s.label.clone())
             .collect();
         in_use.extend(unkeyed);
-        let numbered = in_use.into_iter().take(9).enumerate();
-        out.extend(numbered.map(|(i, l)| ((i + 1).to_string(), l)));
+        use crate::tui::keymap::Context::{RelabelPrompt, SpanPrompt};
+        let taken: Vec<String> = (self.keymap.bindings.iter())
+            .filter(|b| matches!(b.context, RelabelPrompt | SpanPrompt))
+            .flat_map(|b| b.keys.iter().map(|k| k.label()))
+            .chain(out.iter().map(|(k, _)| k.clone()))
+            .collect();
+        let free = ('1'..='9')
+            .chain('a'..='z')
+            .map(String::from)
+            .filter(|k| !taken.contains(k));
+        out.extend(free.zip(in_use));
         out
     }
 
