@@ -128,6 +128,32 @@ fn main() {
         let added = key(&mut app, 'p');
         let undo = key(&mut app, 'u');
         println!("mention added: {added:.0} ms, undo: {undo:.0} ms");
+        // Entity decisions on the two persons with most mentions: a merge moves every mention
+        // of one to the other.
+        let mut persons: Vec<_> = (0..app.ws.index.entities.len() as u32)
+            .map(gazette::index::EntityId)
+            .filter(|&e| app.ws.index.entity(e).label == gazette::model::Label::Person)
+            .collect();
+        persons.sort_by_key(|&e| std::cmp::Reverse(app.ws.index.entity(e).mentions.len()));
+        if let [into, from, ..] = persons[..] {
+            let moving = app.ws.index.entity(from).mentions.len();
+            app.toggle_mark(from);
+            app.current_entity = Some(into);
+            key(&mut app, 'M');
+            let merged = key(&mut app, 'y');
+            let undo = key(&mut app, 'u');
+            println!("merge ({moving} mentions move): {merged:.0} ms, undo: {undo:.0} ms");
+            key(&mut app, 'r');
+            let renamed = enter(&mut app);
+            let renamed_again = {
+                app.current_entity = Some(into);
+                key(&mut app, 'r');
+                key(&mut app, 'z');
+                enter(&mut app)
+            };
+            let undo = key(&mut app, 'u');
+            println!("rename: {renamed_again:.0} ms (unchanged name: {renamed:.0} ms), undo: {undo:.0} ms");
+        }
         // What rebuilding the whole index costs (decisions from elsewhere touching many documents).
         let mentions = app.ws.index.mentions.clone();
         let started = Instant::now();

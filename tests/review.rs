@@ -958,7 +958,9 @@ fn a_dozen_imported_labels_each_get_a_key_of_their_own() {
     keys_used.dedup();
     assert_eq!(keys_used.len(), 12, "one key each: {offered:?}");
     assert!(
-        offered.iter().all(|(k, _)| !["p", "r", "o", "q"].contains(&k.as_str())),
+        offered
+            .iter()
+            .all(|(k, _)| !["p", "r", "o", "q"].contains(&k.as_str())),
         "no key the relabel prompt uses: {offered:?}"
     );
     let (last_key, last_label) = offered.last().unwrap().clone();

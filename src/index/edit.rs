@@ -112,6 +112,80 @@ impl Index {
         self.relist(doc);
     }
 
+    /// [`Index::relink`] for many mentions at once (a merge, an undone merge): each entity's
+    /// lists are edited once, not once per mention, so moving tens of thousands of mentions
+    /// costs what the lists' lengths do.
+    pub fn relink_all(&mut self, moves: Vec<(MentionId, Label, Arc<str>, Arc<str>)>) {
+        if moves.len() < 32 {
+            for (m, label, key, canonical) in moves {
+                self.relink(m, label, key, canonical);
+            }
+            return;
+        }
+        use std::collections::{BTreeMap, BTreeSet};
+        let mut left: BTreeMap<EntityId, Vec<MentionId>> = BTreeMap::new();
+        let mut joined: BTreeMap<EntityId, Vec<MentionId>> = BTreeMap::new();
+        let mut docs = BTreeSet::new();
+        for (mention, label, key, canonical) in moves {
+            let i = mention.index();
+            let Some(m) = self.mentions.get(i) else {
+                continue;
+            };
+            // Read before the move: the old entity still knows the mention's text.
+            let surface = self.surface(mention).map(str::to_string);
+            let old = self.mention_entity[i];
+            let moved = Mention {
+                label,
+                key,
+                canonical,
+                ..m.clone()
+            };
+            let new = self.entity_for(&moved);
+            if new == old {
+                continue;
+            }
+            left.entry(old).or_default().push(mention);
+            joined.entry(new).or_default().push(mention);
+            docs.insert(moved.doc);
+            let (number, _) = self.surface_number(new, surface.as_deref());
+            self.mention_surface[i] = number;
+            self.mention_entity[i] = new;
+            let e = &self.entities[new.index()];
+            self.mentions[i] = Mention {
+                label: e.label.clone(),
+                key: e.key.clone(),
+                canonical: e.canonical.clone(),
+                ..moved
+            };
+        }
+        for (e, mut gone) in left {
+            gone.sort_unstable();
+            let list = &mut self.entities[e.index()].mentions;
+            list.retain(|m| gone.binary_search(m).is_err());
+            self.redo_docs(e);
+        }
+        for (e, came) in joined {
+            let list = &mut self.entities[e.index()].mentions;
+            list.extend(came);
+            list.sort_unstable();
+            list.dedup();
+            self.redo_docs(e);
+        }
+        for doc in docs {
+            self.relist(doc);
+        }
+    }
+
+    /// Entity `e`'s documents again, from its mentions (in corpus order).
+    fn redo_docs(&mut self, e: EntityId) {
+        let mentions = &self.entities[e.index()].mentions;
+        let mut docs: Vec<DocId> = (mentions.iter())
+            .map(|m| self.mentions[m.index()].doc)
+            .collect();
+        docs.dedup();
+        self.entities[e.index()].docs = docs;
+    }
+
     /// Puts `mentions` (with their texts, from `text`) in place of document `doc`'s: the
     /// document's mention ids are reused and every later mention's id moves by the difference
     /// in count, in every list that holds it.
@@ -289,6 +363,27 @@ mod tests {
             })
             .collect();
         format!("{entities:?}\n{surfaces:?}\n{docs:?}\n{:?}", index.mentions)
+    }
+
+    #[test]
+    fn moving_many_mentions_at_once_equals_moving_them_one_by_one() {
+        let corpus = Corpus::bundled();
+        let index = analyze(&corpus);
+        // Every other mention of the corpus (more than the one-by-one threshold) to one entity.
+        let moves: Vec<_> = (index.mention_ids().step_by(2))
+            .map(|m| {
+                let label = index.mentions[m.index()].label.clone();
+                (m, label, "added:everyone".into(), "Everyone".into())
+            })
+            .collect();
+        assert!(moves.len() > 32);
+        let mut one_by_one = index.clone();
+        for (m, label, key, canonical) in moves.clone() {
+            one_by_one.relink(m, label, key, canonical);
+        }
+        let mut at_once = index;
+        at_once.relink_all(moves);
+        assert_eq!(lists(&at_once), lists(&one_by_one));
     }
 
     #[test]

@@ -131,6 +131,18 @@ pub fn layer_doc(
     let mut mentions: Vec<Mention> = base.to_vec();
     let mut reviews = vec![MentionReview::default(); mentions.len()];
     let mut orphans = Vec::new();
+    // A document laid again only for an entity decision: its text is not needed (reading it
+    // would cost a file read per document of a merged entity).
+    if decisions
+        .iter()
+        .all(|d| matches!(d.verdict, Verdict::Ignore(_)))
+    {
+        return Layered {
+            mentions,
+            reviews,
+            orphans,
+        };
+    }
     let Some(document) = corpus.docs.get(doc.index()) else {
         orphans.extend(decisions.iter().map(|d| (*d).clone()));
         return Layered {

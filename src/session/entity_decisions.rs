@@ -61,9 +61,10 @@ impl Workspace {
                 }
                 let into: Arc<str> = into.as_str().into();
                 let name: Arc<str> = name.as_str().into();
-                for m in mentions {
-                    (self.index).relink(m, label.clone(), into.clone(), name.clone());
-                }
+                let moves = (mentions.into_iter())
+                    .map(|m| (m, label.clone(), into.clone(), name.clone()))
+                    .collect();
+                self.index.relink_all(moves);
             }
             Verdict::Rename(name) => {
                 let key = self.index.entity(id).key.clone();

@@ -73,6 +73,8 @@ impl Workspace {
         }
         let mut change = Change::Reviews;
         let mut replaced = Vec::new();
+        // Mentions that only change entity, moved together once every document is laid.
+        let mut moves = Vec::new();
         let mut shift: isize = 0;
         for (doc, l) in laid {
             let Layered {
@@ -100,15 +102,18 @@ impl Workspace {
                     let i = ids.start + j;
                     let b = &self.index.mentions[i];
                     if m.label != b.label || m.key != b.key {
-                        self.index
-                            .relink(MentionId(i as u32), m.label, m.key, m.canonical);
-                        if matches!(change, Change::Reviews) {
-                            change = Change::Relinked;
-                        }
+                        moves.push((MentionId(i as u32), m.label, m.key, m.canonical));
                     }
                 }
                 self.review.reviews.splice(ids, reviews);
                 continue;
+            }
+            // Ids move with the document's new mentions: the moves so far are made first.
+            if !moves.is_empty() {
+                self.index.relink_all(std::mem::take(&mut moves));
+                if matches!(change, Change::Reviews) {
+                    change = Change::Relinked;
+                }
             }
             let text: &str = &self.corpus.docs[doc.index()].text;
             let mut r = self.index.replace_doc(doc, text, mentions);
@@ -119,6 +124,12 @@ impl Workspace {
             r.old_ids = unshift(r.old_ids.start)..unshift(r.old_ids.end);
             shift += grew;
             replaced.push(r);
+        }
+        if !moves.is_empty() {
+            self.index.relink_all(moves);
+            if matches!(change, Change::Reviews) {
+                change = Change::Relinked;
+            }
         }
         if !replaced.is_empty() {
             change = Change::Rebuilt {
