@@ -36,6 +36,16 @@ impl Label {
         }
     }
 
+    /// A short marker for the label in lists, readable without colour: `PER`, `REG`, `ORG`.
+    pub fn tag(&self) -> &str {
+        match self {
+            Label::Person => "PER",
+            Label::Region => "REG",
+            Label::Org => "ORG",
+            Label::Other(name) => name,
+        }
+    }
+
     /// The heading used in panes.
     pub fn heading(&self) -> &str {
         match self {

@@ -294,6 +294,28 @@ fn the_list_sorts_by_what_is_left_to_review() {
             said[i]
         );
     }
+    // Then newest first, by title, by entities, and back to corpus order.
+    keys(&mut a, "s");
+    let dates: Vec<_> = (a.list.docs.iter())
+        .map(|d| a.ws.corpus.docs[d.index()].meta.date.clone())
+        .collect();
+    assert!(
+        dates.windows(2).all(|w| match (&w[0], &w[1]) {
+            (Some(x), Some(y)) => x >= y,
+            (x, y) => x.is_some() || y.is_none(),
+        }),
+        "newest first, undated last: {dates:?}"
+    );
+    keys(&mut a, "s");
+    let titles: Vec<String> = (a.list.docs.iter())
+        .map(|d| a.ws.corpus.docs[d.index()].display_title().to_lowercase())
+        .collect();
+    assert!(titles.windows(2).all(|w| w[0] <= w[1]), "{titles:?}");
+    keys(&mut a, "s");
+    let counts: Vec<usize> = (a.list.docs.iter())
+        .map(|&d| a.ws.index.entity_count(d))
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
     keys(&mut a, "s");
     assert_eq!(&a.list.docs[..], [0, 1], "back to corpus order");
 }

@@ -73,7 +73,7 @@ fn region_scope_yingtan_narrows_to_the_yingtan_article() {
     keys(&mut a, "/<Tab>yingtan<Enter>");
     assert_eq!(a.list.docs.len(), 1);
     assert!(listed_titles(&a)[0].starts_with("Xu Nanji"));
-    let e = a.ws.index.entity(a.filters[0]);
+    let e = a.ws.index.entity(a.filters[0].entities()[0]);
     assert_eq!(e.label, gazette::model::Label::Region);
 }
 
@@ -81,7 +81,10 @@ fn region_scope_yingtan_narrows_to_the_yingtan_article() {
 fn filters_combine_with_and_and_backspace_removes_the_last() {
     let mut a = app(160, 45);
     keys(&mut a, "/<Tab>binhai<Enter>");
-    assert_eq!(a.ws.index.entity(a.filters[0]).name, "Binhai 滨海新区");
+    assert_eq!(
+        a.ws.index.entity(a.filters[0].entities()[0]).name,
+        "Binhai 滨海新区"
+    );
     let with_binhai = a.list.docs.len();
     assert_eq!(with_binhai, 2, "{:?}", listed_titles(&a));
     keys(&mut a, "/yang maorong<Enter>");
@@ -93,7 +96,7 @@ fn filters_combine_with_and_and_backspace_removes_the_last() {
         listed_titles(&a)
     );
     for &d in a.list.docs.iter() {
-        for &f in &a.filters {
+        for f in a.filters.iter().flat_map(|c| c.entities()) {
             assert!(a.ws.index.entity(f).docs.contains(&d));
         }
     }
@@ -262,7 +265,7 @@ fn q_quits_and_question_mark_toggles_help() {
 fn one_entity_across_languages_and_spellings() {
     let mut a = app(160, 45);
     keys(&mut a, "/xi jinping<Enter>");
-    let e = a.ws.index.entity(a.filters[0]).clone();
+    let e = a.ws.index.entity(a.filters[0].entities()[0]).clone();
     let titles = listed_titles(&a);
     assert!(
         titles.iter().any(|t| t.starts_with("牢记嘱托")),
@@ -275,7 +278,7 @@ fn one_entity_across_languages_and_spellings() {
     assert!(e.aliases.iter().any(|a| a == "习近平"), "{:?}", e.aliases);
     keys(&mut a, "c/习近平<Enter>");
     assert_eq!(
-        a.ws.index.entity(a.filters[0]).key,
+        a.ws.index.entity(a.filters[0].entities()[0]).key,
         e.key,
         "found by its Chinese name too"
     );
@@ -359,4 +362,57 @@ fn a_bulk_confirmation_is_shown_whole() {
         words.contains("mentions?") || words.contains("mention?"),
         "{screen}"
     );
+}
+
+/// The prompt's richer filters: `A | B` lists the documents of either, `! A` those without it,
+/// `date:`, `lang:` and `source:` the documents' own fields; a bad date says why and changes
+/// nothing.
+#[test]
+fn or_not_date_and_language_filters_from_the_prompt() {
+    let mut a = app(160, 45);
+    let docs_of = |a: &gazette::tui::app::App, q: &str| {
+        let found = gazette::tui::filter::rank(&a.ws.index, q, gazette::tui::filter::Scope::Any);
+        a.ws.index.entity(found[0].entity).docs.clone()
+    };
+    let (lian, yin) = (docs_of(&a, "lian maojun"), docs_of(&a, "yin liangang"));
+    let mut either: Vec<_> = lian.iter().chain(&yin).copied().collect();
+    either.sort();
+    either.dedup();
+    keys(&mut a, "/lian maojun | yin liangang<Enter>");
+    assert_eq!(a.list.docs.iter().copied().collect::<Vec<_>>(), either);
+    assert!(
+        either.len() > lian.len(),
+        "more than one person's documents"
+    );
+    assert!(
+        support::screen(&a).contains("PER Lian Maojun | PER Yin Liangang"),
+        "the list's title names both"
+    );
+    keys(&mut a, "c/!lian maojun<Enter>");
+    assert_eq!(a.list.docs.len(), 5 - lian.len());
+    assert!(a.list.docs.iter().all(|d| !lian.contains(d)));
+
+    keys(&mut a, "c/date:2020..2022<Enter>");
+    let dated: Vec<_> = (a.ws.corpus.docs.iter())
+        .filter(|d| {
+            d.meta
+                .date
+                .as_deref()
+                .is_some_and(|x| ("2020".."2023").contains(&x))
+        })
+        .map(|d| d.id)
+        .collect();
+    assert!(!dated.is_empty() && dated.len() < 5);
+    assert_eq!(a.list.docs.iter().copied().collect::<Vec<_>>(), dated);
+    keys(&mut a, "/date:2020-5<Enter>");
+    assert!(a
+        .message
+        .as_deref()
+        .unwrap_or("")
+        .contains("not a year, a month or a day"));
+    assert_eq!(a.filters.len(), 1, "a bad date adds no filter");
+
+    keys(&mut a, "c/lang:zh<Enter>");
+    assert!(!a.list.docs.is_empty());
+    assert!((a.list.docs.iter()).all(|d| a.ws.corpus.docs[d.index()].lang.code() == "zh"));
 }

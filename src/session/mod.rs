@@ -9,6 +9,7 @@ mod annotate;
 mod compare;
 mod entity_decisions;
 mod relayer;
+pub mod select;
 pub mod stream;
 mod texts;
 mod worker;

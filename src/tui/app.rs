@@ -117,6 +117,45 @@ impl Only {
     }
 }
 
+/// The order of the document list (`s` cycles through them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ListOrder {
+    #[default]
+    Corpus,
+    /// Most mentions left to review first.
+    Review,
+    /// Newest first; undated documents last.
+    Date,
+    /// By title.
+    Title,
+    /// Most entities first.
+    Entities,
+}
+
+impl ListOrder {
+    /// The next order `s` gives.
+    pub fn next(self) -> ListOrder {
+        match self {
+            ListOrder::Corpus => ListOrder::Review,
+            ListOrder::Review => ListOrder::Date,
+            ListOrder::Date => ListOrder::Title,
+            ListOrder::Title => ListOrder::Entities,
+            ListOrder::Entities => ListOrder::Corpus,
+        }
+    }
+
+    /// How the status line names it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            ListOrder::Corpus => "corpus order",
+            ListOrder::Review => "most left to review first",
+            ListOrder::Date => "newest first",
+            ListOrder::Title => "by title",
+            ListOrder::Entities => "most entities first",
+        }
+    }
+}
+
 /// The document list's state.
 pub struct ListPane {
     /// Documents in the list (ascending ids, or by what is left to review): all of them, or
@@ -125,7 +164,7 @@ pub struct ListPane {
     /// Selected row.
     pub selected: usize,
     /// Ordered by mentions left to review, not by corpus order.
-    pub by_review: bool,
+    pub order: ListOrder,
 }
 
 /// The reader's state.
@@ -153,8 +192,9 @@ pub struct App {
     pub keymap: super::keymap::Keymap,
     pub area: Rect,
     pub focus: Pane,
-    /// Entities every listed document must mention.
-    pub filters: Vec<EntityId>,
+    /// What every listed document must be: mention an entity (or any of several, or not), be
+    /// of a date range, a language, a source.
+    pub filters: Vec<crate::session::select::Clause>,
     /// The document list.
     pub list: ListPane,
     /// The reader.
@@ -196,7 +236,7 @@ impl App {
             list: ListPane {
                 docs: visible,
                 selected: 0,
-                by_review: false,
+                order: ListOrder::Corpus,
             },
             reader: ReaderPane::default(),
             current_entity: None,
@@ -352,22 +392,35 @@ impl App {
     /// still listed.
     pub fn apply_filters(&mut self) {
         let keep = self.current_doc();
-        let mut visible = self
-            .ws
-            .index
-            .docs_with_all(&self.filters, self.ws.corpus.docs.len());
+        let mut visible =
+            crate::session::select::docs_matching(&self.ws.corpus, &self.ws.index, &self.filters);
         if self.only.is_on() {
             visible.retain(|&d| {
                 let ids = self.ws.index.doc_mention_ids(d);
                 ids.map(|i| MentionId(i as u32)).any(|m| self.admitted(m))
             });
         }
-        if self.list.by_review {
-            // Most mentions left to review first; ties keep corpus order.
-            visible.sort_by_key(|&d| {
+        // Ties keep corpus order (the sorts are stable).
+        let docs = &self.ws.corpus.docs;
+        match self.list.order {
+            ListOrder::Corpus => {}
+            ListOrder::Review => visible.sort_by_key(|&d| {
                 let (reviewed, total) = self.doc_reviewed(d);
                 std::cmp::Reverse(total - reviewed)
-            });
+            }),
+            ListOrder::Date => visible.sort_by(|a, b| {
+                let date = |d: &DocId| docs[d.index()].meta.date.as_deref();
+                match (date(a), date(b)) {
+                    (Some(x), Some(y)) => y.cmp(x),
+                    (x, y) => y.is_some().cmp(&x.is_some()),
+                }
+            }),
+            ListOrder::Title => {
+                visible.sort_by_cached_key(|d| docs[d.index()].display_title().to_lowercase())
+            }
+            ListOrder::Entities => {
+                visible.sort_by_key(|&d| std::cmp::Reverse(self.ws.index.entity_count(d)))
+            }
         }
         self.list.docs.set(visible);
         self.list.selected = keep.and_then(|d| self.list.docs.row_of(d)).unwrap_or(0);

@@ -160,8 +160,10 @@ impl App {
                     .filter_map(|d| self.ws.index.find_entity(&label, &d.text))
                     .collect();
                 for f in &mut self.filters {
-                    if merged.contains(f) {
-                        *f = target;
+                    let moved =
+                        f.map_entities(|e| Some(if merged.contains(&e) { target } else { e }));
+                    if let Some(moved) = moved {
+                        *f = moved;
                     }
                 }
                 self.filters.dedup();

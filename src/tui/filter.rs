@@ -124,7 +124,13 @@ impl FilterPrompt {
     pub fn advance(&mut self, index: &Index, budget: Duration) {
         let started = Instant::now();
         let names = index.search_names();
-        let query = fold(self.query.trim());
+        let Some(searched) = searched(&self.query) else {
+            // A clause about the document itself: no entity to rank.
+            self.scanned = names.len();
+            self.candidates.clear();
+            return;
+        };
+        let query = fold(searched);
         let before = self.scanned;
         loop {
             let end = (self.scanned + STEP).min(names.len());
@@ -164,6 +170,17 @@ impl FilterPrompt {
     pub fn selected_entity(&self) -> Option<EntityId> {
         self.candidates.get(self.selected).map(|c| c.entity)
     }
+}
+
+/// The part of the prompt's query that names an entity: the last of several joined by `|`,
+/// without a leading `!`; None for a clause about the document itself (`date:`, `lang:`,
+/// `source:`), which names none.
+pub fn searched(query: &str) -> Option<&str> {
+    if crate::session::select::Clause::parse_meta(query).is_some() {
+        return None;
+    }
+    let last = query.rsplit('|').next().unwrap_or(query).trim();
+    Some(last.strip_prefix('!').unwrap_or(last).trim())
 }
 
 /// The names an entity is shown by: canonical name first, then aliases.

@@ -174,10 +174,8 @@ impl App {
         if let Some(doc) = self.ws.corpus.docs.last_mut() {
             doc.text.release();
         }
-        let passes = self
-            .filters
-            .iter()
-            .all(|&f| self.ws.index.entity(f).docs.last() == Some(&id));
+        let passes =
+            crate::session::select::admits(&self.ws.corpus, &self.ws.index, &self.filters, id);
         if passes {
             self.list.docs.push(id);
         }
@@ -251,7 +249,7 @@ impl App {
         }
         self.loading = None;
         self.attach_store(opened);
-        if self.list.by_review {
+        if self.list.order != super::app::ListOrder::Corpus {
             self.apply_filters();
         }
         crate::debug_log::log(format_args!(

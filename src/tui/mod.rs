@@ -3,6 +3,7 @@
 
 pub mod agreement;
 pub mod app;
+mod clauses;
 pub mod compare;
 pub mod config;
 mod curate;

@@ -72,7 +72,18 @@ impl App {
     fn find_selections_again(&mut self, previous: &Before) {
         let index = &self.ws.index;
         let key = |e: EntityId| previous.entity_key(index, e);
-        let filters: Vec<_> = self.filters.iter().filter_map(|&e| key(e)).collect();
+        // Each filter's entities by key, to be found again.
+        let filters: Vec<_> = (self.filters.iter())
+            .map(|c| {
+                (
+                    c.clone(),
+                    c.entities()
+                        .into_iter()
+                        .map(|e| (e, key(e)))
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .collect();
         let current_entity = self.current_entity.and_then(key);
         let current = self
             .current_mention
@@ -81,7 +92,14 @@ impl App {
         self.walk = None;
         let find =
             |key: &(crate::model::Label, std::sync::Arc<str>)| index.find_entity(&key.0, &key.1);
-        self.filters = filters.iter().filter_map(find).collect();
+        self.filters = (filters.iter())
+            .filter_map(|(clause, keys)| {
+                clause.map_entities(|e| {
+                    let (_, k) = keys.iter().find(|(x, _)| *x == e)?;
+                    find(k.as_ref()?)
+                })
+            })
+            .collect();
         self.current_entity = current_entity.and_then(|k| find(&k));
         self.current_mention = current.and_then(|(doc, span)| {
             let ids = index.doc_mention_ids(doc);

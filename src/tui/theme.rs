@@ -176,12 +176,7 @@ fn other_colour(name: &str) -> Color {
 
 /// A short marker for a label in lists, readable without colour.
 pub fn label_tag(label: &Label) -> &str {
-    match label {
-        Label::Person => "PER",
-        Label::Region => "REG",
-        Label::Org => "ORG",
-        Label::Other(name) => name,
-    }
+    label.tag()
 }
 
 #[cfg(test)]

@@ -157,13 +157,6 @@ impl App {
         self.focus = Pane::ORDER[(i + step) % Pane::ORDER.len()];
     }
 
-    fn remove_last_filter(&mut self) {
-        if let Some(e) = self.filters.pop() {
-            self.message = Some(format!("filter removed: {}", self.ws.index.entity(e).name));
-            self.apply_filters();
-        }
-    }
-
     fn page(&self) -> usize {
         let l = self.layout();
         let r = l.rect(self.focus).map(inner);
@@ -179,13 +172,9 @@ impl App {
                 match action {
                     Action::Select => self.focus = Pane::Reader,
                     Action::SortByReview => {
-                        self.list.by_review = !self.list.by_review;
+                        self.list.order = self.list.order.next();
                         self.apply_filters();
-                        self.message = Some(if self.list.by_review {
-                            "most left to review first".into()
-                        } else {
-                            "corpus order".into()
-                        });
+                        self.message = Some(self.list.order.describe().into());
                     }
                     _ => self.select_row(row),
                 }
@@ -233,11 +222,9 @@ impl App {
         match self.keymap.lookup(Context::Prompt, key) {
             Some(Action::Close) => self.mode = Mode::Normal,
             Some(Action::Select) => {
-                let chosen = p.selected_entity();
+                let (query, scope, chosen) = (p.query.clone(), p.scope, p.selected_entity());
                 self.mode = Mode::Normal;
-                if let Some(e) = chosen {
-                    self.add_filter(e);
-                }
+                self.apply_prompt(&query, scope, chosen);
             }
             Some(Action::ScopeNext) => {
                 p.scope = p.scope.next();
@@ -276,22 +263,6 @@ impl App {
                 }
             }
         }
-    }
-
-    /// Narrows the list to documents that also mention `entity`, makes it current, and opens
-    /// the first listed document at the top, ready for n.
-    pub fn add_filter(&mut self, entity: crate::index::EntityId) {
-        if !self.filters.contains(&entity) {
-            self.filters.push(entity);
-        }
-        self.apply_filters();
-        self.current_entity = Some(entity);
-        self.current_mention = None;
-        let name = &self.ws.index.entity(entity).name;
-        self.message = Some(format!(
-            "{} documents mention {name}; n / N walk its mentions",
-            self.list.docs.len()
-        ));
     }
 
     fn mouse(&mut self, mouse: MouseEvent) {

@@ -61,7 +61,7 @@ pub const DEFAULTS: &[Builtin] = &[
     Builtin { context: List, keys: TOP, action: Top, help: "first document" },
     Builtin { context: List, keys: BOTTOM, action: Bottom, help: "last document" },
     Builtin { context: List, keys: &[code(KeyCode::Enter), k('l'), code(KeyCode::Right)], action: Select, help: "read the document" },
-    Builtin { context: List, keys: &[k('s')], action: SortByReview, help: "order by mentions left to review (again: corpus order)" },
+    Builtin { context: List, keys: &[k('s')], action: SortByReview, help: "order: left to review, newest, title, most entities, corpus" },
     Builtin { context: Reader, keys: MOTION_DOWN, action: Down, help: "scroll down a line" },
     Builtin { context: Reader, keys: MOTION_UP, action: Up, help: "scroll up a line" },
     Builtin { context: Reader, keys: PAGE_DOWN, action: PageDown, help: "page down" },

@@ -3,7 +3,6 @@
 use super::fit;
 use crate::tui::app::App;
 use crate::tui::layout::{inner, Pane};
-use crate::tui::theme::label_tag;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
@@ -13,13 +12,8 @@ use ratatui::Frame;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let focused = app.focus == Pane::List;
     let t = &app.theme;
-    let filters: Vec<String> = app
-        .filters
-        .iter()
-        .map(|&e| {
-            let e = app.ws.index.entity(e);
-            format!("{} {}", label_tag(&e.label), e.name)
-        })
+    let filters: Vec<String> = (app.filters.iter())
+        .map(|c| c.describe(&app.ws.index))
         .collect();
     let mut title = format!(
         " Documents {}/{} ",

@@ -33,7 +33,13 @@ pub fn draw(frame: &mut Frame, app: &App, p: &FilterPrompt) {
     ])];
     let rows = usize::from(area.height.saturating_sub(3));
     let first = p.selected.saturating_sub(rows.saturating_sub(1));
-    if p.candidates.is_empty() {
+    if let Some(clause) = crate::session::select::Clause::parse_meta(&p.query) {
+        let said = match clause {
+            Ok(c) => format!("Enter: only the documents of {}", c.describe(&app.ws.index)),
+            Err(why) => why,
+        };
+        lines.push(Line::styled(fit(&said, width), t.muted()));
+    } else if p.candidates.is_empty() {
         // While documents or names are still coming, an empty list is not an answer yet.
         let searching = app.loading.is_some() || p.pending(&app.ws.index);
         let note = if searching { " yet: still reading" } else { "" };
