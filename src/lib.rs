@@ -8,6 +8,7 @@ pub mod cli;
 pub mod corpus;
 pub mod debug_log;
 pub mod eval;
+pub mod explore;
 pub mod extract;
 pub mod formats;
 pub mod index;

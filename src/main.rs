@@ -1,6 +1,7 @@
 use clap::Parser;
 use gazette::cli::{
-    check_output, run_agree, run_eval, run_write, AgreeArgs, Cli, Command, EvalArgs, ReviewArgs,
+    check_output, run_agree, run_cooc, run_eval, run_profile, run_write, AgreeArgs, Cli, Command,
+    CoocArgs, EvalArgs, ReviewArgs,
 };
 use gazette::session::Sources;
 use gazette::text::terminal_out::Escaping;
@@ -113,6 +114,39 @@ fn main() -> ExitCode {
                 "agree compares two review databases: --store A --store B",
             )),
         },
+        Some(Command::Profile {
+            name,
+            paths,
+            sources,
+            format: _,
+        }) => run_profile(
+            &name,
+            &paths,
+            &sources.sources(no_cache),
+            &mut out,
+            &mut err,
+        ),
+        Some(Command::Cooc {
+            paths,
+            sources,
+            rows,
+            cols,
+            by_sentence,
+            format,
+            limit,
+        }) => run_cooc(
+            &CoocArgs {
+                paths: &paths,
+                sources: &sources.sources(no_cache),
+                rows: &rows,
+                cols: &cols,
+                by_sentence,
+                format,
+                limit,
+            },
+            &mut Escaping::new(&mut out),
+            &mut err,
+        ),
         None if cli.print_config => {
             use std::io::Write;
             out.write_all(gazette::tui::config::default_text().as_bytes())

@@ -258,3 +258,62 @@ fn an_empty_folder_and_misleading_scores_are_said_plainly() {
     assert!(!eval.status.success());
     assert!(String::from_utf8_lossy(&eval.stderr).contains("/no/such/corpus: no such corpus"));
 }
+
+/// `gazette profile NAME` on the bundled corpus: names with counts, the monthly timeline, a role
+/// read beside the name, and who appears with the person.
+#[test]
+fn profile_of_a_person_on_the_seeds() {
+    let out = support::gazette(&["profile", "lian maojun"]);
+    assert!(out.status.success(), "{out:?}");
+    let p: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(p["entity"], "Lian Maojun");
+    assert_eq!(p["documents"], 2);
+    assert_eq!(p["names"][0]["name"], "Lian Maojun");
+    assert_eq!(p["names"][0]["mentions"], p["mentions"]);
+    // One of the two articles is dated (May 2020): its mentions make the one month.
+    assert_eq!(p["months"].as_array().unwrap().len(), 1);
+    assert_eq!(p["months"][0]["month"], "2020-05");
+    let undated = p["undated_mentions"].as_u64().unwrap();
+    assert_eq!(
+        p["months"][0]["mentions"].as_u64().unwrap() + undated,
+        p["mentions"].as_u64().unwrap()
+    );
+    let roles: Vec<&str> = (p["roles"].as_array().unwrap().iter())
+        .map(|r| r["role"].as_str().unwrap())
+        .collect();
+    assert!(
+        roles.contains(&"Secretary of the Binhai New Area District Party Committee"),
+        "{roles:?}"
+    );
+    assert!((p["with_by_document"].as_array().unwrap().iter())
+        .any(|w| w["entity"] == "Binhai 滨海新区" && w["documents"] == 2));
+    let missing = support::gazette(&["profile", "nobody at all"]);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no entity is named"));
+}
+
+/// `gazette cooc`: person × region pairs as CSV, each count the documents with both; by
+/// sentence as JSONL.
+#[test]
+fn cooc_ranks_person_region_pairs() {
+    let out = support::gazette(&["cooc", "--limit", "5"]);
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("row,row_label,col,col_label,documents"));
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows.len(), 5);
+    assert!(rows.iter().all(|r| r[1] == "PERSON" && r[3] == "REGION"));
+    assert_eq!(
+        rows[0][..],
+        ["Lian Maojun", "PERSON", "Binhai 滨海新区", "REGION", "2"]
+    );
+    let counts: Vec<usize> = rows.iter().map(|r| r[4].parse().unwrap()).collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]));
+    let out = support::gazette(&["cooc", "--by-sentence", "--format", "jsonl", "--limit", "1"]);
+    let first: serde_json::Value =
+        serde_json::from_slice(out.stdout.split(|&b| b == b'\n').next().unwrap()).unwrap();
+    assert_eq!(first["row"], "Xi Jinping 习近平");
+    assert_eq!(first["col"], "Tianjin 天津市");
+    assert!(first["sentences"].as_u64().unwrap() > 1);
+}

@@ -2,11 +2,13 @@
 
 mod agree;
 mod eval;
+mod explore;
 mod extract;
 mod output;
 
 pub use agree::{run_agree, AgreeArgs};
 pub use eval::{run_eval, EvalArgs};
+pub use explore::{find_named, run_cooc, run_profile, CoocArgs, TableFormat};
 pub use extract::{run_write, ReviewArgs};
 pub use output::check_output;
 
@@ -89,6 +91,12 @@ impl SourceArgs {
     }
 }
 
+/// How `profile` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ProfileFormat {
+    Json,
+}
+
 /// Headless commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -148,6 +156,43 @@ pub enum Command {
         paths: Vec<PathBuf>,
         #[command(flatten)]
         sources: SourceArgs,
+    },
+    /// An entity's profile as JSON: its names with counts, documents and dates, mentions per
+    /// month, the entities that appear with it most (by document and by sentence), a person's
+    /// roles with their dates.
+    Profile {
+        /// The entity: one of its names (ignoring case and accents), or part of one.
+        name: String,
+        /// Folders or files (default: the bundled corpus).
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        sources: SourceArgs,
+        /// Output format (JSON only).
+        #[arg(long, value_enum, default_value_t = ProfileFormat::Json)]
+        format: ProfileFormat,
+    },
+    /// Who appears with whom: pairs of entities of two labels in the same document (or
+    /// sentence), most often first.
+    Cooc {
+        /// Folders or files (default: the bundled corpus).
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        sources: SourceArgs,
+        /// The label of the first entity of each pair.
+        #[arg(long, default_value = "person")]
+        rows: String,
+        /// The label of the second.
+        #[arg(long, default_value = "region")]
+        cols: String,
+        /// Count sentences with both instead of documents (reads every text).
+        #[arg(long)]
+        by_sentence: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Csv)]
+        format: TableFormat,
+        /// At most this many pairs (0: all).
+        #[arg(long, default_value_t = 0)]
+        limit: usize,
     },
     /// Score predicted mentions against gold ones (both gazette JSONL): precision, recall and F1
     /// per label, strict and SemEval-2013.

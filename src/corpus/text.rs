@@ -129,6 +129,20 @@ impl Text {
         }
     }
 
+    /// The text, from memory if held, else read from its file without keeping it (for a pass
+    /// over many documents that must not hold them all); why not when the file is gone or
+    /// changed.
+    pub fn read_unheld(&self) -> Result<std::borrow::Cow<'_, str>, String> {
+        if let Some(why) = self.failed.get() {
+            return Err(why.clone());
+        }
+        match (self.held.get(), &self.origin) {
+            (Some(text), _) => Ok(std::borrow::Cow::Borrowed(text)),
+            (None, Some(origin)) => read_again(origin).map(std::borrow::Cow::Owned),
+            (None, None) => Ok(std::borrow::Cow::Borrowed("")),
+        }
+    }
+
     /// Lets go of the text when it can be read again from its file.
     pub fn release(&mut self) {
         if self.origin.is_some() {

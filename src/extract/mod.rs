@@ -18,6 +18,9 @@ pub use regions::gazetteer_aliases;
 pub mod tables;
 pub mod tokens;
 
+/// Chinese titles before a name (区委书记) and after one (习近平总书记), for roles.
+pub(crate) use persons_zh::{TITLES as ZH_TITLES, TITLES_AFTER_NAME as ZH_TITLES_AFTER_NAME};
+
 /// The extractor's version: the package version and a fingerprint of its code and tables. The
 /// extraction cache and the snapshot are named after it.
 pub const VERSION: &str = env!("GAZETTE_EXTRACTOR_VERSION");

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 pub struct PersonsZh;
 
 /// Titles around names, longest first so that 副局长 is preferred to 局长.
-const TITLES: &[&str] = &[
+pub(crate) const TITLES: &[&str] = &[
     "党组书记",
     "区委书记",
     "市委书记",
@@ -90,7 +90,7 @@ const TITLES: &[&str] = &[
 ];
 
 /// Titles that follow a name (习近平总书记); titles like 董事长 follow companies as often.
-const TITLES_AFTER_NAME: &[&str] = &[
+pub(crate) const TITLES_AFTER_NAME: &[&str] = &[
     "总书记",
     "总统",
     "首相",
