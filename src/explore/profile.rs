@@ -165,7 +165,11 @@ pub fn profile(corpus: &Corpus, index: &Index, entity: EntityId) -> Profile {
         v
     };
     let mut roles: Vec<Role> = roles.into_values().collect();
-    roles.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.first.cmp(&b.first)));
+    roles.sort_by(|a, b| {
+        (b.count.cmp(&a.count))
+            .then_with(|| a.first.cmp(&b.first))
+            .then_with(|| a.role.cmp(&b.role))
+    });
     Profile {
         entity,
         names,

@@ -40,6 +40,14 @@ pub enum Effect {
     /// Compute this browser's reviewer's agreement with `other` (by default the reviewer with
     /// most decisions) and show it.
     Agreement { other: Option<String> },
+    /// Compute an entity's profile (it reads texts) and show it.
+    Profile { entity: EntityId },
+    /// Compute who appears with whom in the listed documents and show it.
+    Cooc {
+        rows: crate::model::Label,
+        cols: crate::model::Label,
+        together: crate::explore::Together,
+    },
 }
 
 /// A popup over the panes.
@@ -81,6 +89,10 @@ pub enum Overlay {
     },
     /// This reviewer's agreement with another.
     Agreement(Box<super::agreement::AgreementPane>),
+    /// An entity's profile.
+    Profile(Box<super::explore::ProfilePane>),
+    /// Who appears with whom.
+    Cooc(Box<super::explore::CoocPane>),
 }
 
 /// The keyword-in-context list of every mention of one entity.

@@ -9,6 +9,7 @@ pub mod config;
 mod curate;
 pub mod entity_edit;
 pub mod event_loop;
+pub mod explore;
 pub mod filter;
 pub mod keymap;
 pub mod layout;

@@ -108,6 +108,16 @@ impl App {
                 };
             }
             Some(Overlay::Rename { .. }) => self.rename_key(key),
+            Some(Overlay::Profile(_)) => {
+                if let Some(a) = self.keymap.lookup(Context::ProfileOverlay, key) {
+                    self.profile_action(a);
+                }
+            }
+            Some(Overlay::Cooc(_)) => {
+                if let Some(a) = self.keymap.lookup(Context::CoocOverlay, key) {
+                    self.cooc_action(a);
+                }
+            }
             Some(Overlay::Agreement(_)) => {
                 if let Some(a) = self.keymap.lookup(Context::AgreementOverlay, key) {
                     self.agreement_action(a);

@@ -190,6 +190,12 @@ impl App {
                 }
                 Effect::UndoRedo { redo } => self.store_undo_redo(redo),
                 Effect::Agreement { other } => self.show_agreement(other),
+                Effect::Profile { entity } => self.show_profile(entity),
+                Effect::Cooc {
+                    rows,
+                    cols,
+                    together,
+                } => self.show_cooc(rows, cols, together),
             }
         }
         self.sync();

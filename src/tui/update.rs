@@ -139,6 +139,12 @@ impl App {
             Action::PrevUnreviewed => self.step_unreviewed(Dir::Prev),
             Action::MergeMarked => self.merge_marked(),
             Action::IgnoreDocument => self.toggle_ignored(),
+            Action::Profile => self.open_profile(),
+            Action::Cooc => self.open_cooc(
+                crate::model::Label::Person,
+                crate::model::Label::Region,
+                crate::explore::Together::Document,
+            ),
             Action::Agreement => self
                 .effects
                 .push(super::app::Effect::Agreement { other: None }),

@@ -82,6 +82,9 @@ pub enum Action {
     IgnoreDocument,
     Agreement,
     NextReviewer,
+    Profile,
+    Cooc,
+    ToggleMatrix,
     // Prompt only.
     ScopeNext,
     ScopePrev,
@@ -104,6 +107,8 @@ pub enum Context {
     RenamePrompt,
     ErrorsOverlay,
     AgreementOverlay,
+    ProfileOverlay,
+    CoocOverlay,
     ProblemsOverlay,
     HelpOverlay,
 }
@@ -125,6 +130,8 @@ impl Context {
             Context::RenamePrompt => "Renaming an entity (r)",
             Context::ErrorsOverlay => "Disagreements with the gold (e)",
             Context::AgreementOverlay => "Agreement with another reviewer (K)",
+            Context::ProfileOverlay => "An entity's profile (P)",
+            Context::CoocOverlay => "Who appears with whom (C)",
             Context::ProblemsOverlay => "Problems while loading (!)",
             Context::HelpOverlay => "This help",
         }
@@ -132,7 +139,7 @@ impl Context {
 }
 
 /// Every context, in the order the help lists them.
-pub const CONTEXTS: [Context; 15] = [
+pub const CONTEXTS: [Context; 17] = [
     Context::Global,
     Context::List,
     Context::Reader,
@@ -146,6 +153,8 @@ pub const CONTEXTS: [Context; 15] = [
     Context::RenamePrompt,
     Context::ErrorsOverlay,
     Context::AgreementOverlay,
+    Context::ProfileOverlay,
+    Context::CoocOverlay,
     Context::ProblemsOverlay,
     Context::HelpOverlay,
 ];
@@ -167,6 +176,8 @@ impl Context {
             Context::RenamePrompt => "rename",
             Context::ErrorsOverlay => "errors",
             Context::AgreementOverlay => "agreement",
+            Context::ProfileOverlay => "profile",
+            Context::CoocOverlay => "cooc",
             Context::ProblemsOverlay => "problems",
             Context::HelpOverlay => "help",
         }

@@ -1,6 +1,7 @@
 //! Drawing: a pure function of the application state.
 
 pub mod agreement;
+pub mod cooc;
 pub mod doc_list;
 pub mod entities;
 pub mod errors;
@@ -9,6 +10,7 @@ pub mod help;
 pub mod mentions;
 pub mod metrics;
 pub mod problems;
+pub mod profile;
 pub mod reader;
 pub mod status;
 
@@ -61,6 +63,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         Some(Overlay::Rename { name, .. }) => rename_prompt(frame, app, name),
         Some(Overlay::Agreement(pane)) => agreement::draw(frame, app, pane),
+        Some(Overlay::Profile(pane)) => profile::draw(frame, app, pane),
+        Some(Overlay::Cooc(pane)) => cooc::draw(frame, app, pane),
         None => {}
     }
     if let Some(p) = app.prompt() {

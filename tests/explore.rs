@@ -1,0 +1,76 @@
+//! Exploring in the browser: an entity's profile (P) and who appears with whom (C), each
+//! turning what is picked into filters.
+
+mod support;
+
+use gazette::tui::app::Overlay;
+use support::{app, keys, screen};
+
+#[test]
+fn the_profile_shows_names_roles_and_the_timeline_and_filters_by_a_companion() {
+    let mut a = app(140, 40);
+    keys(&mut a, "/lian maojun<Enter>P");
+    let Some(Overlay::Profile(pane)) = a.overlay() else {
+        panic!("no profile: {:?}", a.message);
+    };
+    let p = &pane.profile;
+    assert_eq!(p.names[0].0, "Lian Maojun");
+    assert_eq!(p.docs, 2);
+    assert_eq!(p.months.len(), 1, "one dated article, May 2020");
+    assert!(
+        (p.roles.iter()).any(|r| r.role
+            == "Secretary of the Binhai New Area District Party Committee"
+            && r.first.as_deref() == Some("2020-05-09")),
+        "{:?}",
+        p.roles
+    );
+    let first_with = p.with_by_doc[0].clone();
+    let s = screen(&a);
+    assert!(s.contains("Profile: PER Lian Maojun"), "{s}");
+    assert!(
+        s.contains("mentions per month") && s.contains("2020-05"),
+        "{s}"
+    );
+    assert!(
+        s.contains("roles  ") && s.contains("Secretary of the Binhai New"),
+        "{s}"
+    );
+    // Enter: the documents with both, the profiled entity still current.
+    keys(&mut a, "<Enter>");
+    assert!(a.overlay().is_none());
+    let lian = a.current_entity.unwrap();
+    let both: Vec<_> = (a.ws.index.entity(lian).docs.iter())
+        .filter(|d| a.ws.index.entity(first_with.entity).docs.contains(d))
+        .copied()
+        .collect();
+    assert_eq!(a.list.docs.iter().copied().collect::<Vec<_>>(), both);
+    assert_eq!(a.filters.len(), 2);
+}
+
+#[test]
+fn co_occurrence_ranks_pairs_in_the_listed_documents_and_filters_by_one() {
+    let mut a = app(140, 40);
+    keys(&mut a, "C");
+    let Some(Overlay::Cooc(pane)) = a.overlay() else {
+        panic!("no pairs: {:?}", a.message);
+    };
+    assert_eq!(pane.docs, 5);
+    let top = pane.pairs[0];
+    assert!(pane.pairs.windows(2).all(|w| w[0].count >= w[1].count));
+    let index = &a.ws.index;
+    let both: Vec<_> = (index.entity(top.row).docs.iter())
+        .filter(|d| index.entity(top.col).docs.contains(d))
+        .copied()
+        .collect();
+    assert_eq!(top.count, both.len());
+    // By sentence: fewer or as many.
+    keys(&mut a, "<Tab>");
+    let Some(Overlay::Cooc(by_sentence)) = a.overlay() else {
+        panic!("no pairs by sentence");
+    };
+    assert_eq!(by_sentence.together, gazette::explore::Together::Sentence);
+    keys(&mut a, "<Tab>x");
+    assert!(screen(&a).contains("Binhai…") || screen(&a).contains("Binhai 滨海新区"));
+    keys(&mut a, "<Enter>");
+    assert_eq!(a.list.docs.iter().copied().collect::<Vec<_>>(), both);
+}
