@@ -269,6 +269,48 @@ fn jumping(c: &mut Criterion) {
     });
 }
 
+fn exploring(c: &mut Criterion) {
+    // 100,000 documents (the bundled five, 20,000 times); Xi Jinping is in 60,000 of them.
+    let (corpus, index) = repeated_seeds(20_000);
+    let xi = (index.entities.iter())
+        .position(|e| &*e.key == "person:xi|jinping")
+        .unwrap_or(0) as u32;
+    let all: Vec<gazette::corpus::DocId> = gazette::corpus::DocId::all(corpus.docs.len()).collect();
+    let mut group = c.benchmark_group("exploring 100,000 documents");
+    group.sample_size(10);
+    group.bench_function("profile of the most mentioned person", |b| {
+        b.iter(|| gazette::explore::profile(&corpus, &index, gazette::index::EntityId(xi)))
+    });
+    group.bench_function("person × region pairs by document", |b| {
+        b.iter(|| {
+            gazette::explore::cooc(
+                &corpus,
+                &index,
+                &all,
+                &gazette::model::Label::Person,
+                &gazette::model::Label::Region,
+                gazette::explore::Together::Document,
+            )
+        })
+    });
+    use gazette::session::select::{docs_matching, Clause};
+    let filters = [
+        Clause::AnyOf(vec![
+            gazette::index::EntityId(xi),
+            gazette::index::EntityId(0),
+        ]),
+        Clause::Date {
+            from: "2020".into(),
+            to: "2022-12".into(),
+        },
+        Clause::Lang("en".into()),
+    ];
+    group.bench_function("a filter change: OR, a date range and a language", |b| {
+        b.iter(|| docs_matching(&corpus, &index, &filters))
+    });
+    group.finish();
+}
+
 /// Opens `dir` as the browser does, to a usable, fully filterable state (cache in `cache`,
 /// review database in `data`), waiting for a snapshot to be written as quitting does.
 fn open_in_browser(dir: &std::path::Path, cache: &std::path::Path, data: &std::path::Path) -> App {
@@ -356,5 +398,5 @@ fn reopening(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, extraction, wrapping, frame, filtering, jumping, reopening);
+criterion_group!(benches, extraction, wrapping, frame, filtering, jumping, exploring, reopening);
 criterion_main!(benches);

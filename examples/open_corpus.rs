@@ -154,6 +154,50 @@ fn main() {
             let undo = key(&mut app, 'u');
             println!("rename: {renamed_again:.0} ms (unchanged name: {renamed:.0} ms), undo: {undo:.0} ms");
         }
+        // Exploring: the most mentioned person's profile, and who appears with whom.
+        if let Some(&top) = persons.first() {
+            let started = Instant::now();
+            let p = gazette::explore::profile(&app.ws.corpus, &app.ws.index, top);
+            println!(
+                "profile of the most mentioned person ({} mentions, {} documents, {} read): {:.0} ms",
+                p.mentions,
+                p.docs,
+                p.texts_read,
+                started.elapsed().as_secs_f64() * 1e3
+            );
+        }
+        let all: Vec<gazette::corpus::DocId> =
+            gazette::corpus::DocId::all(app.ws.corpus.docs.len()).collect();
+        for together in [
+            gazette::explore::Together::Document,
+            gazette::explore::Together::Sentence,
+        ] {
+            let started = Instant::now();
+            let pairs = gazette::explore::cooc(
+                &app.ws.corpus,
+                &app.ws.index,
+                &all,
+                &gazette::model::Label::Person,
+                &gazette::model::Label::Region,
+                together,
+            );
+            println!(
+                "person × region pairs by {together:?} over every document: {} pairs in {:.0} ms",
+                pairs.len(),
+                started.elapsed().as_secs_f64() * 1e3
+            );
+        }
+        let started = Instant::now();
+        let clause = gazette::session::select::Clause::parse_meta("date:2021-01..2021-06");
+        if let Some(Ok(clause)) = clause {
+            let docs =
+                gazette::session::select::docs_matching(&app.ws.corpus, &app.ws.index, &[clause]);
+            println!(
+                "a date filter over every document: {} documents in {:.1} ms",
+                docs.len(),
+                started.elapsed().as_secs_f64() * 1e3
+            );
+        }
         // What rebuilding the whole index costs (decisions from elsewhere touching many documents).
         let mentions = app.ws.index.mentions.clone();
         let started = Instant::now();

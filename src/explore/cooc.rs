@@ -24,8 +24,98 @@ pub struct Pair {
     pub count: usize,
 }
 
+/// [`cooc`] by document: for each entity of `rows`, its documents among `docs`, and in each the
+/// entities of `cols` counted in a slot per entity (no hashing: tens of millions of counts at
+/// 100,000 articles).
+fn by_document(
+    corpus: &Corpus,
+    index: &Index,
+    docs: &[DocId],
+    rows: &Label,
+    cols: &Label,
+) -> Vec<Pair> {
+    let mut listed = vec![false; corpus.docs.len()];
+    for &d in docs {
+        if let Some(x) = listed.get_mut(d.index()) {
+            *x = true;
+        }
+    }
+    // Each listed document's column entities, in one flat list (read once, in order): the
+    // rows' loop below reads these instead of every document's whole entity list.
+    let mut col_start = vec![0u32; corpus.docs.len() + 1];
+    let mut col_ids: Vec<u32> = Vec::new();
+    for d in 0..corpus.docs.len() {
+        if listed[d] {
+            let doc = DocId(d as u32);
+            col_ids.extend(
+                (index.doc_entities(doc).iter())
+                    .filter(|(c, _)| index.entity(*c).label == *cols)
+                    .map(|(c, _)| c.0),
+            );
+        }
+        col_start[d + 1] = col_ids.len() as u32;
+    }
+    let mut slots = vec![0u32; index.entities.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut out = Vec::new();
+    for (i, e) in index.entities.iter().enumerate() {
+        if e.label != *rows {
+            continue;
+        }
+        for &d in &e.docs {
+            let span = col_start[d.index()] as usize..col_start[d.index() + 1] as usize;
+            for &c in &col_ids[span] {
+                if c != i as u32 {
+                    if slots[c as usize] == 0 {
+                        touched.push(c);
+                    }
+                    slots[c as usize] += 1;
+                }
+            }
+        }
+        let row = EntityId(i as u32);
+        for c in touched.drain(..) {
+            let count = std::mem::take(&mut slots[c as usize]) as usize;
+            out.push(Pair {
+                row,
+                col: EntityId(c),
+                count,
+            });
+        }
+    }
+    most_first(out)
+}
+
+/// `pairs` with the largest counts first, in the order they came within one count: a counting
+/// sort (counts are small; a comparison sort of a million pairs would take longer than counting
+/// them).
+fn most_first(pairs: Vec<Pair>) -> Vec<Pair> {
+    let max = pairs.iter().map(|p| p.count).max().unwrap_or(0);
+    let mut starts = vec![0usize; max + 2];
+    for p in &pairs {
+        starts[max - p.count + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut out = vec![
+        Pair {
+            row: EntityId(0),
+            col: EntityId(0),
+            count: 0
+        };
+        pairs.len()
+    ];
+    for p in pairs {
+        let slot = &mut starts[max - p.count];
+        out[*slot] = p;
+        *slot += 1;
+    }
+    out
+}
+
 /// Every pair of an entity of `rows` and one of `cols` (another) appearing together in the
-/// documents `docs`, most often first (ties by the entities' names).
+/// documents `docs`, most often first (ties in the order the entities were first found).
 pub fn cooc(
     corpus: &Corpus,
     index: &Index,
@@ -34,24 +124,13 @@ pub fn cooc(
     cols: &Label,
     together: Together,
 ) -> Vec<Pair> {
+    if together == Together::Document {
+        return by_document(corpus, index, docs, rows, cols);
+    }
     let mut counts: FxHashMap<(EntityId, EntityId), usize> = FxHashMap::default();
     for &d in docs {
         match together {
-            Together::Document => {
-                let entities = index.doc_entities(d);
-                let of = |l: &Label| -> Vec<EntityId> {
-                    (entities.iter())
-                        .filter(|(e, _)| index.entity(*e).label == *l)
-                        .map(|(e, _)| *e)
-                        .collect()
-                };
-                let cs = of(cols);
-                for r in of(rows) {
-                    for &c in cs.iter().filter(|&&c| c != r) {
-                        *counts.entry((r, c)).or_default() += 1;
-                    }
-                }
-            }
+            Together::Document => {}
             Together::Sentence => {
                 let Ok(text) = corpus.docs[d.index()].text.read_unheld() else {
                     continue;
@@ -98,12 +177,8 @@ pub fn cooc(
     let mut out: Vec<Pair> = (counts.into_iter())
         .map(|((row, col), count)| Pair { row, col, count })
         .collect();
-    out.sort_by(|a, b| {
-        (b.count.cmp(&a.count))
-            .then_with(|| index.entity(a.row).name.cmp(&index.entity(b.row).name))
-            .then_with(|| index.entity(a.col).name.cmp(&index.entity(b.col).name))
-    });
-    out
+    out.sort_unstable_by_key(|p| (p.row, p.col));
+    most_first(out)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use super::roles::roles_at;
 use crate::corpus::{Corpus, DocId};
-use crate::index::{EntityId, Index};
+use crate::index::{EntityId, Index, MentionId};
 use crate::model::Label;
 use std::collections::{BTreeMap, HashMap};
 
@@ -62,37 +62,53 @@ pub struct Profile {
 pub fn profile(corpus: &Corpus, index: &Index, entity: EntityId) -> Profile {
     let e = index.entity(entity);
     let date = |d: DocId| corpus.docs[d.index()].meta.date.as_deref();
-    // Names as written.
-    let mut names: HashMap<&str, usize> = HashMap::new();
+    // Names as written: counted by which of the entity's names each mention reads.
+    let mut per_name = vec![0usize; e.aliases.len() + 1];
     for &m in &e.mentions {
-        if let Some(s) = index.surface(m) {
-            *names.entry(s).or_default() += 1;
+        if let Some(slot) = index.surface_index(m).and_then(|n| per_name.get_mut(n)) {
+            *slot += 1;
         }
     }
-    let mut names: Vec<(String, usize)> =
-        names.into_iter().map(|(n, c)| (n.to_string(), c)).collect();
+    let all_names = std::iter::once(&*e.canonical).chain(e.aliases.iter().map(String::as_str));
+    let mut names: Vec<(String, usize)> = (all_names.zip(per_name))
+        .filter(|(_, c)| *c > 0)
+        .map(|(n, c)| (n.to_string(), c))
+        .collect();
     names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     // Mentions per month.
     let mut per_month: BTreeMap<&str, usize> = BTreeMap::new();
     let mut undated = 0;
-    for &m in &e.mentions {
-        match date(index.mentions[m.index()].doc).and_then(|d| d.get(..7)) {
-            Some(month) => *per_month.entry(month).or_default() += 1,
-            None => undated += 1,
+    // Its mentions are in document order: one date looked up per document.
+    let same_doc = |a: &MentionId, b: &MentionId| {
+        index.mentions[a.index()].doc == index.mentions[b.index()].doc
+    };
+    for run in e.mentions.chunk_by(same_doc) {
+        let doc = index.mentions[run[0].index()].doc;
+        match date(doc).and_then(|d| d.get(..7)) {
+            Some(month) => *per_month.entry(month).or_default() += run.len(),
+            None => undated += run.len(),
         }
     }
     let months = every_month(&per_month);
     let mut dates: Vec<&str> = e.docs.iter().filter_map(|&d| date(d)).collect();
     dates.sort_unstable();
     // Entities in the same documents.
-    let mut by_doc: HashMap<EntityId, usize> = HashMap::new();
+    // A slot per entity, not a hash map: tens of thousands of documents' entities are counted.
+    let mut slots = vec![0u32; index.entities.len()];
+    let mut touched: Vec<EntityId> = Vec::new();
     for &d in &e.docs {
         for &(other, _) in index.doc_entities(d) {
             if other != entity {
-                *by_doc.entry(other).or_default() += 1;
+                if slots[other.index()] == 0 {
+                    touched.push(other);
+                }
+                slots[other.index()] += 1;
             }
         }
     }
+    let by_doc: HashMap<EntityId, usize> = (touched.into_iter())
+        .map(|o| (o, slots[o.index()] as usize))
+        .collect();
     // Roles and sentences: the newest documents' texts.
     let mut newest = e.docs.clone();
     newest.sort_by(|a, b| date(*b).cmp(&date(*a)));
@@ -111,7 +127,7 @@ pub fn profile(corpus: &Corpus, index: &Index, entity: EntityId) -> Profile {
         let sentence_of = |at: usize| sentences.partition_point(|&end| end <= at);
         let mut own_sentences: Vec<usize> = Vec::new();
         for (k, m) in mentions.iter().enumerate() {
-            let id = crate::index::MentionId((ids.start + k) as u32);
+            let id = MentionId((ids.start + k) as u32);
             if index.entity_of(id) != entity {
                 continue;
             }
@@ -138,7 +154,7 @@ pub fn profile(corpus: &Corpus, index: &Index, entity: EntityId) -> Profile {
         own_sentences.dedup();
         let mut seen: Vec<(usize, EntityId)> = Vec::new();
         for (k, m) in mentions.iter().enumerate() {
-            let other = index.entity_of(crate::index::MentionId((ids.start + k) as u32));
+            let other = index.entity_of(MentionId((ids.start + k) as u32));
             let s = sentence_of(m.span.start);
             if other != entity && own_sentences.binary_search(&s).is_ok() {
                 seen.push((s, other));

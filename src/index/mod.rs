@@ -245,6 +245,15 @@ impl Index {
         }
     }
 
+    /// Which of its entity's names a mention's text is: 0 for the canonical name, n for alias
+    /// n - 1 (as [`Index::surface`] reads it); None when its span did not fit the text.
+    pub fn surface_index(&self, mention: MentionId) -> Option<usize> {
+        match *self.mention_surface.get(mention.index())? {
+            NO_SURFACE => None,
+            n => Some(n as usize),
+        }
+    }
+
     /// Adds the next document (its id is the number of documents indexed so far) and its
     /// mentions. Documents come in corpus order, so every list stays sorted.
     pub fn push_doc(&mut self, text: &str, mentions: Vec<Mention>) {
