@@ -14,6 +14,7 @@ pub mod formats;
 pub mod index;
 pub mod model;
 pub mod review;
+pub mod search;
 pub mod session;
 pub mod snapshot;
 pub mod text;

@@ -1,7 +1,7 @@
 use clap::Parser;
 use gazette::cli::{
-    check_output, run_agree, run_cooc, run_eval, run_profile, run_write, AgreeArgs, Cli, Command,
-    CoocArgs, EvalArgs, ReviewArgs,
+    check_output, run_agree, run_cooc, run_eval, run_profile, run_search, run_write, AgreeArgs,
+    Cli, Command, CoocArgs, EvalArgs, ReviewArgs, SearchArgs,
 };
 use gazette::session::Sources;
 use gazette::text::terminal_out::Escaping;
@@ -124,6 +124,22 @@ fn main() -> ExitCode {
             &paths,
             &sources.sources(no_cache),
             &mut out,
+            &mut err,
+        ),
+        Some(Command::Search {
+            query,
+            paths,
+            format,
+            limit,
+        }) => run_search(
+            &SearchArgs {
+                query: &query,
+                paths: &paths,
+                format,
+                limit,
+                cache_dir: gazette::session::cache_dir(no_cache),
+            },
+            &mut Escaping::new(&mut out),
             &mut err,
         ),
         Some(Command::Cooc {

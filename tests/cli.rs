@@ -317,3 +317,43 @@ fn cooc_ranks_person_region_pairs() {
     assert_eq!(first["col"], "Tianjin 天津市");
     assert!(first["sentences"].as_u64().unwrap() > 1);
 }
+
+/// `gazette search`: a Chinese word inside longer names and an English phrase, each hit with
+/// its document's path and date, offsets in code points and context; a corpus folder is
+/// searched through its full-text index, built in the cache folder.
+#[test]
+fn search_finds_words_and_phrases_with_offsets_and_context() {
+    let out = support::gazette(&["search", "科创园", "--limit", "2"]);
+    assert!(out.status.success(), "{out:?}");
+    let hits: Vec<serde_json::Value> = (String::from_utf8(out.stdout).unwrap().lines())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(hits.len(), 2);
+    for h in &hits {
+        assert_eq!(h["text"], "科创园");
+        assert_eq!(h["date"], "2024-02-07 13:52:00");
+        let (start, end) = (h["start"].as_u64().unwrap(), h["end"].as_u64().unwrap());
+        assert_eq!(end - start, 3, "offsets in code points");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a.txt"),
+        "A title\n\nThe District Party Committee met.\n",
+    )
+    .unwrap();
+    std::fs::write(corpus.join("b.txt"), "B title\n\nA party; a committee.\n").unwrap();
+    let path = corpus.to_str().unwrap();
+    let out = support::gazette(&["search", "party committee", path, "--format", "csv"]);
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(rows[0], "path,date,start,end,text,left,right");
+    assert_eq!(rows.len(), 2, "the phrase, not the two words apart: {text}");
+    assert!(
+        rows[1].starts_with("a.txt,,22,37,Party Committee,"),
+        "{}",
+        rows[1]
+    );
+}

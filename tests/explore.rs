@@ -74,3 +74,75 @@ fn co_occurrence_ranks_pairs_in_the_listed_documents_and_filters_by_one() {
     keys(&mut a, "<Enter>");
     assert_eq!(a.list.docs.iter().copied().collect::<Vec<_>>(), both);
 }
+
+/// `f` searches the text: a Chinese word inside longer names, an English phrase, a regular
+/// expression; the documents with a hit become a filter that combines with an entity's; `n`
+/// walks the hits across documents and `m` lists them in context.
+#[test]
+fn a_text_search_filters_marks_and_walks_its_hits() {
+    let mut a = app(140, 40);
+    keys(&mut a, "f科创园<Enter>");
+    assert_eq!(a.list.docs.len(), 1, "{:?}", a.message);
+    let doc = a.current_doc().unwrap();
+    let text = a.ws.corpus.docs[doc.index()].text.to_string();
+    let expected = text.matches("科创园").count();
+    assert_eq!(a.reader_hits().len(), expected);
+    let first = a.hit.clone().expect("on the first hit");
+    assert_eq!(&text[first.clone()], "科创园");
+    keys(&mut a, "n");
+    let second = a.hit.clone().unwrap();
+    assert!(second.start > first.start);
+    assert!(a.message.as_deref().unwrap_or("").starts_with("hit 2 of"));
+    keys(&mut a, "m");
+    let Some(Overlay::Hits(list)) = a.overlay() else {
+        panic!("no hit list: {:?}", a.message);
+    };
+    assert_eq!(list.rows.len(), expected);
+    assert_eq!(list.selected, 1, "the list opens on the current hit");
+    assert!(list.rows.iter().all(|r| r.text == "科创园"));
+    keys(&mut a, "<Esc>");
+
+    // An English phrase over several documents, walked from one into the next.
+    keys(&mut a, "c");
+    keys(&mut a, "fparty committee<Enter>");
+    let with_phrase = a.list.docs.len();
+    assert!(with_phrase >= 2, "{:?}", a.message);
+    let mut docs_seen = std::collections::BTreeSet::new();
+    for _ in 0..40 {
+        keys(&mut a, "n");
+        docs_seen.insert(a.current_doc().unwrap());
+        let h = a.hit.clone().unwrap();
+        let text = a.ws.text(a.current_doc().unwrap()).unwrap().unwrap();
+        assert_eq!(
+            text[h]
+                .to_lowercase()
+                .split_whitespace()
+                .collect::<Vec<_>>(),
+            ["party", "committee"]
+        );
+    }
+    assert_eq!(
+        docs_seen.len(),
+        with_phrase,
+        "n goes on into every document with a hit"
+    );
+
+    // Combined with an entity filter: both must hold.
+    keys(&mut a, "/lian maojun<Enter>");
+    assert!(a.list.docs.len() <= with_phrase);
+    assert_eq!(a.filters.len(), 2);
+    // A regular expression.
+    keys(&mut a, "c");
+    keys(&mut a, "fre:Binhai (New|High)<Enter>");
+    assert!(!a.list.docs.is_empty());
+    assert!(a.reader_hits().iter().all(|h| {
+        let t = &a.ws.text(a.current_doc().unwrap()).unwrap().unwrap()[h.clone()];
+        t == "Binhai New" || t == "Binhai High"
+    }));
+    keys(&mut a, "fre:(<Enter>");
+    assert!(
+        a.message.as_deref().unwrap_or("").starts_with("re:("),
+        "{:?}",
+        a.message
+    );
+}

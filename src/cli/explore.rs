@@ -181,3 +181,103 @@ pub fn run_cooc(args: &CoocArgs, out: &mut dyn Write, err: &mut dyn Write) -> st
         }
     }
 }
+
+/// What `search` looks for and how it writes the hits.
+#[derive(Debug, Clone)]
+pub struct SearchArgs<'a> {
+    pub query: &'a str,
+    pub paths: &'a [PathBuf],
+    pub format: TableFormat,
+    /// At most this many hits (0: all).
+    pub limit: usize,
+    /// The cache folder the full-text index lives in (None: search by reading every text).
+    pub cache_dir: Option<PathBuf>,
+}
+
+/// Writes every place `query` occurs: document path and date, offsets in code points, the text
+/// found and its context.
+pub fn run_search(
+    args: &SearchArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<()> {
+    use crate::search::{documents_with, TextIndex, TextQuery};
+    let query = TextQuery::parse(args.query).map_err(std::io::Error::other)?;
+    let corpus = crate::session::open_corpus(args.paths);
+    for w in &corpus.warnings {
+        writeln!(err, "gazette: {w}")?;
+    }
+    let index = match &args.cache_dir {
+        Some(dir) if !args.paths.is_empty() => {
+            let at = crate::search::index::dir_for(dir, args.paths);
+            match TextIndex::open(&at, &crate::search::index::inputs(&corpus), &|_, _| {}) {
+                Ok(index) => Some(index),
+                Err(e) => {
+                    writeln!(err, "gazette: {e}; searching by reading every text")?;
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    let all: Vec<DocId> = DocId::all(corpus.docs.len()).collect();
+    let docs =
+        documents_with(&corpus, index.as_ref(), &all, &query).map_err(std::io::Error::other)?;
+    let limit = if args.limit == 0 {
+        usize::MAX
+    } else {
+        args.limit
+    };
+    let mut csv = csv::Writer::from_writer(Vec::new());
+    if args.format == TableFormat::Csv {
+        let header = ["path", "date", "start", "end", "text", "left", "right"];
+        csv.write_record(header).map_err(std::io::Error::other)?;
+    }
+    let mut written = 0;
+    'docs: for d in docs {
+        let doc = &corpus.docs[d.index()];
+        let Ok(text) = doc.text.read_unheld() else {
+            continue;
+        };
+        let map = crate::formats::offsets::OffsetMap::new(&text);
+        for hit in query.hits_in(&text) {
+            if written == limit {
+                break 'docs;
+            }
+            written += 1;
+            let (left, right) = crate::search::context(&text, hit.clone(), 40);
+            let (start, end) = (map.code_point_of(hit.start).0, map.code_point_of(hit.end).0);
+            let found = &text[hit];
+            match args.format {
+                TableFormat::Csv => {
+                    let (start, end) = (start.to_string(), end.to_string());
+                    let date = doc.meta.date.as_deref().unwrap_or("");
+                    let record = [&*doc.path, date, &*start, &*end, found, &*left, &*right];
+                    csv.write_record(record).map_err(std::io::Error::other)?;
+                }
+                TableFormat::Jsonl => {
+                    let line = json!({
+                        "path": doc.path, "date": doc.meta.date, "start": start, "end": end,
+                        "text": found, "left": left, "right": right,
+                    });
+                    writeln!(
+                        out,
+                        "{}",
+                        crate::text::sanitize::json_safe(&line.to_string())
+                    )?;
+                }
+            }
+        }
+    }
+    if args.format == TableFormat::Csv {
+        let bytes = csv
+            .into_inner()
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        out.write_all(&bytes)?;
+    }
+    writeln!(
+        err,
+        "gazette: {written} hit{}",
+        if written == 1 { "" } else { "s" }
+    )
+}

@@ -8,7 +8,9 @@ mod output;
 
 pub use agree::{run_agree, AgreeArgs};
 pub use eval::{run_eval, EvalArgs};
-pub use explore::{find_named, run_cooc, run_profile, CoocArgs, TableFormat};
+pub use explore::{
+    find_named, run_cooc, run_profile, run_search, CoocArgs, SearchArgs, TableFormat,
+};
 pub use extract::{run_write, ReviewArgs};
 pub use output::check_output;
 
@@ -191,6 +193,20 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = TableFormat::Csv)]
         format: TableFormat,
         /// At most this many pairs (0: all).
+        #[arg(long, default_value_t = 0)]
+        limit: usize,
+    },
+    /// Every place words, a phrase or a regular expression (`re:PATTERN`) occur, with the
+    /// document's path and date, offsets and context. Chinese is matched inside longer words.
+    Search {
+        /// What to find: words one after another in any case, or re:PATTERN.
+        query: String,
+        /// Folders or files (default: the bundled corpus).
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Jsonl)]
+        format: TableFormat,
+        /// At most this many hits (0: all).
         #[arg(long, default_value_t = 0)]
         limit: usize,
     },

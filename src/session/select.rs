@@ -20,6 +20,12 @@ pub enum Clause {
     Lang(String),
     /// From a source whose name contains this, in any case (`source:津滨网`).
     Source(String),
+    /// Containing a text searched for (`f`): the query as shown, and the documents found
+    /// (ascending), searched once when the filter was made.
+    Text {
+        query: String,
+        docs: std::sync::Arc<Vec<DocId>>,
+    },
 }
 
 impl Clause {
@@ -64,6 +70,7 @@ impl Clause {
             Clause::Date { from, to } => format!("date {from}..{to}"),
             Clause::Lang(l) => format!("lang {l}"),
             Clause::Source(s) => format!("source {s}"),
+            Clause::Text { query, .. } => format!("text {query}"),
         }
     }
 
@@ -146,6 +153,7 @@ pub fn admits(corpus: &Corpus, index: &Index, clauses: &[Clause], doc: DocId) ->
         Clause::Source(s) => {
             (d.meta.source.as_deref()).is_some_and(|x| x.to_lowercase().contains(&s.to_lowercase()))
         }
+        Clause::Text { docs, .. } => docs.binary_search(&doc).is_ok(),
     })
 }
 
@@ -184,6 +192,7 @@ pub fn docs_matching(corpus: &Corpus, index: &Index, clauses: &[Clause]) -> Vec<
                         .is_some_and(|x| x.to_lowercase().contains(&s))
                 })
             }
+            Clause::Text { docs: found, .. } => docs.retain(|d| found.binary_search(d).is_ok()),
         }
     }
     docs

@@ -83,6 +83,8 @@ pub enum Event {
         cache_problem: Option<String>,
         seconds: f64,
         snapshot: Option<PathBuf>,
+        /// Where the corpus's full-text index lives (opened corpora with a cache folder).
+        search: Option<PathBuf>,
     },
 }
 
@@ -161,6 +163,7 @@ pub fn start(input: Input, options: Options) -> Loader {
                 cache_problem: None,
                 seconds: 0.0,
                 snapshot: None,
+                search: None,
             },
         ]);
     }
@@ -203,6 +206,7 @@ fn restore(
     items: &[Item],
     tx: &SyncSender<Vec<Event>>,
     started: Instant,
+    search: Option<PathBuf>,
 ) -> bool {
     let files: Vec<_> = items.iter().filter_map(Item::file).collect();
     let restored = (restoring.join())
@@ -228,6 +232,7 @@ fn restore(
             cache_problem: None,
             seconds,
             snapshot: None,
+            search,
         },
     ]);
     true
@@ -258,6 +263,7 @@ fn coordinate(input: Input, options: Options, tx: SyncSender<Vec<Event>>, stop: 
     let extractor = Arc::new(Extractor::default());
     let mut snapshot = None;
     let mut restoring = None;
+    let mut search = None;
     let (items, planned) = match input {
         Input::Bundled => {
             let items: Vec<Item> = crate::corpus::SEEDS
@@ -276,6 +282,8 @@ fn coordinate(input: Input, options: Options, tx: SyncSender<Vec<Event>>, stop: 
             snapshot = (options.cache_dir.as_deref())
                 .filter(|_| options.extract)
                 .map(|dir| crate::snapshot::file_for(dir, &paths));
+            search = (options.cache_dir.as_deref())
+                .map(|dir| crate::search::index::dir_for(dir, &paths));
             // The snapshot is read while the files are listed: each takes a core.
             restoring = snapshot.clone().and_then(|path| {
                 let extractor = extractor.clone();
@@ -310,7 +318,7 @@ fn coordinate(input: Input, options: Options, tx: SyncSender<Vec<Event>>, stop: 
         return;
     }
     if let Some(restoring) = restoring {
-        if restore(restoring, &items, &tx, started) {
+        if restore(restoring, &items, &tx, started, search.clone()) {
             return;
         }
     }
@@ -425,6 +433,7 @@ fn coordinate(input: Input, options: Options, tx: SyncSender<Vec<Event>>, stop: 
         cache_problem,
         seconds,
         snapshot,
+        search,
     }]);
 }
 

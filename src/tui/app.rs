@@ -40,6 +40,10 @@ pub enum Effect {
     /// Compute this browser's reviewer's agreement with `other` (by default the reviewer with
     /// most decisions) and show it.
     Agreement { other: Option<String> },
+    /// Search the text for what was typed (it may read every text) and show the first hit.
+    Search { typed: String },
+    /// List the current search's hits in context (it reads their texts).
+    HitList,
     /// Compute an entity's profile (it reads texts) and show it.
     Profile { entity: EntityId },
     /// Compute who appears with whom in the listed documents and show it.
@@ -89,6 +93,12 @@ pub enum Overlay {
     },
     /// This reviewer's agreement with another.
     Agreement(Box<super::agreement::AgreementPane>),
+    /// Typing a text to search for.
+    SearchPrompt {
+        query: String,
+    },
+    /// The current search's hits in context.
+    Hits(Box<super::search::HitList>),
     /// An entity's profile.
     Profile(Box<super::explore::ProfilePane>),
     /// Who appears with whom.
@@ -186,6 +196,8 @@ pub struct ReaderPane {
     pub top: usize,
     /// The document shown, wrapped at the reader's width.
     pub wrapped: Option<(DocId, Wrapped)>,
+    /// Where the current search occurs in the document shown: (document, query, hits).
+    pub hits: Option<(DocId, String, Vec<std::ops::Range<usize>>)>,
 }
 
 /// The entity pane's state.
@@ -215,6 +227,12 @@ pub struct App {
     pub current_mention: Option<MentionId>,
     /// The entity pane.
     pub entities: EntityPane,
+    /// The text search the reader marks (and `n`/`N` walk while no entity is current).
+    pub search: Option<super::search::Search>,
+    /// The current hit of that search in the current document (bytes).
+    pub hit: Option<std::ops::Range<usize>>,
+    /// The corpus's full-text index: off, being built, ready.
+    pub text_index: super::search::IndexState,
     /// Entities marked for merging (`M`) or for moving a mention to (`J`), by label and key.
     pub marked: Vec<super::entity_edit::Marked>,
     /// The prompt or popup taking the keys, if any.
@@ -255,6 +273,9 @@ impl App {
             current_mention: None,
             entities: EntityPane::default(),
             marked: Vec::new(),
+            search: None,
+            hit: None,
+            text_index: Default::default(),
             mode: Mode::Normal,
             only: Only::default(),
             effects: Vec::new(),
@@ -357,6 +378,12 @@ impl App {
             .reader
             .top
             .min(lines.saturating_sub(usize::from(height)));
+        // The search's hits in this document, found again only when either changed.
+        let wanted = self.search.as_ref().map(|s| (doc, s.query.describe()));
+        let have = (self.reader.hits.as_ref()).map(|(d, q, _)| (*d, q.clone()));
+        if wanted != have {
+            self.reader.hits = wanted.map(|(d, q)| (d, q, self.hits_here()));
+        }
         let entities = self.ws.index.doc_entities(doc);
         // The entity pane follows the current entity when this document mentions it.
         if let Some(i) = self

@@ -109,6 +109,9 @@ pub fn run_on(frontend: &mut impl Frontend, launch: Launch, color: bool) -> io::
         if app.loading.is_none() && app.take_decisions_from_elsewhere() {
             dirty = true;
         }
+        if app.poll_text_index() {
+            dirty = true;
+        }
         if app.loading.is_some() && app.receive(&loader.events, Duration::from_millis(30)) {
             app.finish_loading(&launch.after);
             crate::release_freed_memory();

@@ -146,8 +146,12 @@ impl App {
             Event::Finished {
                 cache_problem,
                 snapshot,
+                search,
                 ..
             } => {
+                if let Some(dir) = search {
+                    self.start_text_index(dir);
+                }
                 if let Some(problem) = cache_problem {
                     crate::debug_log::log(format_args!("cache not used: {problem}"));
                 }

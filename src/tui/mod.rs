@@ -18,6 +18,7 @@ pub mod loading;
 pub mod nav;
 mod overlay_keys;
 pub mod review;
+pub mod search;
 pub mod span_edit;
 pub mod terminal;
 pub mod theme;

@@ -108,6 +108,12 @@ impl App {
                 };
             }
             Some(Overlay::Rename { .. }) => self.rename_key(key),
+            Some(Overlay::SearchPrompt { .. }) => self.search_key(key),
+            Some(Overlay::Hits(_)) => {
+                if let Some(a) = self.keymap.lookup(Context::HitsOverlay, key) {
+                    self.hits_action(a);
+                }
+            }
             Some(Overlay::Profile(_)) => {
                 if let Some(a) = self.keymap.lookup(Context::ProfileOverlay, key) {
                     self.profile_action(a);

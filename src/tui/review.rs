@@ -191,6 +191,8 @@ impl App {
                 Effect::UndoRedo { redo } => self.store_undo_redo(redo),
                 Effect::Agreement { other } => self.show_agreement(other),
                 Effect::Profile { entity } => self.show_profile(entity),
+                Effect::Search { typed } => self.run_search(&typed),
+                Effect::HitList => self.show_hit_list(),
                 Effect::Cooc {
                     rows,
                     cols,

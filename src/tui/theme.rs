@@ -106,6 +106,18 @@ impl Theme {
         }
     }
 
+    /// A place the text searched for occurs, in the reader (told apart without colour too).
+    pub fn search_hit(&self) -> Style {
+        if self.color {
+            Style::new()
+                .bg(Color::Yellow)
+                .fg(Color::Black)
+                .add_modifier(Modifier::UNDERLINED)
+        } else {
+            Style::new().add_modifier(Modifier::UNDERLINED | Modifier::ITALIC)
+        }
+    }
+
     /// Page chrome in the reader.
     pub fn chrome(&self) -> Style {
         self.fg(Color::DarkGray).add_modifier(Modifier::DIM)

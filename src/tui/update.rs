@@ -29,6 +29,7 @@ impl App {
                     p.refresh(&self.ws.index);
                 }
                 self.paste_into_rename(&text);
+                self.paste_into_search(&text);
             }
             _ => {}
         }
@@ -66,8 +67,12 @@ impl App {
             Action::OpenFilter => self.mode = Mode::Filter(FilterPrompt::open(&self.ws.index)),
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(2),
+            Action::NextMention if self.walks_search() => self.next_hit(Dir::Next),
+            Action::PrevMention if self.walks_search() => self.next_hit(Dir::Prev),
             Action::NextMention => self.jump(Dir::Next),
             Action::PrevMention => self.jump(Dir::Prev),
+            Action::MentionList if self.walks_search() => self.open_hit_list(),
+            Action::Search => self.open_search(),
             Action::NextInDoc => self.step_in_doc(Dir::Next),
             Action::PrevInDoc => self.step_in_doc(Dir::Prev),
             Action::MentionList => match self.current_entity {
@@ -96,6 +101,11 @@ impl App {
                 self.apply_filters();
             }
             Action::Close => {
+                // Esc forgets the current entity; with none, the search's marks.
+                if self.current_entity.is_none() && self.current_mention.is_none() {
+                    self.search = None;
+                    self.hit = None;
+                }
                 self.current_entity = None;
                 self.current_mention = None;
             }

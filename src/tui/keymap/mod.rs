@@ -85,6 +85,7 @@ pub enum Action {
     Profile,
     Cooc,
     ToggleMatrix,
+    Search,
     // Prompt only.
     ScopeNext,
     ScopePrev,
@@ -109,6 +110,8 @@ pub enum Context {
     AgreementOverlay,
     ProfileOverlay,
     CoocOverlay,
+    SearchPrompt,
+    HitsOverlay,
     ProblemsOverlay,
     HelpOverlay,
 }
@@ -132,6 +135,8 @@ impl Context {
             Context::AgreementOverlay => "Agreement with another reviewer (K)",
             Context::ProfileOverlay => "An entity's profile (P)",
             Context::CoocOverlay => "Who appears with whom (C)",
+            Context::SearchPrompt => "Searching the text (f)",
+            Context::HitsOverlay => "The hits of a search (m after f)",
             Context::ProblemsOverlay => "Problems while loading (!)",
             Context::HelpOverlay => "This help",
         }
@@ -139,7 +144,7 @@ impl Context {
 }
 
 /// Every context, in the order the help lists them.
-pub const CONTEXTS: [Context; 17] = [
+pub const CONTEXTS: [Context; 19] = [
     Context::Global,
     Context::List,
     Context::Reader,
@@ -155,6 +160,8 @@ pub const CONTEXTS: [Context; 17] = [
     Context::AgreementOverlay,
     Context::ProfileOverlay,
     Context::CoocOverlay,
+    Context::SearchPrompt,
+    Context::HitsOverlay,
     Context::ProblemsOverlay,
     Context::HelpOverlay,
 ];
@@ -178,6 +185,8 @@ impl Context {
             Context::AgreementOverlay => "agreement",
             Context::ProfileOverlay => "profile",
             Context::CoocOverlay => "cooc",
+            Context::SearchPrompt => "search",
+            Context::HitsOverlay => "hits",
             Context::ProblemsOverlay => "problems",
             Context::HelpOverlay => "help",
         }

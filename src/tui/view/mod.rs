@@ -7,6 +7,7 @@ pub mod entities;
 pub mod errors;
 pub mod filter;
 pub mod help;
+pub mod hits;
 pub mod mentions;
 pub mod metrics;
 pub mod problems;
@@ -61,7 +62,23 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 bulk_confirm(frame, app, &d.verdict, what)
             }
         }
-        Some(Overlay::Rename { name, .. }) => rename_prompt(frame, app, name),
+        Some(Overlay::Rename { name, .. }) => text_prompt(
+            frame,
+            app,
+            " Rename the entity ",
+            name,
+            Context::RenamePrompt,
+        ),
+        Some(Overlay::SearchPrompt { query }) => {
+            let title = match &app.text_index {
+                crate::tui::search::IndexState::Building { done, total, .. } => format!(
+                    " Search the text (words, a phrase, re:PATTERN) · index {done}/{total}: reads every text meanwhile "
+                ),
+                _ => " Search the text (words, a phrase, re:PATTERN) ".to_string(),
+            };
+            text_prompt(frame, app, &title, query, Context::SearchPrompt)
+        }
+        Some(Overlay::Hits(list)) => hits::draw(frame, app, list),
         Some(Overlay::Agreement(pane)) => agreement::draw(frame, app, pane),
         Some(Overlay::Profile(pane)) => profile::draw(frame, app, pane),
         Some(Overlay::Cooc(pane)) => cooc::draw(frame, app, pane),
@@ -254,8 +271,9 @@ fn bulk_confirm(frame: &mut Frame, app: &App, verdict: &crate::review::Verdict, 
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
-/// The entity's new name being typed, in a line at the bottom.
-fn rename_prompt(frame: &mut Frame, app: &App, name: &str) {
+/// A text being typed (an entity's new name, a search), in a line at the bottom, with the
+/// keys of `context` that save and cancel it.
+fn text_prompt(frame: &mut Frame, app: &App, title: &str, typed: &str, context: Context) {
     use ratatui::text::{Line, Span};
     use ratatui::widgets::Block;
     let t = &app.theme;
@@ -264,18 +282,18 @@ fn rename_prompt(frame: &mut Frame, app: &App, name: &str) {
     let r = Rect::new(area.x, area.y + area.height - h, area.width, h);
     clear(frame, r);
     let width = usize::from(r.width.saturating_sub(2));
-    let key = |a| app.keymap.key(Context::RenamePrompt, a);
+    let key = |a| app.keymap.key(context, a);
     let keys = format!(
-        " {} save · {} keep the name ",
+        " {} done · {} cancel ",
         key(Action::Select),
         key(Action::Close)
     );
     let block = Block::bordered()
         .border_style(t.border(true))
-        .title(" Rename the entity ")
+        .title(fit(title, width))
         .title_bottom(fit(&keys, width));
-    // Keep the end of a long name in view: that is where the typing is.
-    let shown = escape_str(name);
+    // Keep the end of a long text in view: that is where the typing is.
+    let shown = escape_str(typed);
     let room = width.saturating_sub(3);
     let mut start = 0;
     while crate::text::display_width(&shown[start..]) > room {

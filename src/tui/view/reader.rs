@@ -156,6 +156,13 @@ pub fn styled_line<'a>(app: &'a App, doc: &'a Document, range: Range<usize>) -> 
     if let Some(e) = &editing {
         cuts.extend([e.start, e.end]);
     }
+    // The text searched for, where it occurs in this line.
+    let hits = app.reader_hits();
+    let from = hits.partition_point(|h| h.end <= range.start);
+    let hits = &hits[from..hits[from..].partition_point(|h| h.start < range.end) + from];
+    for h in hits {
+        cuts.extend([h.start, h.end]);
+    }
     // In compare mode, gold spans nothing predicted overlaps are drawn as missed.
     let missed: Vec<Range<usize>> = app
         .ws
@@ -208,6 +215,12 @@ pub fn styled_line<'a>(app: &'a App, doc: &'a Document, range: Range<usize>) -> 
         }
         if hit.is_none() && missed.iter().any(|g| g.start <= a && b <= g.end) {
             style = style.patch(t.outcome(crate::eval::Outcome::Missed));
+        }
+        if hits.iter().any(|h| h.start <= a && b <= h.end) {
+            style = style.patch(t.search_hit());
+            if app.hit.as_ref().is_some_and(|h| h.start <= a && b <= h.end) {
+                style = style.patch(t.current_mention());
+            }
         }
         if editing.as_ref().is_some_and(|e| e.start <= a && b <= e.end) {
             style = style
