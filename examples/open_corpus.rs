@@ -88,6 +88,30 @@ fn main() {
     // The allocator returns freed pages after a moment: what stays while the user reads.
     std::thread::sleep(Duration::from_secs(2));
     println!("memory after 2 s idle: VmRSS {}", status("VmRSS"));
+    if args.iter().any(|a| a == "--search") {
+        // The full-text index, built (or brought up to date) on its thread after the load.
+        let started = Instant::now();
+        while matches!(app.text_index, gazette::tui::search::IndexState::Building { .. }) {
+            app.poll_text_index();
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        println!(
+            "full-text index ready {:.1} s after the load; memory: VmRSS {} (peak {})",
+            started.elapsed().as_secs_f64(),
+            status("VmRSS"),
+            status("VmHWM")
+        );
+        if let gazette::tui::search::IndexState::Ready(index) = &app.text_index {
+            for q in ["party committee", "qingdao", "high-tech zone committee", "科创园", "新区"] {
+                let started = Instant::now();
+                let found = index.search(q).and_then(Result::ok).map_or(0, |d| d.len());
+                println!(
+                    "search {q:?}: {found} documents in {:.1} ms",
+                    started.elapsed().as_secs_f64() * 1e3
+                );
+            }
+        }
+    }
     if args.iter().any(|a| a == "--decide") {
         // One review decision and its undo, as keys: how long a reviewer waits at this size.
         let key = |app: &mut App, c: char| {
