@@ -91,7 +91,10 @@ fn main() {
     if args.iter().any(|a| a == "--search") {
         // The full-text index, built (or brought up to date) on its thread after the load.
         let started = Instant::now();
-        while matches!(app.text_index, gazette::tui::search::IndexState::Building { .. }) {
+        while matches!(
+            app.text_index,
+            gazette::tui::search::IndexState::Building { .. }
+        ) {
             app.poll_text_index();
             std::thread::sleep(Duration::from_millis(20));
         }
@@ -102,7 +105,13 @@ fn main() {
             status("VmHWM")
         );
         if let gazette::tui::search::IndexState::Ready(index) = &app.text_index {
-            for q in ["party committee", "qingdao", "high-tech zone committee", "科创园", "新区"] {
+            for q in [
+                "party committee",
+                "qingdao",
+                "high-tech zone committee",
+                "科创园",
+                "新区",
+            ] {
                 let started = Instant::now();
                 let found = index.search(q).and_then(Result::ok).map_or(0, |d| d.len());
                 println!(

@@ -146,3 +146,43 @@ fn a_text_search_filters_marks_and_walks_its_hits() {
         a.message
     );
 }
+
+/// `w` writes what a list or pane shows: the mention list as CSV with paths, dates, offsets
+/// and context; the pairs as CSV; the profile as JSON.
+#[test]
+fn w_writes_the_mention_list_the_pairs_and_the_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app(140, 40);
+    a.export_dir = dir.path().to_path_buf();
+    keys(&mut a, "/lian maojun<Enter>nm");
+    keys(&mut a, "w");
+    let written = |kind: &str| {
+        let file = (std::fs::read_dir(dir.path()).unwrap())
+            .map(|e| e.unwrap().path())
+            .find(|p| p.to_string_lossy().ends_with(kind))
+            .unwrap_or_else(|| panic!("no {kind} written"));
+        std::fs::read_to_string(file).unwrap()
+    };
+    let mentions = written("mentions.csv");
+    let rows: Vec<&str> = mentions.lines().collect();
+    assert_eq!(rows[0], "path,date,start,end,text,label,entity,left,right");
+    let lian = a.current_entity.unwrap();
+    assert_eq!(rows.len() - 1, a.ws.index.entity(lian).mentions.len());
+    assert!(
+        rows[1].starts_with(
+            "000_2ebd1f36031c8542.txt,2020-05-09 15:37,0,11,Lian Maojun,PERSON,Lian Maojun,"
+        ),
+        "{}",
+        rows[1]
+    );
+    keys(&mut a, "<Esc>P");
+    keys(&mut a, "w<Esc>C");
+    keys(&mut a, "w");
+    let profile: serde_json::Value = serde_json::from_str(&written("profile.json")).unwrap();
+    assert_eq!(profile["entity"], "Lian Maojun");
+    let pairs = written("pairs.csv");
+    assert!(
+        pairs.starts_with("row,row_label,col,col_label,documents\n"),
+        "{pairs}"
+    );
+}

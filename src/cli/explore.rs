@@ -2,20 +2,14 @@
 //! whom as CSV or JSONL, over the corpus's annotation (extracted or imported).
 
 use crate::corpus::{Corpus, DocId};
+pub use crate::explore::export::TableFormat;
+use crate::explore::export::{places_table, Place};
 use crate::explore::{cooc, profile, Together};
 use crate::index::{fold, EntityId, Index};
 use crate::model::Label;
 use crate::session::{annotate_keeping, load_extracted, Sources};
-use serde_json::json;
 use std::io::Write;
 use std::path::PathBuf;
-
-/// How `cooc` writes its pairs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum TableFormat {
-    Csv,
-    Jsonl,
-}
 
 /// What `cooc` counts.
 #[derive(Debug, Clone)]
@@ -84,41 +78,11 @@ pub fn run_profile(
     let (corpus, index) = load(paths, sources, err)?;
     let entity = find_named(&index, name).map_err(std::io::Error::other)?;
     let p = profile(&corpus, &index, entity);
-    let e = index.entity(entity);
-    let with = |list: &[crate::explore::With], unit: &str| -> Vec<serde_json::Value> {
-        (list.iter().take(50))
-            .map(|w| {
-                let other = index.entity(w.entity);
-                json!({"entity": other.name, "label": other.label.as_str(), unit: w.count})
-            })
-            .collect()
-    };
-    let value = json!({
-        "entity": e.name,
-        "label": e.label.as_str(),
-        "key": &*e.key,
-        "mentions": p.mentions,
-        "documents": p.docs,
-        "first_date": p.first_date,
-        "last_date": p.last_date,
-        "names": p.names.iter().map(|(n, c)| json!({"name": n, "mentions": c})).collect::<Vec<_>>(),
-        "months": p.months.iter().map(|(m, c)| json!({"month": m, "mentions": c})).collect::<Vec<_>>(),
-        "undated_mentions": p.undated,
-        "with_by_document": with(&p.with_by_doc, "documents"),
-        "with_by_sentence": with(&p.with_by_sentence, "sentences"),
-        "roles": p.roles,
-        "texts_read": p.texts_read,
-        "texts_capped": p.texts_capped,
-        "documents_listed": (e.docs.iter().take(1000)).map(|&d| doc_json(&corpus, d)).collect::<Vec<_>>(),
-    });
-    let text = serde_json::to_string_pretty(&value).map_err(std::io::Error::other)?;
-    writeln!(out, "{}", crate::text::sanitize::json_safe(&text))
-}
-
-/// A document as the JSON outputs name it: its path and date.
-fn doc_json(corpus: &Corpus, d: DocId) -> serde_json::Value {
-    let doc = &corpus.docs[d.index()];
-    json!({"path": doc.path, "date": doc.meta.date})
+    writeln!(
+        out,
+        "{}",
+        crate::explore::export::profile_json(&corpus, &index, &p)
+    )
 }
 
 /// Writes the pairs of entities that appear together.
@@ -131,55 +95,14 @@ pub fn run_cooc(args: &CoocArgs, out: &mut dyn Write, err: &mut dyn Write) -> st
         false => Together::Document,
     };
     let pairs = cooc(&corpus, &index, &docs, &rows, &cols, together);
-    let unit = if args.by_sentence {
-        "sentences"
-    } else {
-        "documents"
-    };
     let limit = if args.limit == 0 {
         usize::MAX
     } else {
         args.limit
     };
-    match args.format {
-        TableFormat::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            let header = ["row", "row_label", "col", "col_label", unit];
-            w.write_record(header).map_err(std::io::Error::other)?;
-            for p in pairs.iter().take(limit) {
-                let (r, c) = (index.entity(p.row), index.entity(p.col));
-                let count = p.count.to_string();
-                let record = [
-                    &*r.name,
-                    r.label.as_str(),
-                    &*c.name,
-                    c.label.as_str(),
-                    &*count,
-                ];
-                w.write_record(record).map_err(std::io::Error::other)?;
-            }
-            let bytes = w
-                .into_inner()
-                .map_err(|e| std::io::Error::other(e.to_string()))?;
-            out.write_all(&bytes)
-        }
-        TableFormat::Jsonl => {
-            for p in pairs.iter().take(limit) {
-                let (r, c) = (index.entity(p.row), index.entity(p.col));
-                let line = json!({
-                    "row": r.name, "row_label": r.label.as_str(),
-                    "col": c.name, "col_label": c.label.as_str(),
-                    unit: p.count,
-                });
-                writeln!(
-                    out,
-                    "{}",
-                    crate::text::sanitize::json_safe(&line.to_string())
-                )?;
-            }
-            Ok(())
-        }
-    }
+    let shown = &pairs[..pairs.len().min(limit)];
+    let table = crate::explore::export::pairs_table(&index, shown, together, args.format);
+    out.write_all(table.as_bytes())
 }
 
 /// What `search` looks for and how it writes the hits.
@@ -228,12 +151,7 @@ pub fn run_search(
     } else {
         args.limit
     };
-    let mut csv = csv::Writer::from_writer(Vec::new());
-    if args.format == TableFormat::Csv {
-        let header = ["path", "date", "start", "end", "text", "left", "right"];
-        csv.write_record(header).map_err(std::io::Error::other)?;
-    }
-    let mut written = 0;
+    let mut places = Vec::new();
     'docs: for d in docs {
         let doc = &corpus.docs[d.index()];
         let Ok(text) = doc.text.read_unheld() else {
@@ -241,40 +159,25 @@ pub fn run_search(
         };
         let map = crate::formats::offsets::OffsetMap::new(&text);
         for hit in query.hits_in(&text) {
-            if written == limit {
+            if places.len() == limit {
                 break 'docs;
             }
-            written += 1;
             let (left, right) = crate::search::context(&text, hit.clone(), 40);
-            let (start, end) = (map.code_point_of(hit.start).0, map.code_point_of(hit.end).0);
-            let found = &text[hit];
-            match args.format {
-                TableFormat::Csv => {
-                    let (start, end) = (start.to_string(), end.to_string());
-                    let date = doc.meta.date.as_deref().unwrap_or("");
-                    let record = [&*doc.path, date, &*start, &*end, found, &*left, &*right];
-                    csv.write_record(record).map_err(std::io::Error::other)?;
-                }
-                TableFormat::Jsonl => {
-                    let line = json!({
-                        "path": doc.path, "date": doc.meta.date, "start": start, "end": end,
-                        "text": found, "left": left, "right": right,
-                    });
-                    writeln!(
-                        out,
-                        "{}",
-                        crate::text::sanitize::json_safe(&line.to_string())
-                    )?;
-                }
-            }
+            places.push(Place {
+                path: doc.path.clone(),
+                date: doc.meta.date.clone(),
+                start: map.code_point_of(hit.start).0,
+                end: map.code_point_of(hit.end).0,
+                text: text[hit].to_string(),
+                label: String::new(),
+                entity: String::new(),
+                left,
+                right,
+            });
         }
     }
-    if args.format == TableFormat::Csv {
-        let bytes = csv
-            .into_inner()
-            .map_err(|e| std::io::Error::other(e.to_string()))?;
-        out.write_all(&bytes)?;
-    }
+    out.write_all(places_table(&places, args.format).as_bytes())?;
+    let written = places.len();
     writeln!(
         err,
         "gazette: {written} hit{}",

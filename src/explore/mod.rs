@@ -4,6 +4,7 @@
 //! being kept.
 
 pub mod cooc;
+pub mod export;
 pub mod profile;
 pub mod roles;
 

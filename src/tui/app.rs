@@ -44,6 +44,8 @@ pub enum Effect {
     Search { typed: String },
     /// List the current search's hits in context (it reads their texts).
     HitList,
+    /// Write the open list or pane to a file.
+    WriteOut,
     /// Compute an entity's profile (it reads texts) and show it.
     Profile { entity: EntityId },
     /// Compute who appears with whom in the listed documents and show it.
@@ -231,6 +233,8 @@ pub struct App {
     pub search: Option<super::search::Search>,
     /// The current hit of that search in the current document (bytes).
     pub hit: Option<std::ops::Range<usize>>,
+    /// Where `w` writes what a list or pane shows (the working folder).
+    pub export_dir: std::path::PathBuf,
     /// The corpus's full-text index: off, being built, ready.
     pub text_index: super::search::IndexState,
     /// Entities marked for merging (`M`) or for moving a mention to (`J`), by label and key.
@@ -276,6 +280,7 @@ impl App {
             search: None,
             hit: None,
             text_index: Default::default(),
+            export_dir: std::path::PathBuf::from("."),
             mode: Mode::Normal,
             only: Only::default(),
             effects: Vec::new(),

@@ -74,6 +74,7 @@ impl App {
         let last = pane.list().len().saturating_sub(1);
         match action {
             Action::Close => self.mode = Mode::Normal,
+            Action::WriteOut => self.ask_write_out(),
             Action::NextReviewer => {
                 pane.by_sentence = !pane.by_sentence;
                 pane.selected = 0;
@@ -155,6 +156,7 @@ impl App {
         };
         match action {
             Action::Close => self.mode = Mode::Normal,
+            Action::WriteOut => self.ask_write_out(),
             Action::NextReviewer => {
                 let together = match pane.together {
                     Together::Document => Together::Sentence,

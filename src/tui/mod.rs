@@ -24,6 +24,7 @@ pub mod terminal;
 pub mod theme;
 pub mod update;
 pub mod view;
+mod write_out;
 
 use crate::session::as_warnings;
 pub use event_loop::Launch;

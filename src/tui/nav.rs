@@ -209,6 +209,15 @@ fn fold(s: &str) -> String {
     out
 }
 
+/// How a list row names a document: its date and title, so identical titles are told apart;
+/// its path when it has no date.
+pub fn doc_label(doc: &crate::corpus::Document) -> String {
+    match &doc.meta.date {
+        Some(d) => format!("{} {}", d.get(..10).unwrap_or(d), doc.display_title()),
+        None => format!("{} {}", doc.path, doc.display_title()),
+    }
+}
+
 /// Characters of context each side of a keyword.
 const CONTEXT_CHARS: usize = 40;
 
@@ -229,7 +238,7 @@ pub fn kwic_row(app: &App, id: MentionId) -> KwicRow {
             };
             return KwicRow {
                 mention: id,
-                title: doc.display_title().to_string(),
+                title: doc_label(doc),
                 left: String::new(),
                 keyword: format!("[cannot show: {why}]"),
                 right: String::new(),
@@ -252,7 +261,7 @@ pub fn kwic_row(app: &App, id: MentionId) -> KwicRow {
         .collect();
     KwicRow {
         mention: id,
-        title: doc.display_title().to_string(),
+        title: doc_label(doc),
         left: fold(&left),
         keyword: piece(m.span.clone()).to_string(),
         right: fold(&right),

@@ -217,6 +217,7 @@ impl App {
         let count = self.ws.index.entity(list.entity).mentions.len();
         match action {
             Action::Close => self.mode = Mode::Normal,
+            Action::WriteOut => self.ask_write_out(),
             Action::Select => {
                 let target = self
                     .ws

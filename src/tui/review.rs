@@ -193,6 +193,7 @@ impl App {
                 Effect::Profile { entity } => self.show_profile(entity),
                 Effect::Search { typed } => self.run_search(&typed),
                 Effect::HitList => self.show_hit_list(),
+                Effect::WriteOut => self.write_out(),
                 Effect::Cooc {
                     rows,
                     cols,

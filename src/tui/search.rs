@@ -370,6 +370,7 @@ impl App {
         let last = list.rows.len().saturating_sub(1);
         match action {
             Action::Close => self.mode = Mode::Normal,
+            Action::WriteOut => self.ask_write_out(),
             Action::Select => {
                 let Some(row) = list.rows.get(list.selected).cloned() else {
                     return;

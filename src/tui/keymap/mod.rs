@@ -86,6 +86,7 @@ pub enum Action {
     Cooc,
     ToggleMatrix,
     Search,
+    WriteOut,
     // Prompt only.
     ScopeNext,
     ScopePrev,

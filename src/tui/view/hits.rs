@@ -49,11 +49,7 @@ pub fn draw(frame: &mut Frame, app: &App, list: &HitList) {
         .take(shown.len())
         .map(|(i, row)| {
             let doc = &app.ws.corpus.docs[row.doc.index()];
-            let name = match &doc.meta.date {
-                Some(d) => format!("{} {}", d.get(..10).unwrap_or(d), doc.display_title()),
-                None => doc.path.clone(),
-            };
-            let name = fit(&escape_str(&name), doc_w);
+            let name = fit(&escape_str(&crate::tui::nav::doc_label(doc)), doc_w);
             let hit = fit(&escape_str(&row.text), side);
             let left_room = side.saturating_sub(hit.width() / 2);
             let left = escape_str(&row.left);
