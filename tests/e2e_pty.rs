@@ -434,3 +434,68 @@ fn entity_decisions_and_an_imported_label_survive_reopening() {
         "{entities:?}"
     );
 }
+
+/// Issue 15's "done when": the real binary searches a Chinese word and an English phrase and
+/// walks the hits; opens a profile and finds its names, its months and a role; picks the
+/// strongest pair and gets its documents; applies OR, NOT and a date range.
+#[test]
+fn search_profile_pairs_and_richer_filters_on_the_bundled_articles() {
+    let mut s = Session::start(&[]);
+    s.wait_for("Documents 5/5");
+    let esc = |s: &mut Session| {
+        s.send("\x1b");
+        std::thread::sleep(Duration::from_millis(150));
+        s.pump();
+    };
+    // A Chinese word inside longer names, then its hits.
+    s.send("f科创园\r");
+    s.wait_for("1 documents contain \"科创园\"");
+    s.wait_for("Documents 1/5 · text \"科创园\"");
+    s.send("n");
+    s.wait_for("hit 2 of 13 in this document");
+    s.send("m");
+    s.wait_for("13 hits of \"科创园\"");
+    esc(&mut s);
+    // An English phrase, walked on into the next document.
+    s.send("c");
+    s.send("fparty committee\r");
+    s.wait_for("documents contain \"party committee\"");
+    for _ in 0..12 {
+        s.send("n");
+    }
+    s.wait_for("hit ");
+    esc(&mut s);
+    s.send("c");
+    // A profile: names with counts, the months, a role with its date.
+    s.send("/xi jinping\r");
+    s.wait_for("Documents 3/5");
+    s.send("P");
+    s.wait_for("Profile: PER Xi Jinping 习近平");
+    s.wait_for("names  习近平 (25)");
+    s.wait_for("总书记 ×25 2024-02-07");
+    s.wait_for("2020-05");
+    s.wait_for("peak 25 a month");
+    esc(&mut s);
+    // The strongest person × region pair, and its documents.
+    s.send("c");
+    s.send("C");
+    s.wait_for("PER × REG");
+    s.send("\r");
+    s.wait_for("2 documents mention Lian Maojun and Binhai 滨海新区");
+    s.wait_for("Documents 2/5");
+    // OR, NOT, a date range.
+    s.send("c");
+    s.send("/lian maojun | yin liangang\r");
+    s.wait_for("Documents 3/5");
+    // Too long for the list's title: shown whole above the list.
+    s.wait_for("filters: PER Lian Maojun | PER Yin");
+    s.send("c");
+    s.send("/!lian maojun\r");
+    s.wait_for("Documents 3/5 · ¬ PER Lian Maojun");
+    s.wait_for("Documents 3/5");
+    s.send("c");
+    s.send("/date:2020..2022\r");
+    s.wait_for("date 2020..2022");
+    s.send("q");
+    assert!(wait_exit(&mut s).success());
+}

@@ -302,7 +302,8 @@ impl App {
                 match pane {
                     Pane::List => {
                         // The header's row selects nothing.
-                        if let Some(row) = row.checked_sub(usize::from(self.list_header())) {
+                        let above = usize::from(self.list_header()) + self.filter_lines().len();
+                        if let Some(row) = row.checked_sub(above) {
                             self.select_row(self.list_offset() + row)
                         }
                     }
@@ -339,6 +340,42 @@ impl App {
         self.list.selected.saturating_sub(height - 1)
     }
 
+    /// The filters in force, in full, as rows at the top of the document list when they do not
+    /// fit its title (wrapped to the pane; none when they fit).
+    pub fn filter_lines(&self) -> Vec<String> {
+        if self.filters.is_empty() {
+            return Vec::new();
+        }
+        let width = self
+            .layout()
+            .list
+            .map_or(0, |r| usize::from(inner(r).width));
+        let all = self.filters_described();
+        let title = format!(
+            " Documents {}/{} · {all} ",
+            self.list.docs.len(),
+            self.ws.corpus.docs.len()
+        );
+        if width == 0 || display_width(&title) <= width {
+            return Vec::new();
+        }
+        let text = format!("filters: {all}");
+        let wrapped = crate::text::wrap(&text, width as u16);
+        (wrapped.lines.iter())
+            .map(|r| text[r.clone()].trim_end().to_string())
+            .collect()
+    }
+
+    /// Every filter in force, as the list names them: `PER A ∧ date 2020..2022`.
+    pub fn filters_described(&self) -> String {
+        let all: Vec<String> = self
+            .filters
+            .iter()
+            .map(|c| c.describe(&self.ws.index))
+            .collect();
+        all.join(" ∧ ")
+    }
+
     /// Whether the document list has a header naming its columns (from 100 columns up).
     pub fn list_header(&self) -> bool {
         self.area.width >= 100
@@ -350,7 +387,7 @@ impl App {
             .layout()
             .list
             .map_or(1, |r| usize::from(inner(r).height));
-        body.saturating_sub(usize::from(self.list_header()))
+        body.saturating_sub(usize::from(self.list_header()) + self.filter_lines().len())
     }
 
     fn click_entity(&mut self, row: usize) {

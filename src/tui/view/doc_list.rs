@@ -12,16 +12,15 @@ use ratatui::Frame;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let focused = app.focus == Pane::List;
     let t = &app.theme;
-    let filters: Vec<String> = (app.filters.iter())
-        .map(|c| c.describe(&app.ws.index))
-        .collect();
     let mut title = format!(
         " Documents {}/{} ",
         app.list.docs.len(),
         app.ws.corpus.docs.len()
     );
-    if !filters.is_empty() {
-        title.push_str(&format!("· {} ", filters.join(" ∧ ")));
+    // The filters in the title when they fit it, else whole in rows of their own below it.
+    let filter_lines = app.filter_lines();
+    if !app.filters.is_empty() && filter_lines.is_empty() {
+        title.push_str(&format!("· {} ", app.filters_described()));
     }
     let block = Block::bordered()
         .border_style(t.border(focused))
@@ -29,7 +28,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let body = inner(area);
     let width = usize::from(body.width);
     let offset = app.list_offset();
-    let mut lines: Vec<Line> = Vec::new();
+    let mut lines: Vec<Line> = (filter_lines.iter())
+        .map(|l| Line::styled(l.clone(), t.heading()))
+        .collect();
     if app.list.docs.is_empty() {
         // Said whole, wrapped to the pane: what the load is doing, or why nothing is listed.
         let why = empty_list_reason(app);
