@@ -183,6 +183,10 @@ fn main() -> ExitCode {
                     gold: cli.gold,
                     reviewer: cli.reviewer,
                 },
+                config_path: cli
+                    .config
+                    .clone()
+                    .or_else(gazette::tui::config::default_path),
                 config,
                 problems,
             })

@@ -416,3 +416,51 @@ fn or_not_date_and_language_filters_from_the_prompt() {
     assert!(!a.list.docs.is_empty());
     assert!((a.list.docs.iter()).all(|d| a.ws.corpus.docs[d.index()].lang.code() == "zh"));
 }
+
+/// `W` saves the filters in force by name in the config file; `@NAME` in the filter prompt of a
+/// browser opened with that file applies them again.
+#[test]
+fn a_filter_set_saved_by_name_comes_back_from_the_config_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[colors]\n").unwrap();
+    let mut a = app(160, 45);
+    a.config_path = Some(config.clone());
+    keys(&mut a, "/lian maojun | yin liangang<Enter>");
+    keys(&mut a, "/date:2020..2022<Enter>");
+    let listed: Vec<_> = a.list.docs.iter().copied().collect();
+    keys(&mut a, "Wleaders<Enter>");
+    assert!(
+        a.message
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("saved as leaders"),
+        "{:?}",
+        a.message
+    );
+    let (read, problems) = gazette::tui::config::load(&config, true);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(
+        read.filters,
+        [(
+            "leaders".to_string(),
+            vec![
+                "Lian Maojun | Yin Liangang".to_string(),
+                "date:2020..2022".to_string()
+            ]
+        )]
+    );
+    let mut b = app(160, 45);
+    b.saved_filters = read.filters;
+    keys(&mut b, "/@leaders<Enter>");
+    assert_eq!(
+        b.list.docs.iter().copied().collect::<Vec<_>>(),
+        listed,
+        "{:?}",
+        b.message
+    );
+    assert_eq!(b.filters, a.filters);
+    // The same name again is refused; the file keeps one set.
+    keys(&mut a, "Wleaders<Enter>");
+    assert!(a.message.as_deref().unwrap_or("").contains("already"));
+}

@@ -74,6 +74,24 @@ impl Clause {
         }
     }
 
+    /// The clause as typed in the filter prompt (what a saved filter set keeps): entities by
+    /// their canonical names, `a | b`, `! a`, `date:…`, `lang:…`, `source:…`, `text:…`.
+    pub fn as_typed(&self, index: &Index) -> String {
+        let name = |e: &EntityId| index.entity(*e).canonical.to_string();
+        match self {
+            Clause::Entity(e) => name(e),
+            Clause::AnyOf(es) => es.iter().map(name).collect::<Vec<_>>().join(" | "),
+            Clause::Not(e) => format!("! {}", name(e)),
+            Clause::Date { from, to } => format!("date:{from}..{to}"),
+            Clause::Lang(l) => format!("lang:{l}"),
+            Clause::Source(s) => format!("source:{s}"),
+            Clause::Text { query, .. } => {
+                let bare = query.strip_prefix('"').and_then(|q| q.strip_suffix('"'));
+                format!("text:{}", bare.unwrap_or(query))
+            }
+        }
+    }
+
     /// Parses a clause about the document itself: `date:FROM..TO` (or `date:DAY`), `lang:CODE`,
     /// `source:TEXT`. None when `text` is none of these; an error says what is wrong.
     pub fn parse_meta(text: &str) -> Option<Result<Clause, String>> {

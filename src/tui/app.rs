@@ -46,6 +46,8 @@ pub enum Effect {
     HitList,
     /// Write the open list or pane to a file.
     WriteOut,
+    /// Save the filters in force under `name` in the config file.
+    SaveFilters { name: String },
     /// Compute an entity's profile (it reads texts) and show it.
     Profile { entity: EntityId },
     /// Compute who appears with whom in the listed documents and show it.
@@ -98,6 +100,10 @@ pub enum Overlay {
     /// Typing a text to search for.
     SearchPrompt {
         query: String,
+    },
+    /// Typing the name to save the filters in force under.
+    SaveFilters {
+        name: String,
     },
     /// The current search's hits in context.
     Hits(Box<super::search::HitList>),
@@ -233,6 +239,10 @@ pub struct App {
     pub search: Option<super::search::Search>,
     /// The current hit of that search in the current document (bytes).
     pub hit: Option<std::ops::Range<usize>>,
+    /// Filter sets saved by name in the config file (`@NAME` in the filter prompt).
+    pub saved_filters: Vec<(String, Vec<String>)>,
+    /// The config file, where `W` saves the filters in force.
+    pub config_path: Option<std::path::PathBuf>,
     /// Where `w` writes what a list or pane shows (the working folder).
     pub export_dir: std::path::PathBuf,
     /// The corpus's full-text index: off, being built, ready.
@@ -281,6 +291,8 @@ impl App {
             hit: None,
             text_index: Default::default(),
             export_dir: std::path::PathBuf::from("."),
+            saved_filters: Vec::new(),
+            config_path: None,
             mode: Mode::Normal,
             only: Only::default(),
             effects: Vec::new(),

@@ -11,6 +11,9 @@ impl App {
     /// Applies the prompt's `query` (in `scope`, with `chosen` the highlighted candidate) as a
     /// filter, saying how many documents it leaves or why it cannot.
     pub(super) fn apply_prompt(&mut self, query: &str, scope: Scope, chosen: Option<EntityId>) {
+        if self.apply_saved(query) {
+            return;
+        }
         if let Some(parsed) = Clause::parse_meta(query) {
             match parsed {
                 Ok(clause) => self.push_clause(clause),
@@ -85,5 +88,124 @@ impl App {
             self.message = Some(format!("filter removed: {said}"));
             self.apply_filters();
         }
+    }
+}
+
+impl App {
+    /// `@NAME` in the filter prompt: the filter set saved as NAME, each clause applied as if
+    /// typed; false when `query` names none.
+    pub(super) fn apply_saved(&mut self, query: &str) -> bool {
+        let Some(name) = query.trim().strip_prefix('@') else {
+            return false;
+        };
+        let Some((_, clauses)) = (self.saved_filters.iter())
+            .find(|(n, _)| n.eq_ignore_ascii_case(name.trim()))
+            .cloned()
+        else {
+            self.message = Some(format!(
+                "no filter set is saved as {name:?} (W saves the filters in force)"
+            ));
+            return true;
+        };
+        for typed in &clauses {
+            if let Some(text) = typed.strip_prefix("text:") {
+                self.run_search(text);
+                continue;
+            }
+            let chosen = super::filter::searched(typed).and_then(|q| {
+                rank(&self.ws.index, q, Scope::Any)
+                    .first()
+                    .map(|c| c.entity)
+            });
+            self.apply_prompt(typed, Scope::Any, chosen);
+        }
+        self.message = Some(format!(
+            "{} documents: the filters saved as {name} ({})",
+            self.list.docs.len(),
+            self.filters_described()
+        ));
+        true
+    }
+
+    /// `W`: asks for the name to save the filters in force under.
+    pub(super) fn open_save_filters(&mut self) {
+        if self.filters.is_empty() {
+            self.message = Some("no filter to save: / and f make them".into());
+            return;
+        }
+        self.mode = super::app::Mode::Overlay(super::app::Overlay::SaveFilters {
+            name: String::new(),
+        });
+    }
+
+    /// A key in the save prompt.
+    pub(super) fn save_filters_key(&mut self, key: crossterm::event::KeyEvent) {
+        use super::app::{Effect, Mode, Overlay};
+        use super::keymap::{Action, Context};
+        let Mode::Overlay(Overlay::SaveFilters { name }) = &mut self.mode else {
+            return;
+        };
+        match self.keymap.lookup(Context::SavePrompt, key) {
+            Some(Action::Close) => self.mode = Mode::Normal,
+            Some(Action::DeleteChar) => {
+                name.pop();
+            }
+            Some(Action::Select) => {
+                let name = name.trim().to_string();
+                self.mode = Mode::Normal;
+                if !name.is_empty() {
+                    self.effects.push(Effect::SaveFilters { name });
+                }
+            }
+            _ => {
+                if let crossterm::event::KeyCode::Char(c) = key.code {
+                    use crossterm::event::KeyModifiers;
+                    let plain =
+                        !(key.modifiers).intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+                    if plain && !c.is_control() {
+                        name.push(c);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Appends the filters in force, as typed, to the config file under `name`.
+    pub(super) fn save_filters(&mut self, name: &str) {
+        let Some(path) = self.config_path.clone() else {
+            self.message = Some("no config file to save to (--config FILE)".into());
+            return;
+        };
+        if (self.saved_filters.iter()).any(|(n, _)| n.eq_ignore_ascii_case(name)) {
+            self.message = Some(format!(
+                "a filter set is saved as {name} already: choose another name"
+            ));
+            return;
+        }
+        let clauses: Vec<String> = (self.filters.iter())
+            .map(|c| c.as_typed(&self.ws.index))
+            .collect();
+        let section = super::config::filters_section(name, &clauses);
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| {
+                use std::io::Write;
+                let mut file = std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(&path)?;
+                file.write_all(section.as_bytes())
+            });
+        self.message = Some(match written {
+            Ok(()) => {
+                self.saved_filters.push((name.to_string(), clauses));
+                format!(
+                    "saved as {name} in {}: @{name} in the filter prompt applies it",
+                    path.display()
+                )
+            }
+            Err(e) => format!("{}: not saved: {e}", path.display()),
+        });
     }
 }

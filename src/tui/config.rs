@@ -48,6 +48,9 @@ pub struct Config {
     pub colors: Colors,
     /// Labels beyond PERSON, REGION and ORG, in the file's order.
     pub labels: Vec<LabelSpec>,
+    /// Filter sets saved by name (`[filters.NAME] clauses = ["…", …]`, each as typed in the
+    /// filter prompt), in the file's order.
+    pub filters: Vec<(String, Vec<String>)>,
 }
 
 /// Where the config file is looked for when `--config` is not given.
@@ -128,13 +131,16 @@ pub fn parse(text: &str, path: &str) -> (Config, Vec<LoadWarning>) {
             ("labels", DeValue::Table(labels)) => {
                 read_labels(labels, &mut config.labels, &mut problem)
             }
-            ("keys" | "colors" | "labels", _) => problem(
+            ("filters", DeValue::Table(sets)) => {
+                read_filters(sets, &mut config.filters, &mut problem)
+            }
+            ("keys" | "colors" | "labels" | "filters", _) => problem(
                 value.span(),
                 format!("[{}] must be a table", section.get_ref()),
             ),
             (other, _) => problem(
                 section.span(),
-                format!("unknown section {other:?} (known: keys, colors, labels)"),
+                format!("unknown section {other:?} (known: keys, colors, labels, filters)"),
             ),
         }
     }
@@ -239,6 +245,44 @@ fn read_colors(
             ),
         }
     }
+}
+
+/// `[filters.NAME] clauses = ["lian maojun | yang maorong", "date:2020..2022"]`.
+fn read_filters(
+    sets: &DeTable,
+    into: &mut Vec<(String, Vec<String>)>,
+    problem: &mut impl FnMut(std::ops::Range<usize>, String),
+) {
+    for (name, set) in sets {
+        let clauses = match set.get_ref() {
+            DeValue::Table(t) => t.get("clauses").map(|c| (c.get_ref(), c.span())),
+            _ => None,
+        };
+        let Some((DeValue::Array(items), _)) = clauses else {
+            problem(
+                set.span(),
+                format!("[filters.{}] needs clauses = [\"…\", …]", name.get_ref()),
+            );
+            continue;
+        };
+        let mut typed = Vec::new();
+        for item in items {
+            match item.get_ref() {
+                DeValue::String(s) => typed.push(s.to_string()),
+                _ => problem(item.span(), "a clause must be a string".into()),
+            }
+        }
+        into.push((name.get_ref().to_string(), typed));
+    }
+}
+
+/// The text that saves filter set `name` with `clauses` (appended to the config file).
+pub fn filters_section(name: &str, clauses: &[String]) -> String {
+    let quoted: Vec<String> = (clauses.iter())
+        .map(|c| toml::Value::String(c.clone()).to_string())
+        .collect();
+    let key = toml::Value::String(name.to_string()).to_string();
+    format!("\n[filters.{key}]\nclauses = [{}]\n", quoted.join(", "))
 }
 
 fn read_labels(

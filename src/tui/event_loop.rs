@@ -39,6 +39,8 @@ pub struct Launch {
     pub after: AfterLoad,
     /// Keys and colours.
     pub config: Config,
+    /// Where the config file is (read, and written to when a filter set is saved).
+    pub config_path: Option<PathBuf>,
     /// Problems in the config file, shown with the load's warnings.
     pub problems: Vec<LoadWarning>,
 }
@@ -58,6 +60,8 @@ pub fn run_on(frontend: &mut impl Frontend, launch: Launch, color: bool) -> io::
     };
     let mut app = App::loading(theme, frontend.area()?);
     app.keymap = launch.config.keymap;
+    app.saved_filters = launch.config.filters;
+    app.config_path = launch.config_path;
     // Problems in the config file show with the load's: in the status line and in help.
     app.ws.corpus.warnings.extend(launch.problems);
     let mut drawn = Instant::now();

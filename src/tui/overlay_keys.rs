@@ -109,6 +109,7 @@ impl App {
             }
             Some(Overlay::Rename { .. }) => self.rename_key(key),
             Some(Overlay::SearchPrompt { .. }) => self.search_key(key),
+            Some(Overlay::SaveFilters { .. }) => self.save_filters_key(key),
             Some(Overlay::Hits(_)) => {
                 if let Some(a) = self.keymap.lookup(Context::HitsOverlay, key) {
                     self.hits_action(a);

@@ -194,6 +194,7 @@ impl App {
                 Effect::Search { typed } => self.run_search(&typed),
                 Effect::HitList => self.show_hit_list(),
                 Effect::WriteOut => self.write_out(),
+                Effect::SaveFilters { name } => self.save_filters(&name),
                 Effect::Cooc {
                     rows,
                     cols,

@@ -73,6 +73,7 @@ impl App {
             Action::PrevMention => self.jump(Dir::Prev),
             Action::MentionList if self.walks_search() => self.open_hit_list(),
             Action::Search => self.open_search(),
+            Action::SaveFilters => self.open_save_filters(),
             Action::NextInDoc => self.step_in_doc(Dir::Next),
             Action::PrevInDoc => self.step_in_doc(Dir::Prev),
             Action::MentionList => match self.current_entity {

@@ -87,6 +87,7 @@ pub enum Action {
     ToggleMatrix,
     Search,
     WriteOut,
+    SaveFilters,
     // Prompt only.
     ScopeNext,
     ScopePrev,
@@ -113,6 +114,7 @@ pub enum Context {
     CoocOverlay,
     SearchPrompt,
     HitsOverlay,
+    SavePrompt,
     ProblemsOverlay,
     HelpOverlay,
 }
@@ -138,6 +140,7 @@ impl Context {
             Context::CoocOverlay => "Who appears with whom (C)",
             Context::SearchPrompt => "Searching the text (f)",
             Context::HitsOverlay => "The hits of a search (m after f)",
+            Context::SavePrompt => "Saving the filters by name (W)",
             Context::ProblemsOverlay => "Problems while loading (!)",
             Context::HelpOverlay => "This help",
         }
@@ -145,7 +148,7 @@ impl Context {
 }
 
 /// Every context, in the order the help lists them.
-pub const CONTEXTS: [Context; 19] = [
+pub const CONTEXTS: [Context; 20] = [
     Context::Global,
     Context::List,
     Context::Reader,
@@ -163,6 +166,7 @@ pub const CONTEXTS: [Context; 19] = [
     Context::CoocOverlay,
     Context::SearchPrompt,
     Context::HitsOverlay,
+    Context::SavePrompt,
     Context::ProblemsOverlay,
     Context::HelpOverlay,
 ];
@@ -188,6 +192,7 @@ impl Context {
             Context::CoocOverlay => "cooc",
             Context::SearchPrompt => "search",
             Context::HitsOverlay => "hits",
+            Context::SavePrompt => "save",
             Context::ProblemsOverlay => "problems",
             Context::HelpOverlay => "help",
         }

@@ -33,7 +33,23 @@ pub fn draw(frame: &mut Frame, app: &App, p: &FilterPrompt) {
     ])];
     let rows = usize::from(area.height.saturating_sub(3));
     let first = p.selected.saturating_sub(rows.saturating_sub(1));
-    if let Some(clause) = crate::session::select::Clause::parse_meta(&p.query) {
+    if let Some(name) = p.query.trim().strip_prefix('@') {
+        // Saved filter sets: those whose name starts with what is typed.
+        let sets = (app.saved_filters.iter())
+            .filter(|(n, _)| n.to_lowercase().starts_with(&name.to_lowercase()));
+        let mut any = false;
+        for (n, clauses) in sets {
+            any = true;
+            let text = format!("@{n}: {}", clauses.join(" ∧ "));
+            lines.push(Line::raw(fit(&text, width)));
+        }
+        if !any {
+            lines.push(Line::styled(
+                "no filter set saved by that name (W saves one)",
+                t.muted(),
+            ));
+        }
+    } else if let Some(clause) = crate::session::select::Clause::parse_meta(&p.query) {
         let said = match clause {
             Ok(c) => format!("Enter: only the documents of {}", c.describe(&app.ws.index)),
             Err(why) => why,

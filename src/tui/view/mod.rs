@@ -79,6 +79,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
             text_prompt(frame, app, &title, query, Context::SearchPrompt)
         }
         Some(Overlay::Hits(list)) => hits::draw(frame, app, list),
+        Some(Overlay::SaveFilters { name }) => text_prompt(
+            frame,
+            app,
+            " Save the filters in force as (then @NAME in the filter prompt) ",
+            name,
+            Context::SavePrompt,
+        ),
         Some(Overlay::Agreement(pane)) => agreement::draw(frame, app, pane),
         Some(Overlay::Profile(pane)) => profile::draw(frame, app, pane),
         Some(Overlay::Cooc(pane)) => cooc::draw(frame, app, pane),
