@@ -2,6 +2,7 @@
 
 use super::filter::FilterPrompt;
 use super::layout::{inner, layout, Layout, Pane};
+pub use super::listing::{ListOrder, Only};
 use super::theme::Theme;
 use crate::corpus::{Corpus, DocId};
 use crate::index::{EntityId, Index, MentionId};
@@ -118,72 +119,6 @@ pub enum Overlay {
 pub struct MentionList {
     pub entity: EntityId,
     pub selected: usize,
-}
-
-/// Which mentions `]`/`[` step through and which documents the list shows: those of one review
-/// status and one label (`v` and `V` cycle them); None for all.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Only {
-    pub status: Option<crate::model::Status>,
-    pub label: Option<crate::model::Label>,
-}
-
-impl Only {
-    /// Whether it narrows anything.
-    pub fn is_on(&self) -> bool {
-        self.status.is_some() || self.label.is_some()
-    }
-
-    /// How the status line names it: "only unreviewed PERSON".
-    pub fn describe(&self) -> Option<String> {
-        let status = self.status.map(|s| s.as_str());
-        let label = self.label.as_ref().map(|l| l.as_str().to_string());
-        match (status, label) {
-            (None, None) => None,
-            (Some(s), None) => Some(format!("only {s}")),
-            (None, Some(l)) => Some(format!("only {l}")),
-            (Some(s), Some(l)) => Some(format!("only {s} {l}")),
-        }
-    }
-}
-
-/// The order of the document list (`s` cycles through them).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ListOrder {
-    #[default]
-    Corpus,
-    /// Most mentions left to review first.
-    Review,
-    /// Newest first; undated documents last.
-    Date,
-    /// By title.
-    Title,
-    /// Most entities first.
-    Entities,
-}
-
-impl ListOrder {
-    /// The next order `s` gives.
-    pub fn next(self) -> ListOrder {
-        match self {
-            ListOrder::Corpus => ListOrder::Review,
-            ListOrder::Review => ListOrder::Date,
-            ListOrder::Date => ListOrder::Title,
-            ListOrder::Title => ListOrder::Entities,
-            ListOrder::Entities => ListOrder::Corpus,
-        }
-    }
-
-    /// How the status line names it.
-    pub fn describe(self) -> &'static str {
-        match self {
-            ListOrder::Corpus => "corpus order",
-            ListOrder::Review => "most left to review first",
-            ListOrder::Date => "newest first",
-            ListOrder::Title => "by title",
-            ListOrder::Entities => "most entities first",
-        }
-    }
 }
 
 /// The document list's state.

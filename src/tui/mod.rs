@@ -3,6 +3,7 @@
 
 pub mod agreement;
 pub mod app;
+pub mod bulk;
 mod clauses;
 pub mod compare;
 pub mod config;

@@ -2,9 +2,9 @@
 //! the disagreements list. A popup takes every key before the panes do.
 
 use super::app::{App, Mode, Overlay};
+use super::bulk::BulkScope;
 use super::compare::Kind;
 use super::keymap::{Action, Context};
-use super::review::BulkScope;
 use super::update::moved;
 use crate::model::Label;
 use crate::review::Verdict;
