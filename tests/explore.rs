@@ -186,3 +186,18 @@ fn w_writes_the_mention_list_the_pairs_and_the_profile() {
         "{pairs}"
     );
 }
+
+/// Every new pane and prompt draws at any size, down to a few cells, without panicking.
+#[test]
+fn the_new_panes_draw_at_tiny_sizes() {
+    for (w, h) in [(160, 45), (40, 12), (20, 6), (8, 3), (1, 1)] {
+        let mut a = app(160, 45);
+        keys(&mut a, "/lian maojun<Enter>");
+        a.resize(w, h);
+        for script in ["P", "C", "Cx", "f科创园<Enter>m", "fparty", "r", "W"] {
+            keys(&mut a, script);
+            let _ = support::render(&a);
+            keys(&mut a, "<Esc><Esc>");
+        }
+    }
+}
