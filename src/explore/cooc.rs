@@ -127,58 +127,79 @@ pub fn cooc(
     if together == Together::Document {
         return by_document(corpus, index, docs, rows, cols);
     }
-    let mut counts: FxHashMap<(EntityId, EntityId), usize> = FxHashMap::default();
-    for &d in docs {
-        match together {
-            Together::Document => {}
-            Together::Sentence => {
-                let Ok(text) = corpus.docs[d.index()].text.read_unheld() else {
-                    continue;
-                };
-                let ends = sentence_ends(&text);
-                let ids = index.doc_mention_ids(d);
-                // (sentence, entity) of each mention of the two labels.
-                let mut found: Vec<(usize, EntityId, bool)> = Vec::new();
-                for (k, m) in index.mentions[ids.clone()].iter().enumerate() {
-                    let e = index.entity_of(MentionId((ids.start + k) as u32));
-                    let label = &index.entity(e).label;
-                    let s = ends.partition_point(|&end| end <= m.span.start);
-                    if label == rows {
-                        found.push((s, e, true));
-                    }
-                    if label == cols {
-                        found.push((s, e, false));
-                    }
-                }
-                found.sort_unstable();
-                found.dedup();
-                let mut pairs: Vec<(EntityId, EntityId, usize)> = Vec::new();
-                for &(s, r, is_row) in &found {
-                    if !is_row {
-                        continue;
-                    }
-                    // The sentence's entries are together in `found` (sorted by sentence).
-                    let from = found.partition_point(|x| x.0 < s);
-                    let to = found.partition_point(|x| x.0 <= s);
-                    for &(_, c, is_row2) in &found[from..to] {
-                        if !is_row2 && c != r {
-                            pairs.push((r, c, s));
-                        }
-                    }
-                }
-                pairs.sort_unstable();
-                pairs.dedup();
-                for (r, c, _) in pairs {
-                    *counts.entry((r, c)).or_default() += 1;
-                }
-            }
+    // Every text is read: two threads, each counting half the documents.
+    let half = docs.len() / 2;
+    let (first, second) = docs.split_at(half);
+    let mut counts = std::thread::scope(|s| {
+        let other = s.spawn(|| sentence_counts(corpus, index, second, rows, cols));
+        let mut counts = sentence_counts(corpus, index, first, rows, cols);
+        // A panic in the other half would be a bug in the counting; count that half here.
+        let more = other
+            .join()
+            .unwrap_or_else(|_| sentence_counts(corpus, index, second, rows, cols));
+        for (pair, n) in more {
+            *counts.entry(pair).or_default() += n;
         }
-    }
-    let mut out: Vec<Pair> = (counts.into_iter())
+        counts
+    });
+    let mut out: Vec<Pair> = (counts.drain())
         .map(|((row, col), count)| Pair { row, col, count })
         .collect();
     out.sort_unstable_by_key(|p| (p.row, p.col));
     most_first(out)
+}
+
+/// The pairs found in the same sentence in `docs`, with how many sentences have each.
+fn sentence_counts(
+    corpus: &Corpus,
+    index: &Index,
+    docs: &[DocId],
+    rows: &Label,
+    cols: &Label,
+) -> FxHashMap<(EntityId, EntityId), usize> {
+    let mut counts: FxHashMap<(EntityId, EntityId), usize> = FxHashMap::default();
+    for &d in docs {
+        let Ok(text) = corpus.docs[d.index()].text.read_unheld() else {
+            continue;
+        };
+        let ends = sentence_ends(&text);
+        let ids = index.doc_mention_ids(d);
+        // (sentence, entity) of each mention of the two labels.
+        let mut found: Vec<(usize, EntityId, bool)> = Vec::new();
+        for (k, m) in index.mentions[ids.clone()].iter().enumerate() {
+            let e = index.entity_of(MentionId((ids.start + k) as u32));
+            let label = &index.entity(e).label;
+            let s = ends.partition_point(|&end| end <= m.span.start);
+            if label == rows {
+                found.push((s, e, true));
+            }
+            if label == cols {
+                found.push((s, e, false));
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        let mut pairs: Vec<(EntityId, EntityId, usize)> = Vec::new();
+        for &(s, r, is_row) in &found {
+            if !is_row {
+                continue;
+            }
+            // The sentence's entries are together in `found` (sorted by sentence).
+            let from = found.partition_point(|x| x.0 < s);
+            let to = found.partition_point(|x| x.0 <= s);
+            for &(_, c, is_row2) in &found[from..to] {
+                if !is_row2 && c != r {
+                    pairs.push((r, c, s));
+                }
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        for (r, c, _) in pairs {
+            *counts.entry((r, c)).or_default() += 1;
+        }
+    }
+    counts
 }
 
 #[cfg(test)]
