@@ -103,6 +103,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             frame.render_widget(Paragraph::new(lines), rest);
         }
         Some(m) => left.push_str(m),
+        None if app.walks_search() && app.current_mention.is_none() => {
+            left.push_str(&search_hint(&app.keymap))
+        }
         None => left.push_str(&hint(&app.keymap, app.current_mention.is_some())),
     }
     let area = Rect { height: 1, ..area };
@@ -148,6 +151,21 @@ fn thousands(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+/// The keys of a text search being walked, as bound.
+fn search_hint(keymap: &crate::tui::keymap::Keymap) -> String {
+    use crate::tui::keymap::{Action::*, Context::Global};
+    let key = |a| keymap.key(Global, a);
+    format!(
+        "{}/{} next/prev hit  {} hits in context  {} forget the search's marks  {} search again  {} help",
+        key(NextMention),
+        key(PrevMention),
+        key(MentionList),
+        key(Close),
+        key(Search),
+        key(Help)
+    )
 }
 
 /// The keys worth knowing first, as bound: the review keys when a mention is current.
