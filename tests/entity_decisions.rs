@@ -31,17 +31,7 @@ fn select_in_pane(a: &mut App, row: usize) {
 
 /// The first document's exported mentions as (text, entity).
 fn exported(store: &std::path::Path, out: &std::path::Path) -> Vec<(String, String)> {
-    let status = support::gazette(&[
-        "export",
-        "--store",
-        store.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
-    assert!(status.status.success(), "{status:?}");
-    let first = std::fs::read_to_string(out).unwrap();
-    let line: serde_json::Value = serde_json::from_str(first.lines().next().unwrap()).unwrap();
-    (line["entities"].as_array().unwrap().iter())
+    (support::exported_first(store, out).iter())
         .map(|e| {
             let s = |k: &str| e[k].as_str().unwrap().to_string();
             (s("text"), s("entity"))

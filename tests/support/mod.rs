@@ -127,3 +127,19 @@ pub fn entity_lists(a: &App) -> Vec<String> {
     out.sort();
     out
 }
+
+/// The first document's entities in `gazette export --store STORE --out OUT` (the bundled
+/// corpus, JSONL), each as the export writes it.
+pub fn exported_first(store: &std::path::Path, out: &std::path::Path) -> Vec<serde_json::Value> {
+    let status = gazette(&[
+        "export",
+        "--store",
+        store.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(status.status.success(), "{status:?}");
+    let first = std::fs::read_to_string(out).unwrap();
+    let line: serde_json::Value = serde_json::from_str(first.lines().next().unwrap()).unwrap();
+    line["entities"].as_array().unwrap().clone()
+}
