@@ -77,6 +77,31 @@ pub fn dir_for(dir: &Path, paths: &[PathBuf]) -> PathBuf {
     dir.join(format!("{stem}-v{VERSION}"))
 }
 
+/// Removes the indexes of the same corpus that an earlier gazette made (another version of the
+/// extractor or of the index) beside `ours`: each is as large as a third of the corpus.
+pub fn remove_stale(ours: &Path) {
+    let (Some(dir), Some(name)) = (ours.parent(), ours.file_name().and_then(|n| n.to_str())) else {
+        return;
+    };
+    // search-VERSION-HASH-vN: the corpus is the part before the index's version.
+    let corpus_of = |n: &str| n.rsplit('-').nth(1).map(str::to_string);
+    let Some(corpus) = corpus_of(name) else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let other = entry.file_name().to_string_lossy().into_owned();
+        if other != name
+            && other.starts_with("search-")
+            && corpus_of(&other) == Some(corpus.clone())
+        {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 impl TextIndex {
     /// Opens the index at `path` (creating it if needed) and brings it up to date with
     /// `corpus`: documents that are new or whose file changed are indexed, those gone are
@@ -91,6 +116,7 @@ impl TextIndex {
             why: e.to_string(),
         };
         std::fs::create_dir_all(path).map_err(|e| fail(&e))?;
+        remove_stale(path);
         let mut schema = Schema::builder();
         let key = schema.add_u64_field("key", INDEXED | FAST);
         let content = schema.add_u64_field("content", FAST | STORED);
@@ -214,6 +240,20 @@ impl TextIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_earlier_versions_index_of_the_same_corpus_is_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let ours = dir.path().join("search-0.2.0-aaaa-0123456789abcdef-v2");
+        let old = dir.path().join("search-0.1.0-bbbb-0123456789abcdef-v1");
+        let other_corpus = dir.path().join("search-0.1.0-bbbb-fedcba9876543210-v1");
+        for d in [&ours, &old, &other_corpus] {
+            std::fs::create_dir_all(d).unwrap();
+        }
+        remove_stale(&ours);
+        assert!(ours.exists() && other_corpus.exists());
+        assert!(!old.exists());
+    }
 
     #[test]
     fn words_and_phrases_in_both_languages_and_only_changed_files_indexed_again() {
