@@ -308,6 +308,16 @@ fn exploring(c: &mut Criterion) {
     group.bench_function("a filter change: OR, a date range and a language", |b| {
         b.iter(|| docs_matching(&corpus, &index, &filters))
     });
+    // The full-text index of the same 100,000 documents (built once, outside the timing).
+    let dir = tempfile::tempdir().expect("temp dir");
+    let inputs = gazette::search::index::inputs(&corpus);
+    let text_index =
+        gazette::search::TextIndex::open(dir.path(), &inputs, &|_, _| {}).expect("full-text index");
+    for query in ["party committee", "科创园", "high-tech zone"] {
+        group.bench_function(format!("search {query:?}"), |b| {
+            b.iter(|| text_index.search(query))
+        });
+    }
     group.finish();
 }
 
