@@ -236,6 +236,14 @@ pub struct Scores {
 }
 
 impl Scores {
+    /// Each label's counts by name, then the counts over all labels named `total`: the rows of
+    /// a per-label table.
+    pub fn rows<'a>(&'a self, total: &'a str) -> impl Iterator<Item = (&'a str, &'a StrictCounts)> {
+        (self.by_label.iter())
+            .map(|(l, c)| (l.as_str(), c))
+            .chain(std::iter::once((total, &self.micro)))
+    }
+
     /// Adds the pairs of one document.
     pub fn add(&mut self, pairs: &[Pair]) {
         for p in pairs {

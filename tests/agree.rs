@@ -8,27 +8,30 @@ use gazette::model::Label;
 use gazette::review::{decision, Store, Verdict};
 use gazette::session::analyze;
 
+/// The hand-computed example: four mentions (ids 0–3), decided alike but for the second, which
+/// the first reviewer accepts and the second rejects.
+fn hand_computed_verdicts(first: bool) -> [Verdict; 4] {
+    [
+        Verdict::Reject,
+        if first {
+            Verdict::Accept
+        } else {
+            Verdict::Reject
+        },
+        Verdict::Relabel(Label::Org),
+        Verdict::Accept,
+    ]
+}
+
 #[test]
 fn two_reviewers_agreement_is_the_hand_computed_one() {
     let corpus = gazette::corpus::Corpus::bundled();
     let index = analyze(&corpus);
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
-    let verdicts = |first: bool| {
-        [
-            Verdict::Reject,
-            if first {
-                Verdict::Accept
-            } else {
-                Verdict::Reject
-            },
-            Verdict::Relabel(Label::Org),
-            Verdict::Accept,
-        ]
-    };
     for (path, first) in [(&a, true), (&b, false)] {
         let mut store = Store::open(path).unwrap();
-        for (i, v) in verdicts(first).into_iter().enumerate() {
+        for (i, v) in hand_computed_verdicts(first).into_iter().enumerate() {
             store
                 .append(&decision(&corpus, &index, MentionId(i as u32), v))
                 .unwrap();
@@ -121,17 +124,7 @@ fn the_agreement_pane_shows_two_reviewers_of_one_database() {
     for (reviewer, first) in [("alice", true), ("bob", false)] {
         let mut store = Store::open(&db).unwrap();
         store.set_reviewer(reviewer);
-        let verdicts = [
-            Verdict::Reject,
-            if first {
-                Verdict::Accept
-            } else {
-                Verdict::Reject
-            },
-            Verdict::Relabel(Label::Org),
-            Verdict::Accept,
-        ];
-        for (i, v) in verdicts.into_iter().enumerate() {
+        for (i, v) in hand_computed_verdicts(first).into_iter().enumerate() {
             store
                 .append(&decision(&corpus, &index, MentionId(i as u32), v))
                 .unwrap();

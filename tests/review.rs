@@ -700,24 +700,24 @@ fn while_marking_a_new_mention_only_the_new_span_is_reversed() {
     );
 }
 
-/// Labels imported files use (spaCy's NORP, FAC…) can be given in review: the relabel popup
-/// offers them on 1–9, and a new mention can take one too.
-#[test]
-fn a_label_from_an_imported_file_can_be_assigned() {
+/// The browser on the bundled corpus with imported mentions of `labels` over the word
+/// "Municipal" of the first article, beside the extractor's, and a review database in `dir`.
+fn app_with_imported_labels(labels: &[&str], dir: &std::path::Path) -> gazette::tui::app::App {
     use gazette::model::{Label, Mention, Source};
     let corpus = gazette::corpus::Corpus::bundled();
     let mut mentions = gazette::session::analyze(&corpus).mentions;
-    // An imported NORP mention beside the extractor's: the word "Municipal" of the first article.
     let text: &str = &corpus.docs[0].text;
     let at = text.find("Municipal").unwrap();
-    mentions.push(Mention {
-        doc: gazette::corpus::DocId(0),
-        span: at..at + "Municipal".len(),
-        label: Label::Other("NORP".into()),
-        key: "imported:municipal".into(),
-        canonical: "Municipal".into(),
-        source: Source::Imported("spacy.jsonl".into()),
-    });
+    for name in labels {
+        mentions.push(Mention {
+            doc: gazette::corpus::DocId(0),
+            span: at..at + "Municipal".len(),
+            label: Label::Other((*name).into()),
+            key: format!("imported:{}", name.to_lowercase()).into(),
+            canonical: "Municipal".into(),
+            source: Source::Imported("spacy.jsonl".into()),
+        });
+    }
     let index = gazette::index::Index::build(&corpus, mentions);
     let mut a = gazette::tui::app::App::new(
         corpus,
@@ -725,8 +725,17 @@ fn a_label_from_an_imported_file_can_be_assigned() {
         gazette::tui::theme::Theme::new(true),
         ratatui::layout::Rect::new(0, 0, 160, 45),
     );
+    a.attach_store(Store::open(&dir.join("r.db")));
+    a
+}
+
+/// Labels imported files use (spaCy's NORP, FAC…) can be given in review: the relabel popup
+/// offers them on 1–9, and a new mention can take one too.
+#[test]
+fn a_label_from_an_imported_file_can_be_assigned() {
+    use gazette::model::Label;
     let dir = tempfile::tempdir().unwrap();
-    a.attach_store(Store::open(&dir.path().join("r.db")));
+    let mut a = app_with_imported_labels(&["NORP"], dir.path());
     assert_eq!(
         a.other_labels(),
         [("1".to_string(), Label::Other("NORP".into()))]
@@ -948,31 +957,10 @@ fn an_ignored_document_is_skipped_and_left_out_of_the_export() {
 /// each once, and every one can be given.
 #[test]
 fn a_dozen_imported_labels_each_get_a_key_of_their_own() {
-    use gazette::model::{Label, Mention, Source};
-    let corpus = gazette::corpus::Corpus::bundled();
-    let mut mentions = gazette::session::analyze(&corpus).mentions;
-    let text: &str = &corpus.docs[0].text;
-    let at = text.find("Municipal").unwrap();
     let names: Vec<String> = (0..12).map(|i| format!("KIND{i}")).collect();
-    for name in &names {
-        mentions.push(Mention {
-            doc: gazette::corpus::DocId(0),
-            span: at..at + "Municipal".len(),
-            label: Label::Other(name.as_str().into()),
-            key: format!("imported:{name}").into(),
-            canonical: "Municipal".into(),
-            source: Source::Imported("spacy.jsonl".into()),
-        });
-    }
-    let index = gazette::index::Index::build(&corpus, mentions);
-    let mut a = gazette::tui::app::App::new(
-        corpus,
-        index,
-        gazette::tui::theme::Theme::new(true),
-        ratatui::layout::Rect::new(0, 0, 160, 45),
-    );
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
     let dir = tempfile::tempdir().unwrap();
-    a.attach_store(Store::open(&dir.path().join("r.db")));
+    let mut a = app_with_imported_labels(&names, dir.path());
     let offered = a.other_labels();
     assert_eq!(offered.len(), 12, "{offered:?}");
     let mut keys_used: Vec<&str> = offered.iter().map(|(k, _)| k.as_str()).collect();

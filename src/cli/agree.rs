@@ -77,21 +77,12 @@ pub fn run_agree(
         "label", "first", "second", "both", "precision", "recall", "F1"
     )?;
     let total = &agreed.total;
-    for (label, c) in total.by_label.iter().chain(std::iter::once((
-        &crate::model::Label::Other("micro".into()),
-        &total.micro,
-    ))) {
+    for (label, c) in total.rows("micro") {
         let p = c.prf();
         writeln!(
             out,
             "{:<12} {:>6} {:>6} {:>8} {:>10.3} {:>7.3} {:>7.3}",
-            label.as_str(),
-            c.gold,
-            c.pred,
-            c.correct,
-            p.precision,
-            p.recall,
-            p.f1
+            label, c.gold, c.pred, c.correct, p.precision, p.recall, p.f1
         )?;
     }
     writeln!(out)?;

@@ -3,7 +3,7 @@
 
 use crate::corpus::{Corpus, DocId};
 pub use crate::explore::export::TableFormat;
-use crate::explore::export::{places_table, Place};
+use crate::explore::export::{places_table, search_places};
 use crate::explore::{cooc, profile, Together};
 use crate::index::{fold, EntityId, Index};
 use crate::model::Label;
@@ -151,31 +151,7 @@ pub fn run_search(
     } else {
         args.limit
     };
-    let mut places = Vec::new();
-    'docs: for d in docs {
-        let doc = &corpus.docs[d.index()];
-        let Ok(text) = doc.text.read_unheld() else {
-            continue;
-        };
-        let map = crate::formats::offsets::OffsetMap::new(&text);
-        for hit in query.hits_in(&text) {
-            if places.len() == limit {
-                break 'docs;
-            }
-            let (left, right) = crate::search::context(&text, hit.clone(), 40);
-            places.push(Place {
-                path: doc.path.clone(),
-                date: doc.meta.date.clone(),
-                start: map.code_point_of(hit.start).0,
-                end: map.code_point_of(hit.end).0,
-                text: text[hit].to_string(),
-                label: String::new(),
-                entity: String::new(),
-                left,
-                right,
-            });
-        }
-    }
+    let places = search_places(&corpus, &docs, &query, limit);
     out.write_all(places_table(&places, args.format).as_bytes())?;
     let written = places.len();
     writeln!(

@@ -197,35 +197,38 @@ pub fn mention_places(
     out
 }
 
-/// Search hits (document, byte span) as places in context.
-pub fn hit_places(
+/// Every place `query` occurs in `docs`, in context (each text read once, without keeping it),
+/// at most `limit`.
+pub fn search_places(
     corpus: &Corpus,
-    hits: &[(crate::corpus::DocId, std::ops::Range<usize>)],
+    docs: &[crate::corpus::DocId],
+    query: &crate::search::TextQuery,
+    limit: usize,
 ) -> Vec<Place> {
-    let mut out = Vec::with_capacity(hits.len());
-    let mut i = 0;
-    while i < hits.len() {
-        let doc = hits[i].0;
-        let run = hits[i..].iter().take_while(|h| h.0 == doc).count();
-        let d = &corpus.docs[doc.index()];
-        if let Ok(text) = d.text.read_unheld() {
-            let map = crate::formats::offsets::OffsetMap::new(&text);
-            for (_, span) in &hits[i..i + run] {
-                let (left, right) = crate::search::context(&text, span.clone(), 40);
-                out.push(Place {
-                    path: d.path.clone(),
-                    date: d.meta.date.clone(),
-                    start: map.code_point_of(span.start).0,
-                    end: map.code_point_of(span.end).0,
-                    text: text.get(span.clone()).unwrap_or("").to_string(),
-                    label: String::new(),
-                    entity: String::new(),
-                    left,
-                    right,
-                });
+    let mut out = Vec::new();
+    for &d in docs {
+        let doc = &corpus.docs[d.index()];
+        let Ok(text) = doc.text.read_unheld() else {
+            continue;
+        };
+        let map = crate::formats::offsets::OffsetMap::new(&text);
+        for hit in query.hits_in(&text) {
+            if out.len() == limit {
+                return out;
             }
+            let (left, right) = crate::search::context(&text, hit.clone(), 40);
+            out.push(Place {
+                path: doc.path.clone(),
+                date: doc.meta.date.clone(),
+                start: map.code_point_of(hit.start).0,
+                end: map.code_point_of(hit.end).0,
+                text: text[hit].to_string(),
+                label: String::new(),
+                entity: String::new(),
+                left,
+                right,
+            });
         }
-        i += run;
     }
     out
 }

@@ -66,12 +66,7 @@ impl Workspace {
                     .collect();
                 self.index.relink_all(moves);
             }
-            Verdict::Rename(name) => {
-                let key = self.index.entity(id).key.clone();
-                let before = self.index.entity(id).canonical.clone();
-                self.review.renamed.entry((label, key)).or_insert(before);
-                self.index.rename(id, name);
-            }
+            Verdict::Rename(name) => self.rename(id, name),
             _ => {}
         }
     }
@@ -92,14 +87,20 @@ impl Workspace {
             }
         }
         for ((label, key), name) in wanted {
-            let Some(id) = self.index.find_entity(label, key) else {
-                continue;
-            };
-            let before = self.index.entity(id).canonical.clone();
-            (self.review.renamed)
-                .entry((label.clone(), key.clone()))
-                .or_insert(before);
-            self.index.rename(id, name);
+            if let Some(id) = self.index.find_entity(label, key) {
+                self.rename(id, name);
+            }
         }
+    }
+
+    /// Shows entity `id` as `name`, keeping the name it had before any rename (to give it back
+    /// when the rename is undone).
+    fn rename(&mut self, id: crate::index::EntityId, name: &str) {
+        let e = self.index.entity(id);
+        let before = e.canonical.clone();
+        (self.review.renamed)
+            .entry((e.label.clone(), e.key.clone()))
+            .or_insert(before);
+        self.index.rename(id, name);
     }
 }

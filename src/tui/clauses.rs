@@ -157,16 +157,7 @@ impl App {
                     self.effects.push(Effect::SaveFilters { name });
                 }
             }
-            _ => {
-                if let crossterm::event::KeyCode::Char(c) = key.code {
-                    use crossterm::event::KeyModifiers;
-                    let plain =
-                        !(key.modifiers).intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-                    if plain && !c.is_control() {
-                        name.push(c);
-                    }
-                }
-            }
+            _ => name.extend(super::update::typed(&key)),
         }
     }
 

@@ -8,7 +8,7 @@ use crate::index::EntityId;
 use crate::model::Label;
 use crate::review::link::added_key;
 use crate::review::{decision, Decision, Verdict};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use std::sync::Arc;
 
 /// An entity as marks and decisions hold it: by label and key, which survive a rebuilt index.
@@ -209,15 +209,7 @@ impl App {
                 self.mode = Mode::Normal;
                 self.save_rename(entity, name);
             }
-            _ => {
-                if let KeyCode::Char(c) = key.code {
-                    let plain =
-                        !(key.modifiers).intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-                    if plain && !c.is_control() {
-                        name.push(c);
-                    }
-                }
-            }
+            _ => name.extend(super::update::typed(&key)),
         }
     }
 

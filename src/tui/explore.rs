@@ -44,6 +44,24 @@ impl ProfilePane {
 }
 
 impl App {
+    /// Filters to the documents that mention both `a` (made current) and `b`.
+    fn filter_by_both(&mut self, a: EntityId, b: EntityId) {
+        for e in [a, b] {
+            let clause = Clause::Entity(e);
+            if !self.filters.contains(&clause) {
+                self.filters.push(clause);
+            }
+        }
+        self.apply_filters();
+        self.current_entity = Some(a);
+        self.current_mention = None;
+        let (x, y) = (&self.ws.index.entity(a).name, &self.ws.index.entity(b).name);
+        self.message = Some(format!(
+            "{} documents mention {x} and {y}",
+            self.list.docs.len()
+        ));
+    }
+
     /// `P`: asks for the profile of the entity in hand.
     pub(super) fn open_profile(&mut self) {
         match self.entity_in_hand() {
@@ -85,23 +103,7 @@ impl App {
                 };
                 let own = pane.profile.entity;
                 self.mode = Mode::Normal;
-                for e in [own, with] {
-                    let clause = Clause::Entity(e);
-                    if !self.filters.contains(&clause) {
-                        self.filters.push(clause);
-                    }
-                }
-                self.apply_filters();
-                self.current_entity = Some(own);
-                self.current_mention = None;
-                let (a, b) = (
-                    &self.ws.index.entity(own).name,
-                    &self.ws.index.entity(with).name,
-                );
-                self.message = Some(format!(
-                    "{} documents mention {a} and {b}",
-                    self.list.docs.len()
-                ));
+                self.filter_by_both(own, with);
             }
             _ => pane.selected = moved(pane.selected, action, 10, last),
         }
@@ -181,23 +183,7 @@ impl App {
                     return;
                 };
                 self.mode = Mode::Normal;
-                for e in [p.row, p.col] {
-                    let clause = Clause::Entity(e);
-                    if !self.filters.contains(&clause) {
-                        self.filters.push(clause);
-                    }
-                }
-                self.apply_filters();
-                self.current_entity = Some(p.row);
-                self.current_mention = None;
-                let (a, b) = (
-                    &self.ws.index.entity(p.row).name,
-                    &self.ws.index.entity(p.col).name,
-                );
-                self.message = Some(format!(
-                    "{} documents mention {a} and {b}",
-                    self.list.docs.len()
-                ));
+                self.filter_by_both(p.row, p.col);
             }
             _ => pane.selected = moved(pane.selected, action, 10, last),
         }

@@ -11,7 +11,7 @@ use crate::corpus::DocId;
 use crate::search::index::{inputs, IndexError};
 use crate::search::{documents_with, TextIndex, TextQuery};
 use crate::session::select::Clause;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use std::ops::Range;
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::Arc;
@@ -161,15 +161,7 @@ impl App {
                 self.mode = Mode::Normal;
                 self.effects.push(Effect::Search { typed });
             }
-            _ => {
-                if let KeyCode::Char(c) = key.code {
-                    let plain =
-                        !(key.modifiers).intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-                    if plain && !c.is_control() {
-                        query.push(c);
-                    }
-                }
-            }
+            _ => query.extend(super::update::typed(&key)),
         }
     }
 
@@ -239,8 +231,9 @@ impl App {
         }
     }
 
-    /// Where the current search occurs in the current document (bytes).
-    pub fn hits_here(&self) -> Vec<Range<usize>> {
+    /// Where the current search occurs in the current document (bytes), found afresh (what
+    /// [`App::sync`] keeps for [`App::reader_hits`]).
+    pub(super) fn hits_here(&self) -> Vec<Range<usize>> {
         let (Some(search), Some(doc)) = (&self.search, self.current_doc()) else {
             return Vec::new();
         };
@@ -270,7 +263,7 @@ impl App {
         let at = here.and_then(|d| docs.iter().position(|&x| x == d));
         // In this document, past the current hit.
         if at.is_some() {
-            let hits = self.hits_here();
+            let hits = self.reader_hits().to_vec();
             let next = match (dir, &self.hit) {
                 (Dir::Next, Some(h)) => hits.iter().find(|r| r.start > h.start),
                 (Dir::Next, None) => hits.first(),
@@ -293,7 +286,7 @@ impl App {
             self.select_row(row);
         }
         self.hit = None;
-        let hits = self.hits_here();
+        let hits = self.reader_hits().to_vec();
         let first = match dir {
             Dir::Next => hits.first(),
             Dir::Prev => hits.last(),
@@ -309,7 +302,7 @@ impl App {
         self.hit = Some(span);
         self.current_mention = None;
         self.reveal(start);
-        let hits = self.hits_here();
+        let hits = self.reader_hits().to_vec();
         let k = hits
             .iter()
             .position(|h| Some(h) == self.hit.as_ref())

@@ -269,14 +269,9 @@ impl App {
                 }
             }
             _ => {
-                if let crossterm::event::KeyCode::Char(c) = key.code {
-                    if !key
-                        .modifiers
-                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-                    {
-                        p.query.push(c);
-                        p.refresh(&self.ws.index);
-                    }
+                if let Some(c) = typed(&key) {
+                    p.query.push(c);
+                    p.refresh(&self.ws.index);
                 }
             }
         }
@@ -436,4 +431,14 @@ pub(super) fn moved(at: usize, action: Action, page: usize, last: usize) -> usiz
         Action::Bottom => last,
         _ => at,
     }
+}
+
+/// The character a key types into a prompt: a plain character, not a control or a key held
+/// with Ctrl or Alt.
+pub(super) fn typed(key: &KeyEvent) -> Option<char> {
+    let crossterm::event::KeyCode::Char(c) = key.code else {
+        return None;
+    };
+    let plain = !(key.modifiers).intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    (plain && !c.is_control()).then_some(c)
 }

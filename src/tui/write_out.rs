@@ -4,7 +4,7 @@
 
 use super::app::{App, Effect, Overlay};
 use crate::explore::export::{
-    hit_places, mention_places, pairs_table, places_table, profile_json, TableFormat,
+    mention_places, pairs_table, places_table, profile_json, search_places, TableFormat,
 };
 
 impl App {
@@ -22,9 +22,15 @@ impl App {
                 let places = mention_places(&self.ws.corpus, &self.ws.index, &mentions);
                 ("mentions.csv", places_table(&places, TableFormat::Csv))
             }
-            Some(Overlay::Hits(list)) => {
-                let hits: Vec<_> = list.rows.iter().map(|r| (r.doc, r.span.clone())).collect();
-                let places = hit_places(&self.ws.corpus, &hits);
+            // Every hit in the listed documents, not only the ones the list shows.
+            Some(Overlay::Hits(_)) => {
+                let Some(search) = &self.search else {
+                    return;
+                };
+                let docs: Vec<_> = (self.list.docs.iter().copied())
+                    .filter(|d| search.docs.binary_search(d).is_ok())
+                    .collect();
+                let places = search_places(&self.ws.corpus, &docs, &search.query, usize::MAX);
                 ("hits.csv", places_table(&places, TableFormat::Csv))
             }
             Some(Overlay::Profile(pane)) => (

@@ -55,12 +55,11 @@ pub fn draw(frame: &mut Frame, app: &App, pane: &AgreementPane) {
         ),
         t.muted(),
     ));
-    let micro = crate::model::Label::Other("all".into());
-    for (label, c) in (a.total.by_label.iter()).chain(std::iter::once((&micro, &a.total.micro))) {
+    for (label, c) in a.total.rows("all") {
         let p = c.prf();
         lines.push(Line::raw(format!(
             " {:<14} {:>6} {:>6} {:>6} {:>9.3} {:>7.3} {:>6.3}",
-            fit(label.as_str(), 14),
+            fit(label, 14),
             c.gold,
             c.pred,
             c.correct,
