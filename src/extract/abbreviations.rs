@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 pub struct Abbreviations;
 
 /// Abbreviation → the province's division code, from the table.
-static PROVINCES: LazyLock<FxHashMap<char, &'static str>> = LazyLock::new(|| {
+pub(super) static PROVINCES: LazyLock<FxHashMap<char, &'static str>> = LazyLock::new(|| {
     let code_of: FxHashMap<&str, &str> = TABLES
         .places
         .iter()

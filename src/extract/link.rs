@@ -2,7 +2,12 @@
 //! abbreviation defined in the text ('… Zone (THT for short)') joins what it abbreviates.
 
 /// The names linking records as a mention's source.
-pub(crate) const SOURCES: &[&str] = &["link-abbreviation", "link-company", "link-zone"];
+pub(crate) const SOURCES: &[&str] = &[
+    "link-abbreviation",
+    "link-company",
+    "link-zone",
+    "link-familiar",
+];
 
 use super::{overlaps, Candidate};
 use crate::corpus::Document;
@@ -19,6 +24,7 @@ static ABBREVIATION: LazyLock<Regex> = LazyLock::new(|| {
 /// Applies both links to the resolved candidates of one document.
 pub fn link(doc: &Document, mentions: &mut Vec<Candidate>) {
     given_names(mentions);
+    familiar_names(doc, mentions);
     abbreviations(doc, mentions);
     company_short_names(doc, mentions);
     zone_short_names(doc, mentions);
@@ -178,6 +184,74 @@ fn given_names(mentions: &mut [Candidate]) {
             m.canonical = canonical.clone();
         }
     }
+}
+
+/// What may follow a surname standing alone for a person named in full earlier (刘说, 熊师傅).
+const AFTER_SURNAME: &[&str] = &[
+    "说", "表示", "指出", "强调", "介绍", "认为", "师傅", "老师", "同志",
+];
+
+/// A Chinese person called by the surname alone — familiarly (老贾, 小孔), or before a speech
+/// verb or a form of address (刘说, 熊师傅) — where the document names exactly one person of that
+/// surname in full.
+pub(super) fn familiar_names(doc: &Document, mentions: &mut Vec<Candidate>) {
+    let text: &str = &doc.text;
+    let mut by_surname: BTreeMap<char, Option<(String, String)>> = BTreeMap::new();
+    for m in mentions.iter().filter(|m| m.label == Label::Person) {
+        let name = &text[m.span.clone()];
+        let n = name.chars().count();
+        if !(2..=4).contains(&n) || !name.chars().all(crate::corpus::meta::is_han) {
+            continue;
+        }
+        let Some(surname) = name.chars().next() else {
+            continue;
+        };
+        let entity = Some((m.key.clone(), m.canonical.clone()));
+        by_surname
+            .entry(surname)
+            .and_modify(|e| {
+                if e.as_ref().map(|e| &e.0) != entity.as_ref().map(|e| &e.0) {
+                    *e = None; // two people of one surname: a surname alone is ambiguous
+                }
+            })
+            .or_insert(entity);
+    }
+    let mut shorts = Vec::new();
+    for (surname, entity) in &by_surname {
+        let Some((key, canonical)) = entity else {
+            continue;
+        };
+        for prefix in ['老', '小'] {
+            shorts.push((format!("{prefix}{surname}"), key.clone(), canonical.clone()));
+        }
+        let mut at = 0;
+        while let Some(i) = text[at..].find(*surname) {
+            let start = at + i;
+            let end = start + surname.len_utf8();
+            at = end;
+            let before = text[..start].chars().next_back();
+            if before.is_some_and(crate::corpus::meta::is_han)
+                || !AFTER_SURNAME.iter().any(|w| text[end..].starts_with(w))
+            {
+                continue;
+            }
+            let span = start..end;
+            let taken: BTreeMap<usize, usize> = mentions
+                .iter()
+                .map(|m| (m.span.start, m.span.end))
+                .collect();
+            if !overlaps(&taken, &span) && !doc.in_chrome(&span) {
+                mentions.push(Candidate {
+                    span,
+                    label: Label::Person,
+                    key: key.clone(),
+                    canonical: canonical.clone(),
+                    recognizer: "link-familiar",
+                });
+            }
+        }
+    }
+    link_short_forms(doc, mentions, shorts, Label::Person, "link-familiar");
 }
 
 fn abbreviations(doc: &Document, mentions: &mut Vec<Candidate>) {

@@ -2,6 +2,7 @@
 //! mentions are linked to canonical entities within each document.
 
 mod abbreviations;
+pub mod learned;
 mod link;
 mod name_key;
 mod orgs;
@@ -12,8 +13,8 @@ mod persons_zh;
 mod places_en;
 mod proper_zh;
 mod regions;
-mod script;
-mod segment;
+pub mod script;
+pub mod segment;
 pub use regions::gazetteer_aliases;
 pub mod tables;
 pub mod tokens;
@@ -70,9 +71,11 @@ impl<'d> Words<'d> {
     }
 }
 
-/// The built-in extractor: every recognizer, then overlap resolution and linking.
+/// The built-in extractor: every recognizer, then overlap resolution, the learned model where
+/// the rules found nothing, and linking.
 pub struct Extractor {
     recognizers: Vec<Box<dyn Recognizer>>,
+    learned: Option<&'static learned::Weights>,
 }
 
 impl Default for Extractor {
@@ -89,17 +92,27 @@ impl Default for Extractor {
                 Box::new(abbreviations::Abbreviations),
                 Box::new(proper_zh::ProperZh),
             ],
+            learned: learned::shipped(),
         }
     }
 }
 
 impl Extractor {
+    /// The rules alone, without the learned model (what the model is trained beside).
+    pub fn rules_only() -> Self {
+        Extractor {
+            learned: None,
+            ..Extractor::default()
+        }
+    }
+
     /// `name` as the static name of a recognizer or a linking step (for mentions read back from
     /// the cache); "cache" for a name none has.
     pub fn recognizer_name(&self, name: &str) -> &'static str {
         self.recognizers
             .iter()
             .map(|r| r.name())
+            .chain(["learned"])
             .chain(link::SOURCES.iter().copied())
             .find(|n| *n == name)
             .unwrap_or("cache")
@@ -128,6 +141,10 @@ impl Extractor {
         candidates.retain(|c| !c.span.is_empty() && !doc.in_chrome(&c.span));
         let mut kept = resolve_overlaps(candidates);
         link::link(doc, &mut kept);
+        if let Some(weights) = self.learned {
+            add_learned(weights, doc, &words, &mut kept);
+            link::familiar_names(doc, &mut kept);
+        }
         kept.retain(|c| !doc.in_chrome(&c.span));
         kept.sort_by_key(|c| (c.span.start, c.span.end));
         kept.into_iter()
@@ -140,6 +157,60 @@ impl Extractor {
                 source: Source::Builtin(c.recognizer),
             })
             .collect()
+    }
+}
+
+/// Adds the model's mentions where no rule found anything, and every other occurrence of a
+/// person's name it found (the model reads each occurrence in its own context, and may miss one).
+fn add_learned(
+    weights: &learned::Weights,
+    doc: &Document,
+    words: &Words,
+    kept: &mut Vec<Candidate>,
+) {
+    let text = &doc.text;
+    let mut taken: BTreeMap<usize, usize> =
+        kept.iter().map(|c| (c.span.start, c.span.end)).collect();
+    let mut found = Vec::new();
+    for (span, label) in learned::find(weights, text, words.han()) {
+        let name = &text[span.clone()];
+        if doc.in_chrome(&span)
+            || label != Label::Person
+            || !learned::plausible_person(name)
+            || learned::cuts_a_word(text, &span, words.han())
+        {
+            continue;
+        }
+        let (key, canonical) = match label {
+            Label::Person => (name_key::pinyin_key(name), name.to_string()),
+            Label::Org => (format!("org:zh:{name}"), name.to_string()),
+            _ => (format!("region:zh:{name}"), name.to_string()),
+        };
+        found.push(Candidate {
+            span,
+            label,
+            key,
+            canonical,
+            recognizer: "learned",
+        });
+    }
+    let names: Vec<&str> = found
+        .iter()
+        .filter(|c| c.label == Label::Person)
+        .map(|c| &text[c.span.clone()])
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut again = Vec::new();
+    every_occurrence(text, &names, name_key::pinyin_key, "learned", &mut again);
+    // Longest first: 贾永福 found once claims its occurrences before a 贾永 read elsewhere.
+    let mut all: Vec<Candidate> = found.into_iter().chain(again).collect();
+    all.sort_by_key(|c| (std::cmp::Reverse(c.span.len()), c.span.start));
+    for c in all {
+        if !overlaps(&taken, &c.span) && !doc.in_chrome(&c.span) {
+            taken.insert(c.span.start, c.span.end);
+            kept.push(c);
+        }
     }
 }
 

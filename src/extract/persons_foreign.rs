@@ -12,7 +12,8 @@ use std::sync::LazyLock;
 /// Transliterated foreign names in Chinese text.
 pub struct PersonsForeign;
 
-static CHARS: LazyLock<FxHashSet<char>> = LazyLock::new(|| {
+/// The characters of transliterated foreign names (assets/transliteration_chars.txt).
+pub(super) static CHARS: LazyLock<FxHashSet<char>> = LazyLock::new(|| {
     include_str!("../../assets/transliteration_chars.txt")
         .lines()
         .filter(|l| !l.starts_with('#'))

@@ -1,0 +1,155 @@
+//! The learned recognizer: a linear sequence model (averaged perceptron, first-order Viterbi)
+//! tagging the characters of Chinese lines, trained by `examples/train_ner.rs` and shipped as
+//! `assets/ner_zh.bin`. The rules run first; the model adds what they leave, where it does not
+//! overlap them.
+
+mod features;
+mod model;
+mod tags;
+
+pub use features::{line_features, WIDTH};
+pub use model::{BadWeights, Trainer, Weights};
+pub use tags::{spans, Tag, TAGS};
+
+use super::persons_foreign::CHARS as TRANSLITERATION;
+use super::segment::{self, Token};
+use super::tables::TABLES;
+use crate::corpus::meta::is_han;
+use crate::model::Label;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Frequent two-character common words (assets/common_words.txt, from jieba's dictionary).
+static COMMON_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../../assets/common_words.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .collect()
+});
+
+/// The shipped model; none if the file is damaged (the rules then work alone).
+static SHIPPED: LazyLock<Option<Weights>> =
+    LazyLock::new(|| Weights::from_bytes(include_bytes!("../../../assets/ner_zh.bin")).ok());
+
+/// The shipped model, if its file reads.
+pub fn shipped() -> Option<&'static Weights> {
+    SHIPPED.as_ref()
+}
+
+/// Spans `weights` tags in the lines of `text` that have ideographs; `tokens` are jieba's words
+/// of those lines, with ranges in `text` (as `Words::han` gives them).
+pub fn find(weights: &Weights, text: &str, tokens: &[Token]) -> Vec<(Range<usize>, Label)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let mut next_token = 0;
+    for line in text.split_inclusive('\n') {
+        let range = at..at + line.len();
+        at = range.end;
+        if !line.chars().any(is_han) {
+            continue;
+        }
+        let first = next_token;
+        while tokens
+            .get(next_token)
+            .is_some_and(|t| t.range.start < range.end)
+        {
+            next_token += 1;
+        }
+        let local: Vec<Token> = tokens[first..next_token]
+            .iter()
+            .filter(|t| t.range.start >= range.start)
+            .map(|t| Token {
+                range: t.range.start - range.start..t.range.end - range.start,
+                tag: t.tag,
+            })
+            .collect();
+        let (offsets, features) = line_features(line, &local);
+        let tags = weights.decode(&features, WIDTH);
+        for (chars, label) in spans(&tags) {
+            let start = range.start + offsets[chars.start];
+            let end = range.start + offsets.get(chars.end).copied().unwrap_or(line.len());
+            out.push((start..end, label));
+        }
+    }
+    out
+}
+
+/// Whether a person's name the model found reads as one: a Chinese surname and one to three
+/// characters, or a run of transliteration characters — and not a word jieba's dictionary has
+/// for something else (县城, 欧盟), nor a place of the gazetteer (南海).
+pub fn plausible_person(name: &str) -> bool {
+    let chars: Vec<char> = name.chars().collect();
+    if chars.len() < 2 || chars.len() > 12 || !chars.iter().all(|&c| is_han(c) || c == '·') {
+        return false;
+    }
+    if let [t] = segment::tag(name).as_slice() {
+        if segment::is_word(name) && !t.tag.starts_with("nr") {
+            return false;
+        }
+    }
+    if super::regions::place_at_start(name) == Some(name.len()) {
+        return false;
+    }
+    // 高水平: a "given name" that is a frequent common word makes a phrase, not a name.
+    let given: String = chars[1..].iter().collect();
+    if COMMON_WORDS.contains(given.as_str()) {
+        return false;
+    }
+    let surname = |n: usize| {
+        TABLES
+            .surnames_zh
+            .contains_key(&chars[..n].iter().collect::<String>())
+    };
+    let chinese = chars.len() <= 4 && (surname(1) || (chars.len() >= 3 && surname(2)));
+    let foreign = chars
+        .iter()
+        .all(|c| *c == '·' || TRANSLITERATION.contains(c));
+    chinese || foreign
+}
+
+/// Whether `span` of `text` starts or ends inside a word of jieba's dictionary (新春佳 of
+/// 新春佳节, 代智慧 of 时代智慧): a name cuts only words jieba guessed.
+pub fn cuts_a_word(text: &str, span: &Range<usize>, tokens: &[Token]) -> bool {
+    let first = tokens.partition_point(|t| t.range.end <= span.start);
+    tokens[first..]
+        .iter()
+        .take_while(|t| t.range.start < span.end)
+        .any(|t| {
+            let inside = |at: usize| t.range.start < at && at < t.range.end;
+            (inside(span.start) || inside(span.end))
+                && text.get(t.range.clone()).is_some_and(segment::is_word)
+        })
+}
+
+/// One training line: its features and the tags of `gold` (spans in bytes of `line`, each on
+/// character boundaries; a span that is not is left out).
+pub fn training_line(line: &str, gold: &[(Range<usize>, Label)]) -> (Vec<u32>, Vec<Tag>) {
+    let tokens = segment::tag(line);
+    let (offsets, features) = line_features(line, &tokens);
+    let mut tags = vec![Tag::O; offsets.len()];
+    for (span, label) in gold {
+        let (Some((begin, inside)), Ok(start)) =
+            (Tag::of(label), offsets.binary_search(&span.start))
+        else {
+            continue;
+        };
+        let end = offsets.partition_point(|&o| o < span.end);
+        if let Some(first) = tags.get_mut(start) {
+            *first = begin;
+        }
+        for t in tags.iter_mut().take(end).skip(start + 1) {
+            *t = inside;
+        }
+    }
+    (features, tags)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_model_reads() {
+        assert!(shipped().is_some(), "assets/ner_zh.bin does not read");
+    }
+}

@@ -1,0 +1,276 @@
+//! A linear sequence model over hashed features: first-order Viterbi decoding, and the averaged
+//! perceptron that trains it (Collins 2002). Weights are stored quantized to 16 bits.
+
+use super::tags::{allowed, Tag, TAGS};
+
+/// Bytes at the start of a weights file: the format and its version.
+const MAGIC: &[u8; 8] = b"GZNER\x001\0";
+
+/// A model's weights: `buckets` × `TAGS` feature weights and the tag transitions (the first row
+/// is the start of a line), all in one integer scale.
+pub struct Weights {
+    buckets: usize,
+    features: Vec<i32>,
+    transitions: Vec<i32>,
+}
+
+/// Why a weights file could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("not a gazette model file ({0})")]
+pub struct BadWeights(&'static str);
+
+impl Weights {
+    /// Reads a weights file written by `Trainer::to_bytes`.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Weights, BadWeights> {
+        let rest = bytes.strip_prefix(MAGIC).ok_or(BadWeights("header"))?;
+        let word = |at: usize| -> Result<u32, BadWeights> {
+            let b = rest.get(at..at + 4).ok_or(BadWeights("truncated"))?;
+            Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        };
+        let buckets = word(0)? as usize;
+        if word(4)? as usize != TAGS || !buckets.is_power_of_two() {
+            return Err(BadWeights("tag set or size"));
+        }
+        let n_trans = (TAGS + 1) * TAGS;
+        let body = rest.get(8..).ok_or(BadWeights("truncated"))?;
+        if body.len() != 2 * (n_trans + buckets * TAGS) {
+            return Err(BadWeights("length"));
+        }
+        let values: Vec<i32> = body
+            .chunks_exact(2)
+            .map(|b| i32::from(i16::from_le_bytes([b[0], b[1]])))
+            .collect();
+        Ok(Weights {
+            buckets,
+            transitions: values[..n_trans].to_vec(),
+            features: values[n_trans..].to_vec(),
+        })
+    }
+
+    /// Feature buckets (a power of two): feature hashes are reduced to this range.
+    pub fn buckets(&self) -> usize {
+        self.buckets
+    }
+
+    /// The best tag sequence for positions whose features are the `width`-long chunks of
+    /// `features`.
+    pub fn decode(&self, features: &[u32], width: usize) -> Vec<Tag> {
+        let scores: Vec<[i32; TAGS]> = features
+            .chunks_exact(width)
+            .map(|f| self.emissions(f))
+            .collect();
+        viterbi(&scores, |from, to| {
+            self.transitions[from.map_or(0, |f| f as usize + 1) * TAGS + to as usize]
+        })
+    }
+
+    fn emissions(&self, features: &[u32]) -> [i32; TAGS] {
+        let mut s = [0i32; TAGS];
+        for &f in features {
+            let row = &self.features[(f as usize & (self.buckets - 1)) * TAGS..][..TAGS];
+            for (s, w) in s.iter_mut().zip(row) {
+                *s += w;
+            }
+        }
+        s
+    }
+}
+
+/// Viterbi over per-position scores and a transition score (`None`: the start of the line),
+/// never putting an inside tag after anything but its own label.
+fn viterbi<S>(scores: &[[S; TAGS]], transition: impl Fn(Option<Tag>, Tag) -> S) -> Vec<Tag>
+where
+    S: Copy + PartialOrd + std::ops::Add<Output = S>,
+{
+    let Some(first) = scores.first() else {
+        return Vec::new();
+    };
+    let tags = Tag::all();
+    let mut best: Vec<Option<S>> = tags
+        .iter()
+        .map(|&t| allowed(None, t).then(|| first[t as usize] + transition(None, t)))
+        .collect();
+    let mut back: Vec<[u8; TAGS]> = Vec::with_capacity(scores.len());
+    for row in &scores[1..] {
+        let mut next = vec![None; TAGS];
+        let mut from = [0u8; TAGS];
+        for &to in &tags {
+            for &prev in &tags {
+                let Some(b) = best[prev as usize] else {
+                    continue;
+                };
+                if !allowed(Some(prev), to) {
+                    continue;
+                }
+                let s = b + transition(Some(prev), to) + row[to as usize];
+                if next[to as usize].is_none_or(|n| s > n) {
+                    next[to as usize] = Some(s);
+                    from[to as usize] = prev as u8;
+                }
+            }
+        }
+        back.push(from);
+        best = next;
+    }
+    let mut last = Tag::O;
+    let mut top = None;
+    for &t in &tags {
+        if let Some(s) = best[t as usize] {
+            if top.is_none_or(|b| s > b) {
+                top = Some(s);
+                last = t;
+            }
+        }
+    }
+    let mut out = vec![last; scores.len()];
+    for i in (0..back.len()).rev() {
+        out[i] = Tag::from_index(back[i][out[i + 1] as usize] as usize);
+    }
+    out
+}
+
+/// The averaged structured perceptron: trains `Weights` from tagged lines.
+pub struct Trainer {
+    buckets: usize,
+    weights: Vec<f32>,
+    totals: Vec<f32>,
+    step: f32,
+}
+
+impl Trainer {
+    /// A model of `buckets` feature buckets (a power of two), all weights zero.
+    pub fn new(buckets: usize) -> Trainer {
+        let n = (TAGS + 1) * TAGS + buckets * TAGS;
+        Trainer {
+            buckets,
+            weights: vec![0.0; n],
+            totals: vec![0.0; n],
+            step: 1.0,
+        }
+    }
+
+    fn feature_at(&self, f: u32, t: Tag) -> usize {
+        (TAGS + 1) * TAGS + (f as usize & (self.buckets - 1)) * TAGS + t as usize
+    }
+
+    fn transition_at(from: Option<Tag>, to: Tag) -> usize {
+        from.map_or(0, |f| f as usize + 1) * TAGS + to as usize
+    }
+
+    fn add(&mut self, at: usize, by: f32) {
+        self.weights[at] += by;
+        self.totals[at] += self.step * by;
+    }
+
+    /// Learns from one line (features in `width`-long chunks, one per position): decodes it and,
+    /// where the result differs from `gold`, moves the weights toward the gold tags. Returns
+    /// whether the line was already right.
+    pub fn learn(&mut self, features: &[u32], width: usize, gold: &[Tag]) -> bool {
+        let scores: Vec<[f32; TAGS]> = features
+            .chunks_exact(width)
+            .map(|fs| {
+                let mut s = [0f32; TAGS];
+                for &f in fs {
+                    for t in Tag::all() {
+                        s[t as usize] += self.weights[self.feature_at(f, t)];
+                    }
+                }
+                s
+            })
+            .collect();
+        let predicted = viterbi(&scores, |from, to| {
+            self.weights[Self::transition_at(from, to)]
+        });
+        let right = predicted == gold;
+        if !right {
+            for (i, fs) in features.chunks_exact(width).enumerate() {
+                let (g, p) = (gold[i], predicted[i]);
+                let prev = |tags: &[Tag]| i.checked_sub(1).map(|j| tags[j]);
+                let (gp, pp) = (prev(gold), prev(&predicted));
+                if g != p {
+                    for &f in fs {
+                        self.add(self.feature_at(f, g), 1.0);
+                        self.add(self.feature_at(f, p), -1.0);
+                    }
+                }
+                if (gp, g) != (pp, p) {
+                    self.add(Self::transition_at(gp, g), 1.0);
+                    self.add(Self::transition_at(pp, p), -1.0);
+                }
+            }
+        }
+        self.step += 1.0;
+        right
+    }
+
+    /// The averaged weights, quantized, in the file format `Weights::from_bytes` reads.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let averaged: Vec<f32> = self
+            .weights
+            .iter()
+            .zip(&self.totals)
+            .map(|(w, t)| w - t / self.step)
+            .collect();
+        let top = averaged.iter().fold(0f32, |m, w| m.max(w.abs()));
+        // One scale for all: decoding only compares sums, so any common factor will do.
+        let scale = if top > 0.0 { 32000.0 / top } else { 1.0 };
+        let mut out = MAGIC.to_vec();
+        out.extend((self.buckets as u32).to_le_bytes());
+        out.extend((TAGS as u32).to_le_bytes());
+        for w in averaged {
+            out.extend(((w * scale).round() as i16).to_le_bytes());
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A toy task: "x" starts a person, "y" continues it, anything else is outside.
+    fn toy(line: &str) -> (Vec<u32>, Vec<Tag>) {
+        let features = line.chars().flat_map(|c| [c as u32, 7]).collect();
+        let gold = line
+            .chars()
+            .map(|c| match c {
+                'x' => Tag::BPer,
+                'y' => Tag::IPer,
+                _ => Tag::O,
+            })
+            .collect();
+        (features, gold)
+    }
+
+    #[test]
+    fn the_perceptron_learns_a_toy_tagging_and_survives_the_file_format() {
+        let lines = ["axyb", "xyyc", "abc", "cxyya"];
+        let mut trainer = Trainer::new(64);
+        for _ in 0..10 {
+            for l in lines {
+                let (f, g) = toy(l);
+                trainer.learn(&f, 2, &g);
+            }
+        }
+        let weights = Weights::from_bytes(&trainer.to_bytes()).expect("own format");
+        let (f, g) = toy("bxyyyc");
+        assert_eq!(weights.decode(&f, 2), g);
+    }
+
+    #[test]
+    fn a_damaged_file_is_refused() {
+        let bytes = Trainer::new(64).to_bytes();
+        assert!(Weights::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        assert!(Weights::from_bytes(b"nonsense").is_err());
+    }
+
+    #[test]
+    fn an_inside_tag_never_follows_another_label() {
+        // Scores that would prefer I-PER right after B-REG if nothing forbade it.
+        let mut scores = [[0i32; TAGS]; 2];
+        scores[0][Tag::BReg as usize] = 10;
+        scores[1][Tag::IPer as usize] = 10;
+        let tags = viterbi(&scores, |_, _| 0);
+        assert_ne!((tags[0], tags[1]), (Tag::BReg, Tag::IPer));
+    }
+}
