@@ -218,38 +218,42 @@ pub(super) fn familiar_names(doc: &Document, mentions: &mut Vec<Candidate>) {
     }
     let mut shorts = Vec::new();
     for (surname, entity) in &by_surname {
-        let Some((key, canonical)) = entity else {
+        if let Some((key, canonical)) = entity {
+            for prefix in ['老', '小'] {
+                shorts.push((format!("{prefix}{surname}"), key.clone(), canonical.clone()));
+            }
+        }
+    }
+    // One pass over the text for every surname, so dense text stays linear.
+    let mut taken: BTreeMap<usize, usize> = mentions
+        .iter()
+        .map(|m| (m.span.start, m.span.end))
+        .collect();
+    let mut before = None;
+    for (start, c) in text.char_indices() {
+        let after_han = before.is_some_and(crate::corpus::meta::is_han);
+        before = Some(c);
+        let Some(Some((key, canonical))) = by_surname.get(&c) else {
             continue;
         };
-        for prefix in ['老', '小'] {
-            shorts.push((format!("{prefix}{surname}"), key.clone(), canonical.clone()));
-        }
-        let mut at = 0;
-        while let Some(i) = text[at..].find(*surname) {
-            let start = at + i;
-            let end = start + surname.len_utf8();
-            at = end;
-            let before = text[..start].chars().next_back();
-            if before.is_some_and(crate::corpus::meta::is_han)
-                || !AFTER_SURNAME.iter().any(|w| text[end..].starts_with(w))
-            {
-                continue;
-            }
-            let span = start..end;
-            let taken: BTreeMap<usize, usize> = mentions
+        let span = start..start + c.len_utf8();
+        if after_han
+            || !AFTER_SURNAME
                 .iter()
-                .map(|m| (m.span.start, m.span.end))
-                .collect();
-            if !overlaps(&taken, &span) && !doc.in_chrome(&span) {
-                mentions.push(Candidate {
-                    span,
-                    label: Label::Person,
-                    key: key.clone(),
-                    canonical: canonical.clone(),
-                    recognizer: "link-familiar",
-                });
-            }
+                .any(|w| text[span.end..].starts_with(w))
+            || overlaps(&taken, &span)
+            || doc.in_chrome(&span)
+        {
+            continue;
         }
+        taken.insert(span.start, span.end);
+        mentions.push(Candidate {
+            span,
+            label: Label::Person,
+            key: key.clone(),
+            canonical: canonical.clone(),
+            recognizer: "link-familiar",
+        });
     }
     link_short_forms(doc, mentions, shorts, Label::Person, "link-familiar");
 }

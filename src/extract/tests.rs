@@ -461,3 +461,29 @@ fn generic_bodies_are_one_entity_within_a_document_only() {
         "{zh_one:?} {zh_two:?}"
     );
 }
+
+#[test]
+fn the_learned_model_finds_chinese_and_foreign_names_without_any_cue() {
+    // No title, no speech verb, no list: only what a name looks like and where it stands.
+    let f = found("一个足够长的标题\n\n今年以来，邹广才和卢秀梅带领社员种植高山蔬菜。在县城，邱卫东见到了多年未见的老同学。马克龙与默克尔在柏林举行会谈。");
+    for name in ["邹广才", "卢秀梅", "邱卫东", "马克龙", "默克尔"] {
+        assert!(has(&f, name, "PERSON"), "{name}: {f:?}");
+    }
+    assert!(!has(&f, "县城", "PERSON"), "a word is not a name: {f:?}");
+}
+
+#[test]
+fn a_surname_alone_is_the_one_person_of_that_surname_named_in_full() {
+    let f = found("一个足够长的标题\n\n护林员贾永福说，林子就是家。老贾一年到头很少在家。邻居都叫他贾师傅。贾说，等徒弟能独当一面，他就放心了。");
+    for short in ["老贾", "贾"] {
+        let entity = f.iter().find(|(t, l, _)| t == short && *l == "PERSON");
+        assert_eq!(
+            entity.map(|e| e.2.as_str()),
+            Some("贾永福"),
+            "{short}: {f:?}"
+        );
+    }
+    // Two people of one surname: the surname alone is nobody in particular.
+    let f = found("一个足够长的标题\n\n王德顺说，今年收成好。王秀英表示赞同。老王笑了。");
+    assert!(!f.iter().any(|(t, ..)| t == "老王"), "{f:?}");
+}

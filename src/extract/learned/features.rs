@@ -65,6 +65,21 @@ fn shape(c: char) -> u64 {
     kind | CLASSES.get(&c).copied().unwrap_or(0)
 }
 
+/// Two-character surnames (欧阳), as character pairs.
+static COMPOUND_SURNAMES: LazyLock<rustc_hash::FxHashSet<(char, char)>> = LazyLock::new(|| {
+    TABLES
+        .surnames_zh
+        .keys()
+        .filter_map(|s| {
+            let mut c = s.chars();
+            match (c.next(), c.next(), c.next()) {
+                (Some(a), Some(b), None) => Some((a, b)),
+                _ => None,
+            }
+        })
+        .collect()
+});
+
 /// Where a character stands in its word.
 #[derive(Clone, Copy)]
 struct InWord {
@@ -131,6 +146,7 @@ pub fn line_features(line: &str, tokens: &[Token]) -> (Vec<usize>, Vec<u32>) {
         let (before, tag_before) = neighbour(k.checked_sub(1).and_then(|j| tokens.get(j)));
         let (after, tag_after) = neighbour(tokens.get(k + 1));
         let len = (end - start) as u64;
+        let word = word_hash(word);
         for (i, w) in words.iter_mut().enumerate().take(end.min(n)).skip(start) {
             *w = InWord {
                 tag: tag_number(t.tag),
@@ -141,7 +157,7 @@ pub fn line_features(line: &str, tokens: &[Token]) -> (Vec<usize>, Vec<u32>) {
                     (false, true) => 3,
                 },
                 len: len.min(5),
-                word: word_hash(word),
+                word,
                 before,
                 after,
                 tag_before,
@@ -187,8 +203,8 @@ pub fn line_features(line: &str, tokens: &[Token]) -> (Vec<usize>, Vec<u32>) {
     };
     let pair = |a: u64, b: u64| a << 21 | b;
     let compound_surname = |i: usize| -> u64 {
-        let two: String = chars[i..n.min(i + 2)].iter().collect();
-        u64::from(two.chars().count() == 2 && TABLES.surnames_zh.contains_key(&two))
+        let next = chars.get(i + 1).copied().unwrap_or(' ');
+        u64::from(COMPOUND_SURNAMES.contains(&(chars[i], next)))
     };
 
     let mut out = Vec::with_capacity(n * WIDTH);
