@@ -12,7 +12,7 @@ pub struct Weights {
     buckets: usize,
     /// Sixteen bits each: half the memory the decoder walks through for every character.
     features: Vec<i16>,
-    transitions: Vec<i32>,
+    transitions: Vec<i64>,
 }
 
 /// Why a weights file could not be read.
@@ -43,7 +43,7 @@ impl Weights {
             .collect();
         Ok(Weights {
             buckets,
-            transitions: values[..n_trans].iter().map(|&w| i32::from(w)).collect(),
+            transitions: values[..n_trans].iter().map(|&w| i64::from(w)).collect(),
             features: values[n_trans..].to_vec(),
         })
     }
@@ -56,7 +56,8 @@ impl Weights {
     /// The best tag sequence for positions whose features are the `width`-long chunks of
     /// `features`.
     pub fn decode(&self, features: &[u32], width: usize) -> Vec<Tag> {
-        let scores: Vec<[i32; TAGS]> = features
+        // Sums over a whole line: 64 bits, so that a line of any length cannot overflow.
+        let scores: Vec<[i64; TAGS]> = features
             .chunks_exact(width)
             .map(|f| self.emissions(f))
             .collect();
@@ -65,12 +66,12 @@ impl Weights {
         })
     }
 
-    fn emissions(&self, features: &[u32]) -> [i32; TAGS] {
-        let mut s = [0i32; TAGS];
+    fn emissions(&self, features: &[u32]) -> [i64; TAGS] {
+        let mut s = [0i64; TAGS];
         for &f in features {
             let row = &self.features[(f as usize & (self.buckets - 1)) * TAGS..][..TAGS];
             for (s, w) in s.iter_mut().zip(row) {
-                *s += i32::from(*w);
+                *s += i64::from(*w);
             }
         }
         s
