@@ -1,6 +1,7 @@
 //! What the learned model adds to the rules, document by document:
 //! `cargo run --release --example learned_diff -- DIR` prints each mention only one of the two
 //! extractors (rules alone, rules and model) finds, `+` for the model's, `-` for the rules'.
+//! With `RAW=1` it also prints every span the model tags, before the checks a person passes.
 
 use gazette::corpus::{DocId, Document, SourceEncoding};
 use gazette::extract::Extractor;

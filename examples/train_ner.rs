@@ -97,14 +97,11 @@ fn main() -> ExitCode {
         .collect();
     let mut trainer = Trainer::new(1 << args.bits);
     let mut order: Vec<usize> = (0..prepared.len()).collect();
-    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    let mut rng = Xorshift(0x2545_F491_4F6C_DD1D);
     for epoch in 0..args.epochs {
-        // Fisher–Yates with a fixed xorshift: the same order on every run.
+        // Fisher–Yates with a fixed seed: the same order on every run.
         for i in (1..order.len()).rev() {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            order.swap(i, (seed % (i as u64 + 1)) as usize);
+            order.swap(i, rng.below(i + 1));
         }
         let right = order
             .iter()
@@ -123,11 +120,46 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// A fixed-seed xorshift generator: the same numbers on every run, so training is reproducible.
+struct Xorshift(u64);
+
+impl Xorshift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A number in 0..n.
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    /// A number in [0, 1).
+    fn uniform(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    /// One of `items`, drawn in proportion to its weight.
+    fn weighted<'i, T>(&mut self, items: &'i [(T, f64)]) -> &'i T {
+        let total: f64 = items.iter().map(|i| i.1).sum();
+        let mut at = self.uniform() * total;
+        for (item, w) in items {
+            if at < *w {
+                return item;
+            }
+            at -= w;
+        }
+        &items[items.len() - 1].0
+    }
+}
+
 /// Makes up names: Chinese ones from the surname and given-name tables (drawn by frequency),
 /// foreign ones from the transliteration characters — so that the model learns what a name
 /// looks like, not the names of its training text.
 struct NameMaker {
-    seed: u64,
+    rng: Xorshift,
     surnames: Vec<(String, f64)>,
     given: Vec<(char, f64)>,
     foreign: Vec<char>,
@@ -150,53 +182,25 @@ impl NameMaker {
             .flat_map(str::chars)
             .collect();
         NameMaker {
-            seed: 0x9E37_79B9_7F4A_7C15,
+            rng: Xorshift(0x9E37_79B9_7F4A_7C15),
             surnames,
             given,
             foreign,
         }
     }
 
-    fn next(&mut self) -> u64 {
-        self.seed ^= self.seed << 13;
-        self.seed ^= self.seed >> 7;
-        self.seed ^= self.seed << 17;
-        self.seed
-    }
-
-    fn uniform(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    fn weighted<T: Clone>(&mut self, items: &[(T, f64)]) -> T {
-        let total: f64 = items.iter().map(|i| i.1).sum();
-        let mut at = self.uniform() * total;
-        for (item, w) in items {
-            if at < *w {
-                return item.clone();
-            }
-            at -= w;
-        }
-        items[items.len() - 1].0.clone()
-    }
-
     fn name(&mut self) -> String {
-        if self.uniform() < 0.15 {
-            let len = 2 + (self.next() % 3) as usize;
-            let n = self.foreign.len() as u64;
-            let mut name = String::new();
-            for _ in 0..len {
-                let i = (self.next() % n) as usize;
-                name.push(self.foreign[i]);
-            }
-            return name;
+        let rng = &mut self.rng;
+        if rng.uniform() < 0.15 {
+            let len = 2 + rng.below(3);
+            return (0..len)
+                .map(|_| self.foreign[rng.below(self.foreign.len())])
+                .collect();
         }
-        let surnames = self.surnames.clone();
-        let given = self.given.clone();
-        let mut name = self.weighted(&surnames);
-        let len = if self.uniform() < 0.3 { 1 } else { 2 };
+        let mut name = rng.weighted(&self.surnames).clone();
+        let len = if rng.uniform() < 0.3 { 1 } else { 2 };
         for _ in 0..len {
-            name.push(self.weighted(&given));
+            name.push(*rng.weighted(&self.given));
         }
         name
     }

@@ -71,6 +71,9 @@ impl<'d> Words<'d> {
     }
 }
 
+/// The source recorded for the learned model's mentions.
+const LEARNED: &str = "learned";
+
 /// The built-in extractor: every recognizer, then overlap resolution, the learned model where
 /// the rules found nothing, and linking.
 pub struct Extractor {
@@ -112,7 +115,7 @@ impl Extractor {
         self.recognizers
             .iter()
             .map(|r| r.name())
-            .chain(["learned"])
+            .chain([LEARNED])
             .chain(link::SOURCES.iter().copied())
             .find(|n| *n == name)
             .unwrap_or("cache")
@@ -143,6 +146,8 @@ impl Extractor {
         link::link(doc, &mut kept);
         if let Some(weights) = self.learned {
             add_learned(weights, doc, &words, &mut kept);
+            // Again for the names the model found; the first pass (in `link`) let the rules'
+            // names claim their familiar forms (老贾) before the model could read one as a name.
             link::familiar_names(doc, &mut kept);
         }
         kept.retain(|c| !doc.in_chrome(&c.span));
@@ -160,8 +165,9 @@ impl Extractor {
     }
 }
 
-/// Adds the model's mentions where no rule found anything, and every other occurrence of a
-/// person's name it found (the model reads each occurrence in its own context, and may miss one).
+/// Adds the persons the model finds where no rule found anything, at every occurrence of each
+/// name (the model reads each occurrence in its own context, and may miss one). A name counts
+/// when it reads as one and the model found it at least once without cutting a dictionary word.
 fn add_learned(
     weights: &learned::Weights,
     doc: &Document,
@@ -169,44 +175,30 @@ fn add_learned(
     kept: &mut Vec<Candidate>,
 ) {
     let text = &doc.text;
-    let mut taken: BTreeMap<usize, usize> =
-        kept.iter().map(|c| (c.span.start, c.span.end)).collect();
-    let mut found = Vec::new();
+    let mut checked: BTreeMap<&str, bool> = BTreeMap::new();
     for (span, label) in learned::find(weights, text, words.han()) {
-        let name = &text[span.clone()];
-        if doc.in_chrome(&span)
-            || label != Label::Person
-            || !learned::plausible_person(name)
+        if label != Label::Person
+            || doc.in_chrome(&span)
             || learned::cuts_a_word(text, &span, words.han())
         {
             continue;
         }
-        let (key, canonical) = match label {
-            Label::Person => (name_key::pinyin_key(name), name.to_string()),
-            Label::Org => (format!("org:zh:{name}"), name.to_string()),
-            _ => (format!("region:zh:{name}"), name.to_string()),
-        };
-        found.push(Candidate {
-            span,
-            label,
-            key,
-            canonical,
-            recognizer: "learned",
-        });
+        let name = &text[span];
+        if !checked.contains_key(name) {
+            checked.insert(name, learned::plausible_person(name));
+        }
     }
-    let names: Vec<&str> = found
-        .iter()
-        .filter(|c| c.label == Label::Person)
-        .map(|c| &text[c.span.clone()])
-        .collect::<std::collections::BTreeSet<_>>()
+    let names: Vec<&str> = checked
         .into_iter()
+        .filter_map(|(name, ok)| ok.then_some(name))
         .collect();
-    let mut again = Vec::new();
-    every_occurrence(text, &names, name_key::pinyin_key, "learned", &mut again);
+    let mut found = Vec::new();
+    every_occurrence(text, &names, name_key::pinyin_key, LEARNED, &mut found);
     // Longest first: 贾永福 found once claims its occurrences before a 贾永 read elsewhere.
-    let mut all: Vec<Candidate> = found.into_iter().chain(again).collect();
-    all.sort_by_key(|c| (std::cmp::Reverse(c.span.len()), c.span.start));
-    for c in all {
+    found.sort_by_key(|c| (std::cmp::Reverse(c.span.len()), c.span.start));
+    let mut taken: BTreeMap<usize, usize> =
+        kept.iter().map(|c| (c.span.start, c.span.end)).collect();
+    for c in found {
         if !overlaps(&taken, &c.span) && !doc.in_chrome(&c.span) {
             taken.insert(c.span.start, c.span.end);
             kept.push(c);

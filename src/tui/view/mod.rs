@@ -278,16 +278,22 @@ fn bulk_confirm(frame: &mut Frame, app: &App, verdict: &crate::review::Verdict, 
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
+/// The bottom `rows` rows of the frame (fewer on a short terminal), cleared for a prompt.
+fn bottom_rows(frame: &mut Frame, rows: u16) -> Rect {
+    let area = frame.area();
+    let h = rows.min(area.height);
+    let r = Rect::new(area.x, area.y + area.height - h, area.width, h);
+    clear(frame, r);
+    r
+}
+
 /// A text being typed (an entity's new name, a search), in a line at the bottom, with the
 /// keys of `context` that save and cancel it.
 fn text_prompt(frame: &mut Frame, app: &App, title: &str, typed: &str, context: Context) {
     use ratatui::text::{Line, Span};
     use ratatui::widgets::Block;
     let t = &app.theme;
-    let area = frame.area();
-    let h = 3.min(area.height);
-    let r = Rect::new(area.x, area.y + area.height - h, area.width, h);
-    clear(frame, r);
+    let r = bottom_rows(frame, 3);
     let width = usize::from(r.width.saturating_sub(2));
     let key = |a| app.keymap.key(context, a);
     let keys = format!(
@@ -319,10 +325,7 @@ fn span_prompt(frame: &mut Frame, app: &App, edit: &super::span_edit::SpanEdit) 
     use ratatui::text::{Line, Span};
     use ratatui::widgets::Block;
     let t = &app.theme;
-    let area = frame.area();
-    let h = 4.min(area.height);
-    let r = Rect::new(area.x, area.y + area.height - h, area.width, h);
-    clear(frame, r);
+    let r = bottom_rows(frame, 4);
     let width = usize::from(r.width.saturating_sub(2));
     let text = match app.ws.text(edit.doc) {
         Some(Ok(text)) => text.get(edit.span.clone()).unwrap_or("").to_string(),
