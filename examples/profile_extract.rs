@@ -1,13 +1,15 @@
-//! Extracts a large English document repeatedly, for profiling (`perf record`).
+//! Extracts a large document (the bundled articles of one language, `PROFILE_LANG`, `en` by
+//! default) repeatedly, for profiling (`perf record`).
 use gazette::corpus::{Corpus, Document, SourceEncoding};
 use gazette::extract::Extractor;
 
 fn main() {
+    let lang = std::env::var("PROFILE_LANG").unwrap_or_else(|_| "en".into());
     let seeds = Corpus::bundled();
     let body: String = seeds
         .docs
         .iter()
-        .filter(|d| d.lang.code() == "en")
+        .filter(|d| d.lang.code() == lang)
         .map(|d| &*d.text)
         .collect::<Vec<_>>()
         .join("\n\n");

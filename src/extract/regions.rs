@@ -442,6 +442,12 @@ pub(crate) fn place_at_start(text: &str) -> Option<usize> {
     CHINESE.matcher.find(input).map(|m| m.end())
 }
 
+/// The gazetteer's Chinese place names in `text`, leftmost and longest first, not overlapping
+/// (as `place_at_start` read at every position, skipping past each place found).
+pub(crate) fn places_in(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    CHINESE.matcher.find_iter(text).map(|m| m.start()..m.end())
+}
+
 /// Whether a lower-case word is the bare English name of a gazetteer place ('chengyang'),
 /// as machine translation writes names in lower case.
 pub(crate) fn is_place_word(lower: &str) -> bool {

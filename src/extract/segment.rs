@@ -47,7 +47,7 @@ const TAGS: &[&str] = &[
 
 /// `tag` as one of `TAGS`; a tag jieba adds one day reads as "x" (unknown).
 fn interned(tag: &str) -> &'static str {
-    TAGS.iter().find(|t| **t == tag).copied().unwrap_or("x")
+    TAGS.binary_search(&tag).map_or("x", |i| TAGS[i])
 }
 
 /// Segments and tags `text` (HMM on, so unknown names come out as words).
@@ -57,7 +57,12 @@ pub fn tag(text: &str) -> Vec<Token> {
         .tag(text, true)
         .into_iter()
         .map(|t| {
-            let start = text[at..].find(t.word).map_or(at, |i| at + i);
+            // jieba's words follow one another; searching is only a safeguard.
+            let start = if text[at..].starts_with(t.word) {
+                at
+            } else {
+                text[at..].find(t.word).map_or(at, |i| at + i)
+            };
             at = start + t.word.len();
             Token {
                 range: start..at,
@@ -110,4 +115,21 @@ pub fn sheddable(text: &str, t: &Token, single_chars: bool) -> bool {
     matches!(t.tag, "d" | "p" | "c" | "u" | "uj" | "r" | "m" | "q")
         || (t.tag.starts_with('v') && COMMON_VERBS.contains(&word))
         || (single_chars && word.chars().count() == 1 && !t.is_proper())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_tag_is_interned_as_itself() {
+        assert!(
+            TAGS.windows(2).all(|w| w[0] < w[1]),
+            "TAGS must stay sorted"
+        );
+        for t in TAGS {
+            assert_eq!(interned(t), *t);
+        }
+        assert_eq!(interned("qq"), "x");
+    }
 }

@@ -5,7 +5,7 @@
 
 use super::super::abbreviations::PROVINCES;
 use super::super::persons_foreign::CHARS as TRANSLITERATION;
-use super::super::regions::place_at_start;
+use super::super::regions::places_in;
 use super::super::segment::Token;
 use super::super::tables::TABLES;
 use crate::corpus::meta::is_han;
@@ -177,23 +177,16 @@ pub fn line_features(line: &str, tokens: &[Token]) -> (Vec<usize>, Vec<u32>) {
 
     // The gazetteer's places, longest first from the left: 1 first character, 2 inside, 3 last.
     let mut places = vec![0u64; n];
-    let mut i = 0;
-    while i < n {
-        match place_at_start(&line[offsets[i]..]) {
-            Some(len) => {
-                let end = index_of(offsets[i] + len).max(i + 1);
-                for (j, p) in places.iter_mut().enumerate().take(end).skip(i) {
-                    *p = if j == i {
-                        1
-                    } else if j + 1 == end {
-                        3
-                    } else {
-                        2
-                    };
-                }
-                i = end;
-            }
-            None => i += 1,
+    for place in places_in(line) {
+        let (i, end) = (index_of(place.start), index_of(place.end));
+        for (j, p) in places.iter_mut().enumerate().take(end).skip(i) {
+            *p = if j == i {
+                1
+            } else if j + 1 == end {
+                3
+            } else {
+                2
+            };
         }
     }
 

@@ -10,10 +10,15 @@ const MAGIC: &[u8; 8] = b"GZNER\x001\0";
 /// is the start of a line), all in one integer scale.
 pub struct Weights {
     buckets: usize,
-    /// Sixteen bits each: half the memory the decoder walks through for every character.
-    features: Vec<i16>,
+    /// One row of sixteen-bit weights per bucket, padded to 8 so that a row is 16 aligned bytes
+    /// (never split across cache lines) and its sum is one vector addition.
+    rows: Vec<[i16; ROW]>,
     transitions: Vec<i64>,
 }
+
+/// Weights per feature row in memory: `TAGS` and padding.
+const ROW: usize = 8;
+const _: () = assert!(TAGS <= ROW);
 
 /// Why a weights file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -41,10 +46,18 @@ impl Weights {
             .chunks_exact(2)
             .map(|b| i16::from_le_bytes([b[0], b[1]]))
             .collect();
+        let rows = values[n_trans..]
+            .chunks_exact(TAGS)
+            .map(|w| {
+                let mut row = [0; ROW];
+                row[..TAGS].copy_from_slice(w);
+                row
+            })
+            .collect();
         Ok(Weights {
             buckets,
             transitions: values[..n_trans].iter().map(|&w| i64::from(w)).collect(),
-            features: values[n_trans..].to_vec(),
+            rows,
         })
     }
 
@@ -67,14 +80,15 @@ impl Weights {
     }
 
     fn emissions(&self, features: &[u32]) -> [i64; TAGS] {
-        let mut s = [0i64; TAGS];
+        // One position's features sum in 32 bits: a few dozen 16-bit weights cannot overflow.
+        let mut sum = [0i32; ROW];
         for &f in features {
-            let row = &self.features[(f as usize & (self.buckets - 1)) * TAGS..][..TAGS];
-            for (s, w) in s.iter_mut().zip(row) {
-                *s += i64::from(*w);
+            let row = &self.rows[f as usize & (self.buckets - 1)];
+            for (s, w) in sum.iter_mut().zip(row) {
+                *s += i32::from(*w);
             }
         }
-        s
+        std::array::from_fn(|t| i64::from(sum[t]))
     }
 }
 
