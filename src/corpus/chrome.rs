@@ -142,13 +142,17 @@ fn classify(line: &str) -> LineKind {
     if link_farm {
         return LineKind::LinkFarm;
     }
-    // Letters are counted only as far as the thresholds need.
-    let letters = trimmed
+    // Letters are counted only as far as the thresholds need. An ideograph counts as two: a
+    // Chinese sentence of ten characters says what an English one of twenty letters does.
+    let letters: usize = trimmed
         .chars()
         .filter(|c| c.is_alphabetic())
         .take(60)
-        .count();
-    if punctuated && letters >= 20 || letters >= 60 {
+        .map(|c| if super::meta::is_han(c) { 2 } else { 1 })
+        .sum();
+    // A Chinese sentence's full stop is prose however short the sentence (menus have none).
+    let sentence = trimmed.ends_with(['。', '！', '？']) && letters >= 10;
+    if punctuated && letters >= 20 || letters >= 60 || sentence {
         LineKind::Prose
     } else {
         LineKind::Short
@@ -198,6 +202,12 @@ mod tests {
             !chrome.iter().any(|l| l.contains("来源")),
             "byline is not chrome"
         );
+    }
+
+    #[test]
+    fn short_chinese_paragraphs_of_one_sentence_are_not_a_box() {
+        let text = "一个足够长的标题\n\n局长在青岛表示，工作顺利。\n市长在会上讲了话。\n大家一致表示赞同。\n";
+        assert!(chrome_lines(text).is_empty(), "{:?}", chrome_lines(text));
     }
 
     #[test]

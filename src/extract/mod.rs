@@ -122,7 +122,46 @@ impl Extractor {
     }
 
     /// Mentions in `doc`, sorted by position, never overlapping and never in page chrome.
+    /// A document longer than `CHUNK` (a concatenation, not an article) is read in pieces of
+    /// about that size cut at line or sentence ends, so that the memory the recognizers need
+    /// stays bounded; names are then linked within a piece, not across pieces.
     pub fn extract(&self, doc: &Document) -> Vec<Mention> {
+        self.extract_in_pieces(doc, CHUNK)
+    }
+
+    /// [`Extractor::extract`] with pieces of about `size` bytes.
+    fn extract_in_pieces(&self, doc: &Document, size: usize) -> Vec<Mention> {
+        if doc.text.len() <= size {
+            return self.extract_whole(doc);
+        }
+        let mut out = Vec::new();
+        let mut start = 0;
+        while start < doc.text.len() {
+            let end = chunk_end(&doc.text, start, size);
+            let range = start..end;
+            let piece = Document {
+                id: doc.id,
+                path: doc.path.clone(),
+                text: doc.text[range.clone()].to_string().into(),
+                lang: doc.lang,
+                meta: doc.meta.clone(),
+                chrome: (doc.chrome.iter())
+                    .filter(|c| c.start < range.end && range.start < c.end)
+                    .map(|c| c.start.max(range.start) - start..c.end.min(range.end) - start)
+                    .collect(),
+                encoding: doc.encoding,
+            };
+            out.extend(self.extract_whole(&piece).into_iter().map(|mut m| {
+                m.span = m.span.start + start..m.span.end + start;
+                m
+            }));
+            start = end;
+        }
+        out
+    }
+
+    /// Mentions in `doc`, read as one piece.
+    fn extract_whole(&self, doc: &Document) -> Vec<Mention> {
         segment::load_in_background();
         // A traditional text is read in simplified characters at the same offsets, so the
         // tables find 廣州 as 广州 (and link them), while spans still point into the original.
@@ -154,16 +193,61 @@ impl Extractor {
         }
         kept.retain(|c| !doc.in_chrome(&c.span));
         kept.sort_by_key(|c| (c.span.start, c.span.end));
+        // One shared copy of each key and name in the document, not one per mention.
+        let mut shared: rustc_hash::FxHashMap<String, std::sync::Arc<str>> = Default::default();
+        let mut share = |s: String| match shared.get(&s) {
+            Some(arc) => arc.clone(),
+            None => {
+                let arc: std::sync::Arc<str> = s.as_str().into();
+                shared.insert(s, arc.clone());
+                arc
+            }
+        };
         kept.into_iter()
             .map(|c| Mention {
                 doc: doc.id,
                 span: c.span,
                 label: c.label,
-                key: c.key.into(),
-                canonical: c.canonical.into(),
+                key: share(c.key),
+                canonical: share(c.canonical),
                 source: Source::Builtin(c.recognizer),
             })
             .collect()
+    }
+}
+
+/// Bytes of a document read as one piece: far more than any article, small enough that the
+/// recognizers' working memory stays a few dozen times this.
+pub const CHUNK: usize = 2 << 20;
+
+/// Where the piece of `text` that starts at `start` ends: at the first line end past `size`
+/// bytes (if one comes within 64 KiB), else after the last sentence end or space before
+/// that, else at a character boundary. Always past `start`.
+fn chunk_end(text: &str, start: usize, size: usize) -> usize {
+    const SLACK: usize = 64 << 10;
+    let floor = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let target = floor(start + size);
+    if target >= text.len() {
+        return text.len();
+    }
+    let ahead = &text[target..floor(target + SLACK)];
+    if let Some(i) = ahead.find('\n') {
+        return target + i + 1;
+    }
+    let behind = &text[floor(target.saturating_sub(SLACK).max(start))..target];
+    let after = |i: usize| i + behind[i..].chars().next().map_or(1, char::len_utf8);
+    let sentence = (behind.rfind(['。', '！', '？', '.', '!', '?', ';', '；']))
+        .or_else(|| behind.rfind(char::is_whitespace))
+        .map(after);
+    match sentence {
+        Some(i) if target - behind.len() + i > start => target - behind.len() + i,
+        _ => target,
     }
 }
 

@@ -95,7 +95,21 @@ fn write_available<'s>(
         return write_brat(corpus, index, statuses_of, extras, dir);
     }
     let ignored = extras.ignored;
-    let mut lines = String::new();
+    // Each line goes out as it is made: a corpus's output is never held whole in memory.
+    let (mut sink, path): (Box<dyn Write + '_>, Option<&Path>) = match to {
+        Destination::Stdout(out) => (Box::new(std::io::BufWriter::new(out)), None),
+        Destination::Path(path) => {
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent)?;
+            }
+            let file = std::fs::File::create(path).map_err(|e| named(path, e))?;
+            (Box::new(std::io::BufWriter::new(file)), Some(path))
+        }
+    };
+    let named_error = |e: std::io::Error| match path {
+        Some(path) => named(path, e),
+        None => e,
+    };
     for doc in corpus
         .docs
         .iter()
@@ -113,27 +127,24 @@ fn write_available<'s>(
             })
             .collect();
         let line = match format {
-            Format::Jsonl => jsonl::doc_line(doc, mentions, &names, statuses_of(doc.id), unit),
+            Format::Jsonl => {
+                let statuses = statuses_of(doc.id);
+                (jsonl::write_doc_line(&mut sink, doc, mentions, &names, statuses, unit))
+                    .and_then(|()| sink.write_all(b"\n"))
+                    .map_err(named_error)?;
+                continue;
+            }
             Format::Doccano => doccano::doc_line(doc, mentions, unit),
             Format::Spacy => spacy::doc_line(doc, mentions, statuses_of(doc.id), unit),
             Format::Brat => unreachable!("handled above"),
         };
-        lines.push_str(&crate::text::sanitize::json_safe(&line));
-        lines.push('\n');
+        let line = crate::text::sanitize::json_safe(&line);
+        (sink.write_all(line.as_bytes()))
+            .and_then(|()| sink.write_all(b"\n"))
+            .map_err(named_error)?;
     }
-    match to {
-        Destination::Stdout(out) => {
-            out.write_all(lines.as_bytes())?;
-            Ok(Vec::new())
-        }
-        Destination::Path(path) => {
-            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                std::fs::create_dir_all(parent)?;
-            }
-            std::fs::write(path, lines).map_err(|e| named(path, e))?;
-            Ok(vec![path.to_path_buf()])
-        }
-    }
+    sink.flush().map_err(named_error)?;
+    Ok(path.map(Path::to_path_buf).into_iter().collect())
 }
 
 fn write_brat<'s>(

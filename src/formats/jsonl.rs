@@ -6,13 +6,22 @@ use crate::corpus::Document;
 use crate::model::{Mention, Status};
 use serde::Serialize;
 
-/// One document's line.
-#[derive(Debug, Serialize)]
-pub struct DocLine<'a> {
-    pub doc: &'a str,
-    pub lang: &'a str,
-    pub title: &'a str,
-    pub entities: Vec<EntityRecord<'a>>,
+/// One document's line; its entities are made one at a time as they are written.
+#[derive(Serialize)]
+struct DocLine<'a, E: Serialize> {
+    doc: &'a str,
+    lang: &'a str,
+    title: &'a str,
+    entities: E,
+}
+
+/// The records an iterator makes, serialized as a JSON array without being collected.
+struct Records<I>(std::cell::Cell<Option<I>>);
+
+impl<'a, I: Iterator<Item = EntityRecord<'a>>> Serialize for Records<I> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.take().into_iter().flatten())
+    }
 }
 
 /// One mention, with offsets in the chosen unit.
@@ -28,15 +37,16 @@ pub struct EntityRecord<'a> {
     pub status: Option<&'static str>,
 }
 
-/// The JSONL line (without newline) for a document, its mentions (sorted by position) and the
+/// Writes the JSONL line (without newline) for a document, its mentions (sorted by position) and the
 /// canonical entity name of each, offsets in `unit`.
-pub fn doc_line(
+pub fn write_doc_line(
+    out: &mut dyn std::io::Write,
     doc: &Document,
     mentions: &[Mention],
     names: &[&str],
     statuses: Option<&[Status]>,
     unit: Unit,
-) -> String {
+) -> std::io::Result<()> {
     let map = OffsetMap::new(&doc.text);
     let entities = mentions
         .iter()
@@ -49,15 +59,18 @@ pub fn doc_line(
             text: &doc.text[m.span.clone()],
             entity: name,
             status: statuses.and_then(|s| s.get(i)).map(|s| s.as_str()),
-        })
-        .collect();
+        });
+    let entities = Records(std::cell::Cell::new(Some(entities)));
     let line = DocLine {
         doc: &doc.path,
         lang: doc.lang.code(),
         title: &doc.meta.title,
         entities,
     };
-    serde_json::to_string(&line).unwrap_or_default()
+    // Written as it is made, with raw controls escaped (`json_safe`): a 200 MB document's line
+    // is never held whole.
+    let mut ser = serde_json::Serializer::with_formatter(out, crate::text::sanitize::SafeJson);
+    line.serialize(&mut ser).map_err(std::io::Error::other)
 }
 
 /// Reads one parsed line of gazette JSONL.

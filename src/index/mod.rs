@@ -186,26 +186,30 @@ impl Index {
         index.reserve(mentions.len());
         let mut rest = mentions.into_iter().peekable();
         for doc in &corpus.docs {
-            let mut own = Vec::new();
-            while let Some(m) = rest.next_if(|m| m.doc <= doc.id) {
-                if m.doc == doc.id {
-                    own.push(m);
+            while rest.next_if(|m| m.doc < doc.id).is_some() {}
+            let own = std::iter::from_fn(|| rest.next_if(|m| m.doc == doc.id));
+            let Some(old) = old else {
+                // A first build: each mention goes in as it comes (no copy of the document's).
+                let with_text = own.map(|m| {
+                    let surface = doc.text.get(m.span.clone());
+                    (m, surface)
+                });
+                index.push_doc_with(with_text, false);
+                continue;
+            };
+            let own: Vec<Mention> = own.collect();
+            match old.known_surfaces(doc.id, &own) {
+                Some(surfaces) => {
+                    index.push_doc_with(own.into_iter().zip(surfaces.into_iter().map(Some)), false)
                 }
-            }
-            let known = old.and_then(|old| old.known_surfaces(doc.id, &own));
-            let with_text: Vec<(Mention, Option<&str>)> = match known {
-                Some(surfaces) => own
-                    .into_iter()
-                    .zip(surfaces.into_iter().map(Some))
-                    .collect(),
-                None => (own.into_iter())
-                    .map(|m| {
+                None => {
+                    let with_text = own.into_iter().map(|m| {
                         let surface = doc.text.get(m.span.clone());
                         (m, surface)
-                    })
-                    .collect(),
-            };
-            index.push_doc_with(with_text, false);
+                    });
+                    index.push_doc_with(with_text, false);
+                }
+            }
         }
         // The entity pane's lists, all at once: names are ranked once instead of compared.
         let sizes = index.doc_ranges.iter().map(|r| r.len());
@@ -256,19 +260,25 @@ impl Index {
 
     /// Adds the next document (its id is the number of documents indexed so far) and its
     /// mentions. Documents come in corpus order, so every list stays sorted.
-    pub fn push_doc(&mut self, text: &str, mentions: Vec<Mention>) {
+    pub fn push_doc(&mut self, text: &str, mut mentions: Vec<Mention>) {
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
         let with_text = mentions.into_iter().map(|m| {
             let surface = text.get(m.span.clone());
             (m, surface)
         });
-        self.push_doc_with(with_text.collect(), true)
+        self.push_doc_with(with_text, true)
     }
 
     /// [`Index::push_doc`], with the text of each mention beside it; the document's entity list
     /// is made when `list_entities` (else the caller makes every list at the end).
-    fn push_doc_with(&mut self, mut mentions: Vec<(Mention, Option<&str>)>, list_entities: bool) {
+    /// `mentions` come sorted by position; taken one at a time, so that a document of millions
+    /// of mentions is not copied on the way in.
+    fn push_doc_with<'t>(
+        &mut self,
+        mentions: impl IntoIterator<Item = (Mention, Option<&'t str>)>,
+        list_entities: bool,
+    ) {
         let doc = DocId(self.doc_ranges.len() as u32);
-        mentions.sort_by_key(|(m, _)| (m.span.start, m.span.end));
         let start = self.mentions.len();
         let mut renamed: Vec<EntityId> = Vec::new();
         for (m, surface) in mentions {

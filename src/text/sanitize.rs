@@ -68,9 +68,41 @@ pub fn json_safe(line: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A serde_json formatter that writes what [`json_safe`] makes of its output, while writing:
+/// a long document's line need not be held in memory to be made safe.
+pub struct SafeJson;
+
+impl serde_json::ser::Formatter for SafeJson {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some(i) = rest.find(|c| needs_escape(c) && (c as u32) >= 0x20) {
+            writer.write_all(&rest.as_bytes()[..i])?;
+            let c = rest[i..].chars().next().unwrap_or(' ');
+            write!(writer, "\\u{:04x}", c as u32)?;
+            rest = &rest[i + c.len_utf8()..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_safe_formatter_writes_what_json_safe_makes() {
+        let value = serde_json::json!({"text": "a\u{202E}b\u{85}c\u{1b}\u{7f}杭州", "n": [1, 2]});
+        let mut out = Vec::new();
+        let mut ser = serde_json::Serializer::with_formatter(&mut out, SafeJson);
+        serde::Serialize::serialize(&value, &mut ser).expect("writes to memory");
+        let out = String::from_utf8(out).expect("UTF-8");
+        assert_eq!(out, json_safe(&value.to_string()));
+        assert!(!out.chars().any(needs_escape), "{out}");
+    }
 
     #[test]
     fn json_keeps_its_value_and_loses_raw_controls() {
