@@ -19,6 +19,12 @@ fn main() -> ExitCode {
         }
     }
     let no_cache = cli.no_cache;
+    if matches!(
+        cli.command,
+        Some(Command::Extract { .. } | Command::Export { .. })
+    ) {
+        gazette::return_freed_memory_at_once();
+    }
     // Every message may carry a file's name or text: control characters are shown, not sent.
     // (Standard output is JSON, whose writers escape them, or eval's tables, escaped below.)
     let (mut out, mut err) = (

@@ -134,11 +134,14 @@ impl Extractor {
         if doc.text.len() <= size {
             return self.extract_whole(doc);
         }
-        let mut out = Vec::new();
+        let mut pieces = Vec::new();
         let mut start = 0;
         while start < doc.text.len() {
             let end = chunk_end(&doc.text, start, size);
-            let range = start..end;
+            pieces.push(start..end);
+            start = end;
+        }
+        let read = |range: &Range<usize>| {
             let piece = Document {
                 id: doc.id,
                 path: doc.path.clone(),
@@ -147,15 +150,42 @@ impl Extractor {
                 meta: doc.meta.clone(),
                 chrome: (doc.chrome.iter())
                     .filter(|c| c.start < range.end && range.start < c.end)
-                    .map(|c| c.start.max(range.start) - start..c.end.min(range.end) - start)
+                    .map(|c| {
+                        c.start.max(range.start) - range.start..c.end.min(range.end) - range.start
+                    })
                     .collect(),
                 encoding: doc.encoding,
             };
-            out.extend(self.extract_whole(&piece).into_iter().map(|mut m| {
-                m.span = m.span.start + start..m.span.end + start;
-                m
-            }));
-            start = end;
+            let mut mentions = self.extract_whole(&piece);
+            for m in &mut mentions {
+                m.span = m.span.start + range.start..m.span.end + range.start;
+            }
+            mentions
+        };
+        // The pieces are read on every core, each worker taking the next piece not yet taken.
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let found: Vec<std::sync::Mutex<Vec<Mention>>> =
+            pieces.iter().map(|_| Default::default()).collect();
+        std::thread::scope(|scope| {
+            for _ in 0..workers.min(pieces.len()) {
+                scope.spawn(|| loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(range) = pieces.get(i) else { break };
+                    let mentions = read(range);
+                    if let Ok(mut slot) = found[i].lock() {
+                        *slot = mentions;
+                    }
+                });
+            }
+        });
+        let found: Vec<Vec<Mention>> = (found.into_iter())
+            .map(|slot| slot.into_inner().unwrap_or_default())
+            .collect();
+        // Sized once: a list of millions grown by doubling would hold twice its size.
+        let mut out = Vec::with_capacity(found.iter().map(Vec::len).sum());
+        for mentions in found {
+            out.extend(mentions);
         }
         out
     }
