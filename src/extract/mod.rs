@@ -262,11 +262,15 @@ fn chunk_end(text: &str, start: usize, size: usize) -> usize {
         }
         at
     };
-    let target = floor(start + size);
+    let mut target = floor(start.saturating_add(size));
+    if target <= start {
+        // Less than one character asked: one character.
+        target = start + text[start..].chars().next().map_or(1, char::len_utf8);
+    }
     if target >= text.len() {
         return text.len();
     }
-    let ahead = &text[target..floor(target + SLACK)];
+    let ahead = &text[target..floor(target.saturating_add(SLACK))];
     if let Some(i) = ahead.find('\n') {
         return target + i + 1;
     }

@@ -531,6 +531,7 @@ fn a_long_document_is_read_in_pieces_cut_between_sentences() {
     let words = "no sentence end here ".repeat(1000);
     let end = chunk_end(&words, 0, 4096);
     assert!(words[..end].ends_with(' ') && end <= 4096, "cut at {end}");
+    assert_eq!(chunk_end("字字", 0, 1), 3, "at least one character");
     let solid = "字".repeat(3000);
     let end = chunk_end(&solid, 0, 4096);
     assert!(solid.is_char_boundary(end) && end > 4000, "cut at {end}");
