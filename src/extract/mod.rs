@@ -415,4 +415,6 @@ pub(crate) fn overlaps(taken: &BTreeMap<usize, usize>, span: &Range<usize>) -> b
 }
 
 #[cfg(test)]
+mod pieces_tests;
+#[cfg(test)]
 mod tests;
