@@ -13,8 +13,11 @@ pub struct Weights {
     /// One row of sixteen-bit weights per bucket, padded to 8 so that a row is 16 aligned bytes
     /// (never split across cache lines) and its sum is one vector addition.
     rows: Vec<[i16; ROW]>,
-    transitions: Vec<i64>,
+    transitions: [[i64; TAGS]; TAGS + 1],
 }
+
+/// A score no path reaches: far below any sum of weights, and far from overflowing when added to.
+const UNREACHABLE: i64 = i64::MIN / 4;
 
 /// Weights per feature row in memory: `TAGS` and padding.
 const ROW: usize = 8;
@@ -56,7 +59,13 @@ impl Weights {
             .collect();
         Ok(Weights {
             buckets,
-            transitions: values[..n_trans].iter().map(|&w| i64::from(w)).collect(),
+            transitions: masked(
+                &values[..n_trans]
+                    .iter()
+                    .map(|&w| i64::from(w))
+                    .collect::<Vec<_>>(),
+                UNREACHABLE,
+            ),
             rows,
         })
     }
@@ -69,17 +78,21 @@ impl Weights {
     /// The best tag sequence for positions whose features are the `width`-long chunks of
     /// `features`.
     pub fn decode(&self, features: &[u32], width: usize) -> Vec<Tag> {
-        // Sums over a whole line: 64 bits, so that a line of any length cannot overflow.
         let scores: Vec<[i64; TAGS]> = features
             .chunks_exact(width)
             .map(|f| self.emissions(f))
             .collect();
-        viterbi(&scores, |from, to| {
-            self.transitions[from.map_or(0, |f| f as usize + 1) * TAGS + to as usize]
-        })
+        self.best_tags(&scores)
     }
 
-    fn emissions(&self, features: &[u32]) -> [i64; TAGS] {
+    /// The best tag sequence for positions scored by `emissions`.
+    pub fn best_tags(&self, scores: &[[i64; TAGS]]) -> Vec<Tag> {
+        viterbi(scores, &self.transitions)
+    }
+
+    /// One position's score for each tag: the sum of its features' weights. The sums of a
+    /// line are 64 bits, so that a line of any length cannot overflow.
+    pub fn emissions(&self, features: &[u32]) -> [i64; TAGS] {
         // One position's features sum in 32 bits: a few dozen 16-bit weights cannot overflow.
         let mut sum = [0i32; ROW];
         for &f in features {
@@ -92,51 +105,58 @@ impl Weights {
     }
 }
 
-/// Viterbi over per-position scores and a transition score (`None`: the start of the line),
-/// never putting an inside tag after anything but its own label.
-fn viterbi<S>(scores: &[[S; TAGS]], transition: impl Fn(Option<Tag>, Tag) -> S) -> Vec<Tag>
+/// Transition scores by row (`[0]`: from the start of the line, `[1 + t]`: from tag `t`), with
+/// `unreachable` — a score far below any path's — where a tag may not follow: an inside tag
+/// continues its own label only.
+fn masked<S: Copy>(flat: &[S], unreachable: S) -> [[S; TAGS]; TAGS + 1] {
+    std::array::from_fn(|row| {
+        let from = row.checked_sub(1).map(Tag::from_index);
+        std::array::from_fn(|to| {
+            let to_tag = Tag::from_index(to);
+            match flat.get(row * TAGS + to) {
+                Some(&s) if allowed(from, to_tag) => s,
+                _ => unreachable,
+            }
+        })
+    })
+}
+
+/// Viterbi over per-position scores and `masked` transitions. Ties go to the lower tag.
+fn viterbi<S>(scores: &[[S; TAGS]], transitions: &[[S; TAGS]; TAGS + 1]) -> Vec<Tag>
 where
     S: Copy + PartialOrd + std::ops::Add<Output = S>,
 {
     let Some(first) = scores.first() else {
         return Vec::new();
     };
-    let tags = Tag::all();
-    let mut best: [Option<S>; TAGS] =
-        tags.map(|t| allowed(None, t).then(|| first[t as usize] + transition(None, t)));
+    let mut best: [S; TAGS] = std::array::from_fn(|t| first[t] + transitions[0][t]);
     let mut back: Vec<[u8; TAGS]> = Vec::with_capacity(scores.len());
     for row in &scores[1..] {
-        let mut next: [Option<S>; TAGS] = [None; TAGS];
+        let mut next = best;
         let mut from = [0u8; TAGS];
-        for &to in &tags {
-            for &prev in &tags {
-                let Some(b) = best[prev as usize] else {
-                    continue;
-                };
-                if !allowed(Some(prev), to) {
-                    continue;
-                }
-                let s = b + transition(Some(prev), to) + row[to as usize];
-                if next[to as usize].is_none_or(|n| s > n) {
-                    next[to as usize] = Some(s);
-                    from[to as usize] = prev as u8;
+        for to in 0..TAGS {
+            let mut top = best[0] + transitions[1][to] + row[to];
+            let mut arg = 0;
+            for prev in 1..TAGS {
+                let s = best[prev] + transitions[prev + 1][to] + row[to];
+                if s > top {
+                    top = s;
+                    arg = prev;
                 }
             }
+            next[to] = top;
+            from[to] = arg as u8;
         }
         back.push(from);
         best = next;
     }
-    let mut last = Tag::O;
-    let mut top = None;
-    for &t in &tags {
-        if let Some(s) = best[t as usize] {
-            if top.is_none_or(|b| s > b) {
-                top = Some(s);
-                last = t;
-            }
+    let mut last = 0;
+    for t in 1..TAGS {
+        if best[t] > best[last] {
+            last = t;
         }
     }
-    let mut out = vec![last; scores.len()];
+    let mut out = vec![Tag::from_index(last); scores.len()];
     for i in (0..back.len()).rev() {
         out[i] = Tag::from_index(back[i][out[i + 1] as usize] as usize);
     }
@@ -192,9 +212,8 @@ impl Trainer {
                 s
             })
             .collect();
-        let predicted = viterbi(&scores, |from, to| {
-            self.weights[Self::transition_at(from, to)]
-        });
+        let transitions = masked(&self.weights[..(TAGS + 1) * TAGS], f32::NEG_INFINITY);
+        let predicted = viterbi(&scores, &transitions);
         let right = predicted == gold;
         if !right {
             for (i, fs) in features.chunks_exact(width).enumerate() {
@@ -284,7 +303,7 @@ mod tests {
         let mut scores = [[0i32; TAGS]; 2];
         scores[0][Tag::BReg as usize] = 10;
         scores[1][Tag::IPer as usize] = 10;
-        let tags = viterbi(&scores, |_, _| 0);
+        let tags = viterbi(&scores, &masked(&[0; (TAGS + 1) * TAGS], i32::MIN / 4));
         assert_ne!((tags[0], tags[1]), (Tag::BReg, Tag::IPer));
     }
 }
