@@ -141,21 +141,21 @@ pub fn line_features(line: &str, tokens: &[Token]) -> (Vec<usize>, Vec<u32>) {
     let index_of = |byte: usize| offsets.partition_point(|&o| o < byte);
 
     let mut words = vec![NONE; n];
+    // Each word's hash and tag, once (a word is also its neighbours' neighbour).
+    let hashed: Vec<(u64, u64)> = tokens
+        .iter()
+        .map(|t| {
+            let word = line.get(t.range.clone()).unwrap_or("");
+            (word_hash(word), tag_number(t.tag))
+        })
+        .collect();
     for (k, t) in tokens.iter().enumerate() {
         let (start, end) = (index_of(t.range.start), index_of(t.range.end));
-        let word = line.get(t.range.clone()).unwrap_or("");
-        let neighbour = |j: Option<&Token>| {
-            j.map_or((0, 0), |t| {
-                (
-                    word_hash(line.get(t.range.clone()).unwrap_or("")),
-                    tag_number(t.tag),
-                )
-            })
-        };
-        let (before, tag_before) = neighbour(k.checked_sub(1).and_then(|j| tokens.get(j)));
-        let (after, tag_after) = neighbour(tokens.get(k + 1));
+        let neighbour = |j: Option<usize>| j.and_then(|j| hashed.get(j)).copied().unwrap_or((0, 0));
+        let (before, tag_before) = neighbour(k.checked_sub(1));
+        let (after, tag_after) = neighbour(Some(k + 1));
         let len = (end - start) as u64;
-        let word = word_hash(word);
+        let word = hashed[k].0;
         for (i, w) in words.iter_mut().enumerate().take(end.min(n)).skip(start) {
             *w = InWord {
                 tag: tag_number(t.tag),
