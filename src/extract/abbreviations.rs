@@ -152,6 +152,18 @@ impl Recognizer for Abbreviations {
     }
 }
 
+/// Whether `name` is three or more distinct province abbreviations (苏浙皖, 京津冀): provinces
+/// named together, never a person's name, whatever its surname-like first character.
+pub(super) fn is_province_compound(name: &str) -> bool {
+    let chars: Vec<char> = name.chars().collect();
+    let mut distinct = chars.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    chars.len() >= 3
+        && distinct.len() == chars.len()
+        && chars.iter().all(|c| PROVINCES.contains_key(c))
+}
+
 /// Whether a run of province abbreviations names those provinces together.
 fn province_compound(run: &str, after: &str) -> bool {
     let n = run.chars().count();

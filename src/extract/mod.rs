@@ -320,6 +320,7 @@ fn add_learned(
         if label != Label::Person
             || doc.in_chrome(&span)
             || learned::cuts_a_word(text, &span, words.han())
+            || learned::before_a_place_suffix(&text[span.end..])
         {
             continue;
         }
@@ -414,6 +415,8 @@ pub(crate) fn overlaps(taken: &BTreeMap<usize, usize>, span: &Range<usize>) -> b
     before.is_some_and(|(_, &end)| end > span.start)
 }
 
+#[cfg(test)]
+mod local_news_tests;
 #[cfg(test)]
 mod pieces_tests;
 #[cfg(test)]

@@ -371,7 +371,8 @@ fn reading(
             .is_some_and(|len| len >= name.len() - split);
     // A dictionary word jieba does not read as a person's name (国家 before 主席) is a word.
     let is_word = super::segment::is_word(name) && !tagged_person(name);
-    (given_ok && !is_place && !is_word).then_some(ppm)
+    let provinces = super::abbreviations::is_province_compound(name);
+    (given_ok && !is_place && !is_word && !provinces).then_some(ppm)
 }
 
 /// The name right after a title: the reading followed by a verb wins, else one followed by a

@@ -148,13 +148,52 @@ fn town(text: &str, tokens: &[Token], i: usize, out: &mut Vec<Candidate>) {
             // One dictionary word that is not a proper noun (农村, 城乡) is a word, not a town.
             let proper = t.tag.starts_with("ns") || t.tag.starts_with("nr") || t.tag == "nz";
             let common_word = take == 1 && !proper && super::segment::is_word(run);
+            // 新塘镇: a word jieba knows as a place may start like a determiner.
+            let known_place = take == 2 && t.tag == "ns" && t.range.end == name_end;
             let names_something = (2..=3).contains(&n)
                 && name_words
                 && name.chars().all(is_han)
-                && !name.starts_with(|c| NOT_TOWN_NAMES.contains(c))
+                && (known_place || !name.starts_with(|c| NOT_TOWN_NAMES.contains(c)))
                 && !common_word;
             if names_something {
                 out.push(candidate(t.range.start..last.range.end, run, Label::Region));
+                return;
+            }
+        }
+    }
+    town_inside_a_guess(text, tokens, i, out);
+}
+
+/// jieba's guess at an unknown word may run past a town's suffix (凤岗镇作 of 凤岗镇作交流发言,
+/// 石滩 + 镇作): a name of two or three characters that is no dictionary word, the suffix, and
+/// one character more, the last word being no dictionary word either.
+fn town_inside_a_guess(text: &str, tokens: &[Token], i: usize, out: &mut Vec<Candidate>) {
+    let t = &tokens[i];
+    for take in [1, 2] {
+        let Some(last) = tokens.get(i + take - 1) else {
+            return;
+        };
+        if !name_word(t.tag) || super::segment::is_word(&text[last.range.clone()]) {
+            continue;
+        }
+        let run = &text[t.range.start..last.range.end];
+        for suffix in TOWN_SUFFIXES {
+            let Some(at) = run.find(suffix) else {
+                continue;
+            };
+            let (name, rest) = (&run[..at], &run[at + suffix.len()..]);
+            let town_like = (2..=3).contains(&name.chars().count())
+                && rest.chars().count() == 1
+                && name.chars().all(is_han)
+                && !name.starts_with(|c| NOT_TOWN_NAMES.contains(c))
+                && !super::segment::is_word(name);
+            if town_like {
+                let end = t.range.start + at + suffix.len();
+                out.push(candidate(
+                    t.range.start..end,
+                    &text[t.range.start..end],
+                    Label::Region,
+                ));
                 return;
             }
         }

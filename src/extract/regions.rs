@@ -100,7 +100,7 @@ const FACILITIES: &[&str] = &[
 
 /// Chinese zone suffixes, longest first.
 static ZONE_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"高新技术产业开发区|经济技术开发区|高新区|新区|开发区|自贸区|自由贸易试验区|保税区|工业园区|产业园区|产业园|科创园|科技园|软件园|生态园|工业园|物流园|园区|商务区|示范区|试验区|生态城|科学城|科技城|港区|流域|经济带|经济圈|城市群|三角洲|湾区").expect("static regex")
+    Regex::new(r"高新技术产业开发区|经济技术开发区|高新区|新区|开发区|自贸区|自由贸易试验区|保税区|工业园区|产业园区|产业园|科创园|科技园|软件园|生态园|工业园|物流园|园区|商务区|示范区|试验区|生态城|科学城|科技城|港区|流域|经济带|经济圈|城市群|三角洲|湾区|走廊").expect("static regex")
 });
 
 impl Recognizer for Regions {
@@ -308,8 +308,18 @@ fn zones_zh(text: &str, out: &mut Vec<Candidate>) {
             })
             .map(|(i, _)| run_start + i);
 
-        let Some(start) = by_place.or_else(|| noun_prefix(text, run_start, m.range())) else {
-            continue;
+        // A region named before the place belongs to the name too (成渝地区双城经济圈, where
+        // 双城 is also a district's name); other words before it do not (亲临滨海新区).
+        let by_words = || noun_prefix(text, run_start, m.range());
+        let start = match by_place {
+            Some(place) if text[run_start..place].ends_with("地区") => {
+                by_words().map_or(place, |w| w.min(place))
+            }
+            Some(place) => place,
+            None => match by_words() {
+                Some(start) => start,
+                None => continue,
+            },
         };
         let name = &text[start..m.end()];
         out.push(Candidate {
@@ -372,15 +382,23 @@ fn leading_name_words(text: &str, tokens: &[super::segment::Token]) -> Option<us
     {
         words = &words[verb + 1..];
     }
-    while words
-        .first()
-        .is_some_and(|t| super::segment::sheddable(text, t, true) || matches!(t.tag, "b" | "nr"))
-    {
+    // jieba guesses unknown place names as persons' (nr); one right before 地区 or the suffix
+    // itself names the place (成渝地区双城经济圈, 北部湾城市群).
+    let names_place = |k: usize| {
+        words[k].tag == "nr"
+            && words
+                .get(k + 1)
+                .is_none_or(|next| &text[next.range.clone()] == "地区")
+    };
+    while words.first().is_some_and(|t| {
+        super::segment::sheddable(text, t, true)
+            || t.tag == "b"
+            || (t.tag == "nr" && !names_place(0))
+    }) {
         words = &words[1..];
     }
-    words
-        .iter()
-        .any(super::segment::Token::is_proper)
+    (0..words.len())
+        .any(|k| words[k].is_proper() || names_place(k))
         .then(|| words[0].range.start)
 }
 

@@ -4,7 +4,8 @@ use super::Extractor;
 use crate::corpus::{Document, SourceEncoding};
 use crate::model::Label;
 
-fn found(text: &str) -> Vec<(String, &'static str, String)> {
+/// What the extractor finds in `text`: surface, label, canonical name.
+pub(super) fn found(text: &str) -> Vec<(String, &'static str, String)> {
     let doc = Document::new(
         crate::corpus::DocId(0),
         "t.txt".into(),
@@ -26,7 +27,8 @@ fn found(text: &str) -> Vec<(String, &'static str, String)> {
         .collect()
 }
 
-fn has(found: &[(String, &str, String)], text: &str, label: &str) -> bool {
+/// Whether `found` has `text` labelled `label`.
+pub(super) fn has(found: &[(String, &str, String)], text: &str, label: &str) -> bool {
     found.iter().any(|(t, l, _)| t == text && *l == label)
 }
 

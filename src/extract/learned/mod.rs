@@ -100,11 +100,22 @@ pub fn plausible_person(name: &str) -> bool {
             .surnames_zh
             .contains_key(&chars[..n].iter().collect::<String>())
     };
-    let chinese = chars.len() <= 4 && (surname(1) || (chars.len() >= 3 && surname(2)));
+    let chinese = chars.len() <= 4
+        && (surname(1) || (chars.len() >= 3 && surname(2)))
+        && !super::abbreviations::is_province_compound(name);
     let foreign = chars
         .iter()
         .all(|c| *c == '·' || TRANSLITERATION.contains(c));
     chinese || foreign
+}
+
+/// Whether a name ends right before a place's suffix (凤岗 of 凤岗镇, 石桥 of 石桥村): it names a
+/// place — unless the suffix starts an office that follows a name (刘建国县长, 王明镇长).
+pub fn before_a_place_suffix(after: &str) -> bool {
+    let mut chars = after.chars();
+    let suffix =
+        chars.next().is_some_and(|c| "镇乡村县区市省州".contains(c)) || after.starts_with("街道");
+    suffix && chars.next() != Some('长')
 }
 
 /// Whether `span` of `text` starts or ends inside a word of jieba's dictionary (新春佳 of
