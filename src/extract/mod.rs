@@ -337,6 +337,21 @@ fn add_learned(
     every_occurrence(text, &names, name_key::pinyin_key, LEARNED, &mut found);
     // Longest first: 贾永福 found once claims its occurrences before a 贾永 read elsewhere.
     found.sort_by_key(|c| (std::cmp::Reverse(c.span.len()), c.span.start));
+    // A city abroad inside a longer foreign name the model reads as a person's (希拉 of 希拉里,
+    // 哥伦布 of 克里斯托弗·哥伦布) is part of that name.
+    let mut longest_from: BTreeMap<usize, usize> = BTreeMap::new();
+    for c in &found {
+        let end = longest_from.entry(c.span.start).or_default();
+        *end = (*end).max(c.span.end);
+    }
+    kept.retain(|k| {
+        let inside_a_name = || {
+            longest_from
+                .range(k.span.start.saturating_sub(learned::LONGEST_NAME)..=k.span.start)
+                .any(|(&start, &end)| end >= k.span.end && end - start > k.span.len())
+        };
+        !(k.label == Label::Region && regions::is_city_abroad(&k.key) && inside_a_name())
+    });
     let mut taken: BTreeMap<usize, usize> =
         kept.iter().map(|c| (c.span.start, c.span.end)).collect();
     for c in found {
@@ -415,6 +430,8 @@ pub(crate) fn overlaps(taken: &BTreeMap<usize, usize>, span: &Range<usize>) -> b
     before.is_some_and(|(_, &end)| end > span.start)
 }
 
+#[cfg(test)]
+mod cities_abroad_tests;
 #[cfg(test)]
 mod local_news_tests;
 #[cfg(test)]

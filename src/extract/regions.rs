@@ -62,9 +62,22 @@ static ENGLISH: LazyLock<Gazetteer> = LazyLock::new(|| {
     build(forms, true)
 });
 
-static CHINESE: LazyLock<Gazetteer> = LazyLock::new(|| {
+/// Every Chinese place name, for recognizing places.
+static CHINESE: LazyLock<Gazetteer> = LazyLock::new(|| chinese_gazetteer(|_| true));
+
+/// The Chinese names of the divisions, countries, world regions and time-zone cities — not the
+/// GeoNames cities abroad: what the other recognizers ask about (is 德里 of 王德里 a place?) and
+/// what the model was trained to read. A name that is a city of 100,000 abroad is more often a
+/// given name or part of a longer name there.
+static CHINESE_CORE: LazyLock<Gazetteer> =
+    LazyLock::new(|| chinese_gazetteer(|p| !p.is_from_geonames()));
+
+fn chinese_gazetteer(include: impl Fn(&Place) -> bool) -> Gazetteer {
     let mut forms: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, p) in TABLES.places.iter().enumerate() {
+        if !include(p) {
+            continue;
+        }
         if p.zh.chars().count() >= 2 {
             forms.entry(p.zh.clone()).or_default().push(i);
         }
@@ -73,7 +86,7 @@ static CHINESE: LazyLock<Gazetteer> = LazyLock::new(|| {
         }
     }
     build(forms, false)
-});
+}
 
 /// The last words of a zone's English name.
 static ZONE_EN: LazyLock<Regex> = LazyLock::new(|| {
@@ -116,17 +129,15 @@ impl Recognizer for Regions {
         let text: &str = &doc.text;
         let mut found: Vec<(std::ops::Range<usize>, &Vec<usize>)> = Vec::new();
         for (gaz, english) in [(&*ENGLISH, true), (&*CHINESE, false)] {
-            for m in gaz.matcher.find_iter(text) {
-                let span = m.start()..m.end();
-                if !english && text[span.end..].starts_with('式') {
-                    continue; // 中国式现代化: "Chinese-style", an adjective
+            let ok = |span: &std::ops::Range<usize>, pattern: usize| {
+                if english {
+                    english_match_ok(text, span, gaz.single_word[pattern])
+                } else {
+                    chinese_match_ok(text, span, &gaz.places_of[pattern])
                 }
-                if english
-                    && !english_match_ok(text, &span, gaz.single_word[m.pattern().as_usize()])
-                {
-                    continue;
-                }
-                found.push((span, &gaz.places_of[m.pattern().as_usize()]));
+            };
+            for (span, pattern) in kept_matches(gaz, text, ok) {
+                found.push((span, &gaz.places_of[pattern]));
             }
         }
         // Places sharing a name: prefer one in a province the document names unambiguously.
@@ -168,6 +179,77 @@ fn choose<'a>(places: &[usize], provinces: &HashSet<&str>) -> &'a Place {
             )
         })
         .unwrap_or(&all[places[0]])
+}
+
+/// The gazetteer's matches in `text` that `ok` accepts, leftmost and longest first; a match
+/// refused does not hide one starting inside it (`O Mon` of `to Montevideo`, 多哈 of 多哈尔滨).
+fn kept_matches(
+    gaz: &Gazetteer,
+    text: &str,
+    ok: impl Fn(&std::ops::Range<usize>, usize) -> bool,
+) -> Vec<(std::ops::Range<usize>, usize)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(m) = gaz.matcher.find(aho_corasick::Input::new(text).range(at..)) {
+        let span = m.start()..m.end();
+        if ok(&span, m.pattern().as_usize()) {
+            at = span.end;
+            out.push((span, m.pattern().as_usize()));
+        } else {
+            at = span.start + text[span.start..].chars().next().map_or(1, char::len_utf8);
+        }
+        if at >= text.len() {
+            break;
+        }
+    }
+    out
+}
+
+/// Whether a Chinese match names the place: not an adjective (中国式现代化: "Chinese-style"), and
+/// a GeoNames city abroad not the start of a longer place (多哈 of 多哈尔滨…) nor part of a foreign
+/// person's full name (哥伦布 in 克里斯托弗·哥伦布).
+fn chinese_match_ok(text: &str, span: &std::ops::Range<usize>, places: &[usize]) -> bool {
+    if text[span.end..].starts_with('式') {
+        return false;
+    }
+    // The GeoNames cities abroad only: other names are read as they always were.
+    if !places.iter().all(|&i| TABLES.places[i].is_from_geonames()) {
+        return true;
+    }
+    // Inside a longer transliterated name (费德里克, 希拉蕊), or a Chinese place's own part
+    // (厦门高崎机场: 高崎 is also Takasaki).
+    let continues_a_name = |c: Option<char>| c.is_some_and(|c| NAME_CONTINUES.contains(c));
+    if continues_a_name(text[..span.start].chars().next_back())
+        || continues_a_name(text[span.end..].chars().next())
+        || after_a_chinese_place(text, span.start)
+    {
+        return false;
+    }
+    // A place starting inside this one and running past it (哈尔滨 of 多哈尔滨).
+    !text[span.clone()].char_indices().skip(1).any(|(i, _)| {
+        let from = span.start + i;
+        let input = aho_corasick::Input::new(text)
+            .range(from..)
+            .anchored(aho_corasick::Anchored::Yes);
+        CHINESE
+            .matcher
+            .find(input)
+            .is_some_and(|m| m.end() > span.end)
+    })
+}
+
+/// Characters that carry a transliterated foreign name on (·, 克, 斯, 尔…): one right beside a
+/// city abroad makes it part of a person's name.
+const NAME_CONTINUES: &str = "·克斯尔里娜德丝蒂妮莉拉蕊芬特森逊顿曼诺维夫奇费米";
+
+/// Whether a Chinese division's name (of two to four characters) ends at `at`.
+fn after_a_chinese_place(text: &str, at: usize) -> bool {
+    text[..at]
+        .char_indices()
+        .rev()
+        .skip(1)
+        .take(3)
+        .any(|(i, _)| place_at_start(&text[i..]) == Some(at - i))
 }
 
 fn english_match_ok(text: &str, span: &std::ops::Range<usize>, single_word: bool) -> bool {
@@ -425,11 +507,20 @@ fn place_prefix_at_start(text: &str) -> Option<usize> {
     PREFIXES.find(input).map(|m| m.end())
 }
 
+/// Gazetteer places by code.
+static BY_CODE: LazyLock<HashMap<&'static str, &'static Place>> =
+    LazyLock::new(|| TABLES.places.iter().map(|p| (p.code.as_str(), p)).collect());
+
+/// Whether an entity key is a city abroad of the gazetteer (region:GN2911298, Hamburg).
+pub(crate) fn is_city_abroad(key: &str) -> bool {
+    key.strip_prefix("region:")
+        .and_then(|code| BY_CODE.get(code))
+        .is_some_and(|p| p.level == super::tables::Level::WorldCity)
+}
+
 /// Every name of the gazetteer place behind an entity key ('region:120000' → 天津市, 天津,
 /// Tianjin, Tianjin City, …), so the filter finds a place by any of its names.
 pub fn gazetteer_aliases(key: &str) -> Vec<String> {
-    static BY_CODE: LazyLock<HashMap<&'static str, &'static Place>> =
-        LazyLock::new(|| TABLES.places.iter().map(|p| (p.code.as_str(), p)).collect());
     let Some(place) = key
         .strip_prefix("region:")
         .and_then(|code| BY_CODE.get(code))
@@ -457,13 +548,16 @@ pub(crate) fn english_place(name: &str) -> Option<(String, String)> {
 pub(crate) fn place_at_start(text: &str) -> Option<usize> {
     // Anchored: a search from here on would scan the rest of the document.
     let input = aho_corasick::Input::new(text).anchored(aho_corasick::Anchored::Yes);
-    CHINESE.matcher.find(input).map(|m| m.end())
+    CHINESE_CORE.matcher.find(input).map(|m| m.end())
 }
 
 /// The gazetteer's Chinese place names in `text`, leftmost and longest first, not overlapping
 /// (as `place_at_start` read at every position, skipping past each place found).
 pub(crate) fn places_in(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    CHINESE.matcher.find_iter(text).map(|m| m.start()..m.end())
+    CHINESE_CORE
+        .matcher
+        .find_iter(text)
+        .map(|m| m.start()..m.end())
 }
 
 /// Whether a lower-case word is the bare English name of a gazetteer place ('chengyang'),

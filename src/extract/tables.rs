@@ -20,6 +20,13 @@ pub struct Place {
     pub english: Vec<String>,
 }
 
+impl Place {
+    /// Whether the place comes from the GeoNames table of cities abroad (assets/geonames_cities.tsv).
+    pub fn is_from_geonames(&self) -> bool {
+        self.code.starts_with("GN")
+    }
+}
+
 /// Administrative level, most general first (used to choose between places sharing a name).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Level {
@@ -88,11 +95,14 @@ impl Tables {
             include_str!("../../assets/countries.tsv"),
             include_str!("../../assets/world_regions.tsv"),
         ];
-        let cities = include_str!("../../assets/world_cities.tsv");
+        let cities = [
+            include_str!("../../assets/world_cities.tsv"),
+            include_str!("../../assets/geonames_cities.tsv"),
+        ];
         let foreign = foreign
             .into_iter()
             .map(|tsv| (tsv, Level::Country))
-            .chain([(cities, Level::WorldCity)]);
+            .chain(cities.map(|tsv| (tsv, Level::WorldCity)));
         for (tsv, level) in foreign {
             for r in rows(tsv).filter(|r| r.len() >= 3) {
                 places.push(Place {

@@ -74,12 +74,16 @@ pub fn find(weights: &Weights, text: &str, tokens: &[Token]) -> Vec<(Range<usize
     out
 }
 
+/// The longest name in bytes the model's persons may have (twelve ideographs).
+pub const LONGEST_NAME: usize = 36;
+
 /// Whether a person's name the model found reads as one: a Chinese surname and one to three
 /// characters, or a run of transliteration characters — and not a word jieba's dictionary has
 /// for something else (县城, 欧盟), nor a place of the gazetteer (南海).
 pub fn plausible_person(name: &str) -> bool {
     let chars: Vec<char> = name.chars().collect();
-    if chars.len() < 2 || chars.len() > 12 || !chars.iter().all(|&c| is_han(c) || c == '·') {
+    if chars.len() < 2 || name.len() > LONGEST_NAME || !chars.iter().all(|&c| is_han(c) || c == '·')
+    {
         return false;
     }
     if let [t] = segment::tag(name).as_slice() {

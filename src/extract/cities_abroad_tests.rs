@@ -1,0 +1,41 @@
+//! Cities abroad from the GeoNames table, in both languages, and the names they must not take
+//! over (made-up sentences).
+
+use super::tests::{found, has};
+
+#[test]
+fn cities_abroad_are_regions_in_both_languages() {
+    let f = found("Mayor meets guests\n\nThe mayor met a delegation from Hamburg and then flew to Astana, where Kurashiki City of Japan signed a friendship agreement.");
+    for city in ["Hamburg", "Astana", "Kurashiki City"] {
+        assert!(has(&f, city, "REGION"), "{city}: {f:?}");
+    }
+    let f = found("一个足够长的标题\n\n市长会见了来自汉堡的代表团，随后前往阿斯塔纳。");
+    assert!(has(&f, "汉堡", "REGION"), "{f:?}");
+    assert!(has(&f, "阿斯塔纳", "REGION"), "{f:?}");
+}
+
+#[test]
+fn a_city_abroad_does_not_take_over_a_chinese_place_or_a_foreign_name() {
+    // 多哈 (Doha) and 开城 (Kaesong) start where 哈尔滨 and 城关区 are meant.
+    let f =
+        found("一个足够长的标题\n\n代表们从北京出发，经过大多哈尔滨市民熟悉的街道，来到开城关区。");
+    assert!(has(&f, "哈尔滨市", "REGION"), "{f:?}");
+    assert!(has(&f, "城关区", "REGION"), "{f:?}");
+    assert!(!has(&f, "多哈", "REGION"), "{f:?}");
+    // 哥伦布 (Columbus) inside a foreign person's full name.
+    let f = found("一个足够长的标题\n\n克里斯托弗·哥伦布的航行改变了世界。");
+    assert!(!has(&f, "哥伦布", "REGION"), "{f:?}");
+    // A given name that is also a city abroad: 开城 of 刘开城.
+    let f = found("一个足够长的标题\n\n县委书记刘开城主持会议。");
+    assert!(has(&f, "刘开城", "PERSON"), "{f:?}");
+}
+
+#[test]
+fn a_city_named_like_a_person_or_a_brand_is_not_taken() {
+    let f =
+        found("Leaders meet\n\nVladimir Putin met executives of Toyota and Columbia in Moscow.");
+    assert!(
+        f.iter().all(|(t, l, _)| *l != "REGION" || t == "Moscow"),
+        "{f:?}"
+    );
+}
