@@ -15,6 +15,7 @@ mod proper_zh;
 mod regions;
 pub mod script;
 pub mod segment;
+mod titles;
 pub use regions::gazetteer_aliases;
 pub mod tables;
 pub mod tokens;
@@ -221,7 +222,8 @@ impl Extractor {
             // names claim their familiar forms (老贾) before the model could read one as a name.
             link::familiar_names(doc, &mut kept);
         }
-        kept.retain(|c| !doc.in_chrome(&c.span));
+        let titles = titles::document_titles(&doc.text);
+        kept.retain(|c| !doc.in_chrome(&c.span) && !titles::inside(&titles, &c.span));
         kept.sort_by_key(|c| (c.span.start, c.span.end));
         // One shared copy of each key and name in the document, not one per mention.
         let mut shared: rustc_hash::FxHashMap<String, std::sync::Arc<str>> = Default::default();
@@ -434,6 +436,8 @@ pub(crate) fn overlaps(taken: &BTreeMap<usize, usize>, span: &Range<usize>) -> b
 mod cities_abroad_tests;
 #[cfg(test)]
 mod local_news_tests;
+#[cfg(test)]
+mod national_news_tests;
 #[cfg(test)]
 mod pieces_tests;
 #[cfg(test)]

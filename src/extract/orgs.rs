@@ -281,6 +281,11 @@ fn starts_chinese_name(word: &str, next: Option<&str>) -> bool {
         })
 }
 
+/// A ministry, department or administration named with its head's title right after it
+/// (生态环境部部长, 农业农村厅副厅长): the body is the words before the title.
+static HEAD_BEFORE_TITLE_ZH: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"部副?部长|厅副?厅长|署副?署长").expect("static regex"));
+
 fn orgs_zh(text: &str, out: &mut Vec<Candidate>) {
     for m in HEAD_ZH.find_iter(text) {
         let single = m.as_str() == "局";
@@ -290,42 +295,63 @@ fn orgs_zh(text: &str, out: &mut Vec<Candidate>) {
         {
             continue; // 局长, 局面; 布局, 大局: words, not bureaus
         }
-        // Government bodies join two fields with 和 (工业和信息化局, 住房和城乡建设局); elsewhere
-        // 和 joins two names (科技厅和合肥工业大学) and ends the name.
-        let government = GOVERNMENT_HEADS.contains(&m.as_str());
-        let mut start = m.start();
-        let mut count = 0;
-        for (i, c) in text[..m.start()].char_indices().rev() {
-            let joins = c == '和'
-                && government
-                && !text[..i].ends_with(HEAD_CHARS)
-                && (2..=6).contains(&count);
-            if count == MAX_ORG_PREFIX || !is_han(c) || (STOP_ZH.contains(c) || c == '和') && !joins
-            {
-                break;
-            }
-            start = i;
-            count += 1;
-        }
-        let min_prefix = if single { 2 } else { 1 };
-        if count < min_prefix {
-            continue;
-        }
-        let start = if m.as_str() == "中心" {
-            // 中心 names an organization only after a place (天津市概念验证中心).
-            let place = text[start..m.start()]
-                .char_indices()
-                .map(|(i, _)| start + i)
-                .find(|&i| super::regions::place_at_start(&text[i..]).is_some());
-            match place {
-                Some(i) => i,
-                None => continue,
-            }
-        } else {
-            without_leading_verbs(text, start, m.start())
-        };
-        out.push(org(start..m.end(), &text[start..m.end()]));
+        org_before_head(text, m.range(), single, out);
     }
+    for m in HEAD_BEFORE_TITLE_ZH.find_iter(text) {
+        let head = m.start()..m.start() + '部'.len_utf8();
+        let before = out.len();
+        org_before_head(text, head, true, out);
+        // 前司法部部长: "the former" minister, not a body called 前司法部.
+        for c in &mut out[before..] {
+            if let Some(rest) = text[c.span.clone()].strip_prefix(['前', '原']) {
+                let start = c.span.end - rest.len();
+                *c = org(start..c.span.end, rest);
+            }
+        }
+    }
+}
+
+/// The organization whose head word is at `head` (局, 委员会…), named by the ideographs before
+/// it; `single`: a one-character head, which needs two before it.
+fn org_before_head(
+    text: &str,
+    head: std::ops::Range<usize>,
+    single: bool,
+    out: &mut Vec<Candidate>,
+) {
+    let head_word = &text[head.clone()];
+    // Government bodies join two fields with 和 (工业和信息化局, 住房和城乡建设局); elsewhere
+    // 和 joins two names (科技厅和合肥工业大学) and ends the name.
+    let government = GOVERNMENT_HEADS.contains(&head_word) || single;
+    let mut start = head.start;
+    let mut count = 0;
+    for (i, c) in text[..head.start].char_indices().rev() {
+        let joins =
+            c == '和' && government && !text[..i].ends_with(HEAD_CHARS) && (2..=6).contains(&count);
+        if count == MAX_ORG_PREFIX || !is_han(c) || (STOP_ZH.contains(c) || c == '和') && !joins {
+            break;
+        }
+        start = i;
+        count += 1;
+    }
+    let min_prefix = if single { 2 } else { 1 };
+    if count < min_prefix {
+        return;
+    }
+    let start = if head_word == "中心" {
+        // 中心 names an organization only after a place (天津市概念验证中心).
+        let place = text[start..head.start]
+            .char_indices()
+            .map(|(i, _)| start + i)
+            .find(|&i| super::regions::place_at_start(&text[i..]).is_some());
+        match place {
+            Some(i) => i,
+            None => return,
+        }
+    } else {
+        without_leading_verbs(text, start, head.start)
+    };
+    out.push(org(start..head.end, &text[start..head.end]));
 }
 
 /// The start of an organization's name once leading verbs and function words that the
