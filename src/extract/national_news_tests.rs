@@ -1,5 +1,6 @@
-//! Chinese national news: ministries named before their head's title, and the names of laws,
-//! treaties and plans (made-up sentences, not from any article).
+//! National news in both languages: ministries named before their head's title, the names of
+//! laws, treaties and plans, a leader's surname alone, places the tables do not list (made-up
+//! sentences, not from any article).
 
 use super::tests::{found, has};
 
@@ -25,4 +26,32 @@ fn places_and_bodies_inside_the_title_of_a_law_or_plan_are_not_mentions() {
         .collect();
     assert!(inside.is_empty(), "{f:?}");
     assert!(has(&f, "上海", "REGION"), "outside the titles: {f:?}");
+}
+
+#[test]
+fn a_surname_alone_is_the_one_person_of_that_surname_without_a_cue() {
+    let f = found("Gao stresses green growth\n\nVice Premier Gao Mingyuan visited a farm on Monday. According to Gao, the harvest was good, and farmers thanked Gao on the trip.");
+    let gao = f
+        .iter()
+        .filter(|(t, l, _)| t == "Gao" && *l == "PERSON")
+        .count();
+    assert_eq!(gao, 3, "headline, 'According to Gao', 'thanked Gao': {f:?}");
+    // Two persons of the surname: alone, it names neither.
+    let f = found("A meeting\n\nGao Mingyuan and Gao Lei met. According to Gao, it went well.");
+    assert!(!has(&f, "Gao", "PERSON"), "{f:?}");
+    // A surname that is a word or a dynasty needs a cue.
+    let f = found("A meeting\n\nSecretary Song Wei spoke. The Song dynasty museum opened, and a Song poem was read.");
+    assert!(!has(&f, "Song", "PERSON"), "{f:?}");
+}
+
+#[test]
+fn a_pinyin_place_after_in_is_a_region_and_a_bare_district_is_the_district() {
+    let f = found("A visit\n\nHe visited a farm in Qiansanshui, a school in Mentougou and the office of Xinhua's bureau in Putonghua classes.");
+    assert!(has(&f, "Qiansanshui", "REGION"), "{f:?}");
+    let mentougou = f.iter().find(|(t, ..)| t == "Mentougou");
+    assert!(
+        mentougou.is_some_and(|(_, l, c)| *l == "REGION" && c.contains("门头沟")),
+        "the district of the gazetteer: {f:?}"
+    );
+    assert!(!has(&f, "Putonghua", "REGION"), "{f:?}");
 }

@@ -292,6 +292,7 @@ fn surname_back_references(
         .map(|c| (c.span.start, c.span.end))
         .collect();
     let mut lower = [0; 32];
+    let headline_end = text.find('\n').unwrap_or(text.len());
     for w in ws {
         if !matches!(case_of(w.text), Case::Capitalized | Case::Upper) {
             continue;
@@ -302,16 +303,46 @@ fn surname_back_references(
         let Some(&((first_at, key, canonical), ambiguous_from)) = firsts.get(surname) else {
             continue;
         };
-        if *first_at >= w.start || ambiguous_from < w.start {
+        // Before the full name only in the headline, and only where no other person has the
+        // surname ("Xi stresses …" above "President Xi Jinping").
+        let one_person = ambiguous_from == usize::MAX;
+        let in_headline = w.start < headline_end;
+        if (*first_at >= w.start && !(one_person && in_headline)) || ambiguous_from < w.start {
             continue;
         }
         if super::overlaps(&taken, &(w.start..w.end)) {
             continue;
         }
-        if cue_after(text, w.end) || title_before(text, w.start) || past_tense_after(text, w.end) {
+        let cue =
+            cue_after(text, w.end) || title_before(text, w.start) || past_tense_after(text, w.end);
+        let after_full_name = *first_at < w.start;
+        if (cue && after_full_name) || (one_person && stands_alone_as_a_name(text, w)) {
             out.push(person(w.start..w.end, key.clone(), canonical.clone()));
         }
     }
+}
+
+/// Surnames that are also English words or name a dynasty, people or currency (He, Song, Han,
+/// Yuan): alone they need a cue.
+const WORDLIKE_SURNAMES: &[&str] = &[
+    "He", "Long", "Young", "Fan", "Man", "Sun", "Song", "Han", "Tang", "Qin", "Yuan", "You", "Ma",
+    "Mao", "Bo", "Lu", "Hong", "Kong", "Li", "Ming", "Shang", "Zhou", "Jin", "Sui",
+];
+
+/// Whether a surname alone, in a document that names one person of that surname, reads as
+/// that person without a cue ("According to Liu,", "accompanied Xi"): not a word-like surname,
+/// not before another capitalized word (Han Chinese), not after "the".
+fn stands_alone_as_a_name(text: &str, w: &Word) -> bool {
+    let next = text[w.end..]
+        .strip_prefix(' ')
+        .and_then(|r| r.split([' ', ',', '.', ';', ':']).next())
+        .unwrap_or("");
+    let before = text[..w.start].trim_end_matches(' ');
+    !WORDLIKE_SURNAMES.contains(&w.text)
+        && !matches!(case_of(next), Case::Capitalized | Case::Upper)
+        && !before.ends_with("the")
+        && !before.ends_with("The")
+        && !text[w.end..].starts_with(['-', '\''])
 }
 
 /// Whether the next word is a past-tense verb ('Li listened'): a subject, so a person here.

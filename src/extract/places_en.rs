@@ -20,6 +20,14 @@ static TOWN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// One run-together capitalized word after a preposition of place ("a farm in Jiansanjiang,").
+static AFTER_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:in|at|near|from) ([A-Z][a-z]{5,})(?-u:\b)").expect("static regex")
+});
+
+/// Three-syllable pinyin words that name no place (the common language, the currency).
+const NOT_PLACES: &[&str] = &["Putonghua", "Renminbi", "Zhongguancun"];
+
 /// A dateline: the place in capitals, a date, the agency in brackets.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -52,6 +60,22 @@ impl Recognizer for PlacesEn {
                 out.push(candidate(all.range(), all.as_str(), Label::Region));
             }
         }
+        for c in AFTER_PREPOSITION.captures_iter(text) {
+            if let Some(word) = c.get(1) {
+                if unlisted_place(text, word.range()) {
+                    let mut c = candidate(word.range(), word.as_str(), Label::Region);
+                    // A district's or county's bare name: the division (Mentougou District).
+                    if let Some((key, canonical)) =
+                        [" District", " County", " Banner"].iter().find_map(|kind| {
+                            super::regions::english_place(&format!("{}{kind}", word.as_str()))
+                        })
+                    {
+                        (c.key, c.canonical) = (key, canonical);
+                    }
+                    out.push(c);
+                }
+            }
+        }
         for c in DATELINE.captures_iter(text) {
             if let (Some(place), Some(agency)) = (c.get(1), c.get(2)) {
                 out.push(candidate(
@@ -63,6 +87,24 @@ impl Recognizer for PlacesEn {
             }
         }
     }
+}
+
+/// Whether the word at `span`, after a preposition of place, is a place the tables do not list:
+/// three pinyin syllables run together (names of people run two together at most), standing
+/// alone — no possessive, no capitalized word after it (Jiansanjiang, not Xinhua's or
+/// Jiansanjiang Farm, which other recognizers read).
+fn unlisted_place(text: &str, span: std::ops::Range<usize>) -> bool {
+    let word = &text[span.clone()];
+    let rest = &text[span.end..];
+    let next_word_capitalized = rest
+        .strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()));
+    !rest.starts_with(['\'', '’', '-'])
+        && !next_word_capitalized
+        && !NOT_PLACES.contains(&word)
+        && TABLES
+            .pinyin_syllables(&word.to_ascii_lowercase())
+            .is_some_and(|s| s.len() == 3)
 }
 
 fn candidate(span: std::ops::Range<usize>, name: &str, label: Label) -> Candidate {
