@@ -346,13 +346,22 @@ fn add_learned(
         let end = longest_from.entry(c.span.start).or_default();
         *end = (*end).max(c.span.end);
     }
+    // So is a transliterated name a rule cut short where a character it does not know as a
+    // transliteration's stopped it (马克 of 马克龙).
     kept.retain(|k| {
         let inside_a_name = || {
             longest_from
                 .range(k.span.start.saturating_sub(learned::LONGEST_NAME)..=k.span.start)
                 .any(|(&start, &end)| end >= k.span.end && end - start > k.span.len())
         };
-        !(k.label == Label::Region && regions::is_city_abroad(&k.key) && inside_a_name())
+        let cut_short = || {
+            longest_from
+                .get(&k.span.start)
+                .is_some_and(|&end| end > k.span.end)
+        };
+        let city = k.label == Label::Region && regions::is_city_abroad(&k.key) && inside_a_name();
+        let short = k.recognizer == "persons-foreign" && cut_short();
+        !(city || short)
     });
     let mut taken: BTreeMap<usize, usize> =
         kept.iter().map(|c| (c.span.start, c.span.end)).collect();

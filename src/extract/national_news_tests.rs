@@ -55,3 +55,17 @@ fn a_pinyin_place_after_in_is_a_region_and_a_bare_district_is_the_district() {
     );
     assert!(!has(&f, "Putonghua", "REGION"), "{f:?}");
 }
+
+#[test]
+fn foreign_names_are_neither_cut_short_nor_run_on_and_chinese_ones_keep_their_surname() {
+    let f = found("一个足够长的标题\n\n法国总统马克龙通电话。美国国务卿布林肯日前访问了北京。吴海波认为，乡村振兴要靠人才。");
+    for name in ["马克龙", "布林肯", "吴海波"] {
+        assert!(has(&f, name, "PERSON"), "{name}: {f:?}");
+    }
+    for part in ["马克", "布林肯日", "海波"] {
+        assert!(!has(&f, part, "PERSON"), "{part}: {f:?}");
+    }
+    // A Korean leader's name is written in characters and read as a Chinese name.
+    let f = found("一个足够长的标题\n\n韩国总统尹锡悦会见了代表团。");
+    assert!(has(&f, "尹锡悦", "PERSON"), "{f:?}");
+}

@@ -115,7 +115,7 @@ impl Recognizer for PersonsForeign {
                 .take(MAX_RUN)
                 .map(char::len_utf8)
                 .sum();
-            names.extend(accept(&rest[..len]));
+            names.extend(accept(&rest[..without_word_after(rest, len)]));
         }
         for m in AFTER_MATCHER.find_iter(text) {
             let before = &text[..m.start()];
@@ -126,11 +126,38 @@ impl Recognizer for PersonsForeign {
                 .take(MAX_RUN)
                 .map(char::len_utf8)
                 .sum();
-            names.extend(accept(&before[before.len() - len..]));
+            let run_start = before.len() - len;
+            // 吴海波认为: 海波 is the given name of a Chinese name whose surname the run stopped at.
+            let surname_before = before[..run_start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| TABLES.surnames_zh.contains_key(c.encode_utf8(&mut [0; 4])));
+            if surname_before && before[run_start..].chars().count() <= 2 {
+                continue;
+            }
+            names.extend(accept(&before[run_start..]));
         }
         let names: Vec<&str> = names.into_iter().collect();
         let key = |name: &str| format!("person:zh:{name}");
         super::every_occurrence(text, &names, key, "persons-foreign", out);
+    }
+}
+
+/// The run `rest[..len]` without its last character where that character and the next make a
+/// word (布林肯日前: 日前 "recently"), if three remain.
+fn without_word_after(rest: &str, len: usize) -> usize {
+    let Some(last) = rest[..len].chars().next_back() else {
+        return len;
+    };
+    let Some(next) = rest[len..].chars().next() else {
+        return len;
+    };
+    let word_end = len + next.len_utf8();
+    let cut = len - last.len_utf8();
+    if rest[..cut].chars().count() >= 3 && super::segment::is_word(&rest[cut..word_end]) {
+        cut
+    } else {
+        len
     }
 }
 

@@ -265,7 +265,14 @@ fn tagged_names<'t>(text: &'t str, tokens: &[Token]) -> Vec<&'t str> {
             || TITLES_AFTER_NAME
                 .iter()
                 .any(|title| after.starts_with(title));
-        let cue_before = TITLES.iter().any(|title| before.ends_with(title))
+        let title_before = TITLES.iter().find(|title| before.ends_with(*title));
+        // 法国总统马克龙: after a foreign country's title the name is foreign (not 马克).
+        if title_before.is_some_and(|title| {
+            super::regions::transliterating_country_before(text, t.range.start - title.len())
+        }) {
+            continue;
+        }
+        let cue_before = title_before.is_some()
             || tokens[..i]
                 .last()
                 .is_some_and(|p| p.tag == "v" && text[p.range.clone()].ends_with('了'));
@@ -309,7 +316,11 @@ impl Recognizer for PersonsZh {
         for m in TITLE_MATCHER.find_iter(text) {
             let title = &text[m.start()..m.end()];
             // A title, then (after an optional colon) a name: 局长朱玉兵表示, 编辑:王宁.
-            if TITLES.contains(&title) {
+            // After a foreign country's title (法国总统马克龙) the name is foreign: not read as
+            // a Chinese surname and given name (马克).
+            if TITLES.contains(&title)
+                && !super::regions::transliterating_country_before(text, m.start())
+            {
                 let after = text[m.end()..].trim_start_matches([':', '：', ' ']);
                 names.extend(name_after_title(after));
             }

@@ -244,12 +244,38 @@ const NAME_CONTINUES: &str = "·克斯尔里娜德丝蒂妮莉拉蕊芬特森逊
 
 /// Whether a Chinese division's name (of two to four characters) ends at `at`.
 fn after_a_chinese_place(text: &str, at: usize) -> bool {
+    places_ending_at(text, at).next().is_some()
+}
+
+/// The gazetteer places (not the GeoNames cities) whose Chinese name of two to six characters
+/// ends at `at`.
+fn places_ending_at(text: &str, at: usize) -> impl Iterator<Item = &'static Place> + '_ {
     text[..at]
         .char_indices()
         .rev()
         .skip(1)
-        .take(3)
-        .any(|(i, _)| place_at_start(&text[i..]) == Some(at - i))
+        .take(5)
+        .filter_map(move |(i, _)| {
+            let input = aho_corasick::Input::new(&text[..at])
+                .range(i..)
+                .anchored(aho_corasick::Anchored::Yes);
+            let m = CHINESE_CORE.matcher.find(input)?;
+            (m.end() == at).then(|| &CHINESE_CORE.places_of[m.pattern().as_usize()])
+        })
+        .flatten()
+        .map(|&i| &TABLES.places[i])
+}
+
+/// Countries whose people's names Chinese writes in Chinese characters, not transliterated
+/// (韩国总统尹锡悦, 新加坡总理黄循财), China among them.
+const NAMES_IN_CHARACTERS: &[&str] = &["CHN", "JPN", "KOR", "PRK", "SGP", "VNM", "MYS"];
+
+/// Whether a country whose names Chinese transliterates is named right before `at` (法国 of
+/// 法国总统马克龙).
+pub(crate) fn transliterating_country_before(text: &str, at: usize) -> bool {
+    places_ending_at(text, at).any(|p| {
+        p.level == super::tables::Level::Country && !NAMES_IN_CHARACTERS.contains(&p.code.as_str())
+    })
 }
 
 fn english_match_ok(text: &str, span: &std::ops::Range<usize>, single_word: bool) -> bool {
