@@ -442,7 +442,7 @@ pub(crate) fn overlaps(taken: &BTreeMap<usize, usize>, span: &Range<usize>) -> b
 }
 
 #[cfg(test)]
-mod cities_abroad_tests;
+mod beyond_tables_tests;
 #[cfg(test)]
 mod local_news_tests;
 #[cfg(test)]

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 pub struct Orgs;
 
 static HEAD_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:co\.?,? ?ltd\.|(?:co\.?,? ?ltd|company|corporation|group|committee|commission|bureau|academy|university|institute|association|congress|administration|ministry|department|council|federation|chamber of commerce|bank|procuratorate|government|people's government|daily|times|news agency|television|radio)(?-u:\b))").expect("static regex")
+    Regex::new(r"(?i)(?-u:\b)(?:co\.?,? ?ltd\.|(?:co\.?,? ?ltd|company|corporation|group|committee|commission|bureau|academy|university|institute|association|congress|administration|ministry|department|council|federation|chamber of commerce|bank|procuratorate|government|people's government|cppcc|daily|times|news agency|television|radio)(?-u:\b))").expect("static regex")
 });
 
 /// Lower-case words allowed inside an organization's name in machine translations
@@ -45,6 +45,7 @@ const NEWS_HEADS: &[&str] = &["daily", "times", "news agency", "television", "ra
 /// Heads that take an 'of …' complement ('Academy of Aerospace').
 const OF_HEADS: &[&str] = &[
     "academy",
+    "administration",
     "university",
     "institute",
     "ministry",

@@ -304,53 +304,80 @@ fn english_match_ok(text: &str, span: &std::ops::Range<usize>, single_word: bool
 /// 'Qingdao High-tech Zone', 'Tianjin Port Free Trade Zone', 'Sino-Singapore Tianjin Eco-City':
 /// the zone words and the capitalized words before them (at least one).
 fn zones_en(text: &str, out: &mut Vec<Candidate>) {
-    for m in ZONE_EN.find_iter(text) {
-        // Words before the zone words: capitalized ones, or a place name however written; up to
-        // three lower-case words in between when a place stands before them ('Qingdao green
-        // transformation pilot zone').
-        let mut start = m.start(); // start of the name accepted so far
-        let mut at = m.start();
-        let mut lower_run = 0;
-        let mut anchored = false;
-        while let Some(before) = text[..at].strip_suffix(' ') {
-            let ws = last_word_start(before);
-            let word = &before[ws..];
-            if word.is_empty() || STOP_CAPITALS.contains(&word) {
-                break;
-            }
-            let capitalized =
-                matches!(case_of(word), Case::Capitalized | Case::Upper | Case::Camel);
-            let place = is_place_word(&word.to_ascii_lowercase());
-            if lower_run > 0 && !place {
-                break; // across lower-case words only a place anchors the name
-            }
-            if capitalized || place {
-                anchored = true;
-                start = ws;
-                lower_run = 0;
-            } else if case_of(word) == Case::Lower && lower_run < 3 && !ZONE_STOP.contains(&word) {
-                lower_run += 1; // kept only if a place comes before it
-            } else {
-                break;
-            }
-            at = ws;
-        }
-        if !anchored {
+    let heads = ZONE_EN.find_iter(text).map(|m| (m.range(), true));
+    let capitalized_heads = ZONE_HEAD_EN.find_iter(text).map(|m| (m.range(), false));
+    for (m, lower_allowed) in heads.chain(capitalized_heads) {
+        // 'Park Geun-hye', 'Zone B': a capitalized word after a bare head makes it no zone's.
+        let next_capitalized = text[m.end..]
+            .strip_prefix(' ')
+            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()));
+        if !lower_allowed && (next_capitalized || text[m.end..].starts_with('-')) {
             continue;
         }
-        let name = &text[start..m.end()];
-        let key = format!(
-            "region:zone:{}",
-            name.to_ascii_lowercase().replace(['-', ' '], "")
-        );
-        out.push(Candidate {
-            span: start..m.end(),
-            label: Label::Region,
-            key,
-            canonical: title_case(name),
-            recognizer: "regions",
-        });
+        if let Some(start) = zone_name_start(text, m.start, lower_allowed) {
+            push_zone_en(text, start..m.end, out);
+        }
     }
+}
+
+/// A capitalized head word that names a zone, park or area after a name in capitals (`Longgang
+/// Science Park`, `Sino-German Ecopark`, `Pingshan Comprehensive Reform Zone`, `Northern
+/// Metropolis`); lower case it is a common noun.
+static ZONE_HEAD_EN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:Zone|Park|Ecopark|Eco-park|Metropolis|Corridor)(?-u:\b)")
+        .expect("static regex")
+});
+
+/// Where a zone's name starts before its head words at `head`: the capitalized words (or a
+/// place name however written) before them; with `lower_allowed`, up to three lower-case words
+/// in between when a place stands before them ('Qingdao green transformation pilot zone').
+fn zone_name_start(text: &str, head: usize, lower_allowed: bool) -> Option<usize> {
+    let mut start = head; // start of the name accepted so far
+    let mut at = head;
+    let mut lower_run = 0;
+    let mut anchored = false;
+    while let Some(before) = text[..at].strip_suffix(' ') {
+        let ws = last_word_start(before);
+        let word = &before[ws..];
+        if word.is_empty() || STOP_CAPITALS.contains(&word) {
+            break;
+        }
+        let capitalized = matches!(case_of(word), Case::Capitalized | Case::Upper | Case::Camel);
+        let place = is_place_word(&word.to_ascii_lowercase());
+        if lower_run > 0 && !place {
+            break; // across lower-case words only a place anchors the name
+        }
+        if capitalized || place {
+            anchored = true;
+            start = ws;
+            lower_run = 0;
+        } else if lower_allowed
+            && case_of(word) == Case::Lower
+            && lower_run < 3
+            && !ZONE_STOP.contains(&word)
+        {
+            lower_run += 1; // kept only if a place comes before it
+        } else {
+            break;
+        }
+        at = ws;
+    }
+    anchored.then_some(start)
+}
+
+fn push_zone_en(text: &str, span: std::ops::Range<usize>, out: &mut Vec<Candidate>) {
+    let name = &text[span.clone()];
+    let key = format!(
+        "region:zone:{}",
+        name.to_ascii_lowercase().replace(['-', ' '], "")
+    );
+    out.push(Candidate {
+        span,
+        label: Label::Region,
+        key,
+        canonical: title_case(name),
+        recognizer: "regions",
+    });
 }
 
 /// Lower-case words that end a zone's name on the left ('to build the … zone').

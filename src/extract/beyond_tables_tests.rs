@@ -1,5 +1,6 @@
-//! Cities abroad from the GeoNames table, in both languages, and the names they must not take
-//! over (made-up sentences).
+//! Names beyond the division and country tables: cities abroad from the GeoNames table in both
+//! languages (and the names they must not take over), English zones and parks by their head word,
+//! English bodies by theirs (made-up sentences).
 
 use super::tests::{found, has};
 
@@ -38,4 +39,28 @@ fn a_city_named_like_a_person_or_a_brand_is_not_taken() {
         f.iter().all(|(t, l, _)| *l != "REGION" || t == "Moscow"),
         "{f:?}"
     );
+}
+
+#[test]
+fn english_zones_and_parks_by_a_capitalized_head_word() {
+    let f = found("Parks grow\n\nFirms moved into the Longgang Science Park and the Sino-German Ecopark, near the Northern Metropolis. President Park Geun-hye visited a park in the zone.");
+    for zone in [
+        "Longgang Science Park",
+        "Sino-German Ecopark",
+        "Northern Metropolis",
+    ] {
+        assert!(has(&f, zone, "REGION"), "{zone}: {f:?}");
+    }
+    assert!(
+        !f.iter()
+            .any(|(t, l, _)| *l == "REGION" && t.contains("Park Geun")),
+        "a person named Park: {f:?}"
+    );
+}
+
+#[test]
+fn english_bodies_named_cppcc_and_administration_of() {
+    let f = found("Officials meet\n\nVice Chairman of the Wuxi Municipal CPPCC Zhao Ming and officials from the General Administration of Customs attended.");
+    assert!(has(&f, "Wuxi Municipal CPPCC", "ORG"), "{f:?}");
+    assert!(has(&f, "General Administration of Customs", "ORG"), "{f:?}");
 }
