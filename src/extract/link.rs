@@ -7,6 +7,7 @@ pub(crate) const SOURCES: &[&str] = &[
     "link-company",
     "link-zone",
     "link-familiar",
+    "link-place",
 ];
 
 use super::{overlaps, Candidate};
@@ -28,7 +29,45 @@ pub fn link(doc: &Document, mentions: &mut Vec<Candidate>) {
     abbreviations(doc, mentions);
     company_short_names(doc, mentions);
     zone_short_names(doc, mentions);
+    place_short_names(doc, mentions);
     generic_bodies_stay_in_document(doc, mentions);
+}
+
+/// 佛山市南海区 … 南海要对标深圳: a district or county named in full is named again by its bare
+/// name (too ambiguous to take anywhere else), where that stands as a word of its own.
+fn place_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
+    let text: &str = &doc.text;
+    let mut shorts: Vec<(String, String, String)> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for m in mentions.iter().filter(|m| m.label == Label::Region) {
+        let Some(bare) = super::regions::bare_name_of(&m.key, &text[m.span.clone()]) else {
+            continue;
+        };
+        if seen.insert(bare) {
+            shorts.push((bare.to_string(), m.key.clone(), m.canonical.clone()));
+        }
+    }
+    let stands_alone = |span: &std::ops::Range<usize>| {
+        // 津南园, 南海路: the start of a park's or a road's name.
+        if text[span.end..].starts_with(|c| "园区县市镇乡村路街港站".contains(c)) {
+            return false;
+        }
+        // Read in a few characters of context: 南海 of 东南海岸 is no word of its own.
+        let from = text.floor_char_boundary(span.start.saturating_sub(12));
+        let to = text.ceil_char_boundary((span.end + 12).min(text.len()));
+        let tokens = super::segment::tag(&text[from..to]);
+        let starts = tokens.iter().any(|t| t.range.start + from == span.start);
+        let ends = tokens.iter().any(|t| t.range.end + from == span.end);
+        starts && ends
+    };
+    link_short_forms(
+        doc,
+        mentions,
+        shorts,
+        Label::Region,
+        "link-place",
+        stands_alone,
+    );
 }
 
 /// Words an organization's name can be made of without naming any particular one ('the
@@ -255,7 +294,14 @@ pub(super) fn familiar_names(doc: &Document, mentions: &mut Vec<Candidate>) {
             recognizer: "link-familiar",
         });
     }
-    link_short_forms(doc, mentions, shorts, Label::Person, "link-familiar");
+    link_short_forms(
+        doc,
+        mentions,
+        shorts,
+        Label::Person,
+        "link-familiar",
+        |_| true,
+    );
 }
 
 fn abbreviations(doc: &Document, mentions: &mut Vec<Candidate>) {
@@ -269,7 +315,7 @@ fn abbreviations(doc: &Document, mentions: &mut Vec<Candidate>) {
                 Some((c[1].to_string(), m.key.clone(), m.canonical.clone()))
             })
             .collect();
-        link_short_forms(doc, mentions, defined, label, "link-abbreviation");
+        link_short_forms(doc, mentions, defined, label, "link-abbreviation", |_| true);
     }
 }
 
@@ -305,7 +351,7 @@ fn company_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
             shorts.push((stem.to_string(), m.key.clone(), m.canonical.clone()));
         }
     }
-    link_short_forms(doc, mentions, shorts, Label::Org, "link-company");
+    link_short_forms(doc, mentions, shorts, Label::Org, "link-company", |_| true);
 }
 
 /// 天开高教科创园 … 天开园: a Chinese zone's short name is its first two characters and its
@@ -329,7 +375,7 @@ fn zone_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
             }
         }
     }
-    link_short_forms(doc, mentions, shorts, Label::Region, "link-zone");
+    link_short_forms(doc, mentions, shorts, Label::Region, "link-zone", |_| true);
 }
 
 /// Adds a mention for every free occurrence (not overlapping a mention, not in chrome, and for
@@ -342,6 +388,7 @@ fn link_short_forms(
     shorts: Vec<(String, String, String)>,
     label: Label,
     recognizer: &'static str,
+    accept: impl Fn(&std::ops::Range<usize>) -> bool,
 ) {
     if shorts.is_empty() {
         return;
@@ -373,7 +420,7 @@ fn link_short_forms(
         {
             continue;
         }
-        if overlaps(&taken, &span) || doc.in_chrome(&span) {
+        if overlaps(&taken, &span) || doc.in_chrome(&span) || !accept(&span) {
             continue;
         }
         taken.insert(span.start, span.end);

@@ -39,3 +39,17 @@ fn a_region_named_before_a_zone_belongs_to_the_zone() {
     let f = found("一个足够长的标题\n\n总书记亲临滨海新区考察。");
     assert!(has(&f, "滨海新区", "REGION"), "{f:?}");
 }
+
+#[test]
+fn a_district_named_in_full_is_named_again_by_its_bare_name() {
+    let f = found(
+        "一个足够长的标题\n\n佛山市南海区召开大会。会议指出，南海要对标先进地区。南海路正在改造。",
+    );
+    let nanhai: Vec<&(String, &str, String)> = f.iter().filter(|(t, ..)| t == "南海").collect();
+    assert_eq!(nanhai.len(), 1, "the bare name, not the road's: {f:?}");
+    let full = f.iter().find(|(t, ..)| t == "南海区").map(|(.., c)| c);
+    assert_eq!(Some(&nanhai[0].2), full, "one entity: {f:?}");
+    // A bare name that is a common word (资源 of 资源县, "resources") is not linked.
+    let f = found("一个足够长的标题\n\n资源县召开大会，要求用好各类资源。");
+    assert!(!has(&f, "资源", "REGION"), "{f:?}");
+}

@@ -571,6 +571,24 @@ pub(crate) fn is_city_abroad(key: &str) -> bool {
         .is_some_and(|p| p.level == super::tables::Level::WorldCity)
 }
 
+/// The bare name (南海) of the district or county behind an entity key, where `surface` is its
+/// full name (南海区): two characters or more, no other division's full name, and no word of
+/// another kind.
+pub(crate) fn bare_name_of(key: &str, surface: &str) -> Option<&'static str> {
+    let place = BY_CODE.get(key.strip_prefix("region:")?)?;
+    let district = matches!(
+        place.level,
+        super::tables::Level::District | super::tables::Level::CountyCity
+    );
+    let bare = place.zh_short.as_str();
+    let own_name = place_at_start(bare).is_none_or(|len| len < bare.len());
+    // 资源 of 资源县 is the word "resources": a word jieba knows must be a place to it.
+    let not_a_common_word = !super::segment::is_word(bare)
+        || matches!(super::segment::tag(bare).as_slice(), [t] if t.tag == "ns");
+    let named = district && surface == place.zh && bare != place.zh;
+    (named && bare.chars().count() >= 2 && own_name && not_a_common_word).then_some(bare)
+}
+
 /// Every name of the gazetteer place behind an entity key ('region:120000' → 天津市, 天津,
 /// Tianjin, Tianjin City, …), so the filter finds a place by any of its names.
 pub fn gazetteer_aliases(key: &str) -> Vec<String> {
