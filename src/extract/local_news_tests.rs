@@ -53,3 +53,17 @@ fn a_district_named_in_full_is_named_again_by_its_bare_name() {
     let f = found("一个足够长的标题\n\n资源县召开大会，要求用好各类资源。");
     assert!(!has(&f, "资源", "REGION"), "{f:?}");
 }
+
+#[test]
+fn communities_towns_of_rare_characters_and_a_zone_after_a_visitors_name() {
+    let f = found("一个足够长的标题\n\n区委书记张卫东到松山湖高新区调研。在桂花社区，他了解了改造情况，随后来到位于寮步镇的工厂。");
+    for (text, label) in [
+        ("张卫东", "PERSON"),
+        ("松山湖高新区", "REGION"),
+        ("桂花社区", "REGION"),
+        ("寮步镇", "REGION"),
+    ] {
+        assert!(has(&f, text, label), "{text} {label}: {f:?}");
+    }
+    assert!(!has(&f, "桂花", "PERSON"), "{f:?}");
+}

@@ -1,7 +1,8 @@
 //! Chinese proper nouns jieba's dictionary knows, taken where the form agrees: organizations it
 //! tags nt that end like one (外交部, 新华社, 全国政协), places it tags ns that end like one or
 //! stand where places stand (北三县, 赴迪拜), companies listed as such (兴发集团、华新水泥等企业),
-//! and towns, townships, subdistricts and villages by their suffix (东坝镇, 桂城街道, 上庄村).
+//! and towns, townships, subdistricts, communities and villages by their suffix (东坝镇, 桂城街道,
+//! 桂花社区, 上庄村).
 
 use super::segment::Token;
 use super::{Candidate, Recognizer, Words};
@@ -57,7 +58,7 @@ const COMPANY_LIST_ENDS: &[&str] = &["等企业", "等公司", "等龙头企业"
 
 /// Suffixes of towns, townships, subdistricts and villages, and what may not stand before one
 /// (全镇, 该村, 各乡: a determiner, not a name).
-const TOWN_SUFFIXES: &[&str] = &["街道", "镇", "乡", "村"];
+const TOWN_SUFFIXES: &[&str] = &["街道", "社区", "镇", "乡", "村"];
 const NOT_TOWN_NAMES: &str = "全该本各每此乡城农邻外同老新";
 
 impl Recognizer for ProperZh {
@@ -200,9 +201,10 @@ fn town_inside_a_guess(text: &str, tokens: &[Token], i: usize, out: &mut Vec<Can
     }
 }
 
-/// Tags of words a town's name can be made of: nouns, places, names, unknown words.
+/// Tags of words a town's name can be made of: nouns, places, names, unknown words, rare
+/// characters (寮 of 寮步镇).
 fn name_word(tag: &str) -> bool {
-    tag.starts_with('n') || matches!(tag, "j" | "x" | "s" | "f" | "b" | "ng")
+    tag.starts_with('n') || matches!(tag, "j" | "x" | "s" | "f" | "b" | "ng" | "zg")
 }
 
 /// Bytes before a list's end searched for the start of its clause.

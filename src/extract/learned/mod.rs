@@ -117,8 +117,9 @@ pub fn plausible_person(name: &str) -> bool {
 /// place — unless the suffix starts an office that follows a name (刘建国县长, 王明镇长).
 pub fn before_a_place_suffix(after: &str) -> bool {
     let mut chars = after.chars();
-    let suffix =
-        chars.next().is_some_and(|c| "镇乡村县区市省州".contains(c)) || after.starts_with("街道");
+    let suffix = chars.next().is_some_and(|c| "镇乡村县区市省州".contains(c))
+        || after.starts_with("街道")
+        || after.starts_with("社区");
     suffix && chars.next() != Some('长')
 }
 
