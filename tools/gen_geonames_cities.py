@@ -16,7 +16,7 @@ Sources (see assets/SOURCES.md):
     古龙 a writer's name) is left out; so are names listed in AMBIGUOUS.
 
 Left out as well: cities in China, Hong Kong, Macao and Taiwan (the division table has them);
-names shorter than four letters or two characters, one-word names that read as pinyin (Dadu), names
+names shorter than four letters or two characters, one-word names of cities under a million that read as pinyin (Dadu), names
 with a one-letter word (O Mon)
 or are an English word with an s (Brits); Chinese names of cities under 300,000 (府中, 台东:
 they collide with places and words in China); names the other place tables already have
@@ -42,6 +42,8 @@ from pathlib import Path
 
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 MIN_POPULATION = 100_000
+# A city this large is named by its name even where it reads as pinyin (Osaka).
+PINYIN_EXEMPT = 1_000_000
 # Chinese names of smaller cities abroad collide with Chinese places and words (台东, 府中).
 MIN_POPULATION_ZH = 300_000
 # The division table has these.
@@ -58,7 +60,7 @@ AMBIGUOUS = {"花城", "富山", "新山", "长滩",
              "Alexandra", "Constantine", "Daur", "Izumi", "Kikuyu", "Americana", "Paulista",
              "Rosetta", "Columbia", "Irving", "Vladimir", "Cary", "Lowell", "Savannah", "Nigel",
              "Windsor", "Chinatown", "Waterloo", "Levis", "Balti", "Bunda", "Yamato", "Lincoln",
-             "Orlando", "Madison", "Paterson", "Arlington", "Hamilton", "Kobe"}
+             "Orlando", "Madison", "Paterson", "Arlington", "Hamilton", "Kobe", "Lome", "Teni"}
 # jieba's tags of a two-character word that may still name a city abroad.
 PLACE_TAGS = {"ns", "nrt", "nz"}
 HAN = re.compile(r"^[\u4e00-\u9fff]+$")
@@ -144,7 +146,8 @@ def main():
             if (len(form) < 4 or not LATIN_NAME.match(form) or key in known or key in seen_en
                     or form in AMBIGUOUS or min(len(w) for w in form.split()) < 2
                     or (one_word and (key in common_words or key.rstrip("s") in common_words
-                                      or key in people or is_pinyin(key)))):
+                                      or key in people
+                                      or (is_pinyin(key) and c["population"] < PINYIN_EXEMPT)))):
                 continue
             english.append(form)
         if c["name"].lower() in people or c["name"].lower() in common_words or c["name"] in AMBIGUOUS:

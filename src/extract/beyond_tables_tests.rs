@@ -6,8 +6,8 @@ use super::tests::{found, has};
 
 #[test]
 fn cities_abroad_are_regions_in_both_languages() {
-    let f = found("Mayor meets guests\n\nThe mayor met a delegation from Hamburg and then flew to Astana, where Kurashiki City of Japan signed a friendship agreement.");
-    for city in ["Hamburg", "Astana", "Kurashiki City"] {
+    let f = found("Mayor meets guests\n\nThe mayor met a delegation from Hamburg and then flew to Astana, where Kurashiki City of Japan signed a friendship agreement. Osaka sent a delegation.");
+    for city in ["Hamburg", "Astana", "Kurashiki City", "Osaka"] {
         assert!(has(&f, city, "REGION"), "{city}: {f:?}");
     }
     let f = found("一个足够长的标题\n\n市长会见了来自汉堡的代表团，随后前往阿斯塔纳。");
@@ -63,4 +63,11 @@ fn english_bodies_named_cppcc_and_administration_of() {
     let f = found("Officials meet\n\nVice Chairman of the Wuxi Municipal CPPCC Zhao Ming and officials from the General Administration of Customs attended.");
     assert!(has(&f, "Wuxi Municipal CPPCC", "ORG"), "{f:?}");
     assert!(has(&f, "General Administration of Customs", "ORG"), "{f:?}");
+}
+
+#[test]
+fn a_community_after_a_sentences_first_word() {
+    let f = found("A visit\n\nIn Guihua Community, he learned about the renovation. Near Dongshan Village the road ends.");
+    assert!(has(&f, "Guihua Community", "REGION"), "{f:?}");
+    assert!(has(&f, "Dongshan Village", "REGION"), "{f:?}");
 }

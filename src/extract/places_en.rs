@@ -51,13 +51,19 @@ impl Recognizer for PlacesEn {
             let (Some(all), Some(name)) = (c.get(0), c.get(1)) else {
                 continue;
             };
-            // A Chinese place name: every word reads as pinyin (not `Main Street`).
-            let pinyin = name
-                .as_str()
-                .split_whitespace()
-                .all(|w| TABLES.pinyin_syllables(&w.to_ascii_lowercase()).is_some());
-            if pinyin {
-                out.push(candidate(all.range(), all.as_str(), Label::Region));
+            // A Chinese place name: every word reads as pinyin (not `Main Street`); a first
+            // word that does not is left out (`In Guihua Community`, `Near Dongshan Village`).
+            let words: Vec<&str> = name.as_str().split_whitespace().collect();
+            let is_pinyin = |w: &&str| TABLES.pinyin_syllables(&w.to_ascii_lowercase()).is_some();
+            let pinyin = match words.as_slice() {
+                [first, second] if !is_pinyin(first) => {
+                    is_pinyin(second).then(|| name.start() + first.len() + 1)
+                }
+                _ => words.iter().all(is_pinyin).then_some(name.start()),
+            };
+            if let Some(start) = pinyin {
+                let span = start..all.end();
+                out.push(candidate(span.clone(), &text[span], Label::Region));
             }
         }
         for c in AFTER_PREPOSITION.captures_iter(text) {
