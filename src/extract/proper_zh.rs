@@ -59,6 +59,8 @@ const COMPANY_LIST_ENDS: &[&str] = &["等企业", "等公司", "等龙头企业"
 /// Suffixes of towns, townships, subdistricts and villages, and what may not stand before one
 /// (全镇, 该村, 各乡: a determiner, not a name).
 const TOWN_SUFFIXES: &[&str] = &["街道", "社区", "镇", "乡", "村"];
+/// The first characters of `TOWN_SUFFIXES`.
+const TOWN_SUFFIX_STARTS: [char; 5] = ['街', '社', '镇', '乡', '村'];
 const NOT_TOWN_NAMES: &str = "全该本各每此乡城农邻外同老新";
 
 impl Recognizer for ProperZh {
@@ -174,10 +176,16 @@ fn town_inside_a_guess(text: &str, tokens: &[Token], i: usize, out: &mut Vec<Can
         let Some(last) = tokens.get(i + take - 1) else {
             return;
         };
-        if !name_word(t.tag) || super::segment::is_word(&text[last.range.clone()]) {
+        let run = &text[t.range.start..last.range.end];
+        // Cheapest first: most words hold no suffix at all.
+        // A character test, not a substring search per suffix (this runs for every word).
+        let holds_a_suffix = run.contains(TOWN_SUFFIX_STARTS);
+        if !name_word(t.tag) || !holds_a_suffix {
             continue;
         }
-        let run = &text[t.range.start..last.range.end];
+        if super::segment::is_word(&text[last.range.clone()]) {
+            continue;
+        }
         for suffix in TOWN_SUFFIXES {
             let Some(at) = run.find(suffix) else {
                 continue;
@@ -241,5 +249,19 @@ fn companies_in_lists(text: &str, out: &mut Vec<Candidate>) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_suffixes_first_characters_are_listed() {
+        let firsts: Vec<char> = TOWN_SUFFIXES
+            .iter()
+            .filter_map(|s| s.chars().next())
+            .collect();
+        assert_eq!(firsts, TOWN_SUFFIX_STARTS);
     }
 }
