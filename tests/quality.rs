@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 /// Strict F1 floors by label on the bundled articles.
 const SEED_FLOORS: [(Label, f64); 3] = [
     (Label::Person, 0.98),
-    (Label::Region, 0.88),
+    (Label::Region, 0.89),
     (Label::Org, 0.95),
 ];
 /// Strict F1 floors by label on the other articles.
@@ -26,15 +26,15 @@ const HELDOUT_FLOORS: [(Label, f64); 3] = [
 
 /// Strict F1 floors by label on the development set's tuning half (tests/gold/devtune).
 const DEVTUNE_FLOORS: [(Label, f64); 3] = [
-    (Label::Person, 0.97),
-    (Label::Region, 0.86),
-    (Label::Org, 0.83),
+    (Label::Person, 0.99),
+    (Label::Region, 0.92),
+    (Label::Org, 0.88),
 ];
 /// Strict F1 floors by label on the development set's test half (tests/gold/devtest): measured
 /// once, never tuned on; a change that lowers one fails.
 const DEVTEST_FLOORS: [(Label, f64); 3] = [
-    (Label::Person, 0.85),
-    (Label::Region, 0.77),
+    (Label::Person, 0.88),
+    (Label::Region, 0.80),
     (Label::Org, 0.74),
 ];
 

@@ -38,13 +38,17 @@ pub fn link(doc: &Document, mentions: &mut Vec<Candidate>) {
 fn place_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
     let text: &str = &doc.text;
     let mut shorts: Vec<(String, String, String)> = Vec::new();
-    let mut seen: HashSet<&str> = HashSet::new();
+    // Each place once: a district is mentioned many times, and reading its bare name takes jieba.
+    let mut seen: HashSet<(&str, &str)> = HashSet::new();
     for m in mentions.iter().filter(|m| m.label == Label::Region) {
-        let Some(bare) = super::regions::bare_name_of(&m.key, &text[m.span.clone()]) else {
+        let surface = &text[m.span.clone()];
+        if !seen.insert((m.key.as_str(), surface)) {
             continue;
-        };
-        if seen.insert(bare) {
-            shorts.push((bare.to_string(), m.key.clone(), m.canonical.clone()));
+        }
+        if let Some(bare) = super::regions::bare_name_of(&m.key, surface) {
+            if !shorts.iter().any(|(s, ..)| s == bare) {
+                shorts.push((bare.to_string(), m.key.clone(), m.canonical.clone()));
+            }
         }
     }
     let stands_alone = |span: &std::ops::Range<usize>| {

@@ -16,6 +16,7 @@ mod regions;
 pub mod script;
 pub mod segment;
 mod titles;
+mod zones;
 pub use regions::gazetteer_aliases;
 pub mod tables;
 pub mod tokens;

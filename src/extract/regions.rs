@@ -2,13 +2,12 @@
 //! zones, parks and new areas by pattern.
 
 use super::tables::{Place, TABLES};
-use super::tokens::{case_of, last_word_start, Case, STOP_CAPITALS};
+use super::tokens::{case_of, Case};
 use super::{Candidate, Recognizer, Words};
 use crate::corpus::meta::is_han;
 use crate::corpus::{Document, Lang};
 use crate::model::Label;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -88,11 +87,6 @@ fn chinese_gazetteer(include: impl Fn(&Place) -> bool) -> Gazetteer {
     build(forms, false)
 }
 
-/// The last words of a zone's English name.
-static ZONE_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:high-tech(?: industrial)?(?: development)? zone|new area|(?:economic|free trade|development|pilot|bonded|demonstration|industrial|economic and technological development) zone|industrial park|science(?: and technology)? park|technology park|eco-city|free trade port|river delta|river basin|economic belt|economic circle|bay area)(?-u:\b)").expect("static regex")
-});
-
 /// Words after a place name that make it the name of a facility.
 const FACILITIES: &[&str] = &[
     "Road",
@@ -110,11 +104,6 @@ const FACILITIES: &[&str] = &[
     "Square",
     "Stadium",
 ];
-
-/// Chinese zone suffixes, longest first.
-static ZONE_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"高新技术产业开发区|经济技术开发区|高新区|新区|开发区|自贸区|自由贸易试验区|保税区|工业园区|产业园区|产业园|科创园|科技园|软件园|生态园|工业园|物流园|园区|商务区|示范区|试验区|生态城|科学城|科技城|港区|流域|经济带|经济圈|城市群|三角洲|湾区|走廊").expect("static regex")
-});
 
 impl Recognizer for Regions {
     fn name(&self) -> &'static str {
@@ -156,8 +145,8 @@ impl Recognizer for Regions {
                 recognizer: "regions",
             });
         }
-        zones_en(text, out);
-        zones_zh(text, out);
+        super::zones::zones_en(text, out);
+        super::zones::zones_zh(text, out);
     }
 }
 
@@ -299,266 +288,6 @@ fn english_match_ok(text: &str, span: &std::ops::Range<usize>, single_word: bool
             case_of(&text[span.clone()]),
             Case::Capitalized | Case::Upper | Case::Camel
         )
-}
-
-/// 'Qingdao High-tech Zone', 'Tianjin Port Free Trade Zone', 'Sino-Singapore Tianjin Eco-City':
-/// the zone words and the capitalized words before them (at least one).
-fn zones_en(text: &str, out: &mut Vec<Candidate>) {
-    let heads = ZONE_EN.find_iter(text).map(|m| (m.range(), true));
-    let capitalized_heads = ZONE_HEAD_EN.find_iter(text).map(|m| (m.range(), false));
-    for (m, lower_allowed) in heads.chain(capitalized_heads) {
-        // 'Park Geun-hye', 'Zone B': a capitalized word after a bare head makes it no zone's.
-        let next_capitalized = text[m.end..]
-            .strip_prefix(' ')
-            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()));
-        if !lower_allowed && (next_capitalized || text[m.end..].starts_with('-')) {
-            continue;
-        }
-        if let Some(start) = zone_name_start(text, m.start, lower_allowed) {
-            push_zone_en(text, start..m.end, out);
-        }
-    }
-}
-
-/// A capitalized head word that names a zone, park or area after a name in capitals (`Longgang
-/// Science Park`, `Sino-German Ecopark`, `Pingshan Comprehensive Reform Zone`, `Northern
-/// Metropolis`); lower case it is a common noun.
-static ZONE_HEAD_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:Zone|Park|Ecopark|Eco-park|Metropolis|Corridor)(?-u:\b)")
-        .expect("static regex")
-});
-
-/// Where a zone's name starts before its head words at `head`: the capitalized words (or a
-/// place name however written) before them; with `lower_allowed`, up to three lower-case words
-/// in between when a place stands before them ('Qingdao green transformation pilot zone').
-fn zone_name_start(text: &str, head: usize, lower_allowed: bool) -> Option<usize> {
-    let mut start = head; // start of the name accepted so far
-    let mut at = head;
-    let mut lower_run = 0;
-    let mut anchored = false;
-    while let Some(before) = text[..at].strip_suffix(' ') {
-        let ws = last_word_start(before);
-        let word = &before[ws..];
-        if word.is_empty() || STOP_CAPITALS.contains(&word) {
-            break;
-        }
-        let capitalized = matches!(case_of(word), Case::Capitalized | Case::Upper | Case::Camel);
-        let place = is_place_word(&word.to_ascii_lowercase());
-        if lower_run > 0 && !place {
-            break; // across lower-case words only a place anchors the name
-        }
-        if capitalized || place {
-            anchored = true;
-            start = ws;
-            lower_run = 0;
-        } else if lower_allowed
-            && case_of(word) == Case::Lower
-            && lower_run < 3
-            && !ZONE_STOP.contains(&word)
-        {
-            lower_run += 1; // kept only if a place comes before it
-        } else {
-            break;
-        }
-        at = ws;
-    }
-    anchored.then_some(start)
-}
-
-fn push_zone_en(text: &str, span: std::ops::Range<usize>, out: &mut Vec<Candidate>) {
-    let name = &text[span.clone()];
-    let key = format!(
-        "region:zone:{}",
-        name.to_ascii_lowercase().replace(['-', ' '], "")
-    );
-    out.push(Candidate {
-        span,
-        label: Label::Region,
-        key,
-        canonical: title_case(name),
-        recognizer: "regions",
-    });
-}
-
-/// Lower-case words that end a zone's name on the left ('to build the … zone').
-const ZONE_STOP: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "of",
-    "in",
-    "to",
-    "and",
-    "for",
-    "build",
-    "building",
-    "this",
-    "that",
-    "its",
-    "our",
-    "national",
-    "provincial",
-];
-
-fn title_case(name: &str) -> String {
-    name.split(' ')
-        .map(|w| {
-            if w.chars().all(|c| !c.is_ascii_lowercase()) {
-                return w.to_string();
-            }
-            w.split('-')
-                .map(|p| {
-                    let mut cs = p.chars();
-                    cs.next()
-                        .map(|c| c.to_ascii_uppercase().to_string() + cs.as_str())
-                        .unwrap_or_default()
-                })
-                .collect::<Vec<_>>()
-                .join("-")
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// 天津滨海高新区, 西青经济技术开发区, 华苑科技园: a zone suffix after a name. The name is
-/// the ideographs before the suffix that start with a known place (a division's full or bare
-/// name); failing that, the words jieba reads as nouns, starting at the first proper noun.
-fn zones_zh(text: &str, out: &mut Vec<Candidate>) {
-    for m in ZONE_ZH.find_iter(text) {
-        let run_start = text[..m.start()]
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| is_han(*c))
-            .take(MAX_ZONE_PREFIX)
-            .last()
-            .map_or(m.start(), |(i, _)| i);
-        let run = &text[run_start..m.start()];
-        // A place the name starts with, with no conjunction, particle or preposition between it
-        // and the suffix (青岛港和中德生态园 is two things; 张卫东到松山湖高新区: 卫东 is a
-        // district's name inside a person's).
-        let by_place = run
-            .char_indices()
-            .find(|&(i, _)| {
-                place_prefix_at_start(&run[i..]).is_some()
-                    && !run[i..].contains(|c| "和与及、的在是到至赴从向对为于".contains(c))
-            })
-            .map(|(i, _)| run_start + i);
-
-        // A region named before the place belongs to the name too (成渝地区双城经济圈, where
-        // 双城 is also a district's name); other words before it do not (亲临滨海新区).
-        let by_words = || noun_prefix(text, run_start, m.range());
-        let start = match by_place {
-            Some(place) if text[run_start..place].ends_with("地区") => {
-                by_words().map_or(place, |w| w.min(place))
-            }
-            Some(place) => place,
-            None => match by_words() {
-                Some(start) => start,
-                None => continue,
-            },
-        };
-        let name = &text[start..m.end()];
-        out.push(Candidate {
-            span: start..m.end(),
-            label: Label::Region,
-            key: format!("region:zone:{name}"),
-            canonical: name.to_string(),
-            recognizer: "regions",
-        });
-    }
-}
-
-/// Most ideographs before a zone suffix that can belong to the zone's name.
-const MAX_ZONE_PREFIX: usize = 10;
-
-/// Where the name starts in the ideographs from `run_start` up to a zone suffix at `suffix`,
-/// read by jieba over the whole clause (words are tagged better in context): nouns and verbal
-/// nouns back from the suffix, stopping at any other word; leading verbs, single characters and
-/// person-name readings dropped; at least one proper noun required, so generic phrases
-/// (科创园区, 特色主题园区) are not zones.
-fn noun_prefix(text: &str, run_start: usize, suffix: std::ops::Range<usize>) -> Option<usize> {
-    let clause_start = text[..run_start]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| !is_han(*c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let clause = &text[clause_start..suffix.end];
-    let split = suffix.start - clause_start;
-    let tokens: Vec<super::segment::Token> = super::segment::tag(clause)
-        .into_iter()
-        .filter(|t| t.range.start + clause_start >= run_start && t.range.start < split)
-        // A word that runs into the suffix (西海岸新区) lends its tag to the part before it.
-        .map(|mut t| {
-            t.range.end = t.range.end.min(split);
-            t
-        })
-        .collect();
-    let start = leading_name_words(clause, &tokens)?;
-    Some(clause_start + start)
-}
-
-/// Of the words before a head (a zone suffix, an organization's head word), the start of those
-/// that belong to the name: nouns (and rarer verbs) back from the head, then leading function
-/// words, common verbs, single characters and person-name readings shed. Needs a proper noun
-/// among them.
-fn leading_name_words(text: &str, tokens: &[super::segment::Token]) -> Option<usize> {
-    let nounish = |t: &super::segment::Token| {
-        t.tag.starts_with('n') || matches!(t.tag, "j" | "vn" | "v" | "b" | "l" | "x" | "an" | "eng")
-    };
-    let first = tokens
-        .iter()
-        .rposition(|t| !nounish(t))
-        .map_or(0, |i| i + 1);
-    let mut words = &tokens[first..];
-    // A common verb inside the run ends what came before it: 高标准建设天开高教科创园 is the
-    // park alone, whatever jieba made of 高标准.
-    if let Some(verb) = words
-        .iter()
-        .rposition(|t| super::segment::COMMON_VERBS.contains(&&text[t.range.clone()]))
-    {
-        words = &words[verb + 1..];
-    }
-    // jieba guesses unknown place names as persons' (nr); one right before 地区 or the suffix
-    // itself names the place (成渝地区双城经济圈, 北部湾城市群).
-    let names_place = |k: usize| {
-        words[k].tag == "nr"
-            && words
-                .get(k + 1)
-                .is_none_or(|next| &text[next.range.clone()] == "地区")
-    };
-    while words.first().is_some_and(|t| {
-        super::segment::sheddable(text, t, true)
-            || t.tag == "b"
-            || (t.tag == "nr" && !names_place(0))
-    }) {
-        words = &words[1..];
-    }
-    (0..words.len())
-        .any(|k| words[k].is_proper() || names_place(k))
-        .then(|| words[0].range.start)
-}
-
-/// Length of the division name (full or bare, any level) that `text` starts with: a zone is
-/// named after its district (西青经济技术开发区) even where a bare district name alone is not
-/// taken for the district.
-fn place_prefix_at_start(text: &str) -> Option<usize> {
-    static PREFIXES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        let names: HashSet<&str> = TABLES
-            .places
-            .iter()
-            .flat_map(|p| [p.zh.as_str(), p.zh_short.as_str()])
-            .filter(|n| n.chars().count() >= 2)
-            .collect();
-        AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(aho_corasick::StartKind::Anchored)
-            .build(names)
-            .unwrap_or_else(|_| {
-                AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds")
-            })
-    });
-    let input = aho_corasick::Input::new(text).anchored(aho_corasick::Anchored::Yes);
-    PREFIXES.find(input).map(|m| m.end())
 }
 
 /// Gazetteer places by code.
