@@ -341,28 +341,45 @@ fn add_learned(
     // Longest first: 贾永福 found once claims its occurrences before a 贾永 read elsewhere.
     found.sort_by_key(|c| (std::cmp::Reverse(c.span.len()), c.span.start));
     // A city abroad inside a longer foreign name the model reads as a person's (希拉 of 希拉里,
-    // 哥伦布 of 克里斯托弗·哥伦布) is part of that name.
-    let mut longest_from: BTreeMap<usize, usize> = BTreeMap::new();
+    // 哥伦布 of 克里斯托弗·哥伦布) is part of that name; so is a transliterated name a rule cut
+    // short where a character it does not know as a transliteration's stopped it (马克 of 马克龙).
+    // The model's name takes their place only where everything it overlaps may give way.
+    let gives_way = |k: &Candidate| {
+        (k.label == Label::Region && regions::is_city_abroad(&k.key))
+            || k.recognizer == "persons-foreign"
+    };
+    let kept_at: BTreeMap<usize, usize> = kept
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.span.start, i))
+        .collect();
+    let mut replaced = vec![false; kept.len()];
     for c in &found {
-        let end = longest_from.entry(c.span.start).or_default();
-        *end = (*end).max(c.span.end);
+        let overlapped: Vec<usize> = kept_at
+            .range(c.span.start.saturating_sub(learned::LONGEST_NAME)..c.span.end)
+            .map(|(_, &i)| i)
+            .filter(|&i| kept[i].span.end > c.span.start)
+            .collect();
+        let clear = overlapped.iter().all(|&i| {
+            let k = &kept[i];
+            gives_way(k) && c.span.start <= k.span.start && k.span.end <= c.span.end
+        });
+        if !clear {
+            continue;
+        }
+        for i in overlapped {
+            let k = &kept[i];
+            let city_inside = k.label == Label::Region && c.span.len() > k.span.len();
+            let cut_short = k.recognizer == "persons-foreign"
+                && k.span.start == c.span.start
+                && c.span.end > k.span.end;
+            replaced[i] |= city_inside || cut_short;
+        }
     }
-    // So is a transliterated name a rule cut short where a character it does not know as a
-    // transliteration's stopped it (马克 of 马克龙).
-    kept.retain(|k| {
-        let inside_a_name = || {
-            longest_from
-                .range(k.span.start.saturating_sub(learned::LONGEST_NAME)..=k.span.start)
-                .any(|(&start, &end)| end >= k.span.end && end - start > k.span.len())
-        };
-        let cut_short = || {
-            longest_from
-                .get(&k.span.start)
-                .is_some_and(|&end| end > k.span.end)
-        };
-        let city = k.label == Label::Region && regions::is_city_abroad(&k.key) && inside_a_name();
-        let short = k.recognizer == "persons-foreign" && cut_short();
-        !(city || short)
+    let mut index = 0;
+    kept.retain(|_| {
+        index += 1;
+        !replaced[index - 1]
     });
     let mut taken: BTreeMap<usize, usize> =
         kept.iter().map(|c| (c.span.start, c.span.end)).collect();
