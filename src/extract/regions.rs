@@ -231,7 +231,7 @@ fn chinese_match_ok(text: &str, span: &std::ops::Range<usize>, places: &[usize])
 /// city abroad makes it part of a person's name.
 const NAME_CONTINUES: &str = "·克斯尔里娜德丝蒂妮莉拉蕊芬特森逊顿曼诺维夫奇费米";
 
-/// Whether a Chinese division's name (of two to four characters) ends at `at`.
+/// Whether a place's Chinese name (two to six characters, not a GeoNames city's) ends at `at`.
 fn after_a_chinese_place(text: &str, at: usize) -> bool {
     places_ending_at(text, at).next().is_some()
 }
