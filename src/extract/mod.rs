@@ -5,6 +5,7 @@ mod abbreviations;
 pub mod learned;
 mod link;
 mod name_key;
+mod offices_zh;
 mod orgs;
 mod persons_en;
 mod persons_foreign;
@@ -22,7 +23,7 @@ pub mod tables;
 pub mod tokens;
 
 /// Chinese titles before a name (区委书记) and after one (习近平总书记), for roles.
-pub(crate) use persons_zh::{TITLES as ZH_TITLES, TITLES_AFTER_NAME as ZH_TITLES_AFTER_NAME};
+pub(crate) use offices_zh::{TITLES as ZH_TITLES, TITLES_AFTER_NAME as ZH_TITLES_AFTER_NAME};
 
 /// The extractor's version: the package version and a fingerprint of its code and tables. The
 /// extraction cache and the snapshot are named after it.

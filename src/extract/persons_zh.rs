@@ -2,6 +2,7 @@
 //! a title before (局长朱玉兵) or after (习近平总书记), a speech verb after (罗进飞表示).
 
 use super::name_key::pinyin_key;
+use super::offices_zh::{TITLES, TITLES_AFTER_NAME};
 use super::segment::Token;
 use super::tables::TABLES;
 use super::{Candidate, Recognizer, Words};
@@ -13,107 +14,6 @@ use std::sync::LazyLock;
 
 /// Person names in Chinese text.
 pub struct PersonsZh;
-
-/// Titles around names, longest first so that 副局长 is preferred to 局长.
-pub(crate) const TITLES: &[&str] = &[
-    "党组书记",
-    "区委书记",
-    "市委书记",
-    "省委书记",
-    "县委书记",
-    "总书记",
-    "副书记",
-    "书记",
-    "国务院总理",
-    "国务院副总理",
-    "副总理",
-    "总理",
-    "副总统",
-    "总统",
-    "首相",
-    "国务卿",
-    "国务委员",
-    "委员长",
-    "行政长官",
-    "外长",
-    "大使",
-    "议长",
-    "特使",
-    "常务副市长",
-    "副市长",
-    "市长",
-    "副区长",
-    "区长",
-    "副县长",
-    "县长",
-    "副省长",
-    "省长",
-    "副局长",
-    "局长",
-    "副主任",
-    "主任",
-    "副董事长",
-    "董事长",
-    "总经理",
-    "副总经理",
-    "副总裁",
-    "总裁",
-    "副主席",
-    "主席",
-    "副会长",
-    "会长",
-    "秘书长",
-    "副部长",
-    "部长",
-    "副院长",
-    "院长",
-    "副校长",
-    "校长",
-    "副厅长",
-    "厅长",
-    "处长",
-    "理事长",
-    "总监",
-    "总工程师",
-    "主编",
-    "社长",
-    "委员",
-    "成员",
-    "同志",
-    "教授",
-    "研究员",
-    "记者",
-    "编辑",
-    "通讯员",
-    "作者",
-    "经理",
-];
-
-/// Titles that follow a name (习近平总书记); titles like 董事长 follow companies as often.
-pub(crate) const TITLES_AFTER_NAME: &[&str] = &[
-    "总书记",
-    "总统",
-    "首相",
-    "国务卿",
-    "议长",
-    "大使",
-    "同志",
-    "副主席",
-    "主席",
-    "副总理",
-    "总理",
-    "委员长",
-    "书记",
-    "市长",
-    "省长",
-    "区长",
-    "县长",
-    "部长",
-    "院士",
-    "教授",
-    "先生",
-    "女士",
-];
 
 /// Verbs after a name.
 const VERBS: &[&str] = &[
