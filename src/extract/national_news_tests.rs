@@ -54,6 +54,9 @@ fn a_pinyin_place_after_in_is_a_region_and_a_bare_district_is_the_district() {
         "the district of the gazetteer: {f:?}"
     );
     assert!(!has(&f, "Putonghua", "REGION"), "{f:?}");
+    // A zone is a place too.
+    let f = found("A visit\n\nStart-ups gather in Zhongguancun, the report said.");
+    assert!(has(&f, "Zhongguancun", "REGION"), "{f:?}");
 }
 
 #[test]

@@ -299,7 +299,9 @@ fn orgs_zh(text: &str, out: &mut Vec<Candidate>) {
         org_before_head(text, m.range(), single, out);
     }
     for m in HEAD_BEFORE_TITLE_ZH.find_iter(text) {
-        let head = m.start()..m.start() + '部'.len_utf8();
+        // The head is the title's first character (部 of 部部长).
+        let head_len = m.as_str().chars().next().map_or(0, char::len_utf8);
+        let head = m.start()..m.start() + head_len;
         let before = out.len();
         org_before_head(text, head, true, out);
         // 前司法部部长: "the former" minister, not a body called 前司法部.

@@ -1,7 +1,7 @@
 //! Romanized Chinese person names in English text, and other names found by title cues.
 
 use super::tables::{Tables, TABLES};
-use super::tokens::{case_of, cue_after, title_before, words, Case, Word};
+use super::tokens::{case_of, cue_after, last_word_start, title_before, words, Case, Word};
 use super::{Candidate, Recognizer, Words};
 use crate::corpus::{Document, Lang};
 use crate::model::Label;
@@ -338,10 +338,10 @@ fn stands_alone_as_a_name(text: &str, w: &Word) -> bool {
         .and_then(|r| r.split([' ', ',', '.', ';', ':']).next())
         .unwrap_or("");
     let before = text[..w.start].trim_end_matches(' ');
+    let word_before = &before[last_word_start(before)..];
     !WORDLIKE_SURNAMES.contains(&w.text)
         && !matches!(case_of(next), Case::Capitalized | Case::Upper)
-        && !before.ends_with("the")
-        && !before.ends_with("The")
+        && !word_before.eq_ignore_ascii_case("the")
         && !text[w.end..].starts_with(['-', '\''])
 }
 

@@ -26,7 +26,7 @@ static AFTER_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Three-syllable pinyin words that name no place (the common language, the currency).
-const NOT_PLACES: &[&str] = &["Putonghua", "Renminbi", "Zhongguancun"];
+const NOT_PLACES: &[&str] = &["Putonghua", "Renminbi"];
 
 /// A dateline: the place in capitals, a date, the agency in brackets.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
