@@ -51,9 +51,14 @@ fn place_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
             }
         }
     }
+    // A "person" named just like the district the document names in full is the district (武进
+    // of 武进区, which jieba reads as a name).
+    mentions.retain(|m| {
+        m.label != Label::Person || !shorts.iter().any(|(s, ..)| *s == text[m.span.clone()])
+    });
     let stands_alone = |span: &std::ops::Range<usize>| {
         // 津南园, 南海路: the start of a park's or a road's name.
-        if text[span.end..].starts_with(|c| "园区县市镇乡村路街港站".contains(c)) {
+        if text[span.end..].starts_with(|c| super::regions::STARTS_A_LONGER_NAME.contains(c)) {
             return false;
         }
         // Read in a few characters of context: 南海 of 东南海岸 is no word of its own.

@@ -67,3 +67,88 @@ fn communities_towns_of_rare_characters_and_a_zone_after_a_visitors_name() {
     }
     assert!(!has(&f, "桂花", "PERSON"), "{f:?}");
 }
+
+#[test]
+fn places_listed_with_their_suffixes_are_each_a_place() {
+    // Towns jieba splits (白 + 道口镇) or misreads, counties the gazetteer lacks, and the words
+    // before and after the list left out.
+    let f = found("一个足够长的标题\n\n今年以来，其中白道口镇、八里营镇、留固镇等乡镇进展较快。书记赴青石镇、柳河乡调研。会上，福清市、长泰区作典型发言。企业努力建设南芬区、发展南芬区。");
+    for town in [
+        "白道口镇",
+        "八里营镇",
+        "留固镇",
+        "长泰区",
+        "南芬区",
+        "青石镇",
+        "柳河乡",
+    ] {
+        assert!(has(&f, town, "REGION"), "{town}: {f:?}");
+    }
+    assert!(
+        f.iter()
+            .all(|(t, ..)| !t.starts_with("其中") && !t.starts_with("发展")),
+        "{f:?}"
+    );
+    // Generic places in a list are not named ones.
+    let f = found("一个足够长的标题\n\n各区、开发区、高新区要落实责任。");
+    assert!(f.iter().all(|(_, l, _)| *l != "REGION"), "{f:?}");
+}
+
+#[test]
+fn a_town_after_its_county_and_a_town_named_again_where_jieba_splits_it() {
+    // 水头镇 is a word of jieba's dictionary; after its city it is the town.
+    let f = found("一个足够长的标题\n\n调研组来到南安市水头镇的石材企业。");
+    assert!(has(&f, "水头镇", "REGION"), "{f:?}");
+    // jieba reads the second 柳河乡 as 柳河 + 乡大; 我县 is the writer's county, not a name.
+    let f = found(
+        "一个足够长的标题\n\n书记走访柳河乡、青石镇。随后来到柳河乡大王庄村，又到我县大河乡。",
+    );
+    let liuhe = f.iter().filter(|(t, ..)| t == "柳河乡").count();
+    assert_eq!(liuhe, 2, "{f:?}");
+    assert!(has(&f, "大河乡", "REGION"), "{f:?}");
+    assert!(
+        !has(&f, "柳河", "REGION") && !has(&f, "县大河乡", "REGION"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_county_by_its_bare_name_after_its_province() {
+    let f = found("一个足够长的标题\n\n要学习山东寿光、浙江义乌的经验，天津西青园也来交流。");
+    assert!(has(&f, "寿光", "REGION"), "{f:?}");
+    assert!(has(&f, "义乌", "REGION"), "{f:?}");
+    assert!(
+        !has(&f, "西青", "REGION"),
+        "the start of a park's name: {f:?}"
+    );
+}
+
+#[test]
+fn a_zones_name_does_not_start_with_what_is_done_to_it() {
+    let f =
+        found("一个足够长的标题\n\n要紧紧围绕成渝地区双城经济圈建设，做好粤港澳大湾区这篇文章。");
+    assert!(has(&f, "成渝地区双城经济圈", "REGION"), "{f:?}");
+    assert!(has(&f, "粤港澳大湾区", "REGION"), "{f:?}");
+}
+
+#[test]
+fn bodies_and_districts_are_not_persons() {
+    // 区 is a surname; 武进 reads to jieba as a name, and the document names 武进区 in full.
+    let f = found("一个足够长的标题\n\n区政协主席何丽萍出席。常州市武进区召开大会，会议指出，武进是全国百强区。");
+    assert!(has(&f, "何丽萍", "PERSON"), "{f:?}");
+    assert!(has(&f, "武进", "REGION"), "{f:?}");
+    assert!(
+        f.iter().all(|(t, l, _)| *l != "PERSON" || t == "何丽萍"),
+        "{f:?}"
+    );
+    assert!(!has(&f, "百强区", "REGION"), "a kind of place: {f:?}");
+}
+
+#[test]
+fn cities_in_a_list_before_a_list_of_companies_stay_places() {
+    let f = found("一个足够长的标题\n\n市长率队赴上海、苏州、杭州等地，先后拜访了上海电气集团、阿里巴巴集团等企业。");
+    for city in ["上海", "苏州", "杭州"] {
+        assert!(has(&f, city, "REGION"), "{city}: {f:?}");
+    }
+    assert!(has(&f, "阿里巴巴集团", "ORG"), "{f:?}");
+}

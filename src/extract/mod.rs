@@ -17,6 +17,7 @@ mod regions;
 pub mod script;
 pub mod segment;
 mod titles;
+mod towns_zh;
 mod zones;
 pub use regions::gazetteer_aliases;
 pub mod tables;
@@ -97,6 +98,7 @@ impl Default for Extractor {
                 Box::new(orgs::Orgs),
                 Box::new(abbreviations::Abbreviations),
                 Box::new(proper_zh::ProperZh),
+                Box::new(towns_zh::TownsZh),
             ],
             learned: learned::shipped(),
         }
@@ -338,7 +340,13 @@ fn add_learned(
         .filter_map(|(name, ok)| ok.then_some(name))
         .collect();
     let mut found = Vec::new();
-    every_occurrence(text, &names, name_key::pinyin_key, LEARNED, &mut found);
+    every_occurrence(
+        text,
+        &names,
+        (name_key::pinyin_key, Label::Person),
+        LEARNED,
+        &mut found,
+    );
     // Longest first: 贾永福 found once claims its occurrences before a 贾永 read elsewhere.
     found.sort_by_key(|c| (std::cmp::Reverse(c.span.len()), c.span.start));
     // A city abroad inside a longer foreign name the model reads as a person's (希拉 of 希拉里,
@@ -392,13 +400,13 @@ fn add_learned(
     }
 }
 
-/// A person candidate at every occurrence of each name in `text` (overlapping ones too: overlaps
-/// are resolved later), keyed by `key`. One pass over the text for all the names, so the time
-/// stays linear however many names a long document holds.
+/// A candidate of `label` at every occurrence of each name in `text` (overlapping ones too:
+/// overlaps are resolved later), keyed by `key`. One pass over the text for all the names, so
+/// the time stays linear however many names a long document holds.
 fn every_occurrence(
     text: &str,
     names: &[&str],
-    key: impl Fn(&str) -> String,
+    (key, label): (impl Fn(&str) -> String, Label),
     recognizer: &'static str,
     out: &mut Vec<Candidate>,
 ) {
@@ -418,7 +426,7 @@ fn every_occurrence(
         let i = m.pattern().as_usize();
         out.push(Candidate {
             span: m.start()..m.end(),
-            label: Label::Person,
+            label: label.clone(),
             key: keys[i].clone(),
             canonical: names[i].to_string(),
             recognizer,

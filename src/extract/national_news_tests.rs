@@ -72,3 +72,14 @@ fn foreign_names_are_neither_cut_short_nor_run_on_and_chinese_ones_keep_their_su
     let f = found("一个足够长的标题\n\n韩国总统尹锡悦会见了代表团。");
     assert!(has(&f, "尹锡悦", "PERSON"), "{f:?}");
 }
+
+#[test]
+fn a_country_inside_a_word_is_not_named() {
+    // 海地 (Haiti) of 沿海地区, 中国 of 集中国力; but 中国 after 从 and 韩国 before 民间 are.
+    let f = found(
+        "一个足够长的标题\n\n沿海地区要集中国力发展。企业从中国进口，韩国民间团体也表示欢迎。",
+    );
+    assert!(!has(&f, "海地", "REGION"), "{f:?}");
+    assert_eq!(f.iter().filter(|(t, ..)| t == "中国").count(), 1, "{f:?}");
+    assert!(has(&f, "韩国", "REGION"), "{f:?}");
+}

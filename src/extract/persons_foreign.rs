@@ -4,6 +4,7 @@
 use super::tables::{Level, TABLES};
 use super::{Candidate, Recognizer, Words};
 use crate::corpus::{Document, Lang};
+use crate::model::Label;
 use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashSet;
 use std::collections::BTreeSet;
@@ -139,7 +140,7 @@ impl Recognizer for PersonsForeign {
         }
         let names: Vec<&str> = names.into_iter().collect();
         let key = |name: &str| format!("person:zh:{name}");
-        super::every_occurrence(text, &names, key, "persons-foreign", out);
+        super::every_occurrence(text, &names, (key, Label::Person), "persons-foreign", out);
     }
 }
 

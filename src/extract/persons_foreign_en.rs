@@ -6,6 +6,7 @@ use super::tables::{Tables, TABLES};
 use super::tokens::{case_of, cue_after, words, Case, Word, STOP_CAPITALS};
 use super::{Candidate, Recognizer, Words};
 use crate::corpus::{Document, Lang};
+use crate::model::Label;
 use std::collections::HashMap;
 
 /// Foreign names in English text.
@@ -88,7 +89,10 @@ fn titled_foreign_names(t: &Tables, text: &str, ws: &[Word], out: &mut Vec<Candi
     super::every_occurrence(
         text,
         &names,
-        |n| format!("person:{}", n.to_lowercase()),
+        (
+            |n: &str| format!("person:{}", n.to_lowercase()),
+            Label::Person,
+        ),
         "persons-en",
         &mut all,
     );

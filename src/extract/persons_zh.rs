@@ -8,6 +8,7 @@ use super::tables::TABLES;
 use super::{Candidate, Recognizer, Words};
 use crate::corpus::meta::is_han;
 use crate::corpus::{Document, Lang};
+use crate::model::Label;
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -233,7 +234,7 @@ impl Recognizer for PersonsZh {
         names.extend(names_in_lists(text, &names));
         // Every occurrence of a name found once is a mention of it.
         let names: Vec<&str> = names.into_iter().collect();
-        super::every_occurrence(text, &names, pinyin_key, "persons-zh", out);
+        super::every_occurrence(text, &names, (pinyin_key, Label::Person), "persons-zh", out);
     }
 }
 
@@ -254,6 +255,9 @@ fn plausible_after_title(name: &str, surname_chars: usize, text_from_name: &str)
         TABLES.given_chars.contains_key(&c) || (is_han(c) && !FUNCTION_CHARS.contains(c))
     })
 }
+
+/// A division's bodies, named after its one-character kind (区政协, 市人大): never a given name.
+const BODIES: &[&str] = &["政协", "人大", "纪委", "监委", "党委", "政府"];
 
 /// Characters of grammar, never of given names after a title (局长在…, 市长的…).
 const FUNCTION_CHARS: &str =
@@ -283,7 +287,9 @@ fn reading(
     // A dictionary word jieba does not read as a person's name (国家 before 主席) is a word.
     let is_word = super::segment::is_word(name) && !tagged_person(name);
     let provinces = super::abbreviations::is_province_compound(name);
-    (given_ok && !is_place && !is_word && !provinces).then_some(ppm)
+    // 区政协主席: a division's body, 区 being a surname too.
+    let body = BODIES.contains(&&name[split..]);
+    (given_ok && !is_place && !is_word && !provinces && !body).then_some(ppm)
 }
 
 /// The name right after a title: the reading followed by a verb wins, else one followed by a

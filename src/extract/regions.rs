@@ -114,15 +114,16 @@ impl Recognizer for Regions {
         true
     }
 
-    fn recognize(&self, doc: &Document, _: &Words, out: &mut Vec<Candidate>) {
+    fn recognize(&self, doc: &Document, words: &Words, out: &mut Vec<Candidate>) {
         let text: &str = &doc.text;
+        let tokens = || words.han();
         let mut found: Vec<(std::ops::Range<usize>, &Vec<usize>)> = Vec::new();
         for (gaz, english) in [(&*ENGLISH, true), (&*CHINESE, false)] {
             let ok = |span: &std::ops::Range<usize>, pattern: usize| {
                 if english {
                     english_match_ok(text, span, gaz.single_word[pattern])
                 } else {
-                    chinese_match_ok(text, span, &gaz.places_of[pattern])
+                    chinese_match_ok(text, span, &gaz.places_of[pattern], &tokens)
                 }
             };
             for (span, pattern) in kept_matches(gaz, text, ok) {
@@ -135,6 +136,10 @@ impl Recognizer for Regions {
             .filter(|(_, ps)| ps.len() == 1)
             .map(|(_, ps)| TABLES.places[ps[0]].province.as_str())
             .collect();
+        let after_provinces = counties_after_their_province(text, &found);
+        let found = found
+            .into_iter()
+            .chain(after_provinces.iter().map(|(s, p)| (s.clone(), p)));
         for (span, places) in found {
             let place = choose(places, &provinces);
             out.push(Candidate {
@@ -148,6 +153,68 @@ impl Recognizer for Regions {
         super::zones::zones_en(text, out);
         super::zones::zones_zh(text, out);
     }
+}
+
+/// Characters after a bare place name that make it the start of a park's, a road's or a smaller
+/// place's name (西青园, 南海路, 津南区): not the place.
+pub(crate) const STARTS_A_LONGER_NAME: &str = "园区县市镇乡村路街港站";
+
+/// County-level places by their bare name, keyed by it and their province's full name.
+static COUNTIES_BY_PROVINCE: LazyLock<HashMap<(&'static str, &'static str), Vec<usize>>> =
+    LazyLock::new(|| {
+        let mut map: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+        for (i, p) in TABLES.places.iter().enumerate() {
+            let bare = p.zh_short.as_str();
+            if !p.level.bare_name_used() && bare != p.zh && (2..=3).contains(&bare.chars().count())
+            {
+                map.entry((p.province.as_str(), bare)).or_default().push(i);
+            }
+        }
+        map
+    });
+
+/// A county or district named by its bare name right after its province's (山东寿光, 河南兰考):
+/// too ambiguous alone, the province vouches for it — unless it is a common word (广西资源
+/// stays 资源, "resources", where jieba's dictionary has it as no place) or starts a longer
+/// name (天津西青园).
+fn counties_after_their_province(
+    text: &str,
+    found: &[(std::ops::Range<usize>, &Vec<usize>)],
+) -> Vec<(std::ops::Range<usize>, Vec<usize>)> {
+    let starts: HashSet<usize> = found.iter().map(|(span, _)| span.start).collect();
+    let mut out = Vec::new();
+    for (span, places) in found {
+        let Some(province) = places
+            .iter()
+            .map(|&i| &TABLES.places[i])
+            .find(|p| p.level == super::tables::Level::Province)
+        else {
+            continue;
+        };
+        if starts.contains(&span.end) {
+            continue;
+        }
+        let after = &text[span.end..];
+        let ends: Vec<usize> = after
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([after.len()])
+            .skip(2)
+            .take(2)
+            .collect();
+        for &end in ends.iter().rev() {
+            let bare = &after[..end];
+            let Some(counties) = COUNTIES_BY_PROVINCE.get(&(province.zh.as_str(), bare)) else {
+                continue;
+            };
+            let goes_on = after[end..].starts_with(|c| STARTS_A_LONGER_NAME.contains(c));
+            if !super::segment::common_word(bare) && !goes_on {
+                out.push((span.end..span.end + end, counties.clone()));
+            }
+            break;
+        }
+    }
+    out
 }
 
 /// Display name of a gazetteer place: English and Chinese ('Tianjin 天津市').
@@ -197,8 +264,16 @@ fn kept_matches(
 /// Whether a Chinese match names the place: not an adjective (中国式现代化: "Chinese-style"), and
 /// a GeoNames city abroad not the start of a longer place (多哈 of 多哈尔滨…) nor part of a foreign
 /// person's full name (哥伦布 in 克里斯托弗·哥伦布).
-fn chinese_match_ok(text: &str, span: &std::ops::Range<usize>, places: &[usize]) -> bool {
+fn chinese_match_ok<'a>(
+    text: &'a str,
+    span: &std::ops::Range<usize>,
+    places: &[usize],
+    tokens: &dyn Fn() -> &'a [super::segment::Token],
+) -> bool {
     if text[span.end..].starts_with('式') {
+        return false;
+    }
+    if is_country(places) && crosses_a_word(text, span, tokens) {
         return false;
     }
     // The GeoNames cities abroad only: other names are read as they always were.
@@ -225,6 +300,47 @@ fn chinese_match_ok(text: &str, span: &std::ops::Range<usize>, places: &[usize])
             .find(input)
             .is_some_and(|m| m.end() > span.end)
     })
+}
+
+/// Whether every place of a match is a country.
+fn is_country(places: &[usize]) -> bool {
+    places
+        .iter()
+        .all(|&i| TABLES.places[i].level == super::tables::Level::Country)
+}
+
+/// Whether a two-character name is the end of a word begun before it or the start of one that
+/// runs on, as jieba reads the text (海地 of 沿海地区, 中国 of 集中国力; not 中国 of 中国人民).
+/// jieba is asked only where the characters around make a word with the name's.
+fn crosses_a_word<'a>(
+    text: &'a str,
+    span: &std::ops::Range<usize>,
+    tokens: &dyn Fn() -> &'a [super::segment::Token],
+) -> bool {
+    let name = &text[span.clone()];
+    let (Some(first), Some(last)) = (name.chars().next(), name.chars().next_back()) else {
+        return false;
+    };
+    if name.chars().count() != 2 {
+        return false;
+    }
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    let word = |a: char, b: char| super::segment::is_word(&format!("{a}{b}"));
+    let may_cross = before.is_some_and(|c| is_han(c) && word(c, first))
+        || after.is_some_and(|c| is_han(c) && word(last, c));
+    if !may_cross {
+        return false;
+    }
+    let tokens = tokens();
+    let holding = |at: usize| {
+        tokens
+            .get(tokens.partition_point(|t| t.range.end <= at))
+            .filter(|t| t.range.start <= at)
+    };
+    let last_at = span.end - last.len_utf8();
+    holding(span.start).is_some_and(|t| t.range.start < span.start)
+        || holding(last_at).is_some_and(|t| t.range.start > span.start && t.range.end > span.end)
 }
 
 /// Characters that carry a transliterated foreign name on (·, 克, 斯, 尔…): one right beside a
@@ -312,9 +428,8 @@ pub(crate) fn bare_name_of(key: &str, surface: &str) -> Option<&'static str> {
     );
     let bare = place.zh_short.as_str();
     let own_name = place_at_start(bare).is_none_or(|len| len < bare.len());
-    // 资源 of 资源县 is the word "resources": a word jieba knows must be a place to it.
-    let not_a_common_word = !super::segment::is_word(bare)
-        || matches!(super::segment::tag(bare).as_slice(), [t] if t.tag == "ns");
+    // 资源 of 资源县 is the word "resources": a word jieba knows must be a name to it.
+    let not_a_common_word = !super::segment::common_word(bare);
     let named = district && surface == place.zh && bare != place.zh;
     (named && bare.chars().count() >= 2 && own_name && not_a_common_word).then_some(bare)
 }

@@ -112,6 +112,15 @@ pub fn is_word(word: &str) -> bool {
     JIEBA.has_word(word)
 }
 
+/// Whether jieba's dictionary has `word` as something other than a proper noun (a place, a
+/// person's name, another name): 资源, 开发, not 义乌.
+pub fn common_word(word: &str) -> bool {
+    is_word(word)
+        && tag(word)
+            .first()
+            .is_none_or(|t| !(t.tag.starts_with("ns") || t.tag.starts_with("nr") || t.tag == "nz"))
+}
+
 /// Verbs that commonly stand right before a name in government news (推动科大讯飞…, 服务天开…):
 /// the leading words a name's left edge sheds. A rarer word that jieba also tags as a verb
 /// (天开 in 天开高教科创园) may be part of the name.

@@ -242,21 +242,35 @@ fn leading_name_words(text: &str, tokens: &[super::segment::Token]) -> Option<us
     }
     // jieba guesses unknown place names as persons' (nr); one right before 地区 or the suffix
     // itself names the place (成渝地区双城经济圈, 北部湾城市群).
-    let names_place = |k: usize| {
+    let names_place_in = |words: &[super::segment::Token], k: usize| {
         words[k].tag == "nr"
             && words
                 .get(k + 1)
                 .is_none_or(|next| &text[next.range.clone()] == "地区")
     };
+    // An idiom or adverb before the first proper noun, or a verb before the first place, is
+    // what is done to the place (紧紧围绕成渝地区双城经济圈, 做好粤港澳大湾区), not its name —
+    // unlike a rarer verb before an abbreviation (天开 of 天开高教科创园).
+    let proper_after = |words: &[super::segment::Token]| {
+        let place_after =
+            (1..words.len()).any(|k| words[k].tag == "ns" || names_place_in(words, k));
+        let any_after = place_after || words[1..].iter().any(|t| t.is_proper());
+        if words[0].tag == "v" {
+            place_after
+        } else {
+            any_after
+        }
+    };
     while words.first().is_some_and(|t| {
         super::segment::sheddable(text, t, true)
             || t.tag == "b"
-            || (t.tag == "nr" && !names_place(0))
+            || (t.tag == "nr" && !names_place_in(words, 0))
+            || (matches!(t.tag, "v" | "l" | "i" | "d" | "a" | "ad") && proper_after(words))
     }) {
         words = &words[1..];
     }
     (0..words.len())
-        .any(|k| words[k].is_proper() || names_place(k))
+        .any(|k| words[k].is_proper() || names_place_in(words, k))
         .then(|| words[0].range.start)
 }
 

@@ -1,0 +1,284 @@
+//! Towns, townships, subdistricts, communities and villages in Chinese text, by their suffix:
+//! after a name jieba reads as one (东坝镇, 桂城街道), inside jieba's guess at an unknown word
+//! (凤岗镇作), right after the county or city they are in (南安市水头镇), and as the items of a
+//! list of places (白道口镇、八里营镇、留固镇; 福清市、长泰区).
+
+use super::segment::{self, Token};
+use super::{Candidate, Recognizer, Words};
+use crate::corpus::meta::is_han;
+use crate::corpus::{Document, Lang};
+use crate::model::Label;
+use std::ops::Range;
+
+/// Towns and villages by their suffix, and places listed with theirs.
+pub struct TownsZh;
+
+impl Recognizer for TownsZh {
+    fn name(&self) -> &'static str {
+        "towns-zh"
+    }
+
+    fn handles(&self, _lang: Lang) -> bool {
+        true
+    }
+
+    fn recognize(&self, doc: &Document, words: &Words, out: &mut Vec<Candidate>) {
+        let text: &str = &doc.text;
+        let tokens = words.han();
+        let mut towns = Vec::new();
+        for i in 0..tokens.len() {
+            town(text, tokens, i, &mut towns);
+            town_after_its_county(text, tokens, i, &mut towns);
+        }
+        listed_places(text, tokens, &mut towns);
+        // A town found once is the town wherever its name stands in full (柳河乡 again where
+        // jieba read 柳河 + 乡大).
+        let mut names: Vec<&str> = towns.iter().map(|c| &text[c.span.clone()]).collect();
+        names.sort_unstable();
+        names.dedup();
+        let key = |name: &str| format!("region:zh:{name}");
+        super::every_occurrence(text, &names, (key, Label::Region), "towns-zh", out);
+    }
+}
+
+fn town_candidate(text: &str, span: Range<usize>) -> Candidate {
+    let name = &text[span.clone()];
+    Candidate {
+        key: format!("region:zh:{name}"),
+        canonical: name.to_string(),
+        span,
+        label: Label::Region,
+        recognizer: "towns-zh",
+    }
+}
+
+/// Suffixes of towns, townships, subdistricts and villages, and what may not start a name before
+/// one (全镇, 该村, 各乡: a determiner, not a name)
+const TOWN_SUFFIXES: &[&str] = &["街道", "社区", "镇", "乡", "村"];
+/// The first characters of `TOWN_SUFFIXES`.
+const TOWN_SUFFIX_STARTS: [char; 5] = ['街', '社', '镇', '乡', '村'];
+/// (我县大河乡: 县 is the writer's county, not the start of a town's name).
+const NOT_TOWN_NAMES: &str = "全该本各每此乡城农邻外同老新县市区省镇村";
+
+/// A town, township, subdistrict or village: a name of two or three characters that jieba
+/// reads as a word of its own (or as a place), then the suffix (东坝镇, 桂城街道) — not 农村, 全镇.
+fn town(text: &str, tokens: &[Token], i: usize, out: &mut Vec<Candidate>) {
+    let t = &tokens[i];
+    // The name: this token alone, or with the next one (桂城 + 街道, 上 + 庄村 read apart).
+    for take in [1, 2] {
+        let Some(last) = tokens.get(i + take - 1) else {
+            return;
+        };
+        let run = &text[t.range.start..last.range.end];
+        for suffix in TOWN_SUFFIXES {
+            let Some(name) = run.strip_suffix(suffix) else {
+                continue;
+            };
+            let name_end = t.range.start + name.len();
+            // Every word of the name can be part of one (not 要求各 in 要求各镇).
+            let name_words = tokens[i..i + take]
+                .iter()
+                .filter(|w| w.range.start < name_end)
+                .all(|w| name_word(w.tag));
+            let n = name.chars().count();
+            // One dictionary word that is not a proper noun (农村, 城乡) is a word, not a town.
+            let proper = t.tag.starts_with("ns") || t.tag.starts_with("nr") || t.tag == "nz";
+            let common_word = take == 1 && !proper && segment::is_word(run);
+            // 新塘镇: a word jieba knows as a place may start like a determiner.
+            let known_place = take == 2 && t.tag == "ns" && t.range.end == name_end;
+            let names_something = (2..=3).contains(&n)
+                && name_words
+                && name.chars().all(is_han)
+                && (known_place || !name.starts_with(|c| NOT_TOWN_NAMES.contains(c)))
+                && !common_word;
+            if names_something {
+                out.push(town_candidate(text, t.range.start..last.range.end));
+                return;
+            }
+        }
+    }
+    town_inside_a_guess(text, tokens, i, out);
+}
+
+/// jieba's guess at an unknown word may run past a town's suffix (凤岗镇作 of 凤岗镇作交流发言,
+/// 石滩 + 镇作): a name of two or three characters that is no dictionary word, the suffix, and
+/// one character more, the last word being no dictionary word either.
+fn town_inside_a_guess(text: &str, tokens: &[Token], i: usize, out: &mut Vec<Candidate>) {
+    let t = &tokens[i];
+    for take in [1, 2] {
+        let Some(last) = tokens.get(i + take - 1) else {
+            return;
+        };
+        let run = &text[t.range.start..last.range.end];
+        // Cheapest first: most words hold no suffix at all.
+        // A character test, not a substring search per suffix (this runs for every word).
+        let holds_a_suffix = run.contains(TOWN_SUFFIX_STARTS);
+        if !name_word(t.tag) || !holds_a_suffix {
+            continue;
+        }
+        if segment::is_word(&text[last.range.clone()]) {
+            continue;
+        }
+        for suffix in TOWN_SUFFIXES {
+            let Some(at) = run.find(suffix) else {
+                continue;
+            };
+            let (name, rest) = (&run[..at], &run[at + suffix.len()..]);
+            let town_like = (2..=3).contains(&name.chars().count())
+                && rest.chars().count() == 1
+                && name.chars().all(is_han)
+                && !name.starts_with(|c| NOT_TOWN_NAMES.contains(c))
+                && !segment::is_word(name);
+            if town_like {
+                let end = t.range.start + at + suffix.len();
+                out.push(town_candidate(text, t.range.start..end));
+                return;
+            }
+        }
+    }
+}
+
+/// Tags of words a town's name can be made of: nouns, places, names, unknown words, rare
+/// characters (寮 of 寮步镇).
+fn name_word(tag: &str) -> bool {
+    tag.starts_with('n') || matches!(tag, "j" | "x" | "s" | "f" | "b" | "ng" | "zg")
+}
+
+/// Endings of a county or city that a town's name may follow (南安市水头镇).
+const COUNTY_ENDINGS: &[char] = &['市', '县', '区', '旗'];
+
+/// A town right after the county or city it is in (南安市水头镇), even where jieba's dictionary
+/// has the town as a word (a town anywhere else could be a common word: 重镇, 专业村).
+fn town_after_its_county(text: &str, tokens: &[Token], i: usize, out: &mut Vec<Candidate>) {
+    let (county, Some(next)) = (&tokens[i], tokens.get(i + 1)) else {
+        return;
+    };
+    let county_word = &text[county.range.clone()];
+    if county.tag != "ns"
+        || county_word.chars().count() < 3
+        || !county_word.ends_with(COUNTY_ENDINGS)
+    {
+        return;
+    }
+    let word = &text[next.range.clone()];
+    let named = TOWN_SUFFIXES.iter().any(|suffix| {
+        word.strip_suffix(suffix).is_some_and(|name| {
+            (2..=3).contains(&name.chars().count())
+                && name.chars().all(is_han)
+                && !name.starts_with(|c| NOT_TOWN_NAMES.contains(c))
+        })
+    });
+    if named {
+        out.push(town_candidate(text, next.range.clone()));
+    }
+}
+
+/// Single characters that stand before a place, not in its name (赴, 到, 在).
+const BEFORE_A_PLACE: &str = "赴到在去来至往从向对与和及是为把被将";
+
+/// Suffixes of the places a list names (towns, and the counties, districts and cities around
+/// them).
+const LISTED_SUFFIXES: &[&str] = &["街道", "社区", "镇", "乡", "村", "县", "区", "市", "旗"];
+
+/// The items of a list, between 、, that are places by their suffix (白道口镇、八里营镇、留固镇等
+/// 乡镇; 晋江市、福清市、长泰区): where two or more items are, each is a place. The first item is
+/// taken whole or from the start of a word (白道口镇 of 其中白道口镇), the last up to its
+/// suffix (留固镇 of 留固镇等乡镇).
+fn listed_places(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
+    let in_list = |c: char| is_han(c) || c == '、';
+    let mut searched_to = 0;
+    for (at, _) in text.match_indices('、') {
+        if at < searched_to {
+            continue;
+        }
+        // The run of ideographs and 、 around, searched back no further than the last list.
+        let start = text[searched_to..at]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| in_list(*c))
+            .last()
+            .map_or(at, |(i, _)| searched_to + i);
+        let end = text[at..]
+            .char_indices()
+            .find(|(_, c)| !in_list(*c))
+            .map_or(text.len(), |(i, _)| at + i);
+        searched_to = end;
+        let mut places = Vec::new();
+        let mut item_start = start;
+        let items: Vec<&str> = text[start..end].split('、').collect();
+        for (k, item) in items.iter().enumerate() {
+            let last = k + 1 == items.len();
+            let place = if k > 0 {
+                listed_place(item, last).map(|len| 0..len)
+            } else if LISTED_SUFFIXES.iter().any(|s| item.ends_with(s)) {
+                // The words before the list (其中白道口镇): the longest place that starts a word.
+                let first = tokens.partition_point(|t| t.range.start < item_start);
+                tokens[first..]
+                    .iter()
+                    .take_while(|t| t.range.start < item_start + item.len())
+                    .find_map(|word| {
+                        let from = word.range.start - item_start;
+                        listed_place(&item[from..], false).map(|len| from..from + len)
+                    })
+            } else {
+                None
+            };
+            places.extend(place.map(|p| item_start + p.start..item_start + p.end));
+            item_start += item.len() + '、'.len_utf8();
+        }
+        if places.len() >= 2 {
+            out.extend(places.into_iter().map(|span| town_candidate(text, span)));
+        }
+    }
+}
+
+/// The length of the place a list's item names: all of it (the last item: up to the first
+/// suffix that ends a name), a name of two to four characters and a suffix — not a determiner
+/// (各区), a word of the dictionary that is not a place (开发区, 高新区), nor words that cannot
+/// be part of a name (发展南芬区, 深入青石镇).
+fn listed_place(item: &str, last: bool) -> Option<usize> {
+    let ends: Vec<usize> = item
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(2)
+        .take(3)
+        .collect();
+    let len = ends.into_iter().find_map(|name_end| {
+        let suffix = LISTED_SUFFIXES
+            .iter()
+            .find(|s| item[name_end..].starts_with(*s))?;
+        let len = name_end + suffix.len();
+        (last || len == item.len()).then_some((name_end, len))
+    });
+    let (name_end, len) = len?;
+    let name = &item[..name_end];
+    // Numbers, single characters and words jieba only guessed start names (八里营镇, 白道口镇,
+    // 留固镇), but a name is not all number (三个区) and does not start with a preposition or
+    // verb of motion (赴青石镇).
+    let words = segment::tag(name);
+    let name_like = |t: &Token| {
+        let word = &name[t.range.clone()];
+        let single = word.chars().count() == 1 && !word.starts_with(|c| BEFORE_A_PLACE.contains(c));
+        name_word(t.tag)
+            || t.tag == "m"
+            || single
+            || (word.chars().count() > 1 && !segment::is_word(word))
+    };
+    let name_words = words.iter().all(name_like) && words.iter().any(|t| t.tag != "m");
+    let determiner = name.starts_with(|c| NOT_TOWN_NAMES.contains(c));
+    (name_words && !determiner && !segment::common_word(name)).then_some(len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_suffixes_first_characters_are_listed() {
+        let firsts: Vec<char> = TOWN_SUFFIXES
+            .iter()
+            .filter_map(|s| s.chars().next())
+            .collect();
+        assert_eq!(firsts, TOWN_SUFFIX_STARTS);
+    }
+}
