@@ -71,3 +71,20 @@ fn a_community_after_a_sentences_first_word() {
     assert!(has(&f, "Guihua Community", "REGION"), "{f:?}");
     assert!(has(&f, "Dongshan Village", "REGION"), "{f:?}");
 }
+
+#[test]
+fn english_zones_named_like_chinese_ones_and_a_districts_bare_name() {
+    let f = found("A headline about the district\n\nLishan District held a meeting on Monday. Lishan should learn from the Eastern Henan Golden Triangle, the Jiangcheng Future Sci-Tech City and Xiangzhou's Photonics Valley, and join the Nanyang metropolitan area. Lishan Road was closed.");
+    for (text, label) in [
+        ("Lishan", "REGION"),
+        ("Eastern Henan Golden Triangle", "REGION"),
+        ("Jiangcheng Future Sci-Tech City", "REGION"),
+        ("Photonics Valley", "REGION"),
+        ("Nanyang metropolitan area", "REGION"),
+    ] {
+        assert!(has(&f, text, label), "{text}: {f:?}");
+    }
+    // Once, not in the road's name; the possessor is not the valley's name.
+    assert_eq!(f.iter().filter(|(t, ..)| t == "Lishan").count(), 1, "{f:?}");
+    assert!(!has(&f, "Xiangzhou's Photonics Valley", "REGION"), "{f:?}");
+}

@@ -57,6 +57,12 @@ fn place_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
         m.label != Label::Person || !shorts.iter().any(|(s, ..)| *s == text[m.span.clone()])
     });
     let stands_alone = |span: &std::ops::Range<usize>| {
+        if text[span.clone()].is_ascii() {
+            // 'Yuhang Road', 'Yuhang-made': part of a longer name or word.
+            let next = text[span.end..].strip_prefix(' ').unwrap_or("");
+            let capitalized = next.starts_with(|c: char| c.is_ascii_uppercase());
+            return !capitalized && !text[span.end..].starts_with(['-', '\'', '’']);
+        }
         // 津南园, 南海路: the start of a park's or a road's name.
         if text[span.end..].starts_with(|c| super::regions::STARTS_A_LONGER_NAME.contains(c)) {
             return false;

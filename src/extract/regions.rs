@@ -417,15 +417,22 @@ pub(crate) fn is_city_abroad(key: &str) -> bool {
         .is_some_and(|p| p.level == super::tables::Level::WorldCity)
 }
 
-/// The bare name (南海) of the district or county behind an entity key, where `surface` is its
-/// full name (南海区): two characters or more, no other division's full name, and no word of
-/// another kind.
+/// The bare name (南海, Yuhang) of the district or county behind an entity key, where `surface`
+/// is its full name (南海区, Yuhang District): two characters or more, no other division's full
+/// name, and no word of another kind.
 pub(crate) fn bare_name_of(key: &str, surface: &str) -> Option<&'static str> {
     let place = BY_CODE.get(key.strip_prefix("region:")?)?;
     let district = matches!(
         place.level,
         super::tables::Level::District | super::tables::Level::CountyCity
     );
+    if surface.is_ascii() {
+        // 'Yuhang District' … 'Yuhang should': one capitalized pinyin word of four letters or more.
+        let bare = place.english.first()?.as_str();
+        let named = district && surface != bare && place.english.iter().any(|e| e == surface);
+        let one_word = bare.len() >= 4 && bare.chars().all(|c| c.is_ascii_alphabetic());
+        return (named && one_word && case_of(bare) == Case::Capitalized).then_some(bare);
+    }
     let bare = place.zh_short.as_str();
     let own_name = place_at_start(bare).is_none_or(|len| len < bare.len());
     // 资源 of 资源县 is the word "resources": a word jieba knows must be a name to it.

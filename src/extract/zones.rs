@@ -15,12 +15,12 @@ use std::sync::LazyLock;
 
 /// The last words of a zone's English name.
 static ZONE_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:high-tech(?: industrial)?(?: development)? zone|new area|(?:economic|free trade|development|pilot|bonded|demonstration|industrial|economic and technological development) zone|industrial park|science(?: and technology)? park|technology park|eco-city|free trade port|river delta|river basin|economic belt|economic circle|bay area)(?-u:\b)").expect("static regex")
+    Regex::new(r"(?i)(?-u:\b)(?:high-tech(?: industrial)?(?: development)? zone|new area|(?:economic|free trade|development|pilot|bonded|demonstration|industrial|economic and technological development) zone|industrial park|science(?: and technology)? park|technology park|eco-city|free trade port|river delta|river basin|economic belt|economic circle|bay area|sci-tech city|science city|science and technology city|technology city|metropolitan area|urban agglomeration|golden triangle)(?-u:\b)").expect("static regex")
 });
 
 /// Chinese zone suffixes, longest first.
 static ZONE_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"高新技术产业开发区|经济技术开发区|高新区|新区|开发区|自贸区|自由贸易试验区|保税区|工业园区|产业园区|产业园|科创园|科技园|软件园|生态园|工业园|物流园|园区|商务区|示范区|试验区|生态城|科学城|科技城|港区|流域|经济带|经济圈|城市群|三角洲|湾区|走廊").expect("static regex")
+    Regex::new(r"高新技术产业开发区|经济技术开发区|高新区|新区|开发区|自贸区|自由贸易试验区|保税区|工业园区|产业园区|产业园|科创园|科技园|软件园|生态园|工业园|物流园|园区|商务区|示范区|试验区|生态城|科学城|科技城|港区|流域|经济带|经济圈|城市群|都市圈|三角洲|湾区|走廊").expect("static regex")
 });
 
 /// 'Qingdao High-tech Zone', 'Tianjin Port Free Trade Zone', 'Sino-Singapore Tianjin Eco-City':
@@ -46,7 +46,7 @@ pub(super) fn zones_en(text: &str, out: &mut Vec<Candidate>) {
 /// Science Park`, `Sino-German Ecopark`, `Pingshan Comprehensive Reform Zone`, `Northern
 /// Metropolis`); lower case it is a common noun.
 static ZONE_HEAD_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:Zone|Park|Ecopark|Eco-park|Metropolis|Corridor)(?-u:\b)")
+    Regex::new(r"(?-u:\b)(?:Zone|Park|Ecopark|Eco-park|Metropolis|Corridor|Valley)(?-u:\b)")
         .expect("static regex")
 });
 
@@ -61,7 +61,12 @@ fn zone_name_start(text: &str, head: usize, lower_allowed: bool) -> Option<usize
     while let Some(before) = text[..at].strip_suffix(' ') {
         let ws = last_word_start(before);
         let word = &before[ws..];
-        if word.is_empty() || STOP_CAPITALS.contains(&word) {
+        // 'Wuhan's Optics Valley': the possessor is not part of the name.
+        if word.is_empty()
+            || STOP_CAPITALS.contains(&word)
+            || word.ends_with("'s")
+            || word.ends_with("’s")
+        {
             break;
         }
         let capitalized = matches!(case_of(word), Case::Capitalized | Case::Upper | Case::Camel);
