@@ -83,3 +83,33 @@ fn a_country_inside_a_word_is_not_named() {
     assert_eq!(f.iter().filter(|(t, ..)| t == "中国").count(), 1, "{f:?}");
     assert!(has(&f, "韩国", "REGION"), "{f:?}");
 }
+
+#[test]
+fn companies_and_bodies_listed_before_what_they_are() {
+    let f = found("一个足够长的标题\n\n会议指出，人力资源社会保障部、教育部等部门加强协同。国资委要指导中国石油、国家电网等中央企业扩大招聘，关于华为、比亚迪等中国企业的待遇，各方都有评论。");
+    for org in [
+        "人力资源社会保障部",
+        "教育部",
+        "中国石油",
+        "国家电网",
+        "华为",
+        "比亚迪",
+    ] {
+        assert!(has(&f, org, "ORG"), "{org}: {f:?}");
+    }
+    assert!(!has(&f, "比亚迪", "PERSON"), "{f:?}");
+    // Activities listed before 等机构 are not bodies.
+    let f = found("一个足够长的标题\n\n要共建概念验证、小试、中试、检验检测等机构。");
+    assert!(f.iter().all(|(_, l, _)| *l != "ORG"), "{f:?}");
+}
+
+#[test]
+fn unions_numbered_groups_and_a_foreign_leader_after_the_title() {
+    let f = found("一个足够长的标题\n\n中方愿同欧盟一道，在二十国集团框架下合作。德国总理朔贝克将于下月访华。");
+    assert!(has(&f, "欧盟", "ORG"), "{f:?}");
+    assert!(has(&f, "二十国集团", "ORG"), "{f:?}");
+    assert!(
+        has(&f, "朔贝克", "PERSON"),
+        "a name starting with a character the table lacks: {f:?}"
+    );
+}

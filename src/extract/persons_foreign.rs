@@ -3,6 +3,7 @@
 
 use super::tables::{Level, TABLES};
 use super::{Candidate, Recognizer, Words};
+use crate::corpus::meta::is_han;
 use crate::corpus::{Document, Lang};
 use crate::model::Label;
 use aho_corasick::AhoCorasick;
@@ -88,6 +89,9 @@ static AFTER_MATCHER: LazyLock<AhoCorasick> =
 /// (默克尔和约翰逊 is two names).
 const STOPS: &str = "和与及同跟的在对向等";
 
+/// Characters of grammar that never start a name, even after a title that vouches for one.
+const NEVER_FIRST: &str = "的了在是和与及等对向把被将为从以于也就都还又再所之其此该这那个们着过一";
+
 /// Characters looked at beside a title or verb: a name and its dots, no more (a long run of such
 /// characters is not scanned whole at every cue).
 const MAX_RUN: usize = 12;
@@ -110,12 +114,21 @@ impl Recognizer for PersonsForeign {
         let mut names: BTreeSet<&str> = BTreeSet::new();
         for m in BEFORE_MATCHER.find_iter(text) {
             let rest = &text[m.end()..];
-            let len: usize = rest
+            // After a title of a country whose names Chinese transliterates (德国总理朔尔茨), the
+            // name may start with a character the table lacks.
+            let vouched = super::regions::transliterating_country_before(text, m.start());
+            let first = rest
                 .chars()
-                .take_while(|c| is_name_char(*c))
-                .take(MAX_RUN)
-                .map(char::len_utf8)
-                .sum();
+                .next()
+                .filter(|&c| is_name_char(c) || (vouched && is_han(c) && !NEVER_FIRST.contains(c)));
+            let first_len = first.map_or(0, char::len_utf8);
+            let len: usize = first_len
+                + rest[first_len..]
+                    .chars()
+                    .take_while(|c| first.is_some() && is_name_char(*c))
+                    .take(MAX_RUN)
+                    .map(char::len_utf8)
+                    .sum::<usize>();
             names.extend(accept(&rest[..without_word_after(rest, len)]));
         }
         for m in AFTER_MATCHER.find_iter(text) {

@@ -7,6 +7,8 @@ use super::{Candidate, Recognizer, Words};
 use crate::corpus::meta::is_han;
 use crate::corpus::{Document, Lang};
 use crate::model::Label;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Chinese proper nouns from jieba's tags, lists and suffixes.
 pub struct ProperZh;
@@ -51,8 +53,14 @@ const BEFORE_PLACE: &[&str] = &[
     "在", "赴", "到", "抵达", "前往", "访问", "来自", "位于", "飞抵",
 ];
 
-/// What follows a list of companies (兴发集团、华新水泥等企业).
+/// What follows a list of companies (兴发集团、华新水泥等企业) even of one item.
 const COMPANY_LIST_ENDS: &[&str] = &["等企业", "等公司", "等龙头企业", "等一批企业", "等单位"];
+
+/// What follows a list of companies or bodies (中国石油、国家电网等中央企业; 教育部、财政部等
+/// 部门; 中国科学院、清华大学等机构).
+static LIST_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"等\p{Han}{0,4}?(?:企业|公司|单位|机构|部门|银行|高校)").expect("static regex")
+});
 
 impl Recognizer for ProperZh {
     fn name(&self) -> &'static str {
@@ -77,6 +85,16 @@ impl Recognizer for ProperZh {
                 "nt" if ORG_ENDINGS.iter().any(|e| word.ends_with(e))
                     && !GENERIC_ORGS.contains(&word) =>
                 {
+                    // 二 + 十国集团: a number jieba split off the start of the name.
+                    let start = numeral_before(text, t.range.start);
+                    out.push(candidate(
+                        start..t.range.end,
+                        &text[start..t.range.end],
+                        Label::Org,
+                    ));
+                }
+                // Unions and treaty bodies jieba has as abbreviations (欧盟, 北约).
+                "j" if word.ends_with(['盟', '约']) => {
                     out.push(candidate(t.range.clone(), word, Label::Org));
                 }
                 "ns" if named_place(word)
@@ -89,6 +107,24 @@ impl Recognizer for ProperZh {
         }
         companies_in_lists(text, out);
     }
+}
+
+/// Where a name starting with a Chinese numeral (十国集团) starts once the numerals right before
+/// it are counted in (二十国集团).
+fn numeral_before(text: &str, start: usize) -> usize {
+    const NUMERALS: &str = "一二三四五六七八九十百";
+    if !text[start..].starts_with(|c| NUMERALS.contains(c)) {
+        return start;
+    }
+    let before = &text[..start];
+    let len: usize = before
+        .chars()
+        .rev()
+        .take_while(|c| NUMERALS.contains(*c))
+        .take(3)
+        .map(char::len_utf8)
+        .sum();
+    start - len
 }
 
 /// A word jieba tags as a place that ends like one after a name of two characters or more
@@ -125,38 +161,98 @@ pub(super) fn candidate(span: std::ops::Range<usize>, name: &str, label: Label) 
 /// Bytes before a list's end searched for the start of its clause.
 const LIST_WINDOW: usize = 240;
 
-/// Items of a list ended by 等企业 (兴发集团、华新水泥、安琪酵母等企业): companies.
+/// Whether a list's item reads as a name: it ends like a body's, or holds a proper noun or a
+/// word jieba's dictionary lacks (华为, 中国石油, 中芯国际; not 小试, 检验检测).
+fn names_something(item: &str) -> bool {
+    ORG_ENDINGS.iter().any(|e| item.ends_with(e))
+        || super::segment::tag(item).iter().any(|t| {
+            // Not an abbreviation alone (中试, "pilot testing").
+            matches!(t.tag, "ns" | "nz" | "nt")
+                || t.tag.starts_with("nr")
+                || !super::segment::is_word(&item[t.range.clone()])
+        })
+}
+
+/// Where a list's first item starts in the clause before it: after the last word jieba tags as
+/// a verb, preposition, conjunction, adverb, pronoun or particle (关于华为); and where what is
+/// left does not end like a body's name, at the first word that leaves four characters or
+/// fewer, the length of a company's short name (指导中国石油: jieba has 指导 as a noun).
+fn first_item_start(item: &str) -> usize {
+    let tokens = super::segment::tag(item);
+    let cut = tokens
+        .iter()
+        .rposition(|t| {
+            t.tag.starts_with('v')
+                || t.tag.starts_with('u')
+                || matches!(t.tag, "p" | "c" | "d" | "r")
+        })
+        .map_or(0, |i| i + 1);
+    let body = ORG_ENDINGS.iter().any(|e| item.ends_with(e));
+    let short = |t: &super::segment::Token| item[t.range.start..].chars().count() <= 4;
+    tokens[cut..]
+        .iter()
+        .find(|t| body || short(t))
+        .map_or(item.len(), |t| t.range.start)
+}
+
+/// Items of a list ended by 等企业, 等部门 (兴发集团、华新水泥、安琪酵母等企业): companies and
+/// bodies.
 fn companies_in_lists(text: &str, out: &mut Vec<Candidate>) {
-    for end in COMPANY_LIST_ENDS {
-        for (at, _) in text.match_indices(end) {
-            // The clause before it, looked for in a bounded window (a long text without
-            // punctuation must not be scanned back whole for every list).
-            let mut window = at.saturating_sub(LIST_WINDOW);
-            while !text.is_char_boundary(window) {
-                window += 1;
-            }
-            let line_start = text[window..at]
-                .rfind([
-                    '\n', '。', ',', '\u{FF0C}', ';', '\u{FF1B}', ':', '\u{FF1A}',
-                ])
-                .map_or(window, |i| {
-                    window + i + text[window + i..].chars().next().map_or(1, char::len_utf8)
-                });
-            let mut start = line_start;
-            for item in text[line_start..at].split('、') {
-                let item_start = start;
-                start += item.len() + '、'.len_utf8();
-                // An item longer than a name (the first may carry the words before the list) is
-                // left out.
-                let n = item.chars().count();
-                if (2..=6).contains(&n) && item.chars().all(is_han) {
-                    out.push(candidate(
-                        item_start..item_start + item.len(),
-                        item,
-                        Label::Org,
-                    ));
-                }
+    let mut items_found: Vec<&str> = Vec::new();
+    for end in LIST_END.find_iter(text) {
+        let at = end.start();
+        // The clause before it, looked for in a bounded window (a long text without
+        // punctuation must not be scanned back whole for every list).
+        let mut window = at.saturating_sub(LIST_WINDOW);
+        while !text.is_char_boundary(window) {
+            window += 1;
+        }
+        let line_start = text[window..at]
+            .rfind([
+                '\n', '。', ',', '\u{FF0C}', ';', '\u{FF1B}', ':', '\u{FF1A}',
+            ])
+            .map_or(window, |i| {
+                window + i + text[window + i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let clause = &text[line_start..at];
+        // One item is a list only before the words that always end one (华新水泥等企业).
+        if !clause.contains('、') && !COMPANY_LIST_ENDS.iter().any(|e| text[at..].starts_with(e)) {
+            continue;
+        }
+        let mut start = line_start;
+        for (k, item) in clause.split('、').enumerate() {
+            let (item_start, item) = if k == 0 {
+                // The first item carries the words before the list (关于华为, 要指导中国石油):
+                // the name starts after the last verb or function word.
+                let from = first_item_start(item);
+                (start + from, &item[from..])
+            } else {
+                (start, item)
+            };
+            start = item_start + item.len() + '、'.len_utf8();
+            // An item longer than a name (the first may carry the words before the list) is
+            // left out; a body's name may be longer (人力资源社会保障部).
+            let n = item.chars().count();
+            let longest = if ORG_ENDINGS.iter().any(|e| item.ends_with(e)) {
+                10
+            } else {
+                6
+            };
+            let determiner = item.starts_with(|c| "各全本该每其有相".contains(c));
+            if (2..=longest).contains(&n)
+                && item.chars().all(is_han)
+                && !determiner
+                && names_something(item)
+            {
+                out.push(candidate(
+                    item_start..item_start + item.len(),
+                    item,
+                    Label::Org,
+                ));
+                items_found.push(item);
             }
         }
     }
+    // A company named like a person (比亚迪) is the company wherever it stands.
+    out.retain(|c| c.label != Label::Person || !items_found.contains(&&text[c.span.clone()]));
 }
