@@ -152,3 +152,23 @@ fn cities_in_a_list_before_a_list_of_companies_stay_places() {
     }
     assert!(has(&f, "阿里巴巴集团", "ORG"), "{f:?}");
 }
+
+#[test]
+fn countryside_is_no_village_and_zones_with_longer_names() {
+    let f = found("一个足够长的标题\n\n要建设美丽乡村，打造和美乡村。要抢抓许昌航空港经济综合实验区建设机遇，推进许昌经开区发展，依托漯河国家农业开放发展综合试验区。");
+    assert!(f.iter().all(|(t, ..)| !t.ends_with("乡村")), "{f:?}");
+    for zone in [
+        "许昌航空港经济综合实验区",
+        "许昌经开区",
+        "漯河国家农业开放发展综合试验区",
+    ] {
+        assert!(has(&f, zone, "REGION"), "{zone}: {f:?}");
+    }
+}
+
+#[test]
+fn the_last_name_of_a_list_stops_before_the_verb() {
+    let f = found("一个足够长的标题\n\n区领导孙晓东、周建参加调研。");
+    assert!(has(&f, "周建", "PERSON"), "{f:?}");
+    assert!(!has(&f, "周建参", "PERSON"), "{f:?}");
+}

@@ -102,7 +102,10 @@ fn name_at_edge(item: &str, at_start: bool) -> &str {
         .chain([item.len()])
         .collect();
     let n = bounds.len() - 1;
-    for len in [3, 2] {
+    // 周建参加: where the last item's rest is a word (参加 "attend"), the name is the shorter one.
+    let rest_is_word = n > 3 && at_start && super::segment::is_word(&item[bounds[2]..]);
+    let lens = if rest_is_word { [2, 3] } else { [3, 2] };
+    for len in lens {
         if n > len {
             let part = if at_start {
                 &item[..bounds[len]]

@@ -86,7 +86,11 @@ fn town(text: &str, tokens: &[Token], i: usize, out: &mut Vec<Candidate>) {
             let common_word = take == 1 && !proper && segment::is_word(run);
             // 新塘镇: a word jieba knows as a place may start like a determiner.
             let known_place = take == 2 && t.tag == "ns" && t.range.end == name_end;
-            let names_something = (2..=3).contains(&n)
+            // 美丽乡村, 和美乡村: the suffix and the character before it make a word (乡村
+            // "countryside", 城镇 "towns"), not a name and its suffix.
+            let suffix_in_a_word = common_suffix_word(run);
+            let names_something = !suffix_in_a_word
+                && (2..=3).contains(&n)
                 && name_words
                 && name.chars().all(is_han)
                 && (known_place || !name.starts_with(|c| NOT_TOWN_NAMES.contains(c)))
@@ -98,6 +102,13 @@ fn town(text: &str, tokens: &[Token], i: usize, out: &mut Vec<Candidate>) {
         }
     }
     town_inside_a_guess(text, tokens, i, out);
+}
+
+/// Whether a name ends in a word of two places' kinds (乡村, 城镇, 乡镇, 村镇, 城乡).
+fn common_suffix_word(run: &str) -> bool {
+    ["乡村", "城镇", "乡镇", "村镇", "城乡"]
+        .iter()
+        .any(|w| run.ends_with(w))
 }
 
 /// jieba's guess at an unknown word may run past a town's suffix (凤岗镇作 of 凤岗镇作交流发言,
