@@ -88,3 +88,19 @@ fn english_zones_named_like_chinese_ones_and_a_districts_bare_name() {
     assert_eq!(f.iter().filter(|(t, ..)| t == "Lishan").count(), 1, "{f:?}");
     assert!(!has(&f, "Xiangzhou's Photonics Valley", "REGION"), "{f:?}");
 }
+
+#[test]
+fn english_subdistricts_lower_case_kinds_and_a_district_named_in_a_bodys_name() {
+    let f = found("A headline about Lishan\n\nThe Lishan District committee of the CPC sent officials to Huayuan Sub-district and to Wulin village of Puxing township. Lishan should act. The old town was quiet.");
+    for place in ["Huayuan Sub-district", "Wulin village", "Puxing township"] {
+        assert!(has(&f, place, "REGION"), "{place}: {f:?}");
+    }
+    assert_eq!(
+        f.iter()
+            .filter(|(t, l, _)| t == "Lishan" && *l == "REGION")
+            .count(),
+        2,
+        "the headline's and the sentence's: {f:?}"
+    );
+    assert!(f.iter().all(|(t, ..)| t != "old town"), "{f:?}");
+}

@@ -40,15 +40,34 @@ fn place_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
     let mut shorts: Vec<(String, String, String)> = Vec::new();
     // Each place once: a district is mentioned many times, and reading its bare name takes jieba.
     let mut seen: HashSet<(&str, &str)> = HashSet::new();
-    for m in mentions.iter().filter(|m| m.label == Label::Region) {
+    let mut add = |key: &str, surface: &str, canonical: &str| {
+        if let Some(bare) = super::regions::bare_name_of(key, surface) {
+            if !shorts.iter().any(|(s, ..)| s == bare) {
+                shorts.push((bare.to_string(), key.to_string(), canonical.to_string()));
+            }
+        }
+    };
+    for m in &mentions[..] {
         let surface = &text[m.span.clone()];
         if !seen.insert((m.key.as_str(), surface)) {
             continue;
         }
-        if let Some(bare) = super::regions::bare_name_of(&m.key, surface) {
-            if !shorts.iter().any(|(s, ..)| s == bare) {
-                shorts.push((bare.to_string(), m.key.clone(), m.canonical.clone()));
+        match m.label {
+            Label::Region => add(&m.key, surface, &m.canonical),
+            // 'the Xinjin District committee of the CPC': the district named inside a body's
+            // name (English only; a Chinese body's name reads the district in place).
+            Label::Org if surface.is_ascii() => {
+                let words: Vec<&str> = surface.split(' ').collect();
+                for pair in words.windows(2) {
+                    if matches!(pair[1], "District" | "County") {
+                        let name = format!("{} {}", pair[0], pair[1]);
+                        if let Some((key, canonical)) = super::regions::english_place(&name) {
+                            add(&key, &name, &canonical);
+                        }
+                    }
+                }
             }
+            _ => {}
         }
     }
     // A "person" named just like the district the document names in full is the district (武进

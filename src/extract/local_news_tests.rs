@@ -172,3 +172,10 @@ fn the_last_name_of_a_list_stops_before_the_verb() {
     assert!(has(&f, "周建", "PERSON"), "{f:?}");
     assert!(!has(&f, "周建参", "PERSON"), "{f:?}");
 }
+
+#[test]
+fn a_zones_name_starts_at_a_places_start() {
+    // Twelve characters before the suffix would start inside 堆龙德庆区.
+    let f = found("一个足够长的标题\n\n加快推动堆龙德庆区检验检测认证科技产业园建设。");
+    assert!(f.iter().all(|(t, ..)| !t.starts_with("德庆")), "{f:?}");
+}

@@ -13,10 +13,11 @@ use std::sync::LazyLock;
 /// Towns and datelines in English text.
 pub struct PlacesEn;
 
-/// One or two capitalized words, then the kind of place.
+/// One or two capitalized words, then the kind of place (in lower case too, as machine
+/// translation writes it: `Wulin village`).
 static TOWN: LazyLock<Regex> = LazyLock::new(|| {
     // ASCII word boundaries: Unicode ones would need a slower engine.
-    Regex::new(r"(?-u:\b)((?:[A-Z][a-z]+(?:['’-][a-z]+)? ){1,2})(Town|Township|Village|Subdistrict|Street|Community)(?-u:\b)")
+    Regex::new(r"(?-u:\b)((?:[A-Z][a-z]+(?:['’-][a-z]+)? ){1,2})(Town|Township|Village|Subdistrict|Sub-[Dd]istrict|Street|Community|town|township|village|subdistrict|sub-district|community)(?-u:\b)")
         .expect("static regex")
 });
 

@@ -168,6 +168,7 @@ pub(super) fn zones_zh(text: &str, out: &mut Vec<Candidate>) {
             .find(|&(i, _)| {
                 place_prefix_at_start(&run[i..]).is_some()
                     && !run[i..].contains(|c| "和与及、的在是到至赴从向对为于".contains(c))
+                    && !inside_a_place(text, run_start + i)
             })
             .map(|(i, _)| run_start + i);
 
@@ -277,6 +278,16 @@ fn leading_name_words(text: &str, tokens: &[super::segment::Token]) -> Option<us
     (0..words.len())
         .any(|k| words[k].is_proper() || names_place_in(words, k))
         .then(|| words[0].range.start)
+}
+
+/// Whether byte `at` of `text` falls inside a division's name that starts up to four characters
+/// before it (德庆区 of 堆龙德庆区, 蒙古 of 内蒙古).
+fn inside_a_place(text: &str, at: usize) -> bool {
+    text[..at]
+        .char_indices()
+        .rev()
+        .take(4)
+        .any(|(i, _)| place_prefix_at_start(&text[i..]).is_some_and(|len| i + len > at))
 }
 
 /// Length of the division name (full or bare, any level) that `text` starts with: a zone is
