@@ -179,3 +179,12 @@ fn a_zones_name_starts_at_a_places_start() {
     let f = found("一个足够长的标题\n\n加快推动堆龙德庆区检验检测认证科技产业园建设。");
     assert!(f.iter().all(|(t, ..)| !t.starts_with("德庆")), "{f:?}");
 }
+
+#[test]
+fn a_name_without_the_next_words_first_character_and_a_photographers_name() {
+    // The model reads 张桂兰正 (正和 "just now, with") and 张桂兰笑 (笑着说 "said smiling").
+    let f = found("一个足够长的标题\n\n走进小院，72岁的张桂兰正和几位老姐妹剪纸。“日子越过越舒心。”张桂兰笑着说。（摄影 陈志远）\n\n社区介绍了情况。");
+    assert_eq!(f.iter().filter(|(t, ..)| t == "张桂兰").count(), 2, "{f:?}");
+    assert!(f.iter().all(|(t, ..)| t.chars().count() < 4), "{f:?}");
+    assert!(has(&f, "陈志远", "PERSON"), "{f:?}");
+}

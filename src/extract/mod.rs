@@ -330,7 +330,7 @@ fn add_learned(
         {
             continue;
         }
-        let name = &text[span];
+        let name = &text[learned::trimmed_name(text, span, words.han())];
         if !checked.contains_key(name) {
             checked.insert(name, learned::plausible_person(name));
         }

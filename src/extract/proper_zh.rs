@@ -215,8 +215,10 @@ fn companies_in_lists(text: &str, out: &mut Vec<Candidate>) {
                 window + i + text[window + i..].chars().next().map_or(1, char::len_utf8)
             });
         let clause = &text[line_start..at];
-        // One item is a list only before the words that always end one (华新水泥等企业).
-        if !clause.contains('、') && !COMPANY_LIST_ENDS.iter().any(|e| text[at..].starts_with(e)) {
+        // Before the words that always end a list of companies (华新水泥等企业), one item is a
+        // list and every item a company; before others (等机构), items must read as names.
+        let companies = COMPANY_LIST_ENDS.iter().any(|e| text[at..].starts_with(e));
+        if !clause.contains('、') && !companies {
             continue;
         }
         let mut start = line_start;
@@ -242,7 +244,7 @@ fn companies_in_lists(text: &str, out: &mut Vec<Candidate>) {
             if (2..=longest).contains(&n)
                 && item.chars().all(is_han)
                 && !determiner
-                && names_something(item)
+                && (companies || names_something(item))
             {
                 out.push(candidate(
                     item_start..item_start + item.len(),

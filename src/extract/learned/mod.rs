@@ -113,6 +113,26 @@ pub fn plausible_person(name: &str) -> bool {
     chinese || foreign
 }
 
+/// A four-character "name" of a one-character surname where jieba reads the first three as a
+/// name of their own: the name and the next word's first character (张桂兰正 of 张桂兰正和…,
+/// 张桂兰笑 of 张桂兰笑着说) — given names have one or two characters.
+pub fn trimmed_name(text: &str, span: Range<usize>, tokens: &[Token]) -> Range<usize> {
+    let name = &text[span.clone()];
+    let chars: Vec<(usize, char)> = name.char_indices().collect();
+    let [_, _, (third, _), (fourth, _)] = chars[..] else {
+        return span;
+    };
+    let two_char_surname = TABLES.surnames_zh.contains_key(&name[..third]);
+    let at = tokens.partition_point(|t| t.range.start < span.start);
+    let three_a_name = tokens.get(at).is_some_and(|t| {
+        t.range.start == span.start && t.range.end == span.start + fourth && t.tag.starts_with("nr")
+    });
+    if two_char_surname || !three_a_name {
+        return span;
+    }
+    span.start..span.start + fourth
+}
+
 /// Whether a name ends right before a place's suffix (凤岗 of 凤岗镇, 石桥 of 石桥村): it names a
 /// place — unless the suffix starts an office that follows a name (刘建国县长, 王明镇长).
 pub fn before_a_place_suffix(after: &str) -> bool {
