@@ -104,3 +104,28 @@ fn english_subdistricts_lower_case_kinds_and_a_district_named_in_a_bodys_name() 
     );
     assert!(f.iter().all(|(t, ..)| t != "old town"), "{f:?}");
 }
+
+#[test]
+fn english_bodies_beside_persons_and_by_their_initials() {
+    let f = found("A headline about the forum\n\nVice Premier Gao Mingxuan and European Commission officials met the Food and Agriculture Organization of the United Nations. The FAO said the party organization helped.");
+    assert!(has(&f, "Gao Mingxuan", "PERSON"), "{f:?}");
+    assert!(has(&f, "European Commission", "ORG"), "{f:?}");
+    assert!(
+        has(
+            &f,
+            "Food and Agriculture Organization of the United Nations",
+            "ORG"
+        ),
+        "{f:?}"
+    );
+    let fao = f
+        .iter()
+        .find(|(t, ..)| t == "FAO")
+        .map(|(_, l, c)| (*l, c.clone()));
+    let full = f
+        .iter()
+        .find(|(t, ..)| t.starts_with("Food and"))
+        .map(|(_, l, c)| (*l, c.clone()));
+    assert!(fao.is_some() && fao == full, "one body: {f:?}");
+    assert!(f.iter().all(|(t, ..)| !t.contains("organization")), "{f:?}");
+}

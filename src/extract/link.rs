@@ -30,6 +30,7 @@ pub fn link(doc: &Document, mentions: &mut Vec<Candidate>) {
     company_short_names(doc, mentions);
     zone_short_names(doc, mentions);
     place_short_names(doc, mentions);
+    acronyms(doc, mentions);
     generic_bodies_stay_in_document(doc, mentions);
 }
 
@@ -102,6 +103,36 @@ fn place_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
         "link-place",
         stands_alone,
     );
+}
+
+/// 'Food and Agriculture Organization of the United Nations' … 'FAO': an English body's name
+/// (before any 'of', or whole) is named again by its initials, the capitalized words' first
+/// letters, where they stand as a word in capitals.
+fn acronyms(doc: &Document, mentions: &mut Vec<Candidate>) {
+    let text: &str = &doc.text;
+    let mut shorts: Vec<(String, String, String)> = Vec::new();
+    for m in mentions.iter().filter(|m| m.label == Label::Org) {
+        let name = &text[m.span.clone()];
+        if !name.is_ascii() {
+            continue;
+        }
+        let before_of = name.split(" of ").next().unwrap_or(name);
+        for part in [before_of, name] {
+            let initials: String = part
+                .split(' ')
+                .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+                .filter_map(|w| w.chars().next())
+                .collect();
+            if initials.len() >= 3 && !shorts.iter().any(|(s, ..)| *s == initials) {
+                shorts.push((initials, m.key.clone(), m.canonical.clone()));
+            }
+        }
+    }
+    let as_a_word = |span: &std::ops::Range<usize>| {
+        let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        !letter(text[..span.start].chars().next_back()) && !letter(text[span.end..].chars().next())
+    };
+    link_short_forms(doc, mentions, shorts, Label::Org, "link-acronym", as_a_word);
 }
 
 /// Words an organization's name can be made of without naming any particular one ('the

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 pub struct Orgs;
 
 static HEAD_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:co\.?,? ?ltd\.|(?:co\.?,? ?ltd|company|corporation|group|committee|commission|bureau|academy|university|institute|association|congress|administration|ministry|department|council|federation|chamber of commerce|bank|procuratorate|government|people's government|cppcc|daily|times|news agency|television|radio)(?-u:\b))").expect("static regex")
+    Regex::new(r"(?i)(?-u:\b)(?:co\.?,? ?ltd\.|(?:co\.?,? ?ltd|company|corporation|group|committee|commission|bureau|academy|university|institute|association|congress|administration|ministry|department|council|federation|organization|organisation|chamber of commerce|bank|procuratorate|government|people's government|cppcc|daily|times|news agency|television|radio)(?-u:\b))").expect("static regex")
 });
 
 /// Lower-case words allowed inside an organization's name in machine translations
@@ -38,13 +38,22 @@ const INNER_LOWER: &[&str] = &[
     "national",
 ];
 
-/// Heads that name a newspaper or broadcaster only when capitalized ('Suzhou Daily', not
-/// 'three times').
-const NEWS_HEADS: &[&str] = &["daily", "times", "news agency", "television", "radio"];
+/// Heads that name a newspaper, a broadcaster or an organization only when capitalized
+/// ('Suzhou Daily', not 'three times'; 'World Health Organization', not 'Party organization').
+const CAPITALIZED_HEADS: &[&str] = &[
+    "daily",
+    "times",
+    "news agency",
+    "television",
+    "radio",
+    "organization",
+    "organisation",
+];
 
 /// Heads that take an 'of …' complement ('Academy of Aerospace').
 const OF_HEADS: &[&str] = &[
     "academy",
+    "organization",
     "administration",
     "university",
     "institute",
@@ -161,7 +170,7 @@ fn orgs_en(text: &str, out: &mut Vec<Candidate>) {
             }
         }
         let head_capitalized = m.as_str().starts_with(|c: char| c.is_ascii_uppercase());
-        if names > 0 && (head_capitalized || !NEWS_HEADS.contains(&head.as_str())) {
+        if names > 0 && (head_capitalized || !CAPITALIZED_HEADS.contains(&head.as_str())) {
             out.push(org(start..end, &text[start..end]));
         }
     }
@@ -198,10 +207,16 @@ fn classify_left(text: &str, ws: usize, word: &str, nearer: Option<Left>) -> Opt
             joins.then_some(Left::Connector)
         }
         (Case::Lower, "and") => {
-            // 'Development and Reform Commission', but not 'Committee and Municipal Government'.
-            let joins = left_word.is_some_and(|w| {
-                matches!(case_of(w), Case::Capitalized | Case::Upper) && !HEAD_EN.is_match(w)
+            // 'Development and Reform Commission', but not 'Committee and Municipal Government'
+            // nor 'Ding Xuexiang and European Commission'.
+            let person_before = word_before(text, ws).is_some_and(|(given_at, given)| {
+                word_before(text, given_at)
+                    .is_some_and(|(_, surname)| starts_chinese_name(surname, Some(given)))
             });
+            let joins = !person_before
+                && left_word.is_some_and(|w| {
+                    matches!(case_of(w), Case::Capitalized | Case::Upper) && !HEAD_EN.is_match(w)
+                });
             (joins && nearer == Some(Left::Name)).then_some(Left::Connector)
         }
         (Case::Lower, _) if INNER_LOWER.contains(&lower.as_str()) => Some(Left::Modifier),
@@ -228,6 +243,10 @@ fn is_title_word(w: &str) -> bool {
             | "vice"
             | "head"
             | "governor"
+            | "premier"
+            | "president"
+            | "minister"
+            | "ambassador"
     )
 }
 
