@@ -188,3 +188,16 @@ fn a_name_without_the_next_words_first_character_and_a_photographers_name() {
     assert!(f.iter().all(|(t, ..)| t.chars().count() < 4), "{f:?}");
     assert!(has(&f, "陈志远", "PERSON"), "{f:?}");
 }
+
+#[test]
+fn counties_listed_by_their_bare_names_and_a_list_before_a_zone() {
+    let f = found("一个足够长的标题\n\n将推动与岳阳、常德、益阳等环洞庭湖城市群联动，支持浏阳、醴陵、韶山等县市建设特色产业园区，借镜台中市、高雄市的做法。");
+    for place in ["益阳", "浏阳", "醴陵", "韶山", "台中市", "高雄市"] {
+        assert!(has(&f, place, "REGION"), "{place}: {f:?}");
+    }
+    assert!(
+        f.iter()
+            .all(|(t, ..)| !t.contains('等') && !t.starts_with("借镜")),
+        "{f:?}"
+    );
+}

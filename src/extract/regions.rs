@@ -173,6 +173,24 @@ static COUNTIES_BY_PROVINCE: LazyLock<HashMap<(&'static str, &'static str), Vec<
         map
     });
 
+/// A county-level place by its bare name (浏阳 of 浏阳市) where jieba reads that name as a place:
+/// its key and display name (the most general, where several share the name).
+pub(crate) fn county_by_bare_name(bare: &str) -> Option<(String, String)> {
+    static BY_BARE: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
+        let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
+        for ((_, bare), places) in COUNTIES_BY_PROVINCE.iter() {
+            map.entry(bare).or_default().extend(places);
+        }
+        map
+    });
+    let places = BY_BARE.get(bare)?;
+    if !matches!(super::segment::tag(bare).as_slice(), [t] if t.tag == "ns") {
+        return None;
+    }
+    let place = choose(places, &HashSet::new());
+    Some((format!("region:{}", place.code), place_name(place)))
+}
+
 /// A county or district named by its bare name right after its province's (山东寿光, 河南兰考):
 /// too ambiguous alone, the province vouches for it — unless it is a common word (广西资源
 /// stays 资源, "resources", where jieba's dictionary has it as no place) or starts a longer

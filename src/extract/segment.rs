@@ -115,10 +115,10 @@ pub fn is_word(word: &str) -> bool {
 /// Whether jieba's dictionary has `word` as something other than a proper noun (a place, a
 /// person's name, another name): 资源, 开发, not 义乌.
 pub fn common_word(word: &str) -> bool {
+    // Read as one word (jieba may split a rare dictionary word: 台中 → 台 + 中).
     is_word(word)
-        && tag(word)
-            .first()
-            .is_none_or(|t| !(t.tag.starts_with("ns") || t.tag.starts_with("nr") || t.tag == "nz"))
+        && matches!(tag(word).as_slice(), [t]
+            if !(t.tag.starts_with("ns") || t.tag.starts_with("nr") || t.tag == "nz"))
 }
 
 /// Verbs that commonly stand right before a name in government news (推动科大讯飞…, 服务天开…):

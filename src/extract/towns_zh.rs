@@ -184,8 +184,8 @@ fn town_after_its_county(text: &str, tokens: &[Token], i: usize, out: &mut Vec<C
     }
 }
 
-/// Single characters that stand before a place, not in its name (赴, 到, 在).
-const BEFORE_A_PLACE: &str = "赴到在去来至往从向对与和及是为把被将";
+/// Single characters that stand before or after a place, not in its name (赴, 到, 在; 等).
+const NOT_IN_A_NAME: &str = "赴到在去来至往从向对与和及是为把被将等的了";
 
 /// Suffixes of the places a list names (towns, and the counties, districts and cities around
 /// them).
@@ -222,25 +222,64 @@ fn listed_places(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             let place = if k > 0 {
                 listed_place(item, last).map(|len| 0..len)
             } else if LISTED_SUFFIXES.iter().any(|s| item.ends_with(s)) {
-                // The words before the list (其中白道口镇): the longest place that starts a word.
+                // The words before the list (其中白道口镇, 将借镜台中市): the shortest place
+                // that starts a word.
                 let first = tokens.partition_point(|t| t.range.start < item_start);
-                tokens[first..]
-                    .iter()
-                    .take_while(|t| t.range.start < item_start + item.len())
-                    .find_map(|word| {
-                        let from = word.range.start - item_start;
-                        listed_place(&item[from..], false).map(|len| from..from + len)
-                    })
+                let last = tokens.partition_point(|t| t.range.start < item_start + item.len());
+                tokens[first..last].iter().rev().find_map(|word| {
+                    let from = word.range.start - item_start;
+                    listed_place(&item[from..], false).map(|len| from..from + len)
+                })
             } else {
                 None
             };
-            places.extend(place.map(|p| item_start + p.start..item_start + p.end));
+            if let Some(p) = place {
+                places.push((item_start + p.start..item_start + p.end, None));
+            } else if let Some((span, county)) =
+                county_item(text, tokens, item_start, item, k, last)
+            {
+                places.push((span, Some(county)));
+            }
             item_start += item.len() + '、'.len_utf8();
         }
         if places.len() >= 2 {
-            out.extend(places.into_iter().map(|span| town_candidate(text, span)));
+            out.extend(places.into_iter().map(|(span, county)| match county {
+                Some((key, canonical)) => Candidate {
+                    key,
+                    canonical,
+                    ..town_candidate(text, span)
+                },
+                None => town_candidate(text, span),
+            }));
         }
     }
+}
+
+/// A list's item that is a county's bare name jieba reads as a place (浏阳、醴陵、韶山等县市):
+/// the whole item, the first item's last word, the last item up to 等. Its span, key and name.
+fn county_item(
+    text: &str,
+    tokens: &[Token],
+    item_start: usize,
+    item: &str,
+    k: usize,
+    last: bool,
+) -> Option<(Range<usize>, (String, String))> {
+    let span = if k == 0 {
+        let end = item_start + item.len();
+        let at = tokens.partition_point(|t| t.range.end < end);
+        tokens.get(at).filter(|t| t.range.end == end)?.range.clone()
+    } else if last {
+        let len = item.find('等').unwrap_or(item.len());
+        item_start..item_start + len
+    } else {
+        item_start..item_start + item.len()
+    };
+    let name = &text[span.clone()];
+    let county = (2..=3)
+        .contains(&name.chars().count())
+        .then(|| super::regions::county_by_bare_name(name))??;
+    Some((span, county))
 }
 
 /// The length of the place a list's item names: all of it (the last item: up to the first
@@ -269,7 +308,7 @@ fn listed_place(item: &str, last: bool) -> Option<usize> {
     let words = segment::tag(name);
     let name_like = |t: &Token| {
         let word = &name[t.range.clone()];
-        let single = word.chars().count() == 1 && !word.starts_with(|c| BEFORE_A_PLACE.contains(c));
+        let single = word.chars().count() == 1 && !word.starts_with(|c| NOT_IN_A_NAME.contains(c));
         name_word(t.tag)
             || t.tag == "m"
             || single

@@ -161,13 +161,13 @@ pub(super) fn zones_zh(text: &str, out: &mut Vec<Candidate>) {
             .map_or(m.start(), |(i, _)| i);
         let run = &text[run_start..m.start()];
         // A place the name starts with, with no conjunction, particle or preposition between it
-        // and the suffix (青岛港和中德生态园 is two things; 张卫东到松山湖高新区: 卫东 is a
-        // district's name inside a person's).
+        // and the suffix (青岛港和中德生态园 is two things, 益阳等环长株潭城市群 a list and a
+        // zone; 张卫东到松山湖高新区: 卫东 is a district's name inside a person's).
         let by_place = run
             .char_indices()
             .find(|&(i, _)| {
                 place_prefix_at_start(&run[i..]).is_some()
-                    && !run[i..].contains(|c| "和与及、的在是到至赴从向对为于".contains(c))
+                    && !run[i..].contains(|c| "和与及、等的在是到至赴从向对为于".contains(c))
                     && !inside_a_place(text, run_start + i)
             })
             .map(|(i, _)| run_start + i);
