@@ -2,6 +2,7 @@
 //! mentions are linked to canonical entities within each document.
 
 mod abbreviations;
+mod counties;
 pub mod learned;
 mod link;
 mod name_key;
@@ -16,6 +17,7 @@ mod proper_zh;
 mod regions;
 pub mod script;
 pub mod segment;
+mod short_forms;
 mod titles;
 mod towns_zh;
 mod zones;

@@ -136,7 +136,7 @@ impl Recognizer for Regions {
             .filter(|(_, ps)| ps.len() == 1)
             .map(|(_, ps)| TABLES.places[ps[0]].province.as_str())
             .collect();
-        let after_provinces = counties_after_their_province(text, &found);
+        let after_provinces = super::counties::counties_after_their_province(text, &found);
         let found = found
             .into_iter()
             .chain(after_provinces.iter().map(|(s, p)| (s.clone(), p)));
@@ -155,92 +155,12 @@ impl Recognizer for Regions {
     }
 }
 
-/// Characters after a bare place name that make it the start of a park's, a road's or a smaller
-/// place's name (西青园, 南海路, 津南区): not the place.
-pub(crate) const STARTS_A_LONGER_NAME: &str = "园区县市镇乡村路街港站";
-
-/// County-level places by their bare name, keyed by it and their province's full name.
-static COUNTIES_BY_PROVINCE: LazyLock<HashMap<(&'static str, &'static str), Vec<usize>>> =
-    LazyLock::new(|| {
-        let mut map: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-        for (i, p) in TABLES.places.iter().enumerate() {
-            let bare = p.zh_short.as_str();
-            if !p.level.bare_name_used() && bare != p.zh && (2..=3).contains(&bare.chars().count())
-            {
-                map.entry((p.province.as_str(), bare)).or_default().push(i);
-            }
-        }
-        map
-    });
-
-/// A county-level place by its bare name (浏阳 of 浏阳市) where jieba reads that name as a place:
-/// its key and display name (the most general, where several share the name).
-pub(crate) fn county_by_bare_name(bare: &str) -> Option<(String, String)> {
-    static BY_BARE: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
-        let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
-        for ((_, bare), places) in COUNTIES_BY_PROVINCE.iter() {
-            map.entry(bare).or_default().extend(places);
-        }
-        map
-    });
-    let places = BY_BARE.get(bare)?;
-    if !matches!(super::segment::tag(bare).as_slice(), [t] if t.tag == "ns") {
-        return None;
-    }
-    let place = choose(places, &HashSet::new());
-    Some((format!("region:{}", place.code), place_name(place)))
-}
-
-/// A county or district named by its bare name right after its province's (山东寿光, 河南兰考):
-/// too ambiguous alone, the province vouches for it — unless it is a common word (广西资源
-/// stays 资源, "resources", where jieba's dictionary has it as no place) or starts a longer
-/// name (天津西青园).
-fn counties_after_their_province(
-    text: &str,
-    found: &[(std::ops::Range<usize>, &Vec<usize>)],
-) -> Vec<(std::ops::Range<usize>, Vec<usize>)> {
-    let starts: HashSet<usize> = found.iter().map(|(span, _)| span.start).collect();
-    let mut out = Vec::new();
-    for (span, places) in found {
-        let Some(province) = places
-            .iter()
-            .map(|&i| &TABLES.places[i])
-            .find(|p| p.level == super::tables::Level::Province)
-        else {
-            continue;
-        };
-        if starts.contains(&span.end) {
-            continue;
-        }
-        let after = &text[span.end..];
-        let ends: Vec<usize> = after
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain([after.len()])
-            .skip(2)
-            .take(2)
-            .collect();
-        for &end in ends.iter().rev() {
-            let bare = &after[..end];
-            let Some(counties) = COUNTIES_BY_PROVINCE.get(&(province.zh.as_str(), bare)) else {
-                continue;
-            };
-            let goes_on = after[end..].starts_with(|c| STARTS_A_LONGER_NAME.contains(c));
-            if !super::segment::common_word(bare) && !goes_on {
-                out.push((span.end..span.end + end, counties.clone()));
-            }
-            break;
-        }
-    }
-    out
-}
-
 /// Display name of a gazetteer place: English and Chinese ('Tianjin 天津市').
 pub(crate) fn place_name(p: &Place) -> String {
     format!("{} {}", p.english.first().map_or("", String::as_str), p.zh)
 }
 
-fn choose<'a>(places: &[usize], provinces: &HashSet<&str>) -> &'a Place {
+pub(super) fn choose<'a>(places: &[usize], provinces: &HashSet<&str>) -> &'a Place {
     let all = &TABLES.places;
     places
         .iter()

@@ -278,7 +278,7 @@ fn county_item(
     let name = &text[span.clone()];
     let county = (2..=3)
         .contains(&name.chars().count())
-        .then(|| super::regions::county_by_bare_name(name))??;
+        .then(|| super::counties::county_by_bare_name(name))??;
     Some((span, county))
 }
 
