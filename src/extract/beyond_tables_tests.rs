@@ -129,3 +129,26 @@ fn english_bodies_beside_persons_and_by_their_initials() {
     assert!(fao.is_some() && fao == full, "one body: {f:?}");
     assert!(f.iter().all(|(t, ..)| !t.contains("organization")), "{f:?}");
 }
+
+#[test]
+fn english_places_joined_by_hyphens_dates_and_development_areas() {
+    let f = found("A headline about the region\n\nOn June 3, officials discussed Beijing-Tianjin-Hebei and the Beijing Economic-Technological Development Area. The China-Laos Railway and Sino-German ties were praised.");
+    assert!(has(&f, "Beijing-Tianjin-Hebei", "REGION"), "{f:?}");
+    assert!(
+        has(
+            &f,
+            "Beijing Economic-Technological Development Area",
+            "REGION"
+        ),
+        "{f:?}"
+    );
+    assert!(
+        f.iter().all(|(_, l, _)| *l != "PERSON"),
+        "a date is no name: {f:?}"
+    );
+    assert!(
+        f.iter()
+            .all(|(t, ..)| t != "China-Laos" && t != "Sino-German"),
+        "{f:?}"
+    );
+}

@@ -42,6 +42,7 @@ impl Recognizer for PersonsEn {
         let ours = out.len();
         let readings: Vec<Reading> = (0..ws.len())
             .filter_map(|i| read_name(t, text, &ws, i))
+            .filter(|r| !ends_in_a_date(text, r.end))
             .collect();
 
         // Accept strong readings and weak ones with a cue; a weak one next to an accepted one
@@ -100,6 +101,29 @@ impl Recognizer for PersonsEn {
         }
         surname_back_references(text, &ws, &by_surname, ours, out);
     }
+}
+
+/// Whether a reading ending at `end` ends with a month and a day ('On June 3': 'June' reads
+/// as the given name Jun'e).
+fn ends_in_a_date(text: &str, end: usize) -> bool {
+    const MONTHS: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let day_after = text[end..]
+        .strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    day_after && MONTHS.iter().any(|m| text[..end].ends_with(m))
 }
 
 pub(super) fn person(span: std::ops::Range<usize>, key: String, canonical: String) -> Candidate {

@@ -88,7 +88,7 @@ fn chinese_gazetteer(include: impl Fn(&Place) -> bool) -> Gazetteer {
 }
 
 /// Words after a place name that make it the name of a facility.
-const FACILITIES: &[&str] = &[
+pub(super) const FACILITIES: &[&str] = &[
     "Road",
     "Street",
     "Avenue",
@@ -151,6 +151,7 @@ impl Recognizer for Regions {
             });
         }
         super::zones::zones_en(text, out);
+        super::zones::place_compounds_en(text, out);
         super::zones::zones_zh(text, out);
     }
 }

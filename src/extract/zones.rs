@@ -13,9 +13,45 @@ use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+/// Capitalized words joined by hyphens ('Beijing-Tianjin-Hebei', 'Sino-German').
+static HYPHENATED_EN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)[A-Z][a-z']+(?:-[A-Z][a-z']+)+(?-u:\b)").expect("static regex")
+});
+
+/// Places joined by hyphens ('Beijing-Tianjin-Hebei', 'Chengdu-Chongqing'): one region, as a
+/// compound of province abbreviations is (京津冀) — not 'Sino-German', nor a compound before
+/// a zone's name ('Chengdu-Chongqing Economic Circle' is the zone's) or a facility's ('China-Laos
+/// Railway').
+pub(super) fn place_compounds_en(text: &str, out: &mut Vec<Candidate>) {
+    for m in HYPHENATED_EN.find_iter(text) {
+        // 'China-Laos Railway': a facility's name.
+        let next_word = text[m.end()..]
+            .strip_prefix(' ')
+            .and_then(|r| r.split([' ', ',', '.']).next());
+        if text[m.end()..].starts_with('-')
+            || next_word.is_some_and(|w| super::regions::FACILITIES.contains(&w))
+        {
+            continue;
+        }
+        let all_places = m
+            .as_str()
+            .split('-')
+            .all(|part| super::regions::english_place(part).is_some());
+        if all_places {
+            out.push(Candidate {
+                span: m.range(),
+                label: Label::Region,
+                key: format!("region:abbr:{}", m.as_str().to_ascii_lowercase()),
+                canonical: m.as_str().to_string(),
+                recognizer: "regions",
+            });
+        }
+    }
+}
+
 /// The last words of a zone's English name.
 static ZONE_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:high-tech(?: industrial)?(?: development)? zone|new area|(?:economic|free trade|development|pilot|bonded|demonstration|industrial|economic and technological development) zone|industrial park|science(?: and technology)? park|technology park|eco-city|free trade port|river delta|river basin|economic belt|economic circle|bay area|sci-tech city|science city|science and technology city|technology city|metropolitan area|urban agglomeration|golden triangle)(?-u:\b)").expect("static regex")
+    Regex::new(r"(?i)(?-u:\b)(?:high-tech(?: industrial)?(?: development)? zone|new area|(?:economic|free trade|development|pilot|bonded|demonstration|industrial|economic and technological development) zone|(?:economic-technological |economic and technological )?development area|industrial park|science(?: and technology)? park|technology park|eco-city|free trade port|river delta|river basin|economic belt|economic circle|bay area|sci-tech city|science city|science and technology city|technology city|metropolitan area|urban agglomeration|golden triangle)(?-u:\b)").expect("static regex")
 });
 
 /// Chinese zone suffixes, longest first.
