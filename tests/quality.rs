@@ -28,14 +28,14 @@ const HELDOUT_FLOORS: [(Label, f64); 3] = [
 const DEVTUNE_FLOORS: [(Label, f64); 3] = [
     (Label::Person, 0.99),
     (Label::Region, 0.92),
-    (Label::Org, 0.88),
+    (Label::Org, 0.90),
 ];
 /// Strict F1 floors by label on the development set's test half (tests/gold/devtest): measured
 /// once, never tuned on; a change that lowers one fails.
 const DEVTEST_FLOORS: [(Label, f64); 3] = [
     (Label::Person, 0.89),
     (Label::Region, 0.81),
-    (Label::Org, 0.78),
+    (Label::Org, 0.79),
 ];
 
 /// Scores the extractor on `corpus` against tests/gold/`gold_name`.jsonl: overall and per document.
@@ -112,7 +112,7 @@ fn extractor_stays_at_or_above_its_figures_on_the_development_set() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold");
     let (tune, tune_docs) = scores("devtune", open_paths(&[dir.join("devtune")]));
     let (test, test_docs) = scores("devtest", open_paths(&[dir.join("devtest")]));
-    assert_eq!((tune_docs.len(), test_docs.len()), (26, 22));
+    assert_eq!((tune_docs.len(), test_docs.len()), (32, 22));
     assert_floors(&tune, &DEVTUNE_FLOORS);
     assert_floors(&test, &DEVTEST_FLOORS);
 }

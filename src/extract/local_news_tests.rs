@@ -201,3 +201,15 @@ fn counties_listed_by_their_bare_names_and_a_list_before_a_zone() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_divisions_bodies_named_by_its_kind_alone() {
+    let f = found("一个足够长的标题\n\n县委书记韩立新出席，区人大常委会主任、区政协主席参加。社区委员会委员和县委员会代表列席。");
+    for body in ["县委", "区人大常委会", "区政协"] {
+        assert!(has(&f, body, "ORG"), "{body}: {f:?}");
+    }
+    assert!(
+        !has(&f, "区委", "ORG"),
+        "社区委员会 is no district committee: {f:?}"
+    );
+}

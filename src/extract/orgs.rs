@@ -306,7 +306,32 @@ fn starts_chinese_name(word: &str, next: Option<&str>) -> bool {
 static HEAD_BEFORE_TITLE_ZH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"部副?部长|厅副?厅长|署副?署长").expect("static regex"));
 
+/// A division's bodies named by its kind alone (区委书记, 县政协主席, 区人大常委会): the writer's
+/// own county or district. After a place's name the longer body is found by its head.
+static LEVEL_BODY_ZH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[省市区县](?:人大常委会|政协|政府|纪委|监委|委)").expect("static regex")
+});
+
+/// What may stand before a level's body: the start of a clause or a function word (not 社区委员会,
+/// 地区政府: there the character before belongs to another word).
+const BEFORE_LEVEL_BODY: &str = "，。、：；（）“”\n 的和与及在由向对经";
+
+fn level_bodies_zh(text: &str, out: &mut Vec<Candidate>) {
+    for m in LEVEL_BODY_ZH.find_iter(text) {
+        let clause_start = text[..m.start()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_han(c) || BEFORE_LEVEL_BODY.contains(c));
+        // 县委员: a member, not the committee.
+        let member = m.as_str().ends_with('委') && text[m.end()..].starts_with('员');
+        if clause_start && !member {
+            out.push(org(m.range(), m.as_str()));
+        }
+    }
+}
+
 fn orgs_zh(text: &str, out: &mut Vec<Candidate>) {
+    level_bodies_zh(text, out);
     for m in HEAD_ZH.find_iter(text) {
         let single = m.as_str() == "局";
         if single
