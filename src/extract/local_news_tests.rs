@@ -195,6 +195,15 @@ fn counties_listed_by_their_bare_names_and_a_list_before_a_zone() {
     for place in ["益阳", "浏阳", "醴陵", "韶山", "台中市", "高雄市"] {
         assert!(has(&f, place, "REGION"), "{place}: {f:?}");
     }
+    let liuyang = f
+        .iter()
+        .find(|(t, ..)| t == "浏阳")
+        .map(|(.., c)| c.as_str());
+    assert_eq!(
+        liuyang,
+        Some("Liuyang 浏阳市"),
+        "the gazetteer's county: {f:?}"
+    );
     assert!(
         f.iter()
             .all(|(t, ..)| !t.contains('等') && !t.starts_with("借镜")),

@@ -32,12 +32,20 @@ impl Recognizer for TownsZh {
         }
         listed_places(text, tokens, &mut towns);
         // A town found once is the town wherever its name stands in full (柳河乡 again where
-        // jieba read 柳河 + 乡大).
-        let mut names: Vec<&str> = towns.iter().map(|c| &text[c.span.clone()]).collect();
+        // jieba read 柳河 + 乡大), under the key it was found with (a county's is the
+        // gazetteer's).
+        let found: std::collections::HashMap<&str, &Candidate> =
+            towns.iter().map(|c| (&text[c.span.clone()], c)).collect();
+        let mut names: Vec<&str> = found.keys().copied().collect();
         names.sort_unstable();
-        names.dedup();
-        let key = |name: &str| format!("region:zh:{name}");
+        let key = |name: &str| found.get(name).map_or_else(String::new, |c| c.key.clone());
+        let first = out.len();
         super::every_occurrence(text, &names, (key, Label::Region), "towns-zh", out);
+        for c in &mut out[first..] {
+            if let Some(town) = found.get(&text[c.span.clone()]) {
+                c.canonical.clone_from(&town.canonical);
+            }
+        }
     }
 }
 
@@ -52,12 +60,12 @@ fn town_candidate(text: &str, span: Range<usize>) -> Candidate {
     }
 }
 
-/// Suffixes of towns, townships, subdistricts and villages, and what may not start a name before
-/// one (全镇, 该村, 各乡: a determiner, not a name)
+/// Suffixes of towns, townships, subdistricts and villages.
 const TOWN_SUFFIXES: &[&str] = &["街道", "社区", "镇", "乡", "村"];
 /// The first characters of `TOWN_SUFFIXES`.
 const TOWN_SUFFIX_STARTS: [char; 5] = ['街', '社', '镇', '乡', '村'];
-/// (我县大河乡: 县 is the writer's county, not the start of a town's name).
+/// What may not start a town's name: a determiner (全镇, 该村, 各乡), or the writer's own
+/// county or city (我县大河乡).
 const NOT_TOWN_NAMES: &str = "全该本各每此乡城农邻外同老新县市区省镇村";
 
 /// A town, township, subdistrict or village: a name of two or three characters that jieba
