@@ -1,6 +1,7 @@
 //! Development zones, parks, new areas and regional groupings by their suffix or head word:
 //! `Qingdao High-tech Zone`, `Longgang Science Park`; 天津滨海高新区, 成渝地区双城经济圈 — with
-//! the name before the suffix read back to where it starts.
+//! the name before the suffix read back to where it starts; and English groupings of places
+//! joined by hyphens (`Beijing-Tianjin-Hebei`).
 
 use super::regions::is_place_word;
 use super::tables::TABLES;
