@@ -113,3 +113,13 @@ fn unions_numbered_groups_and_a_foreign_leader_after_the_title() {
         "a name starting with a character the table lacks: {f:?}"
     );
 }
+
+#[test]
+fn a_company_by_its_brand_and_industry() {
+    let f = found(
+        "一个足够长的标题\n\n中国汽车工业协会发布数据，吉利汽车湘潭基地产能释放，钢铁行业回暖。",
+    );
+    assert!(has(&f, "吉利汽车", "ORG"), "{f:?}");
+    assert!(has(&f, "中国汽车工业协会", "ORG"), "{f:?}");
+    assert!(f.iter().all(|(t, ..)| t != "中国汽车"), "{f:?}");
+}

@@ -3,6 +3,7 @@
 //! stand where places stand (北三县, 赴迪拜), and companies listed as such (兴发集团、华新水泥等企业).
 //! Towns and villages are `towns_zh`'s.
 
+use super::segment::Token;
 use super::{Candidate, Recognizer, Words};
 use crate::corpus::meta::is_han;
 use crate::corpus::{Document, Lang};
@@ -74,12 +75,13 @@ impl Recognizer for ProperZh {
     fn recognize(&self, doc: &Document, words: &Words, out: &mut Vec<Candidate>) {
         let text: &str = &doc.text;
         let tokens = words.han();
-        for t in tokens {
+        for (i, t) in tokens.iter().enumerate() {
             let word = &text[t.range.clone()];
             let n = word.chars().count();
             if n < 2 || !word.chars().all(is_han) {
                 continue;
             }
+            company_by_industry(text, &tokens[i..], out);
             let before = &text[..t.range.start];
             match t.tag {
                 "nt" if ORG_ENDINGS.iter().any(|e| word.ends_with(e))
@@ -106,6 +108,29 @@ impl Recognizer for ProperZh {
             }
         }
         companies_in_lists(text, out);
+    }
+}
+
+/// Industries a company's short name ends with after its brand (华新水泥, 吉利汽车).
+const INDUSTRY_WORDS: &[&str] = &[
+    "汽车", "钢铁", "水泥", "电缆", "电气", "重工", "制药", "医药", "证券", "保险", "啤酒", "乳业",
+    "化工", "电子", "股份",
+];
+
+/// A company by its brand and industry (吉利汽车, 华新水泥): a proper noun jieba knows, then an
+/// industry word that no common noun continues (not 中国汽车工业, 钢铁行业).
+fn company_by_industry(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
+    let [brand, industry, rest @ ..] = tokens else {
+        return;
+    };
+    let proper = matches!(brand.tag, "nz" | "ns" | "nr" | "nrt" | "j");
+    let industry_word = INDUSTRY_WORDS.contains(&&text[industry.range.clone()]);
+    let continued = rest
+        .first()
+        .is_some_and(|t| matches!(t.tag, "n" | "vn" | "ng") && t.range.start == industry.range.end);
+    if proper && industry_word && brand.range.end == industry.range.start && !continued {
+        let span = brand.range.start..industry.range.end;
+        out.push(candidate(span.clone(), &text[span], Label::Org));
     }
 }
 
