@@ -342,13 +342,8 @@ fn add_learned(
         .filter_map(|(name, ok)| ok.then_some(name))
         .collect();
     let mut found = Vec::new();
-    every_occurrence(
-        text,
-        &names,
-        (name_key::pinyin_key, Label::Person),
-        LEARNED,
-        &mut found,
-    );
+    let identity = |n: &str| (name_key::pinyin_key(n), n.to_string());
+    every_occurrence(text, &names, identity, Label::Person, LEARNED, &mut found);
     // Longest first: 贾永福 found once claims its occurrences before a 贾永 read elsewhere.
     found.sort_by_key(|c| (std::cmp::Reverse(c.span.len()), c.span.start));
     // A city abroad inside a longer foreign name the model reads as a person's (希拉 of 希拉里,
@@ -403,12 +398,14 @@ fn add_learned(
 }
 
 /// A candidate of `label` at every occurrence of each name in `text` (overlapping ones too:
-/// overlaps are resolved later), keyed by `key`. One pass over the text for all the names, so
-/// the time stays linear however many names a long document holds.
+/// overlaps are resolved later), with the key and display name `identity` gives the name. One
+/// pass over the text for all the names, so the time stays linear however many names a long
+/// document holds.
 fn every_occurrence(
     text: &str,
     names: &[&str],
-    (key, label): (impl Fn(&str) -> String, Label),
+    identity: impl Fn(&str) -> (String, String),
+    label: Label,
     recognizer: &'static str,
     out: &mut Vec<Candidate>,
 ) {
@@ -423,14 +420,14 @@ fn every_occurrence(
     else {
         return; // more names than the automaton can hold: none is repeated
     };
-    let keys: Vec<String> = names.iter().map(|n| key(n)).collect();
+    let identities: Vec<(String, String)> = names.iter().map(|n| identity(n)).collect();
     for m in matcher.find_overlapping_iter(text) {
-        let i = m.pattern().as_usize();
+        let (key, canonical) = &identities[m.pattern().as_usize()];
         out.push(Candidate {
             span: m.start()..m.end(),
             label: label.clone(),
-            key: keys[i].clone(),
-            canonical: names[i].to_string(),
+            key: key.clone(),
+            canonical: canonical.clone(),
             recognizer,
         });
     }

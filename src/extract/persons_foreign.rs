@@ -153,7 +153,15 @@ impl Recognizer for PersonsForeign {
         }
         let names: Vec<&str> = names.into_iter().collect();
         let key = |name: &str| format!("person:zh:{name}");
-        super::every_occurrence(text, &names, (key, Label::Person), "persons-foreign", out);
+        let identity = |name: &str| (key(name), name.to_string());
+        super::every_occurrence(
+            text,
+            &names,
+            identity,
+            Label::Person,
+            "persons-foreign",
+            out,
+        );
     }
 }
 

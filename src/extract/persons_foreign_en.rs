@@ -89,10 +89,8 @@ fn titled_foreign_names(t: &Tables, text: &str, ws: &[Word], out: &mut Vec<Candi
     super::every_occurrence(
         text,
         &names,
-        (
-            |n: &str| format!("person:{}", n.to_lowercase()),
-            Label::Person,
-        ),
+        |n: &str| (format!("person:{}", n.to_lowercase()), n.to_string()),
+        Label::Person,
         "persons-en",
         &mut all,
     );

@@ -237,7 +237,8 @@ impl Recognizer for PersonsZh {
         names.extend(names_in_lists(text, &names));
         // Every occurrence of a name found once is a mention of it.
         let names: Vec<&str> = names.into_iter().collect();
-        super::every_occurrence(text, &names, (pinyin_key, Label::Person), "persons-zh", out);
+        let identity = |name: &str| (pinyin_key(name), name.to_string());
+        super::every_occurrence(text, &names, identity, Label::Person, "persons-zh", out);
     }
 }
 

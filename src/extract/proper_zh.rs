@@ -172,7 +172,7 @@ fn named_place(word: &str) -> bool {
 /// First characters of generic place words (大都市, 新城区, 各县区).
 const GENERIC_STARTS: &str = "大小新老各全本该每一二三四五六七八九十多城";
 
-pub(super) fn candidate(span: std::ops::Range<usize>, name: &str, label: Label) -> Candidate {
+fn candidate(span: std::ops::Range<usize>, name: &str, label: Label) -> Candidate {
     let kind = if label == Label::Org { "org" } else { "region" };
     Candidate {
         span,

@@ -38,14 +38,12 @@ impl Recognizer for TownsZh {
             towns.iter().map(|c| (&text[c.span.clone()], c)).collect();
         let mut names: Vec<&str> = found.keys().copied().collect();
         names.sort_unstable();
-        let key = |name: &str| found.get(name).map_or_else(String::new, |c| c.key.clone());
-        let first = out.len();
-        super::every_occurrence(text, &names, (key, Label::Region), "towns-zh", out);
-        for c in &mut out[first..] {
-            if let Some(town) = found.get(&text[c.span.clone()]) {
-                c.canonical.clone_from(&town.canonical);
-            }
-        }
+        let identity = |name: &str| {
+            found
+                .get(name)
+                .map_or_else(Default::default, |c| (c.key.clone(), c.canonical.clone()))
+        };
+        super::every_occurrence(text, &names, identity, Label::Region, "towns-zh", out);
     }
 }
 
