@@ -86,7 +86,6 @@ fn town(text: &str, tokens: &[Token], i: usize, out: &mut Vec<Candidate>) {
                 .iter()
                 .filter(|w| w.range.start < name_end)
                 .all(|w| name_word(w.tag));
-            let n = name.chars().count();
             // One dictionary word that is not a proper noun (农村, 城乡) is a word, not a town.
             let proper = t.tag.starts_with("ns") || t.tag.starts_with("nr") || t.tag == "nz";
             let common_word = take == 1 && !proper && segment::is_word(run);
@@ -95,12 +94,8 @@ fn town(text: &str, tokens: &[Token], i: usize, out: &mut Vec<Candidate>) {
             // 美丽乡村, 和美乡村: the suffix and the character before it make a word (乡村
             // "countryside", 城镇 "towns"), not a name and its suffix.
             let suffix_in_a_word = common_suffix_word(run);
-            let names_something = !suffix_in_a_word
-                && (2..=3).contains(&n)
-                && name_words
-                && name.chars().all(is_han)
-                && (known_place || !name.starts_with(|c| NOT_TOWN_NAMES.contains(c)))
-                && !common_word;
+            let names_something =
+                !suffix_in_a_word && town_name(name, known_place) && name_words && !common_word;
             if names_something {
                 out.push(town_candidate(text, t.range.start..last.range.end));
                 return;
@@ -108,6 +103,14 @@ fn town(text: &str, tokens: &[Token], i: usize, out: &mut Vec<Candidate>) {
         }
     }
     town_inside_a_guess(text, tokens, i, out);
+}
+
+/// Whether `name` (before a suffix) can name a town: two or three ideographs, not starting like
+/// a determiner unless `known_place` (新塘镇: jieba knows 新塘 as a place).
+fn town_name(name: &str, known_place: bool) -> bool {
+    (2..=3).contains(&name.chars().count())
+        && name.chars().all(is_han)
+        && (known_place || !name.starts_with(|c| NOT_TOWN_NAMES.contains(c)))
 }
 
 /// Whether a name ends in a word of two places' kinds (乡村, 城镇, 乡镇, 村镇, 城乡).
@@ -141,11 +144,8 @@ fn town_inside_a_guess(text: &str, tokens: &[Token], i: usize, out: &mut Vec<Can
                 continue;
             };
             let (name, rest) = (&run[..at], &run[at + suffix.len()..]);
-            let town_like = (2..=3).contains(&name.chars().count())
-                && rest.chars().count() == 1
-                && name.chars().all(is_han)
-                && !name.starts_with(|c| NOT_TOWN_NAMES.contains(c))
-                && !segment::is_word(name);
+            let town_like =
+                town_name(name, false) && rest.chars().count() == 1 && !segment::is_word(name);
             if town_like {
                 let end = t.range.start + at + suffix.len();
                 out.push(town_candidate(text, t.range.start..end));
@@ -179,11 +179,8 @@ fn town_after_its_county(text: &str, tokens: &[Token], i: usize, out: &mut Vec<C
     }
     let word = &text[next.range.clone()];
     let named = TOWN_SUFFIXES.iter().any(|suffix| {
-        word.strip_suffix(suffix).is_some_and(|name| {
-            (2..=3).contains(&name.chars().count())
-                && name.chars().all(is_han)
-                && !name.starts_with(|c| NOT_TOWN_NAMES.contains(c))
-        })
+        word.strip_suffix(suffix)
+            .is_some_and(|name| town_name(name, false))
     });
     if named {
         out.push(town_candidate(text, next.range.clone()));
