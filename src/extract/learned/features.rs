@@ -18,6 +18,18 @@ pub const WIDTH: usize = 30;
 /// A character's classes in the name tables, as bits: kind (3), surname frequency (2),
 /// given-name frequency (2), transliteration (1), province abbreviation (1).
 fn shape(c: char) -> u64 {
+    /// Every character of the Basic Multilingual Plane's shape, looked up thirty times a
+    /// character of text: an array, not a hash map.
+    static BMP: LazyLock<Vec<u16>> = LazyLock::new(|| {
+        (0..=0xFFFFu32)
+            .map(|u| char::from_u32(u).map_or(0, |c| computed_shape(c) as u16))
+            .collect()
+    });
+    BMP.get(c as usize)
+        .map_or_else(|| computed_shape(c), |&s| u64::from(s))
+}
+
+fn computed_shape(c: char) -> u64 {
     static CLASSES: LazyLock<FxHashMap<char, u64>> = LazyLock::new(|| {
         let mut map: FxHashMap<char, u64> = FxHashMap::default();
         for (s, ppm) in &TABLES.surnames_zh {
@@ -138,7 +150,15 @@ pub fn line_features(line: &str, tokens: &[Token]) -> (Vec<usize>, Vec<u32>) {
     let chars: Vec<char> = line.chars().collect();
     let n = chars.len();
     let shapes: Vec<u64> = chars.iter().map(|&c| shape(c)).collect();
-    let index_of = |byte: usize| offsets.partition_point(|&o| o < byte);
+    // The character at or after each byte of the line (and its end): token and place ranges
+    // become character ranges by lookup, not by search.
+    let mut char_at = vec![0u32; line.len() + 1];
+    for (k, &o) in offsets.iter().enumerate() {
+        let end = offsets.get(k + 1).copied().unwrap_or(line.len());
+        char_at[o..end].fill(k as u32);
+    }
+    char_at[line.len()] = n as u32;
+    let index_of = |byte: usize| char_at.get(byte).map_or(n, |&k| k as usize);
 
     let mut words = vec![NONE; n];
     // Each word's hash and tag, once (a word is also its neighbours' neighbour).

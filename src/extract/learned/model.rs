@@ -13,11 +13,12 @@ pub struct Weights {
     /// One row of sixteen-bit weights per bucket, padded to 8 so that a row is 16 aligned bytes
     /// (never split across cache lines) and its sum is one vector addition.
     rows: Vec<[i16; ROW]>,
-    transitions: [[i64; TAGS]; TAGS + 1],
+    transitions: [[i32; TAGS]; TAGS + 1],
 }
 
-/// A score no path reaches: far below any sum of weights, and far from overflowing when added to.
-const UNREACHABLE: i64 = i64::MIN / 4;
+/// A score no path reaches: far below any sum of weights, and far from overflowing when added to
+/// (Viterbi keeps its running scores near zero).
+const UNREACHABLE: i32 = i32::MIN / 4;
 
 /// Weights per feature row in memory: `TAGS` and padding.
 const ROW: usize = 8;
@@ -62,7 +63,7 @@ impl Weights {
             transitions: masked(
                 &values[..n_trans]
                     .iter()
-                    .map(|&w| i64::from(w))
+                    .map(|&w| i32::from(w))
                     .collect::<Vec<_>>(),
                 UNREACHABLE,
             ),
@@ -78,22 +79,16 @@ impl Weights {
     /// The best tag sequence for positions whose features are the `width`-long chunks of
     /// `features`.
     pub fn decode(&self, features: &[u32], width: usize) -> Vec<Tag> {
-        let scores: Vec<[i64; TAGS]> = features
+        let scores: Vec<[i32; TAGS]> = features
             .chunks_exact(width)
             .map(|f| self.emissions(f))
             .collect();
-        self.best_tags(&scores)
+        viterbi(&scores, &self.transitions)
     }
 
-    /// The best tag sequence for positions scored by `emissions`.
-    pub fn best_tags(&self, scores: &[[i64; TAGS]]) -> Vec<Tag> {
-        viterbi(scores, &self.transitions)
-    }
-
-    /// One position's score for each tag: the sum of its features' weights. The sums of a
-    /// line are 64 bits, so that a line of any length cannot overflow.
-    pub fn emissions(&self, features: &[u32]) -> [i64; TAGS] {
-        // One position's features sum in 32 bits: a few dozen 16-bit weights cannot overflow.
+    /// One position's score for each tag: the sum of its features' weights (a few dozen 16-bit
+    /// weights cannot overflow 32 bits).
+    fn emissions(&self, features: &[u32]) -> [i32; TAGS] {
         let mut sum = [0i32; ROW];
         for &f in features {
             let row = &self.rows[f as usize & (self.buckets - 1)];
@@ -101,7 +96,7 @@ impl Weights {
                 *s += i32::from(*w);
             }
         }
-        std::array::from_fn(|t| i64::from(sum[t]))
+        std::array::from_fn(|t| sum[t])
     }
 }
 
@@ -121,10 +116,12 @@ fn masked<S: Copy>(flat: &[S], unreachable: S) -> [[S; TAGS]; TAGS + 1] {
     })
 }
 
-/// Viterbi over per-position scores and `masked` transitions. Ties go to the lower tag.
+/// Viterbi over per-position scores and `masked` transitions. Ties go to the lower tag. The
+/// running scores are kept near zero (the best is subtracted from all at each position, which
+/// changes no comparison), so that a line of any length cannot overflow them.
 fn viterbi<S>(scores: &[[S; TAGS]], transitions: &[[S; TAGS]; TAGS + 1]) -> Vec<Tag>
 where
-    S: Copy + PartialOrd + std::ops::Add<Output = S>,
+    S: Copy + PartialOrd + std::ops::Add<Output = S> + std::ops::Sub<Output = S>,
 {
     let Some(first) = scores.first() else {
         return Vec::new();
@@ -148,7 +145,11 @@ where
             from[to] = arg as u8;
         }
         back.push(from);
-        best = next;
+        let top = next
+            .iter()
+            .copied()
+            .fold(next[0], |m, s| if s > m { s } else { m });
+        best = next.map(|s| s - top);
     }
     let mut last = 0;
     for t in 1..TAGS {
@@ -295,6 +296,17 @@ mod tests {
         let bytes = Trainer::new(64).to_bytes();
         assert!(Weights::from_bytes(&bytes[..bytes.len() - 1]).is_err());
         assert!(Weights::from_bytes(b"nonsense").is_err());
+    }
+
+    #[test]
+    fn a_line_of_any_length_decodes_without_overflow() {
+        // Each position alone near the largest score a position can have: summed along the
+        // line without renormalising, the scores would overflow 32 bits within a few thousand.
+        let mut position = [0i32; TAGS];
+        position[Tag::BPer as usize] = 1 << 20;
+        let scores = vec![position; 100_000];
+        let tags = viterbi(&scores, &masked(&[0; (TAGS + 1) * TAGS], UNREACHABLE));
+        assert!(tags.iter().all(|&t| t == Tag::BPer));
     }
 
     #[test]
