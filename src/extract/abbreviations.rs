@@ -1,13 +1,16 @@
 //! Regions named by one-character abbreviations in compounds: provinces (京津冀, 沪苏浙皖, 港澳
-//! — the official abbreviations, assets/province_abbreviations.tsv) and countries beside China
-//! (中法关系, 中日韩合作: each character its own country).
+//! — the official abbreviations, assets/province_abbreviations.tsv), cities of one province by a
+//! character of each name (长株潭, 苏锡常, 成德眉资) and countries beside China (中法关系,
+//! 中日韩合作: each character its own country).
 
-use super::tables::{Level, TABLES};
+use super::segment::{self, Token};
+use super::tables::{Level, Place, TABLES};
 use super::{Candidate, Recognizer, Words};
 use crate::corpus::meta::is_han;
 use crate::corpus::{Document, Lang};
 use crate::model::Label;
 use rustc_hash::FxHashMap;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Provinces by their abbreviations.
@@ -78,6 +81,8 @@ const PLACE_CONTEXT: &[&str] = &[
     "交流",
     "友谊",
     "边境",
+    "同城化",
+    "同城",
 ];
 
 /// A country's abbreviation beside 中 (中法, 中日): the first character of a country's Chinese
@@ -121,7 +126,7 @@ impl Recognizer for Abbreviations {
         lang == Lang::Zh
     }
 
-    fn recognize(&self, doc: &Document, _: &Words, out: &mut Vec<Candidate>) {
+    fn recognize(&self, doc: &Document, words: &Words, out: &mut Vec<Candidate>) {
         let text: &str = &doc.text;
         let mut at = 0;
         while let Some(c) = text[at..].chars().next() {
@@ -147,21 +152,161 @@ impl Recognizer for Abbreviations {
             if c == '中' {
                 countries_beside_china(text, at, out);
             }
+            if let Some(len) = city_compound_at(text, at, words) {
+                let span = with_area_word(text, at..at + len);
+                let compound = &text[span.clone()];
+                out.push(Candidate {
+                    span,
+                    label: Label::Region,
+                    key: format!("region:abbr:{compound}"),
+                    canonical: compound.to_string(),
+                    recognizer: "abbreviations",
+                });
+                at += len;
+                continue;
+            }
             at = end.max(at + c.len_utf8());
         }
     }
 }
 
-/// Whether `name` is three or more distinct province abbreviations (苏浙皖, 京津冀): provinces
-/// named together, never a person's name, whatever its surname-like first character.
-pub(super) fn is_province_compound(name: &str) -> bool {
+/// Whether `name` is three or more distinct province abbreviations (苏浙皖, 京津冀), or three
+/// or four cities of one province by a character each (苏锡常): places named together, never a
+/// person's name, whatever its surname-like first character.
+pub(super) fn is_place_compound(name: &str) -> bool {
     let chars: Vec<char> = name.chars().collect();
     let mut distinct = chars.clone();
     distinct.sort_unstable();
     distinct.dedup();
-    chars.len() >= 3
+    let provinces = chars.len() >= 3
         && distinct.len() == chars.len()
-        && chars.iter().all(|c| PROVINCES.contains_key(c))
+        && chars.iter().all(|c| PROVINCES.contains_key(c));
+    provinces || (chars.len() >= 3 && cities_of_one_province(&chars))
+}
+
+/// Prefecture-level cities by each character of their names without suffix, with their
+/// province: 长 and 沙 of 长沙 both stand for 长沙 in a compound (长株潭, 苏锡常 use either).
+static CITY_CHARS: LazyLock<FxHashMap<char, Vec<(&'static str, &'static str)>>> =
+    LazyLock::new(|| {
+        let mut map: FxHashMap<char, Vec<(&str, &str)>> = FxHashMap::default();
+        // Not the table's groupings of county-level places (河南省-省直辖县级行政区划).
+        let named = |p: &&Place| p.level == Level::City && p.zh_short.chars().count() <= 4;
+        for p in TABLES.places.iter().filter(named) {
+            for c in p.zh_short.chars() {
+                map.entry(c)
+                    .or_default()
+                    .push((p.zh.as_str(), p.province.as_str()));
+            }
+        }
+        map
+    });
+
+/// Words after a compound of cities that make one name of an area with it (长株潭都市圈), and
+/// the word before that may open it (环长株潭城市群).
+const AREA_WORDS: &[&str] = &["都市圈", "城市群", "经济圈"];
+
+/// A compound's span, with the area word after it and the 环 before that, if any.
+fn with_area_word(text: &str, span: Range<usize>) -> Range<usize> {
+    let Some(word) = AREA_WORDS.iter().find(|w| text[span.end..].starts_with(*w)) else {
+        return span;
+    };
+    let start = if text[..span.start].ends_with('环') {
+        span.start - '环'.len_utf8()
+    } else {
+        span.start
+    };
+    start..span.end + word.len()
+}
+
+/// Whether `span` cuts a word of jieba's dictionary or holds one it does not tag as a proper
+/// noun (苏锡常 is in it as a name, a stray entry).
+fn holds_or_cuts_a_word(text: &str, span: &Range<usize>, tokens: &[Token]) -> bool {
+    let first = tokens.partition_point(|t| t.range.end <= span.start);
+    tokens[first..]
+        .iter()
+        .take_while(|t| t.range.start < span.end)
+        .any(|t| {
+            let word = &text[t.range.clone()];
+            let inside = span.start <= t.range.start && t.range.end <= span.end;
+            word.chars().nth(1).is_some()
+                && segment::is_word(word)
+                && (!inside || !matches!(t.tag, "ns" | "nr" | "nz" | "j"))
+        })
+}
+
+/// Whether each of `chars` can stand for a different city of one province.
+fn cities_of_one_province(chars: &[char]) -> bool {
+    let Some(first) = chars.first().and_then(|c| CITY_CHARS.get(c)) else {
+        return false;
+    };
+    let mut provinces: Vec<&str> = first.iter().map(|(_, p)| *p).collect();
+    provinces.dedup();
+    provinces.iter().any(|province| {
+        let options: Vec<Vec<&str>> = chars
+            .iter()
+            .map(|c| {
+                CITY_CHARS.get(c).map_or_else(Vec::new, |cities| {
+                    cities
+                        .iter()
+                        .filter(|(_, p)| p == province)
+                        .map(|(city, _)| *city)
+                        .collect()
+                })
+            })
+            .collect();
+        distinct_choice(&options, &mut Vec::new())
+    })
+}
+
+/// Whether one item of each list can be chosen, no two the same (a compound names each city once).
+fn distinct_choice<'a>(options: &[Vec<&'a str>], chosen: &mut Vec<&'a str>) -> bool {
+    let Some((first, rest)) = options.split_first() else {
+        return true;
+    };
+    first.iter().any(|city| {
+        if chosen.contains(city) {
+            return false;
+        }
+        chosen.push(city);
+        let found = distinct_choice(rest, chosen);
+        chosen.pop();
+        found
+    })
+}
+
+/// The length in bytes of a compound of cities starting `text` (长株潭一体化, 厦漳泉同城化, 广佛同城化):
+/// three or four characters — or two before a word of places — each standing for a different
+/// city of one province, the compound neither a word of jieba's dictionary nor cutting one
+/// (苏锡 of 江苏锡 is no compound: 江苏 is a word), and no place of the gazetteer starting in it
+/// (上赣州 of 上赣州市场 is 赣州).
+fn city_compound_at(text: &str, at: usize, words: &Words) -> Option<usize> {
+    let run: Vec<(usize, char)> = text[at..]
+        .char_indices()
+        .take(4)
+        .take_while(|(_, c)| CITY_CHARS.contains_key(c))
+        .collect();
+    (2..=run.len()).rev().find_map(|n| {
+        let len = run
+            .get(n)
+            .map_or_else(|| run[n - 1].0 + run[n - 1].1.len_utf8(), |(i, _)| *i);
+        let (compound, after) = text[at..].split_at(len);
+        let chars: Vec<char> = compound.chars().collect();
+        let context = PLACE_CONTEXT.iter().any(|w| after.starts_with(w));
+        let distinct = {
+            let mut d = chars.clone();
+            d.sort_unstable();
+            d.dedup();
+            d.len() == chars.len()
+        };
+        (distinct
+            && (n >= 3 || context)
+            && cities_of_one_province(&chars)
+            && compound
+                .char_indices()
+                .all(|(i, _)| super::regions::place_at_start(&text[at + i..]).is_none())
+            && !holds_or_cuts_a_word(text, &(at..at + len), words.han()))
+        .then_some(len)
+    })
 }
 
 /// Whether a run of province abbreviations names those provinces together.

@@ -222,3 +222,26 @@ fn a_divisions_bodies_named_by_its_kind_alone() {
         "社区委员会 is no district committee: {f:?}"
     );
 }
+
+#[test]
+fn cities_of_one_province_named_together_are_one_region() {
+    // jieba reads 苏锡常 and 成德眉资 as persons' names, 长株 as a measure word.
+    let f = found("一个足够长的标题\n\n会议提出，深化苏锡常一体化，推动成德眉资同城化，呼包鄂协同发展，环长株潭城市群联动发展。");
+    for compound in ["苏锡常", "成德眉资", "呼包鄂", "环长株潭城市群"] {
+        assert!(has(&f, compound, "REGION"), "{compound}: {f:?}");
+    }
+    assert!(f.iter().all(|(_, l, _)| *l != "PERSON"), "{f:?}");
+    // A city inside the run is that city, not a compound (上 and 昌 are Jiangxi's cities too).
+    let f = found("一个足够长的标题\n\n企业家们纷纷北上宜昌投资。");
+    assert!(has(&f, "宜昌", "REGION"), "{f:?}");
+    assert!(!has(&f, "上宜昌", "REGION"), "{f:?}");
+}
+
+#[test]
+fn a_part_of_a_province_by_its_abbreviation_is_a_region() {
+    let f = found("一个足够长的标题\n\n产品销往皖北、豫东和鲁西南地区，京东物流负责配送。");
+    for part in ["皖北", "豫东", "鲁西南"] {
+        assert!(has(&f, part, "REGION"), "{part}: {f:?}");
+    }
+    assert!(!has(&f, "京东", "REGION"), "a company: {f:?}");
+}

@@ -290,7 +290,7 @@ fn reading(
             .is_some_and(|len| len >= name.len() - split);
     // A dictionary word jieba does not read as a person's name (国家 before 主席) is a word.
     let is_word = super::segment::is_word(name) && !tagged_person(name);
-    let provinces = super::abbreviations::is_province_compound(name);
+    let provinces = super::abbreviations::is_place_compound(name);
     // 区政协主席: a division's body, 区 being a surname too.
     let body = BODIES.contains(&&name[split..]);
     (given_ok && !is_place && !is_word && !provinces && !body).then_some(ppm)

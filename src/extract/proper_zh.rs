@@ -100,6 +100,7 @@ impl Recognizer for ProperZh {
                     out.push(candidate(t.range.clone(), word, Label::Org));
                 }
                 "ns" if named_place(word)
+                    || part_of_a_province(word)
                     || (n <= 3 && BEFORE_PLACE.iter().any(|p| before.ends_with(p))) =>
                 {
                     out.push(candidate(t.range.clone(), word, Label::Region));
@@ -167,6 +168,23 @@ fn named_place(word: &str) -> bool {
     stem.chars().count() >= 2
         && !stem.starts_with(|c| GENERIC_STARTS.contains(c))
         && !(division && super::segment::common_word(stem))
+}
+
+/// A part of a province by its abbreviation and a direction (苏北, 豫东, 鲁西南, 川西): a
+/// region. Not 京: 京东 and 京西 are a company and a hotel more often than parts of Beijing; nor a
+/// county's bare name (津南 of 津南区), which is the county where it is anything.
+fn part_of_a_province(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let directions: Vec<char> = chars.collect();
+    first != '京'
+        && super::abbreviations::PROVINCES.contains_key(&first)
+        && (1..=2).contains(&directions.len())
+        && directions.iter().all(|c| "东南西北中".contains(*c))
+        && super::counties::county_by_bare_name(word).is_none()
+        && super::regions::place_at_start(word).is_none()
 }
 
 /// First characters of generic place words (大都市, 新城区, 各县区).

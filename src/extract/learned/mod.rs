@@ -106,7 +106,7 @@ pub fn plausible_person(name: &str) -> bool {
     };
     let chinese = chars.len() <= 4
         && (surname(1) || (chars.len() >= 3 && surname(2)))
-        && !super::abbreviations::is_province_compound(name);
+        && !super::abbreviations::is_place_compound(name);
     let foreign = chars
         .iter()
         .all(|c| *c == '·' || TRANSLITERATION.contains(c));
