@@ -277,8 +277,8 @@ fn distinct_choice<'a>(options: &[Vec<&'a str>], chosen: &mut Vec<&'a str>) -> b
 /// The length in bytes of a compound of cities starting `text` (长株潭一体化, 厦漳泉同城化, 广佛同城化):
 /// three or four characters — or two before a word of places — each standing for a different
 /// city of one province, the compound neither a word of jieba's dictionary nor cutting one
-/// (苏锡 of 江苏锡 is no compound: 江苏 is a word), and no place of the gazetteer starting in it
-/// (上赣州 of 上赣州市场 is 赣州).
+/// (苏锡 of 江苏锡 is no compound: 江苏 is a word), no place of the gazetteer starting in it
+/// (上赣州 of 上赣州市场 is 赣州), and no suffix of a place after it (江南镇 is a town).
 fn city_compound_at(text: &str, at: usize, words: &Words) -> Option<usize> {
     let run: Vec<(usize, char)> = text[at..]
         .char_indices()
@@ -292,6 +292,10 @@ fn city_compound_at(text: &str, at: usize, words: &Words) -> Option<usize> {
         let (compound, after) = text[at..].split_at(len);
         let chars: Vec<char> = compound.chars().collect();
         let context = PLACE_CONTEXT.iter().any(|w| after.starts_with(w));
+        // 江南镇: the name of one place and its suffix, or one before its suffix.
+        let suffix = |c: char| "镇乡村县区市省州旗".contains(c);
+        let suffix_after =
+            after.starts_with(suffix) || after.starts_with("街道") || compound.ends_with(suffix);
         let distinct = {
             let mut d = chars.clone();
             d.sort_unstable();
@@ -299,6 +303,7 @@ fn city_compound_at(text: &str, at: usize, words: &Words) -> Option<usize> {
             d.len() == chars.len()
         };
         (distinct
+            && !suffix_after
             && (n >= 3 || context)
             && cities_of_one_province(&chars)
             && compound

@@ -245,3 +245,42 @@ fn a_part_of_a_province_by_its_abbreviation_is_a_region() {
     }
     assert!(!has(&f, "京东", "REGION"), "a company: {f:?}");
 }
+
+#[test]
+fn a_registered_town_is_found_where_jieba_reads_across_its_suffix() {
+    // jieba reads 莫干山 + 镇仙潭村 and 天荒坪 + 镇余村: the register knows the towns.
+    let f = found("一个足够长的标题\n\n德清县莫干山镇仙潭村近年来发展民宿，安吉县天荒坪镇余村是生态旅游示范村。");
+    for town in ["莫干山镇", "仙潭村", "天荒坪镇"] {
+        assert!(has(&f, town, "REGION"), "{town}: {f:?}");
+    }
+    assert!(!has(&f, "镇仙潭村", "REGION"), "{f:?}");
+}
+
+#[test]
+fn taiwans_cities_and_districts_are_regions_in_traditional_script() {
+    let f = found("一個足夠長的標題\n\n新北市將在板橋區、三重區及新莊區設立青年創業基地，桃園市中壢區亦將跟進。");
+    for place in ["新北市", "板橋區", "三重區", "新莊區", "中壢區"] {
+        assert!(has(&f, place, "REGION"), "{place}: {f:?}");
+    }
+}
+
+#[test]
+fn words_that_only_look_like_places_are_not_regions() {
+    let f = found("一个足够长的标题\n\n中心城区的交通越来越顺畅，住在六楼的王阿姨说，所有街道都装了路灯。阳泉市城区也是如此。");
+    assert!(!has(&f, "六楼", "REGION"), "a floor: {f:?}");
+    assert!(!has(&f, "所有街道", "REGION"), "every street: {f:?}");
+    // 城区 is a district of 阳泉 after its city's name, the word "urban area" elsewhere.
+    let districts = f
+        .iter()
+        .filter(|(t, l, _)| t == "城区" && *l == "REGION")
+        .count();
+    assert_eq!(districts, 1, "{f:?}");
+}
+
+#[test]
+fn a_zone_sheds_the_trip_before_it_and_a_delta_is_a_region() {
+    let f = found("一个足够长的标题\n\n我市组团赴粤港澳大湾区招商，并在珠三角地区举办推介会。");
+    assert!(has(&f, "粤港澳大湾区", "REGION"), "{f:?}");
+    assert!(has(&f, "珠三角", "REGION"), "{f:?}");
+    assert!(f.iter().all(|(t, _, _)| !t.contains('赴')), "{f:?}");
+}

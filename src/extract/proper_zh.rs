@@ -99,9 +99,14 @@ impl Recognizer for ProperZh {
                 "j" if word.ends_with(['盟', '约']) => {
                     out.push(candidate(t.range.clone(), word, Label::Org));
                 }
-                "ns" if named_place(word)
-                    || part_of_a_province(word)
-                    || (n <= 3 && BEFORE_PLACE.iter().any(|p| before.ends_with(p))) =>
+                "ns" | "nz"
+                    if (t.tag == "ns" || word.ends_with("三角"))
+                        && (named_place(word)
+                            || part_of_a_province(word)
+                            || (n <= 3
+                                && BEFORE_PLACE.iter().any(|p| before.ends_with(p))
+                                && !word.starts_with(|c| NUMERALS.contains(c))))
+                        && !super::towns_zh::register_town_ends_inside(text, &t.range) =>
                 {
                     out.push(candidate(t.range.clone(), word, Label::Region));
                 }
@@ -135,10 +140,12 @@ fn company_by_industry(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
     }
 }
 
+/// Chinese numerals: 六楼 after 在 is a floor, not a place; 二十国集团 counts them in.
+const NUMERALS: &str = "一二三四五六七八九十百";
+
 /// Where a name starting with a Chinese numeral (十国集团) starts once the numerals right before
 /// it are counted in (二十国集团).
 fn numeral_before(text: &str, start: usize) -> usize {
-    const NUMERALS: &str = "一二三四五六七八九十百";
     if !text[start..].starts_with(|c| NUMERALS.contains(c)) {
         return start;
     }

@@ -200,7 +200,8 @@ fn kept_matches(
     out
 }
 
-/// Whether a Chinese match names the place: not an adjective (中国式现代化: "Chinese-style"), and
+/// Whether a Chinese match names the place: not an adjective (中国式现代化: "Chinese-style"), nor
+/// a district named by a common word away from its city (中心城区), and
 /// a GeoNames city abroad not the start of a longer place (多哈 of 多哈尔滨…) nor part of a foreign
 /// person's full name (哥伦布 in 克里斯托弗·哥伦布).
 fn chinese_match_ok<'a>(
@@ -213,6 +214,15 @@ fn chinese_match_ok<'a>(
         return false;
     }
     if is_country(places) && crosses_a_word(text, span, tokens) {
+        return false;
+    }
+    // 城区, 郊区, 矿区: districts so named are their city's (阳泉市城区); alone, the word.
+    let name = &text[span.clone()];
+    if name.chars().count() == 2
+        && name.ends_with('区')
+        && super::segment::common_word(name)
+        && !after_a_chinese_place(text, span.start)
+    {
         return false;
     }
     // The GeoNames cities abroad only: other names are read as they always were.

@@ -121,8 +121,8 @@ pub fn common_word(word: &str) -> bool {
             if !(t.tag.starts_with("ns") || t.tag.starts_with("nr") || t.tag == "nz"))
 }
 
-/// Verbs that commonly stand right before a name in government news (推动科大讯飞…, 服务天开…):
-/// the leading words a name's left edge sheds. A rarer word that jieba also tags as a verb
+/// Verbs that commonly stand right before a name in government news (推动科大讯飞…, 服务天开…,
+/// 组团赴粤港澳大湾区): the leading words a name's left edge sheds. A rarer word that jieba also tags as a verb
 /// (天开 in 天开高教科创园) may be part of the name.
 pub const COMMON_VERBS: &[&str] = &[
     "支持", "推动", "推进", "加快", "建设", "服务", "融入", "打造", "抢抓", "对接", "聚焦", "围绕",
@@ -131,7 +131,7 @@ pub const COMMON_VERBS: &[&str] = &[
     "带动", "促进", "实施", "落实", "扎实", "积极", "全面", "持续", "大力", "着力", "努力", "优化",
     "提升", "做强", "做大", "拓展", "引领", "承接", "链接", "入驻", "落户", "位于", "设立", "筹建",
     "规划", "启动", "投资", "合作", "协同", "参观", "听取", "主持", "陪同", "率队", "带队", "运营",
-    "建好", "办好", "用好", "管好",
+    "建好", "办好", "用好", "管好", "赴", "到",
 ];
 
 /// Whether a leading word is one to shed from a name's left edge: a function word or a common

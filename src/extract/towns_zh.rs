@@ -1,14 +1,18 @@
-//! Towns, townships, subdistricts, communities and villages in Chinese text, by their suffix:
-//! after a name jieba reads as one (东坝镇, 桂城街道), inside jieba's guess at an unknown word
-//! (凤岗镇作), right after the county or city they are in (南安市水头镇), and as the items of a
-//! list of places (白道口镇、八里营镇、留固镇; 福清市、长泰区).
+//! Towns, townships, subdistricts, communities and villages in Chinese text: the towns,
+//! townships and subdistricts of the register (assets/towns_zh.tsv) wherever jieba's words do not
+//! run across their start, and any by their suffix: after a name jieba reads as one (东坝镇,
+//! 桂城街道), inside jieba's guess at an unknown word (凤岗镇作), right after the county or city
+//! they are in (南安市水头镇), and as the items of a list of places (白道口镇、八里营镇、留固镇;
+//! 福清市、长泰区).
 
 use super::segment::{self, Token};
 use super::{Candidate, Recognizer, Words};
 use crate::corpus::meta::is_han;
 use crate::corpus::{Document, Lang};
 use crate::model::Label;
+use aho_corasick::{AhoCorasick, MatchKind};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// Towns and villages by their suffix, and places listed with theirs.
 pub struct TownsZh;
@@ -31,6 +35,7 @@ impl Recognizer for TownsZh {
             town_after_its_county(text, tokens, i, &mut towns);
         }
         listed_places(text, tokens, &mut towns);
+        registered_towns(text, tokens, &mut towns);
         // A town found once is the town wherever its name stands in full (柳河乡 again where
         // jieba read 柳河 + 乡大), under the key it was found with (a county's is the
         // gazetteer's).
@@ -45,6 +50,66 @@ impl Recognizer for TownsZh {
         };
         super::every_occurrence(text, &names, identity, Label::Region, "towns-zh", out);
     }
+}
+
+/// The names of the register's towns, townships and subdistricts (分水镇, 东华门街道).
+static REGISTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let mut names: Vec<&str> = include_str!("../../assets/towns_zh.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').next())
+        .collect();
+    names.dedup();
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(aho_corasick::StartKind::Both)
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .build(names)
+        .unwrap_or_else(|_| AhoCorasick::new(Vec::<String>::new()).expect("empty automaton builds"))
+});
+
+/// Every town of the register in `text` whose name starts a word as jieba reads it, or starts
+/// inside a word jieba only guessed — not inside a dictionary word (the 城南街道 of 县城南街道
+/// is 县城's). Where jieba's guess runs from the town's suffix into a village's name (分水 +
+/// 镇新龙村), the village is one too.
+fn registered_towns(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
+    for m in REGISTER.find_iter(text) {
+        let at = tokens.partition_point(|t| t.range.end <= m.start());
+        let inside_a_word = tokens
+            .get(at)
+            .is_some_and(|t| t.range.start < m.start() && segment::is_word(&text[t.range.clone()]));
+        if inside_a_word {
+            continue;
+        }
+        out.push(town_candidate(text, m.range()));
+        let last = tokens.partition_point(|t| t.range.end <= m.end());
+        if let Some(guess) = tokens.get(last).filter(|t| t.range.start < m.end()) {
+            let rest = &text[m.end()..guess.range.end];
+            let village = ["村", "社区"].iter().any(|s| {
+                rest.strip_suffix(s)
+                    .is_some_and(|name| town_name(name, true))
+            });
+            if village {
+                out.push(town_candidate(text, m.end()..guess.range.end));
+            }
+        }
+    }
+}
+
+/// Whether a town of the register starts before `word` and ends inside it (分水镇 of 分水 +
+/// 镇新龙村): the word is jieba's guess across the town's suffix, no name.
+pub(super) fn register_town_ends_inside(text: &str, word: &Range<usize>) -> bool {
+    text[..word.start]
+        .char_indices()
+        .rev()
+        .take(6)
+        .any(|(from, _)| {
+            let input = aho_corasick::Input::new(&text[from..word.end])
+                .anchored(aho_corasick::Anchored::Yes);
+            REGISTER
+                .find(input)
+                .is_some_and(|m| from + m.end() > word.start && from + m.end() < word.end)
+        })
 }
 
 fn town_candidate(text: &str, span: Range<usize>) -> Candidate {
@@ -62,9 +127,9 @@ fn town_candidate(text: &str, span: Range<usize>) -> Candidate {
 const TOWN_SUFFIXES: &[&str] = &["街道", "社区", "镇", "乡", "村"];
 /// The first characters of `TOWN_SUFFIXES`.
 const TOWN_SUFFIX_STARTS: [char; 5] = ['街', '社', '镇', '乡', '村'];
-/// What may not start a town's name: a determiner (全镇, 该村, 各乡), or the writer's own
-/// county or city (我县大河乡).
-const NOT_TOWN_NAMES: &str = "全该本各每此乡城农邻外同老新县市区省镇村";
+/// What may not start a town's name: a determiner (全镇, 该村, 各乡, 所有街道), or the writer's
+/// own county or city (我县大河乡).
+const NOT_TOWN_NAMES: &str = "全该本各每此所乡城农邻外同老新县市区省镇村";
 
 /// A town, township, subdistrict or village: a name of two or three characters that jieba
 /// reads as a word of its own (or as a place), then the suffix (东坝镇, 桂城街道) — not 农村, 全镇.
