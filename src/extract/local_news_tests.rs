@@ -284,3 +284,10 @@ fn a_zone_sheds_the_trip_before_it_and_a_delta_is_a_region() {
     assert!(has(&f, "珠三角", "REGION"), "{f:?}");
     assert!(f.iter().all(|(t, _, _)| !t.contains('赴')), "{f:?}");
 }
+
+#[test]
+fn a_name_cut_from_a_quoted_slogan_is_no_person() {
+    // jieba reads 金角银 of the slogan as a person's name; the model does too.
+    let f = found("一个足够长的标题\n\n街道利用边角地打造“金角银边”，居民休闲有了好去处。");
+    assert!(f.iter().all(|(_, l, _)| *l != "PERSON"), "{f:?}");
+}

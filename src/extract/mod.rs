@@ -329,6 +329,7 @@ fn add_learned(
             || doc.in_chrome(&span)
             || learned::cuts_a_word(text, &span, words.han())
             || learned::before_a_place_suffix(&text[span.end..])
+            || persons_zh::cut_from_a_quoted_phrase(&text[..span.start], &text[span.end..])
         {
             continue;
         }

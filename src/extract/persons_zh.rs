@@ -182,11 +182,20 @@ fn tagged_names<'t>(text: &'t str, tokens: &[Token]) -> Vec<&'t str> {
                 .is_some_and(|p| p.tag == "v" && text[p.range.clone()].ends_with('了'));
         // A common surname and three characters is a name by its shape alone.
         let shaped = chars == 3 && ppm >= COMMON_SURNAME_PPM && !super::segment::is_word(given);
-        if cue_after || cue_before || shaped {
+        if (cue_after || cue_before || shaped) && !cut_from_a_quoted_phrase(before, after) {
             found.push(name);
         }
     }
     found
+}
+
+/// Whether a reading stands in quotation marks with one ideograph more before the closing mark
+/// (金角银 of “金角银边”): a four-character phrase or slogan, not a name.
+pub(super) fn cut_from_a_quoted_phrase(before: &str, after: &str) -> bool {
+    let mut rest = after.chars();
+    before.ends_with(['“', '「', '"'])
+        && rest.next().is_some_and(is_han)
+        && rest.next().is_some_and(|c| ['”', '」', '"'].contains(&c))
 }
 
 /// Surnames this common (parts per million) make a three-character reading jieba tags as a
