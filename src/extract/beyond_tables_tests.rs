@@ -152,3 +152,14 @@ fn english_places_joined_by_hyphens_dates_and_development_areas() {
         "{f:?}"
     );
 }
+
+#[test]
+fn places_listed_before_their_kind_in_the_plural_are_each_a_region() {
+    let f = found("Headline about the towns\n\nThe experience will be replicated in Hengcun and Jiangnan towns, and in Fuyang, Tonglu and Chun'an counties.");
+    for place in ["Hengcun", "Jiangnan", "Tonglu", "Chun'an"] {
+        assert!(has(&f, place, "REGION"), "{place}: {f:?}");
+    }
+    // Names that are not pinyin are no Chinese places (Smith and Jones streets).
+    let f = found("Headline about the streets\n\nThe shop stands between Smith and Jones streets.");
+    assert!(f.iter().all(|(_, l, _)| *l != "REGION"), "{f:?}");
+}

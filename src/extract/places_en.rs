@@ -21,6 +21,13 @@ static TOWN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Places of one kind listed before their kind in the plural (`Hengcun and Jiangnan towns`,
+/// `Fuyang, Tonglu and Chun'an counties`): the names, then the kind.
+static LISTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)((?:[A-Z][a-z]+(?:['’-][a-z]+)?, )*[A-Z][a-z]+(?:['’-][a-z]+)?,? and [A-Z][a-z]+(?:['’-][a-z]+)?) (towns|townships|villages|subdistricts|sub-districts|streets|communities|counties|districts)(?-u:\b)")
+        .expect("static regex")
+});
+
 /// One run-together capitalized word after a preposition of place ("a farm in Jiansanjiang,").
 static AFTER_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:in|at|near|from) ([A-Z][a-z]{5,})(?-u:\b)").expect("static regex")
@@ -67,6 +74,11 @@ impl Recognizer for PlacesEn {
                 out.push(candidate(span.clone(), &text[span], Label::Region));
             }
         }
+        for c in LISTED.captures_iter(text) {
+            if let (Some(names), Some(kind)) = (c.get(1), c.get(2)) {
+                listed_places(text, names.range(), kind.as_str(), out);
+            }
+        }
         for c in AFTER_PREPOSITION.captures_iter(text) {
             if let Some(word) = c.get(1) {
                 if unlisted_place(text, word.range()) {
@@ -93,6 +105,42 @@ impl Recognizer for PlacesEn {
                 out.push(candidate(agency.range(), agency.as_str(), Label::Org));
             }
         }
+    }
+}
+
+/// Each name of a list before a plural kind, where every name reads as pinyin (not `Smith and
+/// Jones streets`); a county or district is the gazetteer's where it knows one so named.
+fn listed_places(text: &str, names: std::ops::Range<usize>, kind: &str, out: &mut Vec<Candidate>) {
+    let is_pinyin = |w: &str| TABLES.pinyin_syllables(&w.to_ascii_lowercase()).is_some();
+    let list = &text[names.clone()];
+    let items: Vec<(usize, &str)> = list
+        .split([',', ' '])
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty() && *w != "and")
+        .collect();
+    if !items.iter().all(|(_, w)| is_pinyin(w)) {
+        return;
+    }
+    let singular = match kind.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => kind.trim_end_matches('s').to_string(),
+    };
+    for (at, name) in items {
+        let span = names.start + at..names.start + at + name.len();
+        let mut c = candidate(span, name, Label::Region);
+        let kind = singular[..1].to_uppercase() + &singular[1..];
+        (c.key, c.canonical) = super::regions::english_place(&format!("{name} {kind}"))
+            .unwrap_or_else(|| {
+                (
+                    format!("region:en:{} {}", name.to_lowercase(), singular),
+                    format!("{name} {kind}"),
+                )
+            });
+        out.push(c);
     }
 }
 
