@@ -33,7 +33,32 @@ TOPONYM_READINGS = {"长": "chang", "都": "du", "朝": "chao", "单": "shan", "
 EXONYMS = {"香港": ["Hong Kong"], "澳门": ["Macau", "Macao"], "西藏": ["Tibet", "Xizang"],
            "内蒙古": ["Inner Mongolia", "Nei Mongol"], "陕西": ["Shaanxi"]}
 
-ETHNIC = r"(?:[\u4e00-\u9fff]{1,6}?族)*"
+# The 55 minority nationalities recognised by the state (State Ethnic Affairs Commission), and
+# 各 ("of all nationalities"): the names an autonomous division's full name carries between its
+# own name and 自治区/州/县/旗 (广西壮族自治区, 伊犁哈萨克自治州, 黔西南布依族苗族自治州).
+NATIONALITIES = sorted("""蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲
+高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒
+乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各""".split(),
+                       key=len, reverse=True)
+
+
+def autonomous_short(stem):
+    """An autonomous division's own name: its full name without 自治X, then without the
+    nationalities at its end (each with or without 族), keeping at least two characters."""
+    while True:
+        for nat in NATIONALITIES:
+            for form in (nat + "族", nat):
+                if stem.endswith(form) and len(stem) - len(form) >= 2:
+                    stem = stem[: -len(form)]
+                    break
+            else:
+                continue
+            break
+        else:
+            # 鄂温克族自治旗: the nationality is the division's own name.
+            if stem.endswith("族") and stem[:-1] in NATIONALITIES:
+                return stem[:-1]
+            return stem
 
 
 def syllables(zh):
@@ -56,12 +81,13 @@ def roman(sylls):
 
 def split_division(name, level):
     """Return (short Chinese name, English suffix forms) for a division's full name."""
+    autonomous = {"区": ["Autonomous Region"], "州": ["Autonomous Prefecture"],
+                  "县": ["Autonomous County", "County"], "旗": ["Autonomous Banner", "Banner"]}
+    m = re.fullmatch(r"(.{2,})自治([区州县旗])", name)
+    if m:
+        return autonomous_short(m.group(1)), autonomous[m.group(2)]
     rules = [
         (r"特别行政区$", ["Special Administrative Region", "SAR"]),
-        (ETHNIC + r"自治区$", ["Autonomous Region"]),
-        (ETHNIC + r"自治州$", ["Autonomous Prefecture"]),
-        (ETHNIC + r"自治县$", ["Autonomous County", "County"]),
-        (ETHNIC + r"自治旗$", ["Autonomous Banner", "Banner"]),
         (r"新区$", ["New Area", "New District"]),
         (r"地区$", ["Prefecture"]),
         (r"省$", ["Province"]),

@@ -123,3 +123,16 @@ fn a_company_by_its_brand_and_industry() {
     assert!(has(&f, "中国汽车工业协会", "ORG"), "{f:?}");
     assert!(f.iter().all(|(t, ..)| t != "中国汽车"), "{f:?}");
 }
+
+#[test]
+fn autonomous_regions_and_prefectures_go_by_their_own_names() {
+    let f =
+        found("一个足够长的标题\n\n新疆、广西和宁夏的代表团抵达恩施，随后前往湘西和黔东南考察。");
+    for place in ["新疆", "广西", "宁夏", "恩施", "湘西", "黔东南"] {
+        assert!(has(&f, place, "REGION"), "{place}: {f:?}");
+    }
+    let f = found("Headline about the regions\n\nDelegations from Xinjiang, Guangxi and Ningxia visited the Yanbian Korean Autonomous Prefecture and Enshi.");
+    for place in ["Xinjiang", "Guangxi", "Ningxia", "Enshi"] {
+        assert!(has(&f, place, "REGION"), "{place}: {f:?}");
+    }
+}

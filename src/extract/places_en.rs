@@ -33,8 +33,21 @@ static AFTER_PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:in|at|near|from) ([A-Z][a-z]{5,})(?-u:\b)").expect("static regex")
 });
 
-/// Three-syllable pinyin words that name no place (the common language, the currency).
-const NOT_PLACES: &[&str] = &["Putonghua", "Renminbi"];
+/// Three-syllable pinyin words that name no place (the common language, the currency), and a
+/// district's bare name that is the news agency's.
+const NOT_PLACES: &[&str] = &["Putonghua", "Renminbi", "Xinhua"];
+
+/// A capitalized word after a word that places stand after (`in Pudong`, `officials of
+/// Yuhang`, `and Nansha`).
+static AFTER_A_PLACE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:in|at|near|from|of|to|and|between|including|visited|visit) ([A-Z][a-z]+(?:['’][a-z]+)?)(?-u:\b)")
+        .expect("static regex")
+});
+
+/// A capitalized word before `and` (`Pudong and Nansha`); what follows is checked apart.
+static BEFORE_AND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)([A-Z][a-z]+(?:['’][a-z]+)?) and ").expect("static regex")
+});
 
 /// A dateline: the place in capitals, a date, the agency in brackets.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -95,6 +108,23 @@ impl Recognizer for PlacesEn {
                 }
             }
         }
+        let after_a_place_word = AFTER_A_PLACE_WORD
+            .captures_iter(text)
+            .filter_map(|c| c.get(1));
+        let before_and = BEFORE_AND.captures_iter(text).filter_map(|c| {
+            let next = text[c.get(0)?.end()..].chars().next();
+            c.get(1)
+                .filter(|_| next.is_some_and(|n| n.is_ascii_uppercase()))
+        });
+        for word in after_a_place_word.chain(before_and) {
+            if let Some((key, canonical)) = division_by_bare_name(text, word.range()) {
+                out.push(Candidate {
+                    key,
+                    canonical,
+                    ..candidate(word.range(), word.as_str(), Label::Region)
+                });
+            }
+        }
         for c in DATELINE.captures_iter(text) {
             if let (Some(place), Some(agency)) = (c.get(1), c.get(2)) {
                 out.push(candidate(
@@ -142,6 +172,34 @@ fn listed_places(text: &str, names: std::ops::Range<usize>, kind: &str, out: &mu
             });
         out.push(c);
     }
+}
+
+/// The district, county or new area the word at `span` names by its bare name (Pudong of
+/// Pudong New Area, Yuhang of Yuhang District): two pinyin syllables or more, standing alone —
+/// no capitalized word right before or after it (a person's name), no possessive.
+fn division_by_bare_name(text: &str, span: std::ops::Range<usize>) -> Option<(String, String)> {
+    let word = &text[span.clone()];
+    let rest = &text[span.end..];
+    let capitalized_after = rest
+        .strip_prefix(' ')
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()));
+    let before = text[..span.start].trim_end_matches(' ');
+    let capitalized_before = before[super::tokens::last_word_start(before)..]
+        .starts_with(|c: char| c.is_ascii_uppercase());
+    let syllables = TABLES
+        .pinyin_syllables(&word.to_ascii_lowercase())
+        .map_or(0, |s| s.len());
+    if syllables < 2
+        || capitalized_after
+        || capitalized_before
+        || rest.starts_with(['\'', '’', '-'])
+        || NOT_PLACES.contains(&word)
+    {
+        return None;
+    }
+    [" District", " County", " New Area"]
+        .iter()
+        .find_map(|kind| super::regions::english_place(&format!("{word}{kind}")))
 }
 
 /// Whether the word at `span`, after a preposition of place, is a place the tables do not list:

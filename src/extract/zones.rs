@@ -52,7 +52,7 @@ pub(super) fn place_compounds_en(text: &str, out: &mut Vec<Candidate>) {
 
 /// The last words of a zone's English name.
 static ZONE_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:high-tech(?: industrial)?(?: development)? zone|new area|(?:economic|free trade|development|pilot|bonded|demonstration|industrial|economic and technological development) zone|(?:economic-technological |economic and technological )?development area|industrial park|science(?: and technology)? park|technology park|eco-city|free trade port|river delta|river basin|economic belt|economic circle|bay area|sci-tech city|science city|science and technology city|technology city|metropolitan area|urban agglomeration|golden triangle)(?-u:\b)").expect("static regex")
+    Regex::new(r"(?i)(?-u:\b)(?:high-tech(?: industrial)?(?: development)? zone|new area|(?:economic|free trade|development|pilot|bonded|demonstration|industrial|economic and technological development) zone|(?:economic-technological |economic and technological )?development area|industrial park|science(?: and technology)? park|technology park|eco-city|free trade port|river delta|river basin|economic belt|economic circle|bay area|special area|sci-tech city|science city|science and technology city|technology city|metropolitan area|urban agglomeration|golden triangle)(?-u:\b)").expect("static regex")
 });
 
 /// Chinese zone suffixes, longest first.
@@ -96,7 +96,18 @@ fn zone_name_start(text: &str, head: usize, lower_allowed: bool) -> Option<usize
     let mut lower_run = 0;
     let mut anchored = false;
     while let Some(before) = text[..at].strip_suffix(' ') {
-        let ws = last_word_start(before);
+        // 'China (Shanghai) Pilot Free Trade Zone': a place in brackets is part of the name.
+        let ws = match before.strip_suffix(')') {
+            Some(inner) if inner[last_word_start(inner)..].len() > 1 => {
+                let ws = last_word_start(inner);
+                if inner[..ws].ends_with('(') {
+                    ws - 1
+                } else {
+                    last_word_start(before)
+                }
+            }
+            _ => last_word_start(before),
+        };
         let word = &before[ws..];
         // 'Wuhan's Optics Valley': the possessor is not part of the name.
         if word.is_empty()
@@ -106,6 +117,10 @@ fn zone_name_start(text: &str, head: usize, lower_allowed: bool) -> Option<usize
         {
             break;
         }
+        let word = word
+            .strip_prefix('(')
+            .and_then(|w| w.strip_suffix(')'))
+            .unwrap_or(word);
         let capitalized = matches!(case_of(word), Case::Capitalized | Case::Upper | Case::Camel);
         let place = is_place_word(&word.to_ascii_lowercase());
         if lower_run > 0 && !place {
