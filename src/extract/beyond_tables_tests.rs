@@ -163,3 +163,26 @@ fn places_listed_before_their_kind_in_the_plural_are_each_a_region() {
     let f = found("Headline about the streets\n\nThe shop stands between Smith and Jones streets.");
     assert!(f.iter().all(|(_, l, _)| *l != "REGION"), "{f:?}");
 }
+
+#[test]
+fn a_districts_bare_name_beside_a_place_word_is_the_district() {
+    let f = found("Headline about the districts\n\nPudong and Nansha have similar programs. Officials of Xiaoshan attended, as did firms in Longgang. Xinhua reported the event.");
+    for place in ["Pudong", "Nansha", "Xiaoshan", "Longgang"] {
+        assert!(has(&f, place, "REGION"), "{place}: {f:?}");
+    }
+    assert!(!has(&f, "Xinhua", "REGION"), "the agency: {f:?}");
+    // Beside another capitalized word it is part of a person's name.
+    let f =
+        found("Headline about a person\n\nThe plan was presented by Wang Pudong at the meeting.");
+    assert!(!has(&f, "Pudong", "REGION"), "{f:?}");
+}
+
+#[test]
+fn a_special_area_and_a_zone_with_its_place_in_brackets() {
+    let f = found("Headline about the zones\n\nThe Lingang Special Area of the China (Shanghai) Pilot Free Trade Zone opened a new center.");
+    assert!(has(&f, "Lingang Special Area", "REGION"), "{f:?}");
+    assert!(
+        has(&f, "China (Shanghai) Pilot Free Trade Zone", "REGION"),
+        "{f:?}"
+    );
+}
