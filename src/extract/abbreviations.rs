@@ -89,19 +89,10 @@ const PLACE_CONTEXT: &[&str] = &[
 /// name — the country named that character and 国 (法国), or else the only country whose name
 /// starts with it (日本).
 static COUNTRIES: LazyLock<FxHashMap<char, &'static str>> = LazyLock::new(|| {
-    let mut by_first: FxHashMap<char, Vec<(&str, &str)>> = FxHashMap::default();
-    for p in TABLES.places.iter().filter(|p| p.level == Level::Country) {
-        if let Some(c) = p.zh.chars().next() {
-            by_first
-                .entry(c)
-                .or_default()
-                .push((p.zh.as_str(), p.code.as_str()));
-        }
-    }
-    by_first
-        .into_iter()
-        .filter(|(c, _)| *c != '中')
-        .filter_map(|(c, countries)| {
+    COUNTRIES_BY_FIRST
+        .iter()
+        .filter(|(c, _)| **c != '中')
+        .filter_map(|(&c, countries)| {
             let named = countries
                 .iter()
                 .find(|(zh, _)| zh.strip_prefix(c) == Some("国"));
@@ -110,6 +101,39 @@ static COUNTRIES: LazyLock<FxHashMap<char, &'static str>> = LazyLock::new(|| {
         })
         .collect()
 });
+
+/// Every country by the first character of its Chinese name (新 → 新加坡, 新西兰): where the
+/// character alone is ambiguous, the document names the one it stands for.
+static COUNTRIES_BY_FIRST: LazyLock<FxHashMap<char, Vec<(&'static str, &'static str)>>> =
+    LazyLock::new(|| {
+        let mut by_first: FxHashMap<char, Vec<(&str, &str)>> = FxHashMap::default();
+        for p in TABLES.places.iter().filter(|p| p.level == Level::Country) {
+            if let Some(c) = p.zh.chars().next() {
+                by_first
+                    .entry(c)
+                    .or_default()
+                    .push((p.zh.as_str(), p.code.as_str()));
+            }
+        }
+        by_first
+    });
+
+/// The country `c` abbreviates beside 中: the one the table gives it, or else the only country
+/// starting with it that `text` names in full (中新关系 in an article about 新加坡).
+fn country_of(c: char, text: &str) -> Option<&'static str> {
+    COUNTRIES.get(&c).copied().or_else(|| {
+        let named: Vec<&str> = COUNTRIES_BY_FIRST
+            .get(&c)?
+            .iter()
+            .filter(|(zh, _)| text.contains(zh))
+            .map(|(_, code)| *code)
+            .collect();
+        match named[..] {
+            [one] => Some(one),
+            _ => None,
+        }
+    })
+}
 
 /// The key the gazetteer gives the place with `code`, and its display name.
 fn place(code: &str) -> Option<(String, String)> {
@@ -337,11 +361,12 @@ fn countries_beside_china(text: &str, at: usize, out: &mut Vec<Candidate>) {
         .take(5)
         .map(|(i, c)| (at + i, c))
         .collect();
-    let most = from[1..]
+    let codes: Vec<&str> = from[1..]
         .iter()
         .take(3)
-        .take_while(|(_, c)| COUNTRIES.contains_key(c))
-        .count();
+        .map_while(|(_, c)| country_of(*c, text))
+        .collect();
+    let most = codes.len();
     // The longest run followed by a word of relations (关 in 中法关系 starts 关岛 too).
     let Some(others) = (1..=most).rev().find(|&n| {
         let end = from.get(n + 1).map_or(text.len(), |(at, _)| *at);
@@ -349,7 +374,7 @@ fn countries_beside_china(text: &str, at: usize, out: &mut Vec<Candidate>) {
     }) else {
         return;
     };
-    let codes = std::iter::once("CHN").chain(from[1..=others].iter().map(|(_, c)| COUNTRIES[c]));
+    let codes = std::iter::once("CHN").chain(codes[..others].iter().copied());
     for (&(at, c), code) in from.iter().zip(codes) {
         if let Some((key, canonical)) = place(code) {
             out.push(Candidate {

@@ -136,3 +136,34 @@ fn autonomous_regions_and_prefectures_go_by_their_own_names() {
         assert!(has(&f, place, "REGION"), "{place}: {f:?}");
     }
 }
+
+#[test]
+fn a_countrys_character_beside_china_is_the_country_the_article_names() {
+    // 新 starts both 新加坡 and 新西兰: the article names which.
+    let f = found(
+        "一个足够长的标题\n\n国家主席会见来访的新西兰总理。双方表示，中新关系保持良好发展势头。",
+    );
+    let new_zealand = f
+        .iter()
+        .find(|(t, l, _)| t == "新" && *l == "REGION")
+        .map(|(_, _, key)| key.clone());
+    let named = f
+        .iter()
+        .find(|(t, _, _)| t == "新西兰")
+        .map(|(_, _, key)| key.clone());
+    assert!(new_zealand.is_some() && new_zealand == named, "{f:?}");
+}
+
+#[test]
+fn new_areas_sub_centres_and_cooperation_zones_are_regions() {
+    // jieba tags 雄安 as an adjective; 副中心 is no body's centre.
+    let f = found("一个足够长的标题\n\n通州的城市副中心建设加快，雄安新区承接功能疏解，深哈产业合作区建设提速。");
+    for zone in ["雄安新区", "深哈产业合作区"] {
+        assert!(has(&f, zone, "REGION"), "{zone}: {f:?}");
+    }
+    assert!(
+        f.iter()
+            .all(|(t, l, _)| !(t.ends_with("副中心") && *l == "ORG")),
+        "{f:?}"
+    );
+}

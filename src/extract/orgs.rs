@@ -385,6 +385,10 @@ fn org_before_head(
     if count < min_prefix {
         return;
     }
+    // 北京城市副中心: a city's sub-centre is an area, not a body.
+    if head_word == "中心" && text[..head.start].ends_with("副") {
+        return;
+    }
     let start = if head_word == "中心" {
         // 中心 names an organization only after a place (天津市概念验证中心).
         let place = text[start..head.start]

@@ -57,7 +57,7 @@ static ZONE_EN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Chinese zone suffixes, longest first.
 static ZONE_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"高新技术产业开发区|经济技术开发区|综合保税区|高新区|经开区|综保区|新区|开发区|自贸区|自由贸易试验区|保税区|工业园区|产业园区|产业园|科创园|科技园|软件园|生态园|工业园|物流园|园区|商务区|示范区|试验区|实验区|生态城|科学城|科技城|港区|流域|经济带|经济圈|城市群|都市圈|三角洲|湾区|走廊").expect("static regex")
+    Regex::new(r"高新技术产业开发区|经济技术开发区|综合保税区|高新区|经开区|综保区|新区|开发区|自贸区|自由贸易试验区|保税区|工业园区|产业园区|产业园|科创园|科技园|软件园|生态园|工业园|物流园|园区|商务区|合作区|城市副中心|示范区|试验区|实验区|生态城|科学城|科技城|港区|流域|经济带|经济圈|城市群|都市圈|三角洲|湾区|走廊").expect("static regex")
 });
 
 /// 'Qingdao High-tech Zone', 'Tianjin Port Free Trade Zone', 'Sino-Singapore Tianjin Eco-City':
@@ -282,8 +282,15 @@ fn noun_prefix(text: &str, run_start: usize, suffix: std::ops::Range<usize>) -> 
 /// words, common verbs, single characters and person-name readings shed. Needs a proper noun
 /// among them.
 fn leading_name_words(text: &str, tokens: &[super::segment::Token]) -> Option<usize> {
+    // A word jieba only guessed (雄安, tagged as an adjective) is a name it does not know.
+    let guessed = |t: &super::segment::Token| {
+        let word = &text[t.range.clone()];
+        word.chars().nth(1).is_some() && !super::segment::is_word(word)
+    };
     let nounish = |t: &super::segment::Token| {
-        t.tag.starts_with('n') || matches!(t.tag, "j" | "vn" | "v" | "b" | "l" | "x" | "an" | "eng")
+        t.tag.starts_with('n')
+            || matches!(t.tag, "j" | "vn" | "v" | "b" | "l" | "x" | "an" | "eng")
+            || guessed(t)
     };
     let first = tokens
         .iter()
@@ -328,7 +335,7 @@ fn leading_name_words(text: &str, tokens: &[super::segment::Token]) -> Option<us
         words = &words[1..];
     }
     (0..words.len())
-        .any(|k| words[k].is_proper() || names_place_in(words, k))
+        .any(|k| words[k].is_proper() || names_place_in(words, k) || guessed(&words[k]))
         .then(|| words[0].range.start)
 }
 
