@@ -291,3 +291,18 @@ fn a_name_cut_from_a_quoted_slogan_is_no_person() {
     let f = found("一个足够长的标题\n\n街道利用边角地打造“金角银边”，居民休闲有了好去处。");
     assert!(f.iter().all(|(_, l, _)| *l != "PERSON"), "{f:?}");
 }
+
+#[test]
+fn hong_kong_news_names_its_districts_bare_and_its_councils_and_departments() {
+    let f = found("一個足夠長的標題\n\n元朗及屯門的居民前往觀塘參加活動。葵青區議會昨日開會，水務署代表出席。");
+    for place in ["元朗", "屯門", "觀塘"] {
+        assert!(has(&f, place, "REGION"), "{place}: {f:?}");
+    }
+    for body in ["葵青區議會", "水務署"] {
+        assert!(has(&f, body, "ORG"), "{body}: {f:?}");
+    }
+    assert!(f.iter().all(|(_, l, _)| *l != "PERSON"), "{f:?}");
+    // 部署 and 签署 are verbs, not offices.
+    let f = found("一个足够长的标题\n\n会议对下一步工作作出部署，双方签署了合作协议。");
+    assert!(f.iter().all(|(_, l, _)| *l != "ORG"), "{f:?}");
+}

@@ -67,7 +67,7 @@ const OF_HEADS: &[&str] = &[
 ];
 
 static HEAD_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"股份有限公司|有限责任公司|有限公司|集团|委员会|管委会|党工委|工委|党委|党组|区委|市委|省委|县委|工商联|联合会|促进会|研究会|基金会|商会|协会|科协|大学|学院|研究院|研究所|人民政府|发展改革委|发改委|市政府|区政府|县政府|省政府|办公室|日报|晚报|新闻网|报社|电视台|广播电视台|出版社|中心|局").expect("static regex")
+    Regex::new(r"股份有限公司|有限责任公司|有限公司|集团|委员会|管委会|党工委|工委|党委|党组|区委|市委|省委|县委|工商联|联合会|促进会|研究会|基金会|商会|协会|科协|大学|学院|研究院|研究所|人民政府|发展改革委|发改委|市政府|区政府|县政府|省政府|办公室|日报|晚报|新闻网|报社|电视台|广播电视台|出版社|议会|中心|局|署").expect("static regex")
 });
 
 /// Characters that make 局 part of a word rather than a bureau (布局 layout, 大局 overall situation).
@@ -333,12 +333,19 @@ fn level_bodies_zh(text: &str, out: &mut Vec<Candidate>) {
 fn orgs_zh(text: &str, out: &mut Vec<Candidate>) {
     level_bodies_zh(text, out);
     for m in HEAD_ZH.find_iter(text) {
-        let single = m.as_str() == "局";
-        if single
+        let single = matches!(m.as_str(), "局" | "署" | "议会");
+        if m.as_str() == "局"
             && (text[m.end()..].starts_with(['长', '面', '势', '部'])
                 || text[..m.start()].ends_with(NOT_BUREAU))
         {
             continue; // 局长, 局面; 布局, 大局: words, not bureaus
+        }
+        // 部署, 签署: verbs, not an office (运输署, 海关总署).
+        if m.as_str() == "署"
+            && (text[..m.start()].ends_with(['部', '签', '联', '连'])
+                || text[m.end()..].starts_with(['名', '理']))
+        {
+            continue;
         }
         org_before_head(text, m.range(), single, out);
     }
@@ -359,7 +366,8 @@ fn orgs_zh(text: &str, out: &mut Vec<Candidate>) {
 }
 
 /// The organization whose head word is at `head` (局, 委员会…), named by the ideographs before
-/// it; `single`: a one-character head, which needs two before it.
+/// it; `single`: a head that needs two before it (a one-character head; 议会, which a division's
+/// kind alone does not name: 区议会).
 fn org_before_head(
     text: &str,
     head: std::ops::Range<usize>,

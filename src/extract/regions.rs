@@ -80,11 +80,20 @@ fn chinese_gazetteer(include: impl Fn(&Place) -> bool) -> Gazetteer {
         if p.zh.chars().count() >= 2 {
             forms.entry(p.zh.clone()).or_default().push(i);
         }
-        if p.level.bare_name_used() && p.zh_short.chars().count() >= 2 {
+        if (p.level.bare_name_used() || hong_kong_district(p)) && p.zh_short.chars().count() >= 2 {
             forms.entry(p.zh_short.clone()).or_default().push(i);
         }
     }
     build(forms, false)
+}
+
+/// Whether `p` is one of Hong Kong's districts, which go by their bare names (元朗, 屯门, 观塘)
+/// — unless the name is a common word (离岛, "outlying islands").
+fn hong_kong_district(p: &Place) -> bool {
+    p.level == super::tables::Level::District
+        && p.province == "香港特别行政区"
+        && p.zh_short != p.zh
+        && !super::segment::common_word(&p.zh_short)
 }
 
 /// Words after a place name that make it the name of a facility.
