@@ -306,3 +306,12 @@ fn hong_kong_news_names_its_districts_bare_and_its_councils_and_departments() {
     let f = found("一个足够长的标题\n\n会议对下一步工作作出部署，双方签署了合作协议。");
     assert!(f.iter().all(|(_, l, _)| *l != "ORG"), "{f:?}");
 }
+
+#[test]
+fn a_community_right_after_a_registered_subdistrict_is_one_whatever_its_words() {
+    // 团结 is a common word: alone, 团结社区 would read as a phrase.
+    let f = found("一个足够长的标题\n\n在东华门街道团结社区，居民们正在调研乡村振兴经验。");
+    assert!(has(&f, "东华门街道", "REGION"), "{f:?}");
+    assert!(has(&f, "团结社区", "REGION"), "{f:?}");
+    assert!(!has(&f, "调研乡村", "REGION"), "{f:?}");
+}

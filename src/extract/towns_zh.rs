@@ -70,8 +70,8 @@ static REGISTER: LazyLock<AhoCorasick> = LazyLock::new(|| {
 
 /// Every town of the register in `text` whose name starts a word as jieba reads it, or starts
 /// inside a word jieba only guessed — not inside a dictionary word (the 城南街道 of 县城南街道
-/// is 县城's). Where jieba's guess runs from the town's suffix into a village's name (分水 +
-/// 镇新龙村), the village is one too.
+/// is 县城's). A village or community right after such a town is one too, whatever jieba made
+/// of it (分水镇新龙村 read 分水 + 镇新龙村; 城关街道幸福社区, 幸福 being a word).
 fn registered_towns(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
     for m in REGISTER.find_iter(text) {
         let at = tokens.partition_point(|t| t.range.end <= m.start());
@@ -82,18 +82,34 @@ fn registered_towns(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
             continue;
         }
         out.push(town_candidate(text, m.range()));
-        let last = tokens.partition_point(|t| t.range.end <= m.end());
-        if let Some(guess) = tokens.get(last).filter(|t| t.range.start < m.end()) {
-            let rest = &text[m.end()..guess.range.end];
-            let village = ["村", "社区"].iter().any(|s| {
-                rest.strip_suffix(s)
-                    .is_some_and(|name| town_name(name, true))
-            });
-            if village {
-                out.push(town_candidate(text, m.end()..guess.range.end));
-            }
+        if let Some(len) = village_at(&text[m.end()..]) {
+            out.push(town_candidate(text, m.end()..m.end() + len));
         }
     }
+}
+
+/// The length of a village or community of two or three characters that `text` starts with
+/// (新龙村, 幸福社区).
+fn village_at(text: &str) -> Option<usize> {
+    let starts: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(2)
+        .take(2)
+        .collect();
+    starts.into_iter().find_map(|end| {
+        let name = &text[..end];
+        let suffix = ["村", "社区"]
+            .into_iter()
+            .find(|s| text[end..].starts_with(s))?;
+        let len = end + suffix.len();
+        // Not 调研乡村 of 调研乡村振兴: a verb and 乡村 ("the countryside").
+        let named = town_name(name, false)
+            && !name.starts_with(|c| NOT_IN_A_NAME.contains(c))
+            && !common_suffix_word(&text[..len])
+            && !segment::COMMON_VERBS.iter().any(|v| name.starts_with(v));
+        named.then_some(len)
+    })
 }
 
 /// Whether a town of the register starts before `word` and ends inside it (分水镇 of 分水 +
