@@ -361,12 +361,11 @@ fn countries_beside_china(text: &str, at: usize, out: &mut Vec<Candidate>) {
         .take(5)
         .map(|(i, c)| (at + i, c))
         .collect();
-    let codes: Vec<&str> = from[1..]
+    let most = from[1..]
         .iter()
         .take(3)
-        .map_while(|(_, c)| country_of(*c, text))
-        .collect();
-    let most = codes.len();
+        .take_while(|(_, c)| COUNTRIES_BY_FIRST.contains_key(c))
+        .count();
     // The longest run followed by a word of relations (关 in 中法关系 starts 关岛 too).
     let Some(others) = (1..=most).rev().find(|&n| {
         let end = from.get(n + 1).map_or(text.len(), |(at, _)| *at);
@@ -374,7 +373,15 @@ fn countries_beside_china(text: &str, at: usize, out: &mut Vec<Candidate>) {
     }) else {
         return;
     };
-    let codes = std::iter::once("CHN").chain(codes[..others].iter().copied());
+    // Resolved only now: an ambiguous character searches the document for the country.
+    let Some(codes) = from[1..=others]
+        .iter()
+        .map(|(_, c)| country_of(*c, text))
+        .collect::<Option<Vec<&str>>>()
+    else {
+        return;
+    };
+    let codes = std::iter::once("CHN").chain(codes);
     for (&(at, c), code) in from.iter().zip(codes) {
         if let Some((key, canonical)) = place(code) {
             out.push(Candidate {
