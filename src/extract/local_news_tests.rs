@@ -315,3 +315,24 @@ fn a_community_right_after_a_registered_subdistrict_is_one_whatever_its_words() 
     assert!(has(&f, "团结社区", "REGION"), "{f:?}");
     assert!(!has(&f, "调研乡村", "REGION"), "{f:?}");
 }
+
+#[test]
+fn taiwans_cities_and_counties_go_by_their_bare_names_in_both_languages() {
+    let f = found(
+        "一個足夠長的標題\n\n高雄、花蓮兩地代表前往台東交流。在這個平台中，舞台東側坐滿了觀眾。",
+    );
+    for place in ["高雄", "花蓮", "台東"] {
+        assert!(has(&f, place, "REGION"), "{place}: {f:?}");
+    }
+    assert_eq!(
+        f.iter()
+            .filter(|(t, _, _)| t == "台東" || t == "台中")
+            .count(),
+        1,
+        "台中 of 平台中 and 台东 of 舞台东侧 are no places: {f:?}"
+    );
+    let f = found("Headline about Taiwan\n\nOfficials from Kaohsiung and Hualien met in Taichung.");
+    for place in ["Kaohsiung", "Hualien", "Taichung"] {
+        assert!(has(&f, place, "REGION"), "{place}: {f:?}");
+    }
+}

@@ -222,7 +222,8 @@ fn chinese_match_ok<'a>(
     if text[span.end..].starts_with('式') {
         return false;
     }
-    if is_country(places) && crosses_a_word(text, span, tokens) {
+    // 台中 of 平台中, 台东 of 平台东部: Taiwan's short names cross words as countries' do.
+    if (is_country(places) || in_taiwan(places)) && crosses_a_word(text, span, tokens) {
         return false;
     }
     // 城区, 郊区, 矿区: districts so named are their city's (阳泉市城区); alone, the word.
@@ -258,6 +259,13 @@ fn chinese_match_ok<'a>(
             .find(input)
             .is_some_and(|m| m.end() > span.end)
     })
+}
+
+/// Whether every place of a match is in Taiwan.
+fn in_taiwan(places: &[usize]) -> bool {
+    places
+        .iter()
+        .all(|&i| TABLES.places[i].province == "台湾省")
 }
 
 /// Whether every place of a match is a country.

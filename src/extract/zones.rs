@@ -219,7 +219,7 @@ pub(super) fn zones_zh(text: &str, out: &mut Vec<Candidate>) {
             .char_indices()
             .find(|&(i, _)| {
                 place_prefix_at_start(&run[i..]).is_some()
-                    && !run[i..].contains(|c| "和与及、等的在是到至赴从向对为于".contains(c))
+                    && !run[i..].contains(|c| "和与及、等的在是到至赴从向对为于则以".contains(c))
                     && !inside_a_place(text, run_start + i)
             })
             .map(|(i, _)| run_start + i);
