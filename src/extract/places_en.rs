@@ -186,15 +186,17 @@ fn division_by_bare_name(text: &str, span: std::ops::Range<usize>) -> Option<(St
     let before = text[..span.start].trim_end_matches(' ');
     let capitalized_before = before[super::tokens::last_word_start(before)..]
         .starts_with(|c: char| c.is_ascii_uppercase());
-    let syllables = TABLES
-        .pinyin_syllables(&word.to_ascii_lowercase())
-        .map_or(0, |s| s.len());
-    if syllables < 2
-        || capitalized_after
+    if capitalized_after
         || capitalized_before
         || rest.starts_with(['\'', '’', '-'])
         || NOT_PLACES.contains(&word)
     {
+        return None;
+    }
+    let syllables = TABLES
+        .pinyin_syllables(&word.to_ascii_lowercase())
+        .map_or(0, |s| s.len());
+    if syllables < 2 {
         return None;
     }
     [" District", " County", " New Area"]
