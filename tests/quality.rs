@@ -27,14 +27,14 @@ const HELDOUT_FLOORS: [(Label, f64); 3] = [
 /// Strict F1 floors by label on the development set's tuning half (tests/gold/devtune).
 const DEVTUNE_FLOORS: [(Label, f64); 3] = [
     (Label::Person, 0.99),
-    (Label::Region, 0.92),
-    (Label::Org, 0.90),
+    (Label::Region, 0.94),
+    (Label::Org, 0.92),
 ];
 /// Strict F1 floors by label on the development set's test half (tests/gold/devtest): measured
 /// once, never tuned on; a change that lowers one fails.
 const DEVTEST_FLOORS: [(Label, f64); 3] = [
     (Label::Person, 0.89),
-    (Label::Region, 0.81),
+    (Label::Region, 0.83),
     (Label::Org, 0.79),
 ];
 
