@@ -1,6 +1,7 @@
 //! Chinese proper nouns jieba's dictionary knows, taken where the form agrees: organizations it
-//! tags nt that end like one (外交部, 新华社, 全国政协), places it tags ns that end like one or
-//! stand where places stand (北三县, 赴迪拜), and companies listed as such (兴发集团、华新水泥等企业).
+//! tags nt that end like one (外交部, 新华社, 全国政协), places it tags ns that end like one, stand
+//! where places stand or name a part of a province (北三县, 赴迪拜, 皖北; 珠三角 tagged nz), and
+//! companies listed as such (兴发集团、华新水泥等企业).
 //! Towns and villages are `towns_zh`'s.
 
 use super::segment::Token;
