@@ -336,3 +336,20 @@ fn taiwans_cities_and_counties_go_by_their_bare_names_in_both_languages() {
         assert!(has(&f, place, "REGION"), "{place}: {f:?}");
     }
 }
+
+#[test]
+fn a_citys_nickname_is_the_city() {
+    let f = found(
+        "一个足够长的标题\n\n今年蓉城新增绿道100公里，羊城的游客也慕名而来。成都市民说，变化很大。",
+    );
+    let key = |name: &str| {
+        f.iter()
+            .find(|(t, l, _)| t == name && *l == "REGION")
+            .map(|(_, _, k)| k.clone())
+    };
+    assert!(
+        key("蓉城").is_some() && key("蓉城") == key("成都市"),
+        "{f:?}"
+    );
+    assert!(key("羊城").is_some(), "{f:?}");
+}

@@ -84,6 +84,18 @@ fn chinese_gazetteer(include: impl Fn(&Place) -> bool) -> Gazetteer {
             forms.entry(p.zh_short.clone()).or_default().push(i);
         }
     }
+    // Nicknames (蓉城 for 成都市, 申城 for 上海市), from CC-CEDICT.
+    let nicknames = include_str!("../../assets/place_nicknames.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'));
+    for (nickname, place) in nicknames {
+        for (i, p) in TABLES.places.iter().enumerate() {
+            if p.zh == place && include(p) {
+                forms.entry(nickname.to_string()).or_default().push(i);
+            }
+        }
+    }
     build(forms, false)
 }
 
