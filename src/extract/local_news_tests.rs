@@ -294,8 +294,8 @@ fn a_name_cut_from_a_quoted_slogan_is_no_person() {
 
 #[test]
 fn hong_kong_news_names_its_districts_bare_and_its_councils_and_departments() {
-    let f = found("一個足夠長的標題\n\n元朗及屯門的居民前往觀塘參加活動。葵青區議會昨日開會，水務署代表出席。");
-    for place in ["元朗", "屯門", "觀塘"] {
+    let f = found("一個足夠長的標題\n\n元朗、葵青及屯門的居民前往觀塘參加活動。葵青區議會昨日開會，水務署代表出席。");
+    for place in ["元朗", "葵青", "屯門", "觀塘"] {
         assert!(has(&f, place, "REGION"), "{place}: {f:?}");
     }
     for body in ["葵青區議會", "水務署"] {

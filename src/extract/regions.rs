@@ -99,13 +99,13 @@ fn chinese_gazetteer(include: impl Fn(&Place) -> bool) -> Gazetteer {
     build(forms, false)
 }
 
-/// Whether `p` is one of Hong Kong's districts, which go by their bare names (元朗, 屯门, 观塘)
-/// — unless the name is a common word (离岛, "outlying islands").
+/// Whether `p` is one of Hong Kong's districts, which go by their bare names (元朗, 屯门, 葵青).
+/// 东区 and 南区 have no shorter name. (No jieba here: the gazetteer is built while jieba's
+/// dictionary loads, and would wait for it.)
 fn hong_kong_district(p: &Place) -> bool {
     p.level == super::tables::Level::District
         && p.province == "香港特别行政区"
         && p.zh_short != p.zh
-        && !super::segment::common_word(&p.zh_short)
 }
 
 /// Words after a place name that make it the name of a facility.
