@@ -251,17 +251,17 @@ fn with_area_word(text: &str, span: Range<usize>) -> Range<usize> {
 /// Whether `span` cuts a word of jieba's dictionary or holds one it does not tag as a proper
 /// noun (苏锡常 is in it as a name, a stray entry).
 fn holds_or_cuts_a_word(text: &str, span: &Range<usize>, tokens: &[Token]) -> bool {
-    let first = tokens.partition_point(|t| t.range.end <= span.start);
-    tokens[first..]
+    let first = tokens.partition_point(|t| t.range.start < span.start);
+    let holds_a_common_word = tokens[first..]
         .iter()
-        .take_while(|t| t.range.start < span.end)
+        .take_while(|t| t.range.end <= span.end)
         .any(|t| {
             let word = &text[t.range.clone()];
-            let inside = span.start <= t.range.start && t.range.end <= span.end;
             word.chars().nth(1).is_some()
                 && segment::is_word(word)
-                && (!inside || !matches!(t.tag, "ns" | "nr" | "nz" | "j"))
-        })
+                && !matches!(t.tag, "ns" | "nr" | "nz" | "j")
+        });
+    holds_a_common_word || super::learned::cuts_a_word(text, span, tokens)
 }
 
 /// Whether each of `chars` can stand for a different city of one province.
