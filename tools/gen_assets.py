@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 import pypinyin
+from simplified import simplifier
 from pypinyin import Style, lazy_pinyin, pinyin
 from pypinyin.contrib.tone_convert import to_normal
 
@@ -132,22 +133,17 @@ def taiwan_rows(twz):
     """Taiwan's 22 cities and counties (臺北市, 宜蘭縣), in simplified characters, each with its
     English name from the same package ('Taipei City', 'Yilan County'): prefecture-level
     places under 台湾省, gone by their bare names (台北, 宜兰; Taipei, Yilan)."""
-    traditional = {}
-    for line in open(OUT / "traditional_chars.tsv", encoding="utf-8"):
-        if not line.startswith("#"):
-            t, simp = line.rstrip("\n").split("\t")
-            traditional[t] = simp
+    simplified = simplifier()
     zh = re.findall(r"id: '([^']+)'", (twz / "src/zh-tw/counties.js").read_text(encoding="utf-8"))
     en = re.findall(r"id: '([^']+)',\s*name: '([^']+)'",
                     (twz / "src/en/counties.js").read_text(encoding="utf-8"))
     english = dict(en)
     rows = []
     for i, name in enumerate(zh, start=1):
-        simplified = "".join(traditional.get(c, c) for c in name)
         words = english[name].split()
         # 'HsinChu County' -> 'Hsinchu County'
         words = [w[:1].upper() + w[1:].lower() for w in words]
-        rows.append((f"71{i:02d}00", simplified, " ".join(words)))
+        rows.append((f"71{i:02d}00", simplified(name), " ".join(words)))
     return rows
 
 

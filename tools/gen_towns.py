@@ -16,7 +16,8 @@ Run:  python3 tools/gen_towns.py PCC_DIST_DIR JIEBA_DICT TWZIPCODE_DIR > assets/
 import csv
 import re
 import sys
-from pathlib import Path
+
+from simplified import simplifier
 
 SUFFIXES = ("街道", "镇", "乡")
 TAIWAN_SUFFIXES = ("区", "镇", "乡", "市", "县")
@@ -47,12 +48,7 @@ def main():
             if word and word[0] >= COMMON and not word[1].startswith(("ns", "nr", "nz")):
                 continue
             rows.add((name, row["code"]))
-    traditional = {}
-    for line in open(Path(__file__).resolve().parent.parent / "assets" / "traditional_chars.tsv", encoding="utf-8"):
-        if not line.startswith("#"):
-            t, simp = line.rstrip("\n").split("\t")
-            traditional[t] = simp
-    simplified = lambda name: "".join(traditional.get(c, c) for c in name)
+    simplified = simplifier()
     zipcodes = open(f"{sys.argv[3]}/src/zh-tw/zipcodes.js", encoding="utf-8").read()
     for county, town in re.findall(r"'county': '([^']+)', 'city': '([^']+)'", zipcodes):
         for name in (simplified(county), simplified(town)):
