@@ -18,20 +18,25 @@ pub const WIDTH: usize = 30;
 /// A character's classes in the name tables, as bits: kind (3), surname frequency (2),
 /// given-name frequency (2), transliteration (1), province abbreviation (1).
 fn shape(c: char) -> u64 {
-    /// Every character of the Basic Multilingual Plane's shape, looked up thirty times a
-    /// character of text: an array, not a hash map.
-    static BMP: LazyLock<Vec<u16>> = LazyLock::new(|| {
-        (0..=0xFFFFu32)
-            .map(|u| char::from_u32(u).map_or(0, |c| computed_shape(c) as u16))
-            .collect()
-    });
-    BMP.get(c as usize)
-        .map_or_else(|| computed_shape(c), |&s| u64::from(s))
+    let kind = if is_han(c) {
+        0
+    } else if c.is_numeric() {
+        1
+    } else if c.is_alphabetic() {
+        2
+    } else if c.is_whitespace() {
+        3
+    } else {
+        4
+    };
+    kind | table_classes(c)
 }
 
-fn computed_shape(c: char) -> u64 {
-    static CLASSES: LazyLock<FxHashMap<char, u64>> = LazyLock::new(|| {
-        let mut map: FxHashMap<char, u64> = FxHashMap::default();
+/// A character's classes in the name tables (the bits of `shape` above its kind). Looked up
+/// thirty times a character of text: for the Basic Multilingual Plane an array, not a hash map.
+fn table_classes(c: char) -> u64 {
+    static CLASSES: LazyLock<FxHashMap<char, u16>> = LazyLock::new(|| {
+        let mut map: FxHashMap<char, u16> = FxHashMap::default();
         for (s, ppm) in &TABLES.surnames_zh {
             let mut chars = s.chars();
             if let (Some(c), None) = (chars.next(), chars.next()) {
@@ -63,18 +68,20 @@ fn computed_shape(c: char) -> u64 {
         }
         map
     });
-    let kind = if is_han(c) {
-        0
-    } else if c.is_numeric() {
-        1
-    } else if c.is_alphabetic() {
-        2
-    } else if c.is_whitespace() {
-        3
-    } else {
-        4
-    };
-    kind | CLASSES.get(&c).copied().unwrap_or(0)
+    static BMP: LazyLock<Vec<u16>> = LazyLock::new(|| {
+        let mut bmp = vec![0u16; 0x1_0000];
+        for (&c, &classes) in CLASSES.iter() {
+            if let Some(slot) = bmp.get_mut(c as usize) {
+                *slot = classes;
+            }
+        }
+        bmp
+    });
+    let classes = BMP
+        .get(c as usize)
+        .copied()
+        .or_else(|| CLASSES.get(&c).copied());
+    u64::from(classes.unwrap_or(0))
 }
 
 /// Two-character surnames (欧阳), as character pairs.
