@@ -159,18 +159,11 @@ fn listed_places(text: &str, names: std::ops::Range<usize>, kind: &str, out: &mu
         Some(stem) => format!("{stem}y"),
         None => kind.trim_end_matches('s').to_string(),
     };
+    let kind = singular[..1].to_uppercase() + &singular[1..];
     for (at, name) in items {
         let span = names.start + at..names.start + at + name.len();
-        let mut c = candidate(span, name, Label::Region);
-        let kind = singular[..1].to_uppercase() + &singular[1..];
-        (c.key, c.canonical) = super::regions::english_place(&format!("{name} {kind}"))
-            .unwrap_or_else(|| {
-                (
-                    format!("region:en:{} {}", name.to_lowercase(), singular),
-                    format!("{name} {kind}"),
-                )
-            });
-        out.push(c);
+        // Keyed as the place written out would be (Hengcun Town, Tonglu County).
+        out.push(candidate(span, &format!("{name} {kind}"), Label::Region));
     }
 }
 
