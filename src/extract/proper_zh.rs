@@ -83,7 +83,6 @@ impl Recognizer for ProperZh {
                 continue;
             }
             company_by_industry(text, &tokens[i..], out);
-            let before = &text[..t.range.start];
             match t.tag {
                 "nt" if ORG_ENDINGS.iter().any(|e| word.ends_with(e))
                     && !GENERIC_ORGS.contains(&word) =>
@@ -100,15 +99,7 @@ impl Recognizer for ProperZh {
                 "j" if word.ends_with(['盟', '约']) => {
                     out.push(candidate(t.range.clone(), word, Label::Org));
                 }
-                "ns" | "nz"
-                    if (t.tag == "ns" || word.ends_with("三角"))
-                        && (named_place(word)
-                            || part_of_a_province(word)
-                            || (n <= 3
-                                && BEFORE_PLACE.iter().any(|p| before.ends_with(p))
-                                && !word.starts_with(|c| NUMERALS.contains(c))))
-                        && !super::towns_zh::register_town_ends_inside(text, &t.range) =>
-                {
+                "ns" | "nz" if tagged_place(text, t) => {
                     out.push(candidate(t.range.clone(), word, Label::Region));
                 }
                 _ => {}
@@ -176,6 +167,20 @@ fn named_place(word: &str) -> bool {
     stem.chars().count() >= 2
         && !stem.starts_with(|c| GENERIC_STARTS.contains(c))
         && !(division && super::segment::common_word(stem))
+}
+
+/// Whether a word jieba tags as a place (or 珠三角, which it tags nz) names one: it ends like a
+/// place, names a part of a province, or is short and stands where places stand (赴迪拜; not
+/// 在六楼) — and is not jieba's guess across a registered town's suffix (镇新龙村 of 分水镇新龙村).
+fn tagged_place(text: &str, t: &Token) -> bool {
+    let word = &text[t.range.clone()];
+    let before = &text[..t.range.start];
+    let where_places_stand = word.chars().count() <= 3
+        && BEFORE_PLACE.iter().any(|p| before.ends_with(p))
+        && !word.starts_with(|c| NUMERALS.contains(c));
+    (t.tag == "ns" || word.ends_with("三角"))
+        && (named_place(word) || part_of_a_province(word) || where_places_stand)
+        && !super::towns_zh::register_town_ends_inside(text, &t.range)
 }
 
 /// A part of a province by its abbreviation and a direction (苏北, 豫东, 鲁西南, 川西): a
