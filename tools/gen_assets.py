@@ -154,6 +154,10 @@ def gen_regions(pcc, twz=None):
         level = "municipality" if name.endswith("市") else "province"
         rows.append((code, name, level, provinces.get(prov, "")))
     for code, name, prov, _city in read_csv(pcc / "city.csv"):
+        # 河南省-省直辖县级行政区划 groups the county-level cities a province governs itself (济源
+        # is listed under it): a heading of the list, not a place.
+        if "直辖县级" in name:
+            continue
         rows.append((code, name, "city", provinces.get(prov, "")))
     for file in ("area.csv", "hongkong.csv", "macau.csv"):
         for r in read_csv(pcc / file):

@@ -4,7 +4,7 @@
 //! 中日韩合作: each character its own country).
 
 use super::segment::{self, Token};
-use super::tables::{Level, Place, TABLES};
+use super::tables::{Level, TABLES};
 use super::{Candidate, Recognizer, Words};
 use crate::corpus::meta::is_han;
 use crate::corpus::{Document, Lang};
@@ -219,9 +219,7 @@ pub(super) fn is_place_compound(name: &str) -> bool {
 static CITY_CHARS: LazyLock<FxHashMap<char, Vec<(&'static str, &'static str)>>> =
     LazyLock::new(|| {
         let mut map: FxHashMap<char, Vec<(&str, &str)>> = FxHashMap::default();
-        // Not the table's groupings of county-level places (河南省-省直辖县级行政区划).
-        let named = |p: &&Place| p.level == Level::City && p.zh_short.chars().count() <= 4;
-        for p in TABLES.places.iter().filter(named) {
+        for p in TABLES.places.iter().filter(|p| p.level == Level::City) {
             for c in p.zh_short.chars() {
                 map.entry(c)
                     .or_default()

@@ -15,6 +15,7 @@ mod persons_zh;
 mod places_en;
 mod proper_zh;
 mod regions;
+mod runs;
 pub mod script;
 pub mod segment;
 mod short_forms;
@@ -61,6 +62,8 @@ pub trait Recognizer: Send + Sync {
 pub struct Words<'d> {
     text: &'d str,
     han: std::cell::OnceCell<Vec<segment::Token>>,
+    non_ascii: std::cell::OnceCell<Vec<Range<usize>>>,
+    latin: std::cell::OnceCell<Vec<Range<usize>>>,
 }
 
 impl<'d> Words<'d> {
@@ -68,12 +71,25 @@ impl<'d> Words<'d> {
         Words {
             text,
             han: std::cell::OnceCell::new(),
+            non_ascii: std::cell::OnceCell::new(),
+            latin: std::cell::OnceCell::new(),
         }
     }
 
     /// jieba's words and tags for every line with ideographs.
     pub fn han(&self) -> &[segment::Token] {
         self.han.get_or_init(|| segment::tag_han_lines(self.text))
+    }
+
+    /// The runs of non-ASCII characters: where a Chinese name can be.
+    pub fn non_ascii(&self) -> &[Range<usize>] {
+        self.non_ascii.get_or_init(|| runs::non_ascii(self.text))
+    }
+
+    /// The runs without East Asian characters holding a Latin letter: where an English name
+    /// can be.
+    pub fn latin(&self) -> &[Range<usize>] {
+        self.latin.get_or_init(|| runs::latin(self.text))
     }
 }
 

@@ -80,10 +80,14 @@ const AFTER: &[&str] = &[
     "一行",
 ];
 
-static BEFORE_MATCHER: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(BEFORE).expect("titles build an automaton"));
-static AFTER_MATCHER: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(AFTER).expect("cues build an automaton"));
+static BEFORE_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    debug_assert!(super::runs::none_ascii(BEFORE));
+    AhoCorasick::new(BEFORE).expect("titles build an automaton")
+});
+static AFTER_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    debug_assert!(super::runs::none_ascii(AFTER));
+    AhoCorasick::new(AFTER).expect("cues build an automaton")
+});
 
 /// Function words that transliteration uses too (和 in 共和): a name's run stops at them
 /// (默克尔和约翰逊 is two names).
@@ -108,11 +112,11 @@ impl Recognizer for PersonsForeign {
         true
     }
 
-    fn recognize(&self, doc: &Document, _: &Words, out: &mut Vec<Candidate>) {
+    fn recognize(&self, doc: &Document, words: &Words, out: &mut Vec<Candidate>) {
         let text: &str = &doc.text;
         let is_name_char = |c: char| (CHARS.contains(&c) || c == '·') && !STOPS.contains(c);
         let mut names: BTreeSet<&str> = BTreeSet::new();
-        for m in BEFORE_MATCHER.find_iter(text) {
+        for m in super::runs::matches_in(&BEFORE_MATCHER, text, words.non_ascii()) {
             let rest = &text[m.end()..];
             // After a title of a country whose names Chinese transliterates (德国总理朔尔茨), the
             // name may start with a character the table lacks.
@@ -131,7 +135,7 @@ impl Recognizer for PersonsForeign {
                     .sum::<usize>();
             names.extend(accept(&rest[..without_word_after(rest, len)]));
         }
-        for m in AFTER_MATCHER.find_iter(text) {
+        for m in super::runs::matches_in(&AFTER_MATCHER, text, words.non_ascii()) {
             let before = &text[..m.start()];
             let len: usize = before
                 .chars()

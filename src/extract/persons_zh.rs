@@ -207,6 +207,7 @@ static TITLE_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let mut all: Vec<&str> = TITLES.iter().chain(TITLES_AFTER_NAME).copied().collect();
     all.sort_unstable();
     all.dedup();
+    debug_assert!(super::runs::none_ascii(&all));
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .build(all)
@@ -226,7 +227,7 @@ impl Recognizer for PersonsZh {
     fn recognize(&self, doc: &Document, words: &Words, out: &mut Vec<Candidate>) {
         let text: &str = &doc.text;
         let mut names: BTreeSet<&str> = BTreeSet::new();
-        for m in TITLE_MATCHER.find_iter(text) {
+        for m in super::runs::matches_in(&TITLE_MATCHER, text, words.non_ascii()) {
             let title = &text[m.start()..m.end()];
             // A title, then (after an optional colon) a name: 局长朱玉兵表示, 编辑:王宁.
             // After a foreign country's title (法国总统马克龙) the name is foreign: not read as

@@ -58,6 +58,7 @@ static ENGLISH: LazyLock<Gazetteer> = LazyLock::new(|| {
             }
         }
     }
+    debug_assert!(super::runs::none_east_asian(forms.keys()));
     build(forms, true)
 });
 
@@ -96,6 +97,7 @@ fn chinese_gazetteer(include: impl Fn(&Place) -> bool) -> Gazetteer {
             }
         }
     }
+    debug_assert!(super::runs::none_ascii(forms.keys()));
     build(forms, false)
 }
 
@@ -139,7 +141,10 @@ impl Recognizer for Regions {
         let text: &str = &doc.text;
         let tokens = || words.han();
         let mut found: Vec<(std::ops::Range<usize>, &Vec<usize>)> = Vec::new();
-        for (gaz, english) in [(&*ENGLISH, true), (&*CHINESE, false)] {
+        for (gaz, english, runs) in [
+            (&*ENGLISH, true, words.latin()),
+            (&*CHINESE, false, words.non_ascii()),
+        ] {
             let ok = |span: &std::ops::Range<usize>, pattern: usize| {
                 if english {
                     english_match_ok(text, span, gaz.single_word[pattern])
@@ -147,7 +152,7 @@ impl Recognizer for Regions {
                     chinese_match_ok(text, span, &gaz.places_of[pattern], &tokens)
                 }
             };
-            for (span, pattern) in kept_matches(gaz, text, ok) {
+            for (span, pattern) in kept_matches(gaz, text, runs, ok) {
                 found.push((span, &gaz.places_of[pattern]));
             }
         }
@@ -197,25 +202,30 @@ pub(super) fn choose<'a>(places: &[usize], provinces: &HashSet<&str>) -> &'a Pla
         .unwrap_or(&all[places[0]])
 }
 
-/// The gazetteer's matches in `text` that `ok` accepts, leftmost and longest first; a match
-/// refused does not hide one starting inside it (`O Mon` of `to Montevideo`, 多哈 of 多哈尔滨).
+/// The gazetteer's matches in `runs` of `text` (the stretches of its script) that `ok`
+/// accepts, leftmost and longest first; a match refused does not hide one starting inside it
+/// (`O Mon` of `to Montevideo`, 多哈 of 多哈尔滨).
 fn kept_matches(
     gaz: &Gazetteer,
     text: &str,
+    runs: &[std::ops::Range<usize>],
     ok: impl Fn(&std::ops::Range<usize>, usize) -> bool,
 ) -> Vec<(std::ops::Range<usize>, usize)> {
     let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(m) = gaz.matcher.find(aho_corasick::Input::new(text).range(at..)) {
-        let span = m.start()..m.end();
-        if ok(&span, m.pattern().as_usize()) {
-            at = span.end;
-            out.push((span, m.pattern().as_usize()));
-        } else {
-            at = span.start + text[span.start..].chars().next().map_or(1, char::len_utf8);
-        }
-        if at >= text.len() {
-            break;
+    for run in runs {
+        let mut at = run.start;
+        while at < run.end {
+            let input = aho_corasick::Input::new(text).range(at..run.end);
+            let Some(m) = gaz.matcher.find(input) else {
+                break;
+            };
+            let span = m.start()..m.end();
+            if ok(&span, m.pattern().as_usize()) {
+                at = span.end;
+                out.push((span, m.pattern().as_usize()));
+            } else {
+                at = span.start + text[span.start..].chars().next().map_or(1, char::len_utf8);
+            }
         }
     }
     out
