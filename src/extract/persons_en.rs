@@ -158,6 +158,18 @@ fn capitalize(s: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A word without its possessive endings ('Lian’s' → 'Lian'). Suffixes are compared, not
+/// searched for: this runs for every pair of words.
+fn without_possessive(mut word: &str) -> &str {
+    while let Some(w) = word.strip_suffix("’s") {
+        word = w;
+    }
+    while let Some(w) = word.strip_suffix("'s") {
+        word = w;
+    }
+    word
+}
+
 /// Reads a name starting at word `i`: run-together ('YanLianGang'), surname first
 /// ('Lian Maojun', 'xi jinping', 'CAI Jiang') or given name first ('guo-xun liao').
 fn read_name(t: &Tables, text: &str, ws: &[Word], i: usize) -> Option<Reading> {
@@ -174,8 +186,7 @@ fn read_name(t: &Tables, text: &str, ws: &[Word], i: usize) -> Option<Reading> {
     let (mut a_buf, mut b_buf) = ([0; 32], [0; 32]);
     let surname = |word: &str, buf: &mut [u8; 32]| {
         lower_in(word, buf).is_some_and(|w| {
-            let w = w.trim_end_matches("’s").trim_end_matches("'s");
-            t.surnames_roman.contains(w)
+            t.surnames_roman.contains(without_possessive(w))
         })
     };
     if !surname(a.text, &mut a_buf) && !surname(b.text, &mut b_buf) {
@@ -184,7 +195,7 @@ fn read_name(t: &Tables, text: &str, ws: &[Word], i: usize) -> Option<Reading> {
     let (ca, cb) = (case_of(a.text), case_of(b.text));
     let a_lower = a.text.to_ascii_lowercase();
     let b_lower = b.text.to_ascii_lowercase();
-    let b_lower = b_lower.trim_end_matches("’s").trim_end_matches("'s");
+    let b_lower = without_possessive(&b_lower);
     let b_end = b.start + b_lower.len();
 
     // A spelling that is not pinyin ('To', 'Man') counts only when capitalized.

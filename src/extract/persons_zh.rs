@@ -56,12 +56,17 @@ const WORD_SUFFIXES: &str = "化性型级式类率界";
 /// Lists of officials (出席会议的有黄金龙、郭庆、黄云、王亚青等): items between 、 read as
 /// names. A list counts when two of its items are names by other evidence (a cue elsewhere, or
 /// jieba reading the item as a person's name), and then every item that reads as a name is one.
-fn names_in_lists<'t>(text: &'t str, known: &BTreeSet<&str>) -> Vec<&'t str> {
+/// `runs`: the text's runs of non-ASCII characters, which hold every list.
+fn names_in_lists<'t>(
+    text: &'t str,
+    runs: &[std::ops::Range<usize>],
+    known: &BTreeSet<&str>,
+) -> Vec<&'t str> {
     static LIST: LazyLock<regex::Regex> = LazyLock::new(|| {
         regex::Regex::new(r"\p{Han}{2,4}(?:、\p{Han}{2,4})+").expect("static regex")
     });
     let mut found = Vec::new();
-    for m in LIST.find_iter(text) {
+    for m in runs.iter().flat_map(|run| LIST.find_iter(&text[run.clone()])) {
         let items: Vec<&str> = m.as_str().split('、').collect();
         let last = items.len() - 1;
         // The first item may carry words before the list (…的有黄金龙), the last words after it
@@ -244,7 +249,7 @@ impl Recognizer for PersonsZh {
             }
         }
         names.extend(tagged_names(text, words.han()));
-        names.extend(names_in_lists(text, &names));
+        names.extend(names_in_lists(text, words.non_ascii(), &names));
         // Every occurrence of a name found once is a mention of it.
         let names: Vec<&str> = names.into_iter().collect();
         let identity = |name: &str| (pinyin_key(name), name.to_string());

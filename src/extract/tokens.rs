@@ -62,12 +62,16 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
 
 /// The capitalization of a word.
 pub fn case_of(word: &str) -> Case {
-    let letters = || word.bytes().filter(u8::is_ascii_alphabetic);
-    let Some(first) = letters().next() else {
+    // One pass: this reads every word of every English article, some twice.
+    let (mut first, mut count, mut uppers) = (None, 0, 0);
+    for b in word.bytes().filter(u8::is_ascii_alphabetic) {
+        first.get_or_insert(b);
+        count += 1;
+        uppers += usize::from(b.is_ascii_uppercase());
+    }
+    let Some(first) = first else {
         return Case::Other;
     };
-    let count = letters().count();
-    let uppers = letters().filter(u8::is_ascii_uppercase).count();
     if uppers == 0 {
         Case::Lower
     } else if uppers == count && count > 1 {
