@@ -185,9 +185,7 @@ fn read_name(t: &Tables, text: &str, ws: &[Word], i: usize) -> Option<Reading> {
     // without allocating (this runs for every word of every English article).
     let (mut a_buf, mut b_buf) = ([0; 32], [0; 32]);
     let surname = |word: &str, buf: &mut [u8; 32]| {
-        lower_in(word, buf).is_some_and(|w| {
-            t.surnames_roman.contains(without_possessive(w))
-        })
+        lower_in(word, buf).is_some_and(|w| t.surnames_roman.contains(without_possessive(w)))
     };
     if !surname(a.text, &mut a_buf) && !surname(b.text, &mut b_buf) {
         return None;

@@ -66,7 +66,10 @@ fn names_in_lists<'t>(
         regex::Regex::new(r"\p{Han}{2,4}(?:、\p{Han}{2,4})+").expect("static regex")
     });
     let mut found = Vec::new();
-    for m in runs.iter().flat_map(|run| LIST.find_iter(&text[run.clone()])) {
+    for m in runs
+        .iter()
+        .flat_map(|run| LIST.find_iter(&text[run.clone()]))
+    {
         let items: Vec<&str> = m.as_str().split('、').collect();
         let last = items.len() - 1;
         // The first item may carry words before the list (…的有黄金龙), the last words after it
