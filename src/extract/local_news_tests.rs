@@ -353,3 +353,60 @@ fn a_citys_nickname_is_the_city() {
     );
     assert!(key("羊城").is_some(), "{f:?}");
 }
+
+#[test]
+fn a_districts_name_ending_like_a_zone_is_the_district() {
+    // 泉港区 is 泉港 + 区, not a zone 泉 + 港区; 绿园区 likewise.
+    let f = found("一个足够长的标题\n\n近日，泉州市泉港区与长春市绿园区签订协议。");
+    for place in ["泉州市", "泉港区", "长春市", "绿园区"] {
+        assert!(has(&f, place, "REGION"), "{place}: {f:?}");
+    }
+    assert!(!has(&f, "泉州市泉港区", "REGION"), "{f:?}");
+}
+
+#[test]
+fn a_city_and_its_district_in_a_list_are_two_places() {
+    let f = found("一个足够长的标题\n\n会议要求学习借鉴杭州上城区、宁波海曙区的经验。");
+    for place in ["杭州", "上城区", "宁波", "海曙区"] {
+        assert!(has(&f, place, "REGION"), "{place}: {f:?}");
+    }
+    assert!(!has(&f, "宁波海曙区", "REGION"), "{f:?}");
+}
+
+#[test]
+fn the_first_name_of_a_list_after_a_title_and_a_centre_after_a_clause() {
+    // 席 is a surname too: 副主席李东 is a title and a two-character name.
+    let f = found("一个足够长的标题\n\n区政协副主席李东、刘春华、王永刚参加会议。");
+    assert!(has(&f, "李东", "PERSON"), "{f:?}");
+    assert!(!has(&f, "席李东", "PERSON"), "{f:?}");
+    // A government that set up a centre is not part of the centre's name.
+    let f = found("一个足够长的标题\n\n灾情发生后，临江市政府已成立应急指挥中心。");
+    assert!(has(&f, "临江市政府", "ORG"), "{f:?}");
+    assert!(f.iter().all(|(t, ..)| !t.ends_with("指挥中心")), "{f:?}");
+}
+
+#[test]
+fn a_places_name_on_a_road_an_estate_or_a_reservoir_is_not_the_place() {
+    let f = found("一个足够长的标题\n\n居民沿中山路、延安路步行前往朝阳花园小区，途经江口水库。中山市代表参加。");
+    for bare in ["中山", "延安", "朝阳", "江口"] {
+        assert!(!has(&f, bare, "REGION"), "{bare}: {f:?}");
+    }
+    assert!(has(&f, "中山市", "REGION"), "{f:?}");
+}
+
+#[test]
+fn a_village_joined_to_a_village_and_a_county_named_again_after_a_preposition() {
+    let f = found("一个足够长的标题\n\n调研组来到石门乡红星村和东湖社区，查看人居环境整治。");
+    assert!(has(&f, "红星村", "REGION"), "{f:?}");
+    assert!(has(&f, "东湖社区", "REGION"), "{f:?}");
+    // jieba reads 至来安 as one word; 来安 is the county named in full before.
+    let f = found("一个足够长的标题\n\n示范区地跨滁州市来安县和南京市浦口区。南京至来安的城际铁路正在建设中。");
+    let named: Vec<_> = f.iter().filter(|(t, ..)| t == "来安").collect();
+    assert_eq!(named.len(), 1, "{f:?}");
+    let county = f.iter().find(|(t, ..)| t == "来安县").map(|(.., c)| c);
+    assert_eq!(
+        Some(&named[0].2),
+        county,
+        "the county's bare name is the county: {f:?}"
+    );
+}

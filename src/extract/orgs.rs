@@ -403,9 +403,16 @@ fn org_before_head(
             .char_indices()
             .map(|(i, _)| start + i)
             .find(|&i| super::regions::place_at_start(&text[i..]).is_some());
+        // Not a clause in between (高雄市政府已成立应变中心: the government set up a centre).
+        let clause = |i: usize| {
+            let between = &text[i..head.start];
+            super::segment::COMMON_VERBS
+                .iter()
+                .any(|v| v.chars().nth(1).is_some() && between.contains(v))
+        };
         match place {
-            Some(i) => i,
-            None => return,
+            Some(i) if !clause(i) => i,
+            _ => return,
         }
     } else {
         without_leading_verbs(text, start, head.start)

@@ -112,7 +112,14 @@ fn name_at_edge(item: &str, at_start: bool) -> &str {
     let n = bounds.len() - 1;
     // 周建参加: where the last item's rest is a word (参加 "attend"), the name is the shorter one.
     let rest_is_word = n > 3 && at_start && super::segment::is_word(&item[bounds[2]..]);
-    let lens = if rest_is_word { [2, 3] } else { [3, 2] };
+    // 副主席李东: where a title ends before the last two characters, they are the name.
+    let title_before =
+        n > 3 && !at_start && TITLES.iter().any(|t| item[..bounds[n - 2]].ends_with(t));
+    let lens = if rest_is_word || title_before {
+        [2, 3]
+    } else {
+        [3, 2]
+    };
     for len in lens {
         if n > len {
             let part = if at_start {

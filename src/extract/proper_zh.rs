@@ -171,7 +171,8 @@ fn named_place(word: &str) -> bool {
 
 /// Whether a word jieba tags as a place (or 珠三角, which it tags nz) names one: it ends like a
 /// place, names a part of a province, or is short and stands where places stand (赴迪拜; not
-/// 在六楼) — and is not jieba's guess across a registered town's suffix (镇新龙村 of 分水镇新龙村).
+/// 在六楼) — and is not jieba's guess across a registered town's suffix (镇新龙村 of 分水镇新龙村),
+/// nor the start of a road's or an estate's name (朝阳花园小区).
 fn tagged_place(text: &str, t: &Token) -> bool {
     let word = &text[t.range.clone()];
     let before = &text[..t.range.start];
@@ -181,6 +182,7 @@ fn tagged_place(text: &str, t: &Token) -> bool {
     (t.tag == "ns" || word.ends_with("三角"))
         && (named_place(word) || part_of_a_province(word) || where_places_stand)
         && !super::towns_zh::register_town_ends_inside(text, &t.range)
+        && !super::regions::facility_after(text, t.range.end)
 }
 
 /// A part of a province by its abbreviation and a direction (苏北, 豫东, 鲁西南, 川西): a

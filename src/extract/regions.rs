@@ -231,6 +231,38 @@ fn kept_matches(
     out
 }
 
+/// Words after a place's bare name that make it the name of a road, an estate, a park, a
+/// reservoir or a station (中山路, 朝阳花园小区, 江口水库, 南京北站).
+const FACILITIES_ZH: &[&str] = &[
+    "路",
+    "大街",
+    "大道",
+    "小区",
+    "花园",
+    "公园",
+    "广场",
+    "水库",
+    "大桥",
+    "机场",
+    "火车站",
+    "北站",
+    "南站",
+    "东站",
+    "西站",
+    "码头",
+];
+
+/// Whether a bare name (中山, not 中山市) starts a facility's name: no mention of the place.
+fn starts_a_facility(text: &str, span: &std::ops::Range<usize>, places: &[usize]) -> bool {
+    let name = &text[span.clone()];
+    facility_after(text, span.end) && places.iter().all(|&i| TABLES.places[i].zh != name)
+}
+
+/// Whether the words at `at` make the name before them a facility's (路, 小区, 水库…).
+pub(crate) fn facility_after(text: &str, at: usize) -> bool {
+    FACILITIES_ZH.iter().any(|w| text[at..].starts_with(w))
+}
+
 /// Whether a Chinese match names the place: not an adjective (中国式现代化: "Chinese-style"), nor
 /// a district named by a common word away from its city (中心城区), and
 /// a GeoNames city abroad not the start of a longer place (多哈 of 多哈尔滨…) nor part of a foreign
@@ -241,7 +273,7 @@ fn chinese_match_ok<'a>(
     places: &[usize],
     tokens: &dyn Fn() -> &'a [super::segment::Token],
 ) -> bool {
-    if text[span.end..].starts_with('式') {
+    if text[span.end..].starts_with('式') || starts_a_facility(text, span, places) {
         return false;
     }
     // 台中 of 平台中, 台东 of 平台东部: Taiwan's short names cross words as countries' do.

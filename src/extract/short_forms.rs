@@ -71,7 +71,15 @@ pub(super) fn place_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
         let from = text.floor_char_boundary(span.start.saturating_sub(12));
         let to = text.ceil_char_boundary((span.end + 12).min(text.len()));
         let tokens = super::segment::tag(&text[from..to]);
-        let starts = tokens.iter().any(|t| t.range.start + from == span.start);
+        // jieba may read a preposition into an unknown name (至来安 of 南京至来安).
+        let before = text[..span.start].chars().next_back();
+        let preposition_start = before
+            .filter(|c| "至到在赴从往与和及".contains(*c))
+            .map(|c| span.start - c.len_utf8());
+        let starts = tokens.iter().any(|t| {
+            let start = t.range.start + from;
+            start == span.start || Some(start) == preposition_start
+        });
         let ends = tokens.iter().any(|t| t.range.end + from == span.end);
         starts && ends
     };

@@ -40,6 +40,7 @@ impl Recognizer for TownsZh {
         }
         listed_places(text, tokens, &mut towns);
         registered_towns(text, tokens, &mut towns);
+        villages_joined_on(text, &mut towns);
         // A town found once is the town wherever its name stands in full (柳河乡 again where
         // jieba read 柳河 + 乡大), under the key it was found with (a county's is the
         // gazetteer's).
@@ -126,6 +127,27 @@ fn registered_towns(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
     }
 }
 
+/// A village or community joined by 和, 、 or 及 to a town or village found (红星村和新民社区):
+/// one too, whatever jieba made of its words.
+fn villages_joined_on(text: &str, towns: &mut Vec<Candidate>) {
+    let mut at = 0;
+    while let Some(end) = towns.get(at).map(|c| c.span.end) {
+        let joined = ["和", "、", "及", "与"]
+            .iter()
+            .find(|j| text[end..].starts_with(*j))
+            .map(|j| end + j.len());
+        if let Some(start) = joined {
+            let found = |c: &Candidate| c.span.start == start;
+            if let Some(len) = village_at(&text[start..]) {
+                if !towns.iter().any(found) {
+                    towns.push(town_candidate(text, start..start + len));
+                }
+            }
+        }
+        at += 1;
+    }
+}
+
 /// The length of a village or community of two or three characters that `text` starts with
 /// (新龙村, 幸福社区).
 fn village_at(text: &str) -> Option<usize> {
@@ -148,6 +170,11 @@ fn village_at(text: &str) -> Option<usize> {
             && !segment::COMMON_VERBS.iter().any(|v| name.starts_with(v));
         named.then_some(len)
     })
+}
+
+/// Whether `name` is a town, township or subdistrict of the register (林园区, 分水镇).
+pub(super) fn is_registered(name: &str) -> bool {
+    REGISTER.contains(name)
 }
 
 /// Whether a town of the register starts before `word` and ends inside it (分水镇 of 分水 +
@@ -341,7 +368,7 @@ fn listed_places(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         for (k, item) in items.iter().enumerate() {
             let last = k + 1 == items.len();
             let place = if k > 0 {
-                listed_place(item, last).map(|len| 0..len)
+                listed_place(item, last).map(|len| after_a_leading_place(item, 0..len))
             } else if LISTED_SUFFIXES.iter().any(|s| item.ends_with(s)) {
                 // The words before the list (其中白道口镇, 将借镜台中市): the shortest place
                 // that starts a word.
@@ -401,6 +428,21 @@ fn county_item(
         .contains(&name.chars().count())
         .then(|| super::counties::county_by_bare_name(name))??;
     Some((span, county))
+}
+
+/// A listed place without the larger place written before it (宁波海曙区: 海曙区, 宁波 being the
+/// gazetteer's): where what follows that place is a name of two characters or more and a
+/// suffix (not 长沙镇, 上海新村).
+fn after_a_leading_place(item: &str, place: Range<usize>) -> Range<usize> {
+    let Some(lead) = super::regions::place_at_start(&item[place.clone()]) else {
+        return place;
+    };
+    let rest = &item[lead..place.end];
+    let suffix = LISTED_SUFFIXES.iter().find(|s| rest.ends_with(*s));
+    match suffix {
+        Some(s) if rest[..rest.len() - s.len()].chars().nth(1).is_some() => lead..place.end,
+        _ => place,
+    }
 }
 
 /// The length of the place a list's item names: all of it (the last item: up to the first

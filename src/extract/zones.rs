@@ -204,6 +204,9 @@ fn title_case(name: &str) -> String {
 /// name); failing that, the words jieba reads as nouns, starting at the first proper noun.
 pub(super) fn zones_zh(text: &str, out: &mut Vec<Candidate>) {
     for m in ZONE_ZH.find_iter(text) {
+        if head_ends_a_division(text, m.range()) {
+            continue;
+        }
         let run_start = text[..m.start()]
             .char_indices()
             .rev()
@@ -246,6 +249,32 @@ pub(super) fn zones_zh(text: &str, out: &mut Vec<Candidate>) {
             recognizer: "regions",
         });
     }
+}
+
+/// Whether a zone's head word is the end of a division's name that takes part of it: 泉港区 is
+/// 泉港 + 区, not 泉 + 港区; 绿园区, 海港区, and Kaohsiung's 林园区 likewise.
+fn head_ends_a_division(text: &str, head: std::ops::Range<usize>) -> bool {
+    // Divisions' full names and the length of their suffixes (区 of 泉港区).
+    static SUFFIX_LEN: LazyLock<rustc_hash::FxHashMap<&'static str, usize>> = LazyLock::new(|| {
+        TABLES
+            .places
+            .iter()
+            .filter(|p| p.zh.starts_with(p.zh_short.as_str()) && p.zh != p.zh_short)
+            .map(|p| (p.zh.as_str(), p.zh.len() - p.zh_short.len()))
+            .collect()
+    });
+    text[..head.start]
+        .char_indices()
+        .rev()
+        .take(3)
+        .any(|(i, _)| {
+            let name = &text[i..head.end];
+            let suffix = SUFFIX_LEN.get(name).copied().or_else(|| {
+                super::towns_zh::is_registered(name)
+                    .then(|| name.chars().next_back().map_or(0, char::len_utf8))
+            });
+            suffix.is_some_and(|len| len < head.len())
+        })
 }
 
 /// Most ideographs before a zone suffix that can belong to the zone's name.
