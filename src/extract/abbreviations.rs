@@ -41,7 +41,7 @@ pub(super) static PROVINCES: LazyLock<FxHashMap<char, &'static str>> = LazyLock:
 
 /// Abbreviations that are also everyday characters (新, 青, 云…): a compound needs a
 /// distinctive one, or a word after it that speaks of regions.
-const EVERYDAY: &str = "吉黑新青宁台云贵甘秦川蒙";
+pub(super) const EVERYDAY: &str = "吉黑新青宁台云贵甘秦川蒙";
 
 /// Words after a compound that make it a reference to places (京津两地, 川渝地区, 中法关系).
 const PLACE_CONTEXT: &[&str] = &[

@@ -410,3 +410,27 @@ fn a_village_joined_to_a_village_and_a_county_named_again_after_a_preposition() 
         "the county's bare name is the county: {f:?}"
     );
 }
+
+#[test]
+fn a_province_or_city_by_one_character_where_a_visit_or_stay_is_told() {
+    let f = found("一个足够长的标题\n\n代表团赴沪考察，在京期间走访企业。双方在蓉签署协议，来穗投资的企业增多。");
+    let keys: Vec<(&str, &str)> = f.iter().map(|(t, _, c)| (t.as_str(), c.as_str())).collect();
+    for (abbreviation, place) in [
+        ("沪", "上海市"),
+        ("京", "北京市"),
+        ("蓉", "成都市"),
+        ("穗", "广州市"),
+    ] {
+        assert!(
+            keys.iter()
+                .any(|(t, c)| *t == abbreviation && c.contains(place)),
+            "{abbreviation}: {f:?}"
+        );
+    }
+    // Not where the character starts a word or a longer name, nor an ambiguous one (澳: Macau
+    // or Australia).
+    let f = found("一个足够长的标题\n\n他现在苏州工作，曾在澳期间收藏的书画也在石头城展出。");
+    for c in ["苏", "澳", "藏", "石"] {
+        assert!(!has(&f, c, "REGION"), "{c}: {f:?}");
+    }
+}

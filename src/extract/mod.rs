@@ -21,6 +21,7 @@ pub mod segment;
 mod short_forms;
 mod titles;
 mod towns_zh;
+mod travel_abbreviations;
 mod zones;
 pub use regions::gazetteer_aliases;
 pub mod tables;
@@ -115,6 +116,7 @@ impl Default for Extractor {
                 Box::new(places_en::PlacesEn),
                 Box::new(orgs::Orgs),
                 Box::new(abbreviations::Abbreviations),
+                Box::new(travel_abbreviations::TravelAbbreviations),
                 Box::new(proper_zh::ProperZh),
                 Box::new(towns_zh::TownsZh),
             ],
