@@ -186,3 +186,15 @@ fn a_special_area_and_a_zone_with_its_place_in_brackets() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_company_named_without_its_legal_form() {
+    let f = found("一个足够长的标题\n\n书记走访了华宇新材料公司和金丰农业科技有限公司。");
+    assert!(has(&f, "华宇新材料公司", "ORG"), "{f:?}");
+    assert!(!has(&f, "华宇新", "PERSON"), "{f:?}");
+    // A kind of company, a determiner's or a country's is no company's name.
+    let f = found("一个足够长的标题\n\n该公司负责人表示，一家科技公司和美国科技公司也参加。");
+    for generic in ["该公司", "科技公司", "美国科技公司"] {
+        assert!(!has(&f, generic, "ORG"), "{generic}: {f:?}");
+    }
+}

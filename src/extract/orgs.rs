@@ -96,11 +96,14 @@ impl Recognizer for Orgs {
         true
     }
 
-    fn recognize(&self, doc: &Document, _: &Words, out: &mut Vec<Candidate>) {
+    fn recognize(&self, doc: &Document, words: &Words, out: &mut Vec<Candidate>) {
         let text: &str = &doc.text;
         // Each finds only its own script, and either script can appear in either language.
         orgs_en(text, out);
         orgs_zh(text, out);
+        if text.contains("公司") {
+            companies_zh(text, words.han(), out);
+        }
     }
 }
 
@@ -418,6 +421,41 @@ fn org_before_head(
         without_leading_verbs(text, start, head.start)
     };
     out.push(org(start..head.end, &text[start..head.end]));
+}
+
+/// Companies named without a legal form (华宇新材料公司): a name jieba reads as a proper noun
+/// or does not know, then nouns of the trade, then 公司 as a word of its own — not a kind of
+/// company (科技公司, 上市公司), a place's (美国科技公司: "an American tech firm") or one
+/// named by a determiner (该公司).
+fn companies_zh(text: &str, tokens: &[super::segment::Token], out: &mut Vec<Candidate>) {
+    for (k, t) in tokens.iter().enumerate() {
+        if &text[t.range.clone()] != "公司" || k == 0 {
+            continue;
+        }
+        // The nouns before, back to the name that starts them.
+        let mut first = k;
+        while first > 0 && first + 4 > k {
+            let w = &tokens[first - 1];
+            // Nouns, and a one-character adjective inside a trade (新 of 新材料).
+            let trade = w.tag.starts_with('n')
+                || matches!(w.tag, "vn" | "b")
+                || (w.tag == "a" && w.range.len() <= 3);
+            if !trade || w.tag == "ns" || w.range.end != tokens[first].range.start {
+                break;
+            }
+            first -= 1;
+        }
+        let name = &tokens[first];
+        let word = &text[name.range.clone()];
+        let proper = matches!(name.tag, "nr" | "nz" | "nt" | "nrt")
+            || (word.chars().nth(1).is_some() && !super::segment::is_word(word));
+        if first + 1 < k && proper {
+            out.push(org(
+                name.range.start..t.range.end,
+                &text[name.range.start..t.range.end],
+            ));
+        }
+    }
 }
 
 /// The start of an organization's name once leading verbs and function words that the
