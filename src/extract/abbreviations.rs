@@ -83,6 +83,10 @@ const PLACE_CONTEXT: &[&str] = &[
     "边境",
     "同城化",
     "同城",
+    "青年",
+    "居民",
+    "市民",
+    "游客",
 ];
 
 /// A country's abbreviation beside 中 (中法, 中日): the first character of a country's Chinese
@@ -155,12 +159,23 @@ impl Recognizer for Abbreviations {
         let mut at = 0;
         while let Some(c) = text[at..].chars().next() {
             // The run of abbreviations starting here (read in place: no copy of the text).
-            let end = at
+            let mut end = at
                 + text[at..]
                     .chars()
                     .take_while(|c| PROVINCES.contains_key(c))
                     .map(char::len_utf8)
                     .sum::<usize>();
+            // 港澳青年: an everyday character that starts a word with the next one (青年) is
+            // not the run's (台胞, Taiwan's compatriots, is Taiwan's).
+            if let (Some(last), Some(next)) = (
+                text[at..end].chars().next_back(),
+                text[end..].chars().next(),
+            ) {
+                let word: String = [last, next].iter().collect();
+                if EVERYDAY.contains(last) && next != '胞' && segment::common_word(&word) {
+                    end -= last.len_utf8();
+                }
+            }
             if text[at..end].chars().nth(1).is_some()
                 && province_compound(&text[at..end], &text[end..])
             {

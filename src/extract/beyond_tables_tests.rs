@@ -198,3 +198,9 @@ fn a_company_named_without_its_legal_form() {
         assert!(!has(&f, generic, "ORG"), "{generic}: {f:?}");
     }
 }
+
+#[test]
+fn a_brand_alone_before_company_is_a_company() {
+    let f = found("一个足够长的标题\n\n代表团拜访了比亚迪股份有限公司、腾讯公司。");
+    assert!(has(&f, "腾讯公司", "ORG"), "{f:?}");
+}

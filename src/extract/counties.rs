@@ -11,8 +11,9 @@ use std::sync::LazyLock;
 /// place's name (西青园, 南海路, 津南区): not the place.
 pub(crate) const STARTS_A_LONGER_NAME: &str = "园区县市镇乡村路街港站";
 
-/// County-level places by their bare name, keyed by it and their province's full name.
-static COUNTIES_BY_PROVINCE: LazyLock<HashMap<(&'static str, &'static str), Vec<usize>>> =
+/// County-level places by their bare name, keyed by it and their province's full name, and by
+/// it and their city's code (its first four digits).
+static COUNTIES_BY_PARENT: LazyLock<HashMap<(&'static str, &'static str), Vec<usize>>> =
     LazyLock::new(|| {
         let mut map: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
         for (i, p) in TABLES.places.iter().enumerate() {
@@ -20,6 +21,9 @@ static COUNTIES_BY_PROVINCE: LazyLock<HashMap<(&'static str, &'static str), Vec<
             if !p.level.bare_name_used() && bare != p.zh && (2..=3).contains(&bare.chars().count())
             {
                 map.entry((p.province.as_str(), bare)).or_default().push(i);
+                if let Some(city) = p.code.get(..4).filter(|_| p.code.len() == 6) {
+                    map.entry((city, bare)).or_default().push(i);
+                }
             }
         }
         map
@@ -30,8 +34,13 @@ static COUNTIES_BY_PROVINCE: LazyLock<HashMap<(&'static str, &'static str), Vec<
 pub(crate) fn county_by_bare_name(bare: &str) -> Option<(String, String)> {
     static BY_BARE: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
         let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
-        for ((_, bare), places) in COUNTIES_BY_PROVINCE.iter() {
+        for ((_, bare), places) in COUNTIES_BY_PARENT.iter() {
             map.entry(bare).or_default().extend(places);
+        }
+        // Each place is there under its province and its city.
+        for places in map.values_mut() {
+            places.sort_unstable();
+            places.dedup();
         }
         map
     });
@@ -43,8 +52,8 @@ pub(crate) fn county_by_bare_name(bare: &str) -> Option<(String, String)> {
     Some((format!("region:{}", place.code), place_name(place)))
 }
 
-/// A county or district named by its bare name right after its province's (山东寿光, 河南兰考):
-/// too ambiguous alone, the province vouches for it — unless it is a common word (广西资源
+/// A county or district named by its bare name right after its province's or its city's
+/// (山东寿光, 河南兰考, 广州南沙): too ambiguous alone, the province or city vouches for it — unless it is a common word (广西资源
 /// stays 资源, "resources", where jieba's dictionary has it as no place) or starts a longer
 /// name (天津西青园).
 pub(super) fn counties_after_their_province(
@@ -54,10 +63,16 @@ pub(super) fn counties_after_their_province(
     let starts: HashSet<usize> = found.iter().map(|(span, _)| span.start).collect();
     let mut out = Vec::new();
     for (span, places) in found {
-        let Some(province) = places
+        // A province's county, or a city's district (广州南沙: the first four digits of a
+        // district's code are its city's).
+        let Some(key) = places
             .iter()
             .map(|&i| &TABLES.places[i])
-            .find(|p| p.level == Level::Province)
+            .find_map(|p| match p.level {
+                Level::Province => Some(p.zh.as_str()),
+                Level::City => p.code.get(..4),
+                _ => None,
+            })
         else {
             continue;
         };
@@ -74,7 +89,7 @@ pub(super) fn counties_after_their_province(
             .collect();
         for &end in ends.iter().rev() {
             let bare = &after[..end];
-            let Some(counties) = COUNTIES_BY_PROVINCE.get(&(province.zh.as_str(), bare)) else {
+            let Some(counties) = COUNTIES_BY_PARENT.get(&(key, bare)) else {
                 continue;
             };
             let goes_on = after[end..].starts_with(|c| STARTS_A_LONGER_NAME.contains(c));

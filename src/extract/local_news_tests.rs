@@ -434,3 +434,40 @@ fn a_province_or_city_by_one_character_where_a_visit_or_stay_is_told() {
         assert!(!has(&f, c, "REGION"), "{c}: {f:?}");
     }
 }
+
+#[test]
+fn a_town_of_two_words_and_the_village_right_after_it() {
+    // jieba reads 樟树 + 湾 + 镇 + 田心 + 村.
+    let f = found("一个足够长的标题\n\n与会人员观摩了樟树湾镇田心村、大塘乡的示范点。");
+    for place in ["樟树湾镇", "田心村", "大塘乡"] {
+        assert!(has(&f, place, "REGION"), "{place}: {f:?}");
+    }
+    assert!(!has(&f, "湾镇田心村", "REGION"), "{f:?}");
+}
+
+#[test]
+fn a_district_by_its_bare_name_after_its_city_and_then_alone() {
+    let f = found("一个足够长的标题\n\n决赛在广州南沙举行。南沙将依托粤港澳全面合作示范区的政策优势，为港澳青年提供机会。");
+    let nansha: Vec<_> = f.iter().filter(|(t, ..)| t == "南沙").collect();
+    assert_eq!(nansha.len(), 2, "{f:?}");
+    assert!(
+        nansha
+            .iter()
+            .all(|(_, l, c)| *l == "REGION" && c.contains("南沙区")),
+        "{f:?}"
+    );
+    // A clause is no zone's name; 港澳 of 港澳青年 is Hong Kong and Macao, 青 not Qinghai.
+    assert!(f.iter().all(|(t, ..)| !t.starts_with("南沙将")), "{f:?}");
+    assert!(has(&f, "港澳", "REGION"), "{f:?}");
+    assert!(!has(&f, "港澳青", "REGION"), "{f:?}");
+}
+
+#[test]
+fn a_word_in_brackets_is_no_short_form_unless_drawn_from_the_name_and_a_name_before_a_verb() {
+    let f =
+        found("一个足够长的标题\n\n项目将入驻粤港澳（国际）青年创新工场。新的国际合作正在展开。");
+    assert!(!has(&f, "国际", "REGION"), "{f:?}");
+    let f = found("一个足够长的标题\n\n市委常委、秘书长周蕾陪同调研。");
+    assert!(has(&f, "周蕾", "PERSON"), "{f:?}");
+    assert!(!has(&f, "周蕾陪", "PERSON"), "{f:?}");
+}

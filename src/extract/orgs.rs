@@ -407,14 +407,8 @@ fn org_before_head(
             .map(|(i, _)| start + i)
             .find(|&i| super::regions::place_at_start(&text[i..]).is_some());
         // Not a clause in between (高雄市政府已成立应变中心: the government set up a centre).
-        let clause = |i: usize| {
-            let between = &text[i..head.start];
-            super::segment::COMMON_VERBS
-                .iter()
-                .any(|v| v.chars().nth(1).is_some() && between.contains(v))
-        };
         match place {
-            Some(i) if !clause(i) => i,
+            Some(i) if !super::zones::has_a_common_verb(&text[i..head.start]) => i,
             _ => return,
         }
     } else {
@@ -447,9 +441,11 @@ fn companies_zh(text: &str, tokens: &[super::segment::Token], out: &mut Vec<Cand
         }
         let name = &tokens[first];
         let word = &text[name.range.clone()];
-        let proper = matches!(name.tag, "nr" | "nz" | "nt" | "nrt")
-            || (word.chars().nth(1).is_some() && !super::segment::is_word(word));
-        if first + 1 < k && proper {
+        let unknown = word.chars().nth(1).is_some() && !super::segment::is_word(word);
+        // A brand alone before 公司 (腾讯公司); a person-like reading needs a trade after it.
+        let brand = matches!(name.tag, "nz" | "nt") || unknown;
+        let proper = brand || matches!(name.tag, "nr" | "nrt");
+        if (first + 1 < k && proper) || (first + 1 == k && brand) {
             out.push(org(
                 name.range.start..t.range.end,
                 &text[name.range.start..t.range.end],

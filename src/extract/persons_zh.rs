@@ -19,7 +19,8 @@ pub struct PersonsZh;
 /// Verbs after a name.
 const VERBS: &[&str] = &[
     "表示", "说", "指出", "强调", "认为", "介绍", "提出", "要求", "称", "坦言", "透露", "告诉",
-    "主持", "出席", "参加", "调研", "讲话", "致辞", "会见", "视察", "一行",
+    "主持", "出席", "参加", "调研", "讲话", "致辞", "会见", "视察", "一行", "陪同", "带队", "考察",
+    "走访", "慰问", "发言", "汇报", "宣读", "通报", "回应", "建议",
 ];
 
 /// Characters that are common in given names but, after a surname, nearly always belong to an

@@ -131,7 +131,14 @@ pub(super) fn abbreviations(doc: &Document, mentions: &mut Vec<Candidate>) {
             .filter(|m| m.label == label)
             .filter_map(|m| {
                 let c = ABBREVIATION.captures(&text[m.span.end..])?;
-                Some((c[1].to_string(), m.key.clone(), m.canonical.clone()))
+                let short = &c[1];
+                // A Chinese short form is made of its name's characters (天开园 of 天开高教科创
+                // 园), unless called one (简称): 粤港澳（国际）青年 brackets a word of another name.
+                let name = &text[m.span.clone()];
+                let drawn = short.is_ascii()
+                    || c[0].contains("简称")
+                    || short.chars().all(|ch| name.contains(ch));
+                drawn.then(|| (short.to_string(), m.key.clone(), m.canonical.clone()))
             })
             .collect();
         link_short_forms(doc, mentions, defined, label, "link-abbreviation", |_| true);

@@ -127,12 +127,12 @@ fn registered_towns(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
     }
 }
 
-/// A village or community joined by 和, 、 or 及 to a town or village found (红星村和新民社区):
-/// one too, whatever jieba made of its words.
+/// A village or community right after a town or village found (樟树湾镇田心村), or joined to
+/// one by 和, 、 or 及 (红星村和东湖社区): one too, whatever jieba made of its words.
 fn villages_joined_on(text: &str, towns: &mut Vec<Candidate>) {
     let mut at = 0;
     while let Some(end) = towns.get(at).map(|c| c.span.end) {
-        let joined = ["和", "、", "及", "与"]
+        let joined = ["和", "、", "及", "与", ""]
             .iter()
             .find(|j| text[end..].starts_with(*j))
             .map(|j| end + j.len());
@@ -215,11 +215,15 @@ const NOT_TOWN_NAMES: &str = "全该本各每此所乡城农邻外同老新县�
 /// reads as a word of its own (or as a place), then the suffix (东坝镇, 桂城街道) — not 农村, 全镇.
 fn town(text: &str, tokens: &[Token], i: usize, out: &mut Vec<Candidate>) {
     let t = &tokens[i];
-    // The name: this token alone, or with the next one (桂城 + 街道, 上 + 庄村 read apart).
-    for take in [1, 2] {
+    // The name: this token alone, or with the next one (桂城 + 街道, 上 + 庄村 read apart), or
+    // two words and the suffix on its own (樟树 + 湾 + 镇).
+    for take in [1, 2, 3] {
         let Some(last) = tokens.get(i + take - 1) else {
             return;
         };
+        if take == 3 && !TOWN_SUFFIXES.contains(&&text[last.range.clone()]) {
+            break;
+        }
         let run = &text[t.range.start..last.range.end];
         for suffix in TOWN_SUFFIXES {
             let Some(name) = run.strip_suffix(suffix) else {
@@ -479,7 +483,9 @@ fn listed_place(item: &str, last: bool) -> Option<usize> {
     };
     let name_words = words.iter().all(name_like) && words.iter().any(|t| t.tag != "m");
     let determiner = name.starts_with(|c| NOT_TOWN_NAMES.contains(c));
-    (name_words && !determiner && !segment::common_word(name)).then_some(len)
+    // 湾镇田心村: a name does not run across a town's or a county's suffix.
+    let across_a_suffix = name.chars().skip(1).any(|c| "镇乡县".contains(c));
+    (name_words && !determiner && !across_a_suffix && !segment::common_word(name)).then_some(len)
 }
 
 #[cfg(test)]

@@ -222,7 +222,8 @@ pub(super) fn zones_zh(text: &str, out: &mut Vec<Candidate>) {
             .char_indices()
             .find(|&(i, _)| {
                 place_prefix_at_start(&run[i..]).is_some()
-                    && !run[i..].contains(|c| "和与及、等的在是到至赴从向对为于则以".contains(c))
+                    && !run[i..].contains(|c| "和与及、等的在是到至赴从向对为于则以将".contains(c))
+                    && !has_a_common_verb(&run[i..])
                     && !inside_a_place(text, run_start + i)
             })
             .map(|(i, _)| run_start + i);
@@ -275,6 +276,14 @@ fn head_ends_a_division(text: &str, head: std::ops::Range<usize>) -> bool {
             });
             suffix.is_some_and(|len| len < head.len())
         })
+}
+
+/// Whether a common verb of two characters or more stands in `run` (南沙将依托…示范区: a clause,
+/// not a name).
+pub(super) fn has_a_common_verb(run: &str) -> bool {
+    super::segment::COMMON_VERBS
+        .iter()
+        .any(|v| v.chars().nth(1).is_some() && run.contains(v))
 }
 
 /// Most ideographs before a zone suffix that can belong to the zone's name.
