@@ -471,3 +471,10 @@ fn a_word_in_brackets_is_no_short_form_unless_drawn_from_the_name_and_a_name_bef
     assert!(has(&f, "周蕾", "PERSON"), "{f:?}");
     assert!(!has(&f, "周蕾陪", "PERSON"), "{f:?}");
 }
+
+#[test]
+fn a_university_town_is_a_zone_and_a_determiner_names_no_body() {
+    let f = found("一个足够长的标题\n\n代表团考察了松江大学城，各大学代表参加。");
+    assert!(has(&f, "松江大学城", "REGION"), "{f:?}");
+    assert!(!has(&f, "各大学", "ORG"), "{f:?}");
+}

@@ -167,3 +167,33 @@ fn new_areas_sub_centres_and_cooperation_zones_are_regions() {
         "{f:?}"
     );
 }
+
+#[test]
+fn a_name_with_particles_and_a_given_name_alone() {
+    let f = found("A long enough title line\n\nHe met President Luiz Inacio Lula da Silva in Brasilia on Monday.");
+    assert!(has(&f, "Luiz Inacio Lula da Silva", "PERSON"), "{f:?}");
+    let f = found("A long enough title line\n\nLiu Xiaomei teaches in a village school. Xiaomei says her next goal is a robotics club.");
+    let xiaomei = f.iter().find(|(t, ..)| t == "Xiaomei");
+    let full = f.iter().find(|(t, ..)| t == "Liu Xiaomei");
+    assert!(xiaomei.is_some_and(|(_, l, _)| *l == "PERSON"), "{f:?}");
+    assert_eq!(
+        xiaomei.map(|(.., c)| c),
+        full.map(|(.., c)| c),
+        "one person: {f:?}"
+    );
+}
+
+#[test]
+fn an_autonomous_division_with_its_nationalities_and_a_place_named_in_a_school() {
+    let f = found("A long enough title line\n\nShe grew up in Hunan's Xiangxi Tujia and Miao Autonomous Prefecture, then moved to the Guangxi Zhuang Autonomous Region.");
+    assert!(
+        has(&f, "Xiangxi Tujia and Miao Autonomous Prefecture", "REGION"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "Guangxi Zhuang Autonomous Region", "REGION"),
+        "{f:?}"
+    );
+    let f = found("A long enough title line\n\nShe teaches mathematics at Wuxi Middle School.");
+    assert!(!has(&f, "Wuxi", "REGION"), "{f:?}");
+}

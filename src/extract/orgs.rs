@@ -393,7 +393,9 @@ fn org_before_head(
         count += 1;
     }
     let min_prefix = if single { 2 } else { 1 };
-    if count < min_prefix {
+    // 各大学, 该委员会: a determiner and the head name no body.
+    let determiner = count == 1 && text[start..].starts_with(|c| "各该本这那此每全诸".contains(c));
+    if count < min_prefix || determiner {
         return;
     }
     // 北京城市副中心: a city's sub-centre is an area, not a body.

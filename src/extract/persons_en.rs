@@ -85,6 +85,8 @@ impl Recognizer for PersonsEn {
             *a = *a || known.contains(&identity(&r.surname, &r.given).0);
         }
         let mut by_surname: HashMap<String, Vec<(usize, String, String)>> = HashMap::new();
+        // Two-syllable given names, for the person called by it alone ('Xiaomei says').
+        let mut by_given: HashMap<String, Vec<(usize, String, String)>> = HashMap::new();
         let mut last_end = 0;
         for (r, _) in readings.iter().zip(&accepted).filter(|(_, &a)| a) {
             if r.start < last_end {
@@ -97,8 +99,16 @@ impl Recognizer for PersonsEn {
                 key.clone(),
                 canonical.clone(),
             ));
+            if r.given.len() == 2 {
+                let given = r.given.concat();
+                by_given
+                    .entry(given)
+                    .or_default()
+                    .push((r.start, key.clone(), canonical.clone()));
+            }
             out.push(person(r.start..r.end, key, canonical));
         }
+        given_name_back_references(t, &ws, &by_given, ours, out);
         surname_back_references(text, &ws, &by_surname, ours, out);
     }
 }
@@ -353,6 +363,41 @@ fn surname_back_references(
             out.push(person(w.start..w.end, key.clone(), canonical.clone()));
         }
     }
+}
+
+/// 'Xiaomei says', after 'Liu Xiaomei': a capitalized two-syllable given name alone, after the
+/// full name, where one person of the document has it and it names no place nor surname.
+fn given_name_back_references(
+    t: &Tables,
+    ws: &[Word],
+    by_given: &HashMap<String, Vec<(usize, String, String)>>,
+    ours: usize,
+    out: &mut Vec<Candidate>,
+) {
+    let taken: BTreeMap<usize, usize> = out[ours..]
+        .iter()
+        .map(|c| (c.span.start, c.span.end))
+        .collect();
+    let mut lower = [0; 32];
+    let mut found = Vec::new();
+    for w in ws {
+        if case_of(w.text) != Case::Capitalized {
+            continue;
+        }
+        let Some(given) = lower_in(w.text, &mut lower) else {
+            continue;
+        };
+        let Some([(first_at, key, canonical)]) = by_given.get(given).map(Vec::as_slice) else {
+            continue;
+        };
+        let names_other = t.surnames_roman.contains(given)
+            || super::regions::is_place_word(given)
+            || super::regions::english_place(w.text).is_some();
+        if *first_at < w.start && !names_other && !super::overlaps(&taken, &(w.start..w.end)) {
+            found.push(person(w.start..w.end, key.clone(), canonical.clone()));
+        }
+    }
+    out.extend(found);
 }
 
 /// Surnames that are also English words or name a dynasty, people or currency (He, Song, Han,

@@ -60,8 +60,13 @@ fn titled_foreign_names(t: &Tables, text: &str, ws: &[Word], out: &mut Vec<Candi
     for i in 0..ws.len() {
         let titled = i > 0 && HONORIFICS.contains(&ws[i - 1].text);
         let j = capitalized_run_end(t, text, ws, i);
-        let n = j - i;
-        if !(2..=3).contains(&n) || found.last().is_some_and(|&(_, end)| end > ws[i].start) {
+        let particles = ws[i..j]
+            .iter()
+            .filter(|w| PARTICLES.contains(&w.text))
+            .count();
+        let n = j - i - particles;
+        let words_ok = (2..=3).contains(&n) || (particles > 0 && n == 4);
+        if !words_ok || found.last().is_some_and(|&(_, end)| end > ws[i].start) {
             continue;
         }
         let (start, end) = (ws[i].start, ws[j - 1].end);
@@ -128,6 +133,11 @@ fn within(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
     spans[..i].iter().rev().take(4).any(|&(_, e)| end <= e)
 }
 
+/// Lower-case particles inside names of Portuguese, Spanish, Dutch, German and Arabic origin.
+const PARTICLES: &[&str] = &[
+    "da", "de", "do", "dos", "das", "del", "van", "von", "der", "bin", "al",
+];
+
 /// Words of an organization's or a place's name, which a person's name does not contain.
 const NOT_IN_NAMES: &[&str] = &[
     "Committee",
@@ -178,13 +188,26 @@ fn capitalized_run_end(t: &Tables, text: &str, ws: &[Word], i: usize) -> usize {
     if t.surnames_roman.contains(&first.to_ascii_lowercase()) || STOP_CAPITALS.contains(&first) {
         return i;
     }
-    let mut j = i;
-    while j < ws.len()
-        && j < i + 3
-        && case_of(ws[j].text) == Case::Capitalized
-        && !NOT_IN_NAMES.contains(&ws[j].text)
-        && (j == i || &text[ws[j - 1].end..ws[j].start] == " ")
-    {
+    let spaced = |j: usize| j == i || &text[ws[j - 1].end..ws[j].start] == " ";
+    let capitalized =
+        |j: usize| case_of(ws[j].text) == Case::Capitalized && !NOT_IN_NAMES.contains(&ws[j].text);
+    let particle = |j: usize| {
+        j > i
+            && PARTICLES.contains(&ws[j].text)
+            && j + 1 < ws.len()
+            && capitalized(j + 1)
+            && spaced(j + 1)
+    };
+    // Three capitalized words, or four with particles among them ('Luiz Inacio Lula da Silva').
+    let (mut j, mut names, mut particles) = (i, 0, 0);
+    while j < ws.len() && spaced(j) {
+        if particle(j) {
+            particles += 1;
+        } else if capitalized(j) && names < if particles > 0 { 4 } else { 3 } {
+            names += 1;
+        } else {
+            break;
+        }
         j += 1;
     }
     if j < i + 2 {

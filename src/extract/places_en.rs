@@ -49,6 +49,14 @@ static BEFORE_AND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)([A-Z][a-z]+(?:['’][a-z]+)?) and ").expect("static regex")
 });
 
+/// An autonomous division with its nationalities written out ('Xiangxi Tujia and Miao
+/// Autonomous Prefecture', 'Guangxi Zhuang Autonomous Region'): the place's name, then one to
+/// three nationalities.
+static AUTONOMOUS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)([A-Z][a-z]+(?:'[a-z]{2,})?) (?:[A-Z][a-z]+(?:, | and | ))*?Autonomous (Prefecture|County|Region|Banner)(?-u:\b)")
+        .expect("static regex")
+});
+
 /// A dateline: the place in capitals, a date, the agency in brackets.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -123,6 +131,18 @@ impl Recognizer for PlacesEn {
                     canonical,
                     ..candidate(word.range(), word.as_str(), Label::Region)
                 });
+            }
+        }
+        for c in AUTONOMOUS.captures_iter(text) {
+            if let (Some(all), Some(name), Some(kind)) = (c.get(0), c.get(1), c.get(2)) {
+                let formal = format!("{} Autonomous {}", name.as_str(), kind.as_str());
+                if let Some((key, canonical)) = super::regions::english_place(&formal) {
+                    out.push(Candidate {
+                        key,
+                        canonical,
+                        ..candidate(all.range(), all.as_str(), Label::Region)
+                    });
+                }
             }
         }
         for c in DATELINE.captures_iter(text) {

@@ -411,12 +411,14 @@ fn english_match_ok(text: &str, span: &std::ops::Range<usize>, single_word: bool
         return false;
     }
     // 'China Road', 'Tianjin Station': a facility named after the place, not the place.
-    let next_word = text[span.end..]
+    let mut next_words = text[span.end..]
         .trim_start_matches(' ')
-        .split([' ', ',', '.', ';'])
-        .next()
-        .unwrap_or("");
-    if FACILITIES.contains(&next_word) {
+        .split([' ', ',', '.', ';']);
+    let next_word = next_words.next().unwrap_or("");
+    // 'Wuxi Middle School': a kind of school between the place and the facility.
+    let school = ["Middle", "Primary", "High", "Vocational", "Experimental"].contains(&next_word)
+        && next_words.next() == Some("School");
+    if FACILITIES.contains(&next_word) || school {
         return false;
     }
     !single_word
