@@ -3,8 +3,10 @@
 
 mod abbreviations;
 mod counties;
+mod gazetteer_zh;
 pub mod learned;
 mod link;
+mod listed_zh;
 mod name_key;
 mod offices_zh;
 mod orgs;

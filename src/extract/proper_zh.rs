@@ -182,7 +182,7 @@ fn tagged_place(text: &str, t: &Token) -> bool {
     (t.tag == "ns" || word.ends_with("三角"))
         && (named_place(word) || part_of_a_province(word) || where_places_stand)
         && !super::towns_zh::register_town_ends_inside(text, &t.range)
-        && !super::regions::facility_after(text, t.range.end)
+        && !super::gazetteer_zh::facility_after(text, t.range.end)
 }
 
 /// A part of a province by its abbreviation and a direction (苏北, 豫东, 鲁西南, 川西): a

@@ -1,0 +1,142 @@
+//! Whether a match of the Chinese gazetteer names the place: not a facility's name (中山路),
+//! an adjective (中国式), a word's part (平台中), a district's common word away from its city
+//! (城区), nor part of a longer foreign name (多哈 of 多哈尔滨).
+
+use super::regions::{chinese_place_end, places_ending_at};
+use super::tables::TABLES;
+use crate::corpus::meta::is_han;
+
+/// Words after a place's bare name that make it the name of a road, an estate, a park, a
+/// reservoir or a station (中山路, 朝阳花园小区, 江口水库, 南京北站).
+const FACILITIES_ZH: &[&str] = &[
+    "路",
+    "大街",
+    "大道",
+    "小区",
+    "花园",
+    "公园",
+    "广场",
+    "水库",
+    "大桥",
+    "机场",
+    "火车站",
+    "北站",
+    "南站",
+    "东站",
+    "西站",
+    "码头",
+];
+
+/// Whether a bare name (中山, not 中山市) starts a facility's name: no mention of the place.
+fn starts_a_facility(text: &str, span: &std::ops::Range<usize>, places: &[usize]) -> bool {
+    let name = &text[span.clone()];
+    facility_after(text, span.end) && places.iter().all(|&i| TABLES.places[i].zh != name)
+}
+
+/// Whether the words at `at` make the name before them a facility's (路, 小区, 水库…).
+pub(crate) fn facility_after(text: &str, at: usize) -> bool {
+    FACILITIES_ZH.iter().any(|w| text[at..].starts_with(w))
+}
+
+/// Whether a Chinese match names the place: not an adjective (中国式现代化: "Chinese-style"), nor
+/// a district named by a common word away from its city (中心城区), and
+/// a GeoNames city abroad not the start of a longer place (多哈 of 多哈尔滨…) nor part of a foreign
+/// person's full name (哥伦布 in 克里斯托弗·哥伦布).
+pub(super) fn chinese_match_ok<'a>(
+    text: &'a str,
+    span: &std::ops::Range<usize>,
+    places: &[usize],
+    tokens: &dyn Fn() -> &'a [super::segment::Token],
+) -> bool {
+    if text[span.end..].starts_with('式') || starts_a_facility(text, span, places) {
+        return false;
+    }
+    // 台中 of 平台中, 台东 of 平台东部: Taiwan's short names cross words as countries' do.
+    if (is_country(places) || in_taiwan(places)) && crosses_a_word(text, span, tokens) {
+        return false;
+    }
+    // 城区, 郊区, 矿区: districts so named are their city's (阳泉市城区); alone, the word.
+    let name = &text[span.clone()];
+    if name.chars().count() == 2
+        && name.ends_with('区')
+        && super::segment::common_word(name)
+        && !after_a_chinese_place(text, span.start)
+    {
+        return false;
+    }
+    // The GeoNames cities abroad only: other names are read as they always were.
+    if !places.iter().all(|&i| TABLES.places[i].is_from_geonames()) {
+        return true;
+    }
+    // Inside a longer transliterated name (费德里克, 希拉蕊), or a Chinese place's own part
+    // (厦门高崎机场: 高崎 is also Takasaki).
+    let continues_a_name = |c: Option<char>| c.is_some_and(|c| NAME_CONTINUES.contains(c));
+    if continues_a_name(text[..span.start].chars().next_back())
+        || continues_a_name(text[span.end..].chars().next())
+        || after_a_chinese_place(text, span.start)
+    {
+        return false;
+    }
+    // A place starting inside this one and running past it (哈尔滨 of 多哈尔滨).
+    !text[span.clone()]
+        .char_indices()
+        .skip(1)
+        .any(|(i, _)| chinese_place_end(text, span.start + i).is_some_and(|end| end > span.end))
+}
+
+/// Whether every place of a match is in Taiwan.
+fn in_taiwan(places: &[usize]) -> bool {
+    places
+        .iter()
+        .all(|&i| TABLES.places[i].province == "台湾省")
+}
+
+/// Whether every place of a match is a country.
+fn is_country(places: &[usize]) -> bool {
+    places
+        .iter()
+        .all(|&i| TABLES.places[i].level == super::tables::Level::Country)
+}
+
+/// Whether a two-character name is the end of a word begun before it or the start of one that
+/// runs on, as jieba reads the text (海地 of 沿海地区, 中国 of 集中国力; not 中国 of 中国人民).
+/// jieba is asked only where the characters around make a word with the name's.
+fn crosses_a_word<'a>(
+    text: &'a str,
+    span: &std::ops::Range<usize>,
+    tokens: &dyn Fn() -> &'a [super::segment::Token],
+) -> bool {
+    let name = &text[span.clone()];
+    let (Some(first), Some(last)) = (name.chars().next(), name.chars().next_back()) else {
+        return false;
+    };
+    if name.chars().count() != 2 {
+        return false;
+    }
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    let word = |a: char, b: char| super::segment::is_word(&format!("{a}{b}"));
+    let may_cross = before.is_some_and(|c| is_han(c) && word(c, first))
+        || after.is_some_and(|c| is_han(c) && word(last, c));
+    if !may_cross {
+        return false;
+    }
+    let tokens = tokens();
+    let holding = |at: usize| {
+        tokens
+            .get(tokens.partition_point(|t| t.range.end <= at))
+            .filter(|t| t.range.start <= at)
+    };
+    let last_at = span.end - last.len_utf8();
+    holding(span.start).is_some_and(|t| t.range.start < span.start)
+        || holding(last_at).is_some_and(|t| t.range.start > span.start && t.range.end > span.end)
+}
+
+/// Characters that carry a transliterated foreign name on (·, 克, 斯, 尔…): one right beside a
+/// city abroad makes it part of a person's name.
+const NAME_CONTINUES: &str = "·克斯尔里娜德丝蒂妮莉拉蕊芬特森逊顿曼诺维夫奇费米";
+
+/// Whether a place's Chinese name (two to six characters, not a GeoNames city's) ends at `at`.
+fn after_a_chinese_place(text: &str, at: usize) -> bool {
+    places_ending_at(text, at).next().is_some()
+}

@@ -1,0 +1,157 @@
+//! Places listed with their suffixes, between 、 (白道口镇、八里营镇、留固镇等乡镇; 晋江市、福清市、
+//! 长泰区; 浏阳、醴陵等县市): where two or more items are places, each is one.
+
+use super::segment::{self, Token};
+use super::towns_zh::{name_word, town_candidate, NOT_IN_A_NAME, NOT_TOWN_NAMES};
+use super::Candidate;
+use crate::corpus::meta::is_han;
+use std::ops::Range;
+
+/// Suffixes of the places a list names (towns, and the counties, districts and cities around
+/// them).
+const LISTED_SUFFIXES: &[&str] = &["街道", "社区", "镇", "乡", "村", "县", "区", "市", "旗"];
+
+/// The items of a list, between 、, that are places by their suffix (白道口镇、八里营镇、留固镇等
+/// 乡镇; 晋江市、福清市、长泰区): where two or more items are, each is a place. The first item is
+/// taken whole or from the start of a word (白道口镇 of 其中白道口镇), the last up to its
+/// suffix (留固镇 of 留固镇等乡镇).
+pub(super) fn listed_places(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
+    let in_list = |c: char| is_han(c) || c == '、';
+    let mut searched_to = 0;
+    for (at, _) in text.match_indices('、') {
+        if at < searched_to {
+            continue;
+        }
+        // The run of ideographs and 、 around, searched back no further than the last list.
+        let start = text[searched_to..at]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| in_list(*c))
+            .last()
+            .map_or(at, |(i, _)| searched_to + i);
+        let end = text[at..]
+            .char_indices()
+            .find(|(_, c)| !in_list(*c))
+            .map_or(text.len(), |(i, _)| at + i);
+        searched_to = end;
+        let mut places = Vec::new();
+        let mut item_start = start;
+        let items: Vec<&str> = text[start..end].split('、').collect();
+        for (k, item) in items.iter().enumerate() {
+            let last = k + 1 == items.len();
+            let place = if k > 0 {
+                listed_place(item, last).map(|len| after_a_leading_place(item, 0..len))
+            } else if LISTED_SUFFIXES.iter().any(|s| item.ends_with(s)) {
+                // The words before the list (其中白道口镇, 将借镜台中市): the shortest place
+                // that starts a word.
+                let first = tokens.partition_point(|t| t.range.start < item_start);
+                let last = tokens.partition_point(|t| t.range.start < item_start + item.len());
+                tokens[first..last].iter().rev().find_map(|word| {
+                    let from = word.range.start - item_start;
+                    listed_place(&item[from..], false).map(|len| from..from + len)
+                })
+            } else {
+                None
+            };
+            if let Some(p) = place {
+                places.push((item_start + p.start..item_start + p.end, None));
+            } else if let Some((span, county)) =
+                county_item(text, tokens, item_start, item, k, last)
+            {
+                places.push((span, Some(county)));
+            }
+            item_start += item.len() + '、'.len_utf8();
+        }
+        if places.len() >= 2 {
+            out.extend(places.into_iter().map(|(span, county)| match county {
+                Some((key, canonical)) => Candidate {
+                    key,
+                    canonical,
+                    ..town_candidate(text, span)
+                },
+                None => town_candidate(text, span),
+            }));
+        }
+    }
+}
+
+/// A list's item that is a county's bare name jieba reads as a place (浏阳、醴陵、韶山等县市):
+/// the whole item, the first item's last word, the last item up to 等. Its span, key and name.
+fn county_item(
+    text: &str,
+    tokens: &[Token],
+    item_start: usize,
+    item: &str,
+    k: usize,
+    last: bool,
+) -> Option<(Range<usize>, (String, String))> {
+    let span = if k == 0 {
+        let end = item_start + item.len();
+        let at = tokens.partition_point(|t| t.range.end < end);
+        tokens.get(at).filter(|t| t.range.end == end)?.range.clone()
+    } else if last {
+        let len = item.find('等').unwrap_or(item.len());
+        item_start..item_start + len
+    } else {
+        item_start..item_start + item.len()
+    };
+    let name = &text[span.clone()];
+    let county = (2..=3)
+        .contains(&name.chars().count())
+        .then(|| super::counties::county_by_bare_name(name))??;
+    Some((span, county))
+}
+
+/// A listed place without the larger place written before it (宁波海曙区: 海曙区, 宁波 being the
+/// gazetteer's): where what follows that place is a name of two characters or more and a
+/// suffix (not 长沙镇, 上海新村).
+fn after_a_leading_place(item: &str, place: Range<usize>) -> Range<usize> {
+    let Some(lead) = super::regions::place_at_start(&item[place.clone()]) else {
+        return place;
+    };
+    let rest = &item[lead..place.end];
+    let suffix = LISTED_SUFFIXES.iter().find(|s| rest.ends_with(*s));
+    match suffix {
+        Some(s) if rest[..rest.len() - s.len()].chars().nth(1).is_some() => lead..place.end,
+        _ => place,
+    }
+}
+
+/// The length of the place a list's item names: all of it (the last item: up to the first
+/// suffix that ends a name), a name of two to four characters and a suffix — not a determiner
+/// (各区), a word of the dictionary that is not a place (开发区, 高新区), nor words that cannot
+/// be part of a name (发展南芬区, 深入青石镇).
+fn listed_place(item: &str, last: bool) -> Option<usize> {
+    let ends: Vec<usize> = item
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(2)
+        .take(3)
+        .collect();
+    let len = ends.into_iter().find_map(|name_end| {
+        let suffix = LISTED_SUFFIXES
+            .iter()
+            .find(|s| item[name_end..].starts_with(*s))?;
+        let len = name_end + suffix.len();
+        (last || len == item.len()).then_some((name_end, len))
+    });
+    let (name_end, len) = len?;
+    let name = &item[..name_end];
+    // Numbers, single characters and words jieba only guessed start names (八里营镇, 白道口镇,
+    // 留固镇), but a name is not all number (三个区) and does not start with a preposition or
+    // verb of motion (赴青石镇).
+    let words = segment::tag(name);
+    let name_like = |t: &Token| {
+        let word = &name[t.range.clone()];
+        let single = word.chars().count() == 1 && !word.starts_with(|c| NOT_IN_A_NAME.contains(c));
+        name_word(t.tag)
+            || t.tag == "m"
+            || single
+            || (word.chars().count() > 1 && !segment::is_word(word))
+    };
+    let name_words = words.iter().all(name_like) && words.iter().any(|t| t.tag != "m");
+    let determiner = name.starts_with(|c| NOT_TOWN_NAMES.contains(c));
+    // 湾镇田心村: a name does not run across a town's or a county's suffix.
+    let across_a_suffix = name.chars().skip(1).any(|c| "镇乡县".contains(c));
+    (name_words && !determiner && !across_a_suffix && !segment::common_word(name)).then_some(len)
+}
