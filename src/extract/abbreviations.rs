@@ -166,8 +166,11 @@ impl Recognizer for Abbreviations {
                     .map(char::len_utf8)
                     .sum::<usize>();
             // 港澳青年: an everyday character that starts a word with the next one (青年) is
-            // not the run's (台胞, Taiwan's compatriots, is Taiwan's).
-            if let (Some(last), Some(next)) = (
+            // not the compound's (台胞, Taiwan's compatriots, is Taiwan's). Asked of compounds
+            // only: jieba's dictionary is not consulted at every 新 of the text.
+            let compound = text[at..end].chars().nth(1).is_some();
+            if let (true, Some(last), Some(next)) = (
+                compound,
                 text[at..end].chars().next_back(),
                 text[end..].chars().next(),
             ) {
