@@ -133,15 +133,6 @@ fn word_hash(word: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(word.as_bytes())
 }
 
-/// `values[i]`, or `pad` where `i` is outside the line.
-fn around(values: &[u64], i: isize, pad: u64) -> u64 {
-    usize::try_from(i)
-        .ok()
-        .and_then(|i| values.get(i))
-        .copied()
-        .unwrap_or(pad)
-}
-
 /// Mixes a template number and a value into a feature (a 32-bit hash).
 fn feature(template: u64, value: u64) -> u32 {
     let mut x = value ^ template.wrapping_mul(0x9E37_79B9_7F4A_7C15);
@@ -217,10 +208,18 @@ pub fn line_features(line: &str, tokens: &[Token]) -> (Vec<usize>, Vec<u32>) {
         }
     }
 
-    let codes: Vec<u64> = chars.iter().map(|&c| c as u64).collect();
-    // Past either end of the line: a value no character or shape has.
-    let ch = |i: isize| around(&codes, i, 0x11_0000);
-    let sh = |i: isize| around(&shapes, i, 0x3ff);
+    // Past either end of the line: a value no character or shape has. Two of them each side,
+    // so that a neighbour is read by index, without a bounds test per feature.
+    let padded = |values: Vec<u64>, pad: u64| -> Vec<u64> {
+        let mut out = vec![pad; values.len() + 4];
+        out[2..2 + values.len()].copy_from_slice(&values);
+        out
+    };
+    let codes = padded(chars.iter().map(|&c| c as u64).collect(), 0x11_0000);
+    let shapes = padded(shapes, 0x3ff);
+    // `i` is the position in the line, from -2 to n + 1.
+    let ch = |i: isize| codes[(i + 2) as usize];
+    let sh = |i: isize| shapes[(i + 2) as usize];
     let pair = |a: u64, b: u64| a << 21 | b;
     let compound_surname = |i: usize| -> u64 {
         let next = chars.get(i + 1).copied().unwrap_or(' ');
