@@ -28,19 +28,25 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 NAME_FOR = re.compile(r"(?:nickname|another name|alternative name)s? (?:for|of) (?:the city )?([^/;(]+)")
 
 
-def places():
-    """Chinese names (full and short) and English bare names of the places gazette knows."""
+def divisions(levels):
+    """The divisions of these levels in regions.tsv, by Chinese name (full and short) and by
+    English bare name: each mapped to its full Chinese name."""
     by_zh, by_en = {}, {}
     for line in open(ASSETS / "regions.tsv", encoding="utf-8"):
         if line.startswith("#"):
             continue
         cols = line.rstrip("\n").split("\t")
         full, short, level, english = cols[1], cols[2], cols[3], cols[6].split("|")
-        if level not in ("province", "municipality", "city"):
-            continue
-        by_zh.setdefault(full, full)
-        by_zh.setdefault(short, full)
-        by_en.setdefault(english[0], full)
+        if level in levels:
+            by_zh.setdefault(full, full)
+            by_zh.setdefault(short, full)
+            by_en.setdefault(english[0], full)
+    return by_zh, by_en
+
+
+def places():
+    """Chinese names (full and short) and English bare names of the places gazette knows."""
+    by_zh, by_en = divisions(("province", "municipality", "city"))
     for line in open(ASSETS / "countries.tsv", encoding="utf-8"):
         if line.startswith("#"):
             continue
@@ -53,23 +59,8 @@ def places():
 ABBREVIATION_FOR = re.compile(r"(?:short name|abbr\.|another name) for (?:the city of )?([^/;(]+)")
 
 
-def cities():
-    """Prefecture-level cities by Chinese name (full and short) and English bare name."""
-    by_zh, by_en = {}, {}
-    for line in open(ASSETS / "regions.tsv", encoding="utf-8"):
-        if line.startswith("#"):
-            continue
-        cols = line.rstrip("\n").split("\t")
-        full, short, level, english = cols[1], cols[2], cols[3], cols[6].split("|")
-        if level == "city":
-            by_zh.setdefault(full, full)
-            by_zh.setdefault(short, full)
-            by_en.setdefault(english[0], full)
-    return by_zh, by_en
-
-
 def abbreviations():
-    by_zh, by_en = cities()
+    by_zh, by_en = divisions(("city",))
     rows = set()
     with gzip.open(sys.argv[2], "rt", encoding="utf-8") as f:
         for line in f:
