@@ -20,7 +20,7 @@ pub(super) fn place_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
     let text: &str = &doc.text;
     let mut shorts: Vec<(String, String, String)> = Vec::new();
     // Each place once: a district is mentioned many times, and reading its bare name takes jieba.
-    let mut seen: HashSet<(&str, &str)> = HashSet::new();
+    let mut seen: rustc_hash::FxHashSet<(&str, &str)> = Default::default();
     let mut add = |key: &str, surface: &str, canonical: &str| {
         if let Some(bare) = super::regions::bare_name_of(key, surface) {
             if !shorts.iter().any(|(s, ..)| s == bare) {
