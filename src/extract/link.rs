@@ -223,16 +223,21 @@ pub(super) fn familiar_names(doc: &Document, mentions: &mut Vec<Candidate>) {
             }
         }
     }
-    // One pass over the text for every surname, so dense text stays linear.
+    // One pass over the text for every surname, so dense text stays linear; none where no
+    // surname stands for one person (an English article).
+    let alone: rustc_hash::FxHashMap<char, &(String, String)> = by_surname
+        .iter()
+        .filter_map(|(c, e)| Some((*c, e.as_ref()?)))
+        .collect();
     let mut taken: BTreeMap<usize, usize> = mentions
         .iter()
         .map(|m| (m.span.start, m.span.end))
         .collect();
     let mut before = None;
-    for (start, c) in text.char_indices() {
+    for (start, c) in text.char_indices().take_while(|_| !alone.is_empty()) {
         let after_han = before.is_some_and(crate::corpus::meta::is_han);
         before = Some(c);
-        let Some(Some((key, canonical))) = by_surname.get(&c) else {
+        let Some((key, canonical)) = alone.get(&c) else {
             continue;
         };
         let span = start..start + c.len_utf8();
