@@ -205,6 +205,8 @@ pub(super) fn town_candidate(text: &str, span: Range<usize>) -> Candidate {
 
 /// Suffixes of towns, townships, subdistricts and villages.
 const TOWN_SUFFIXES: &[&str] = &["街道", "社区", "镇", "乡", "村"];
+/// The last characters of `TOWN_SUFFIXES`.
+const TOWN_SUFFIX_ENDS: [char; 5] = ['道', '区', '镇', '乡', '村'];
 /// The first characters of `TOWN_SUFFIXES`.
 const TOWN_SUFFIX_STARTS: [char; 5] = ['街', '社', '镇', '乡', '村'];
 /// What may not start a town's name: a determiner (全镇, 该村, 各乡, 所有街道), or the writer's
@@ -225,6 +227,10 @@ fn town(text: &str, tokens: &[Token], i: usize, out: &mut Vec<Candidate>) {
             break;
         }
         let run = &text[t.range.start..last.range.end];
+        // A character test first: this runs for every word, and most end in no suffix.
+        if !run.ends_with(TOWN_SUFFIX_ENDS) {
+            continue;
+        }
         for suffix in TOWN_SUFFIXES {
             let Some(name) = run.strip_suffix(suffix) else {
                 continue;
@@ -350,6 +356,15 @@ mod tests {
             .filter_map(|s| s.chars().next())
             .collect();
         assert_eq!(firsts, TOWN_SUFFIX_STARTS);
+    }
+
+    #[test]
+    fn the_suffixes_last_characters_are_listed() {
+        let lasts: Vec<char> = TOWN_SUFFIXES
+            .iter()
+            .filter_map(|s| s.chars().next_back())
+            .collect();
+        assert_eq!(lasts, TOWN_SUFFIX_ENDS);
     }
 
     #[test]
