@@ -139,12 +139,6 @@ fn country_of(c: char, text: &str) -> Option<&'static str> {
     })
 }
 
-/// The key the gazetteer gives the place with `code`, and its display name.
-fn place(code: &str) -> Option<(String, String)> {
-    let p = TABLES.places.iter().find(|p| p.code == code)?;
-    Some((format!("region:{}", p.code), super::regions::place_name(p)))
-}
-
 impl Recognizer for Abbreviations {
     fn name(&self) -> &'static str {
         "abbreviations"
@@ -168,12 +162,10 @@ impl Recognizer for Abbreviations {
             // 港澳青年: an everyday character that starts a word with the next one (青年) is
             // not the compound's (台胞, Taiwan's compatriots, is Taiwan's). Asked of compounds
             // only: jieba's dictionary is not consulted at every 新 of the text.
-            let compound = text[at..end].chars().nth(1).is_some();
-            if let (true, Some(last), Some(next)) = (
-                compound,
-                text[at..end].chars().next_back(),
-                text[end..].chars().next(),
-            ) {
+            let mut run = text[at..end].chars();
+            if let (Some(_), Some(last), Some(next)) =
+                (run.next(), run.next_back(), text[end..].chars().next())
+            {
                 let word: String = [last, next].iter().collect();
                 if EVERYDAY.contains(last) && next != '胞' && segment::common_word(&word) {
                     end -= last.len_utf8();
@@ -405,7 +397,7 @@ fn countries_beside_china(text: &str, at: usize, out: &mut Vec<Candidate>) {
     };
     let codes = std::iter::once("CHN").chain(codes);
     for (&(at, c), code) in from.iter().zip(codes) {
-        if let Some((key, canonical)) = place(code) {
+        if let Some((key, canonical)) = super::regions::place_by_code(code) {
             out.push(Candidate {
                 span: at..at + c.len_utf8(),
                 label: Label::Region,

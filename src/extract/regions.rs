@@ -296,6 +296,12 @@ fn english_match_ok(text: &str, span: &std::ops::Range<usize>, single_word: bool
 static BY_CODE: LazyLock<HashMap<&'static str, &'static Place>> =
     LazyLock::new(|| TABLES.places.iter().map(|p| (p.code.as_str(), p)).collect());
 
+/// The key the gazetteer gives the place with division code `code`, and its display name.
+pub(super) fn place_by_code(code: &str) -> Option<(String, String)> {
+    let p = BY_CODE.get(code)?;
+    Some((format!("region:{}", p.code), place_name(p)))
+}
+
 /// Whether an entity key is a city abroad of the gazetteer (region:GN2911298, Hamburg).
 pub(crate) fn is_city_abroad(key: &str) -> bool {
     key.strip_prefix("region:")

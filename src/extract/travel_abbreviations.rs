@@ -71,14 +71,14 @@ impl Recognizer for TravelAbbreviations {
                     .filter(|p| BEFORE.contains(*p))
                     .and_then(|_| PLACES.get(&c))
                     .filter(|_| AFTER.iter().any(|w| after.starts_with(w)));
-                if let Some(p) =
-                    place.and_then(|code| TABLES.places.iter().find(|p| p.code == *code))
+                if let Some((key, canonical)) =
+                    place.and_then(|code| super::regions::place_by_code(code))
                 {
                     out.push(Candidate {
                         span: at..at + c.len_utf8(),
                         label: Label::Region,
-                        key: format!("region:{}", p.code),
-                        canonical: super::regions::place_name(p),
+                        key,
+                        canonical,
                         recognizer: "abbreviations",
                     });
                 }
