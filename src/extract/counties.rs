@@ -9,7 +9,15 @@ use std::sync::LazyLock;
 
 /// Characters after a bare place name that make it the start of a park's, a road's or a smaller
 /// place's name (西青园, 南海路, 津南区): not the place.
-pub(crate) const STARTS_A_LONGER_NAME: &str = "园区县市镇乡村路街港站";
+const STARTS_A_LONGER_NAME: &str = "园区县市镇乡村路街港站";
+
+/// Whether a county's or district's bare name ending at `at` starts a longer name: a park's, a
+/// road's, a smaller place's, or any facility's the gazetteer's bare names are kept out of
+/// (南沙花园, 江口水库).
+pub(crate) fn starts_a_longer_name(text: &str, at: usize) -> bool {
+    text[at..].starts_with(|c| STARTS_A_LONGER_NAME.contains(c))
+        || super::gazetteer_zh::facility_after(text, at)
+}
 
 /// County-level places by their bare name, keyed by it and their province's full name, and by
 /// it and their city's code (its first four digits).
@@ -92,7 +100,7 @@ pub(super) fn counties_after_their_province(
             let Some(counties) = COUNTIES_BY_PARENT.get(&(key, bare)) else {
                 continue;
             };
-            let goes_on = after[end..].starts_with(|c| STARTS_A_LONGER_NAME.contains(c));
+            let goes_on = starts_a_longer_name(text, span.end + end);
             if !super::segment::common_word(bare) && !goes_on {
                 out.push((span.end..span.end + end, counties.clone()));
             }

@@ -64,7 +64,7 @@ pub(super) fn place_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
             return !capitalized && !text[span.end..].starts_with(['-', '\'', '’']);
         }
         // 津南园, 南海路: the start of a park's or a road's name.
-        if text[span.end..].starts_with(|c| super::counties::STARTS_A_LONGER_NAME.contains(c)) {
+        if super::counties::starts_a_longer_name(text, span.end) {
             return false;
         }
         // Read in a few characters of context: 南海 of 东南海岸 is no word of its own.
