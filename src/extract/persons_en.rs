@@ -108,8 +108,13 @@ impl Recognizer for PersonsEn {
             }
             out.push(person(r.start..r.end, key, canonical));
         }
-        given_name_back_references(t, &ws, &by_given, ours, out);
-        surname_back_references(text, &ws, &by_surname, ours, out);
+        // The full names read above (`out[ours..]`) are disjoint.
+        let taken: BTreeMap<usize, usize> = out[ours..]
+            .iter()
+            .map(|c| (c.span.start, c.span.end))
+            .collect();
+        given_name_back_references(t, &ws, &by_given, &taken, out);
+        surname_back_references(text, &ws, &by_surname, &taken, out);
     }
 }
 
@@ -313,7 +318,7 @@ fn surname_back_references(
     text: &str,
     ws: &[Word],
     by_surname: &HashMap<String, Vec<(usize, String, String)>>,
-    ours: usize,
+    taken: &BTreeMap<usize, usize>,
     out: &mut Vec<Candidate>,
 ) {
     // Per surname: the first full name, and where a name with another key first appears (from
@@ -328,11 +333,6 @@ fn surname_back_references(
                 .map_or(usize::MAX, |(at, ..)| *at);
             Some((surname.as_str(), (first, ambiguous_from)))
         })
-        .collect();
-    // The full names read above (`out[ours..]`) are disjoint.
-    let taken: BTreeMap<usize, usize> = out[ours..]
-        .iter()
-        .map(|c| (c.span.start, c.span.end))
         .collect();
     let mut lower = [0; 32];
     let headline_end = text.find('\n').unwrap_or(text.len());
@@ -353,7 +353,7 @@ fn surname_back_references(
         if (*first_at >= w.start && !(one_person && in_headline)) || ambiguous_from < w.start {
             continue;
         }
-        if super::overlaps(&taken, &(w.start..w.end)) {
+        if super::overlaps(taken, &(w.start..w.end)) {
             continue;
         }
         let cue =
@@ -371,15 +371,10 @@ fn given_name_back_references(
     t: &Tables,
     ws: &[Word],
     by_given: &HashMap<String, Vec<(usize, String, String)>>,
-    ours: usize,
+    taken: &BTreeMap<usize, usize>,
     out: &mut Vec<Candidate>,
 ) {
-    let taken: BTreeMap<usize, usize> = out[ours..]
-        .iter()
-        .map(|c| (c.span.start, c.span.end))
-        .collect();
     let mut lower = [0; 32];
-    let mut found = Vec::new();
     for w in ws {
         if case_of(w.text) != Case::Capitalized {
             continue;
@@ -393,11 +388,10 @@ fn given_name_back_references(
         let names_other = t.surnames_roman.contains(given)
             || super::regions::is_place_word(given)
             || super::regions::english_place(w.text).is_some();
-        if *first_at < w.start && !names_other && !super::overlaps(&taken, &(w.start..w.end)) {
-            found.push(person(w.start..w.end, key.clone(), canonical.clone()));
+        if *first_at < w.start && !names_other && !super::overlaps(taken, &(w.start..w.end)) {
+            out.push(person(w.start..w.end, key.clone(), canonical.clone()));
         }
     }
-    out.extend(found);
 }
 
 /// Surnames that are also English words or name a dynasty, people or currency (He, Song, Han,
