@@ -106,6 +106,14 @@ static COUNTRIES: LazyLock<FxHashMap<char, &'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Whether `pair` is 中 and a country's first character (中新, 中德): China and a partner
+/// naming a joint zone (中新广州知识城).
+pub(super) fn is_china_and_partner(pair: &str) -> bool {
+    let mut chars = pair.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some('中'), Some(c), None)
+        if COUNTRIES_BY_FIRST.contains_key(&c))
+}
+
 /// Every country by the first character of its Chinese name (新 → 新加坡, 新西兰): where the
 /// character alone is ambiguous, the document names the one it stands for.
 static COUNTRIES_BY_FIRST: LazyLock<FxHashMap<char, Vec<(&'static str, &'static str)>>> =

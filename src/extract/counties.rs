@@ -37,25 +37,33 @@ static COUNTIES_BY_PARENT: LazyLock<HashMap<(&'static str, &'static str), Vec<us
         map
     });
 
+/// Counties and districts by their bare names.
+static BY_BARE: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
+    let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
+    for ((_, bare), places) in COUNTIES_BY_PARENT.iter() {
+        map.entry(bare).or_default().extend(places);
+    }
+    // Each place is there under its province and its city.
+    for places in map.values_mut() {
+        places.sort_unstable();
+        places.dedup();
+    }
+    map
+});
+
 /// A county-level place by its bare name (浏阳 of 浏阳市) where jieba reads that name as a place:
 /// its key and display name (the most general, where several share the name).
 pub(crate) fn county_by_bare_name(bare: &str) -> Option<(String, String)> {
-    static BY_BARE: LazyLock<HashMap<&'static str, Vec<usize>>> = LazyLock::new(|| {
-        let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
-        for ((_, bare), places) in COUNTIES_BY_PARENT.iter() {
-            map.entry(bare).or_default().extend(places);
-        }
-        // Each place is there under its province and its city.
-        for places in map.values_mut() {
-            places.sort_unstable();
-            places.dedup();
-        }
-        map
-    });
-    let places = BY_BARE.get(bare)?;
     if !matches!(super::segment::tag(bare).as_slice(), [t] if t.tag == "ns") {
         return None;
     }
+    county_by_bare_name_any_tag(bare)
+}
+
+/// `county_by_bare_name` whatever jieba makes of the name, where the context vouches for a
+/// place (a list of places: 青浦、吴江、嘉善三地, 吴江 tagged a person's name).
+pub(crate) fn county_by_bare_name_any_tag(bare: &str) -> Option<(String, String)> {
+    let places = BY_BARE.get(bare)?;
     let place = choose(places, &HashSet::new());
     Some((format!("region:{}", place.code), place_name(place)))
 }

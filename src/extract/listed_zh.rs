@@ -76,7 +76,7 @@ pub(super) fn listed_places(text: &str, tokens: &[Token], out: &mut Vec<Candidat
 }
 
 /// A list's item that is a county's bare name jieba reads as a place (浏阳、醴陵、韶山等县市):
-/// the whole item, the first item's last word, the last item up to 等. Its span, key and name.
+/// the whole item, the first item's last word, the last item up to 等 or its count (三地). Its span, key and name.
 fn county_item(
     text: &str,
     tokens: &[Token],
@@ -90,16 +90,33 @@ fn county_item(
         let at = tokens.partition_point(|t| t.range.end < end);
         tokens.get(at).filter(|t| t.range.end == end)?.range.clone()
     } else if last {
-        let len = item.find('等').unwrap_or(item.len());
-        item_start..item_start + len
+        item_start..item_start + list_end(item)
     } else {
         item_start..item_start + item.len()
     };
     let name = &text[span.clone()];
-    let county = (2..=3)
-        .contains(&name.chars().count())
-        .then(|| super::counties::county_by_bare_name(name))??;
+    let county = (2..=3).contains(&name.chars().count()).then(|| {
+        // Two places listed together vouch for each other's reading; jieba may have read
+        // a county's name as a person's (吴江) — not as a common word.
+        if segment::common_word(name) {
+            None
+        } else {
+            super::counties::county_by_bare_name_any_tag(name)
+        }
+    })??;
     Some((span, county))
+}
+
+/// Where the last item of a list of places ends: at 等 (醴陵等县市) or at the count of places
+/// (嘉善三地, 嘉善两县), else with the item.
+fn list_end(item: &str) -> usize {
+    item.char_indices()
+        .find(|&(i, c)| {
+            c == '等'
+                || ("两二三四五六七八九十几".contains(c)
+                    && item[i + c.len_utf8()..].starts_with(['地', '县', '市', '区']))
+        })
+        .map_or(item.len(), |(i, _)| i)
 }
 
 /// A listed place without the larger place written before it (宁波海曙区: 海曙区, 宁波 being the

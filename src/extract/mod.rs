@@ -493,6 +493,8 @@ mod beyond_tables_tests;
 #[cfg(test)]
 mod local_news_tests;
 #[cfg(test)]
+mod local_places_tests;
+#[cfg(test)]
 mod national_news_tests;
 #[cfg(test)]
 mod pieces_tests;

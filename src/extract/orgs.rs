@@ -67,7 +67,7 @@ const OF_HEADS: &[&str] = &[
 ];
 
 static HEAD_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"股份有限公司|有限责任公司|有限公司|集团|委员会|管委会|党工委|工委|党委|党组|区委|市委|省委|县委|工商联|联合会|促进会|研究会|基金会|商会|协会|科协|大学|学院|研究院|研究所|人民政府|发展改革委|发改委|市政府|区政府|县政府|省政府|办公室|日报|晚报|新闻网|报社|电视台|广播电视台|出版社|议会|中心|局|署").expect("static regex")
+    Regex::new(r"股份有限公司|有限责任公司|有限公司|集团|执行委员会|管理委员会|委员会|管委会|执委会|党支部|合作社|党工委|工委|党委|党组|区委|市委|省委|县委|工商联|联合会|促进会|研究会|基金会|商会|协会|科协|大学|学院|研究院|研究所|人民政府|发展改革委|发改委|市政府|区政府|县政府|省政府|办公室|日报|晚报|新闻网|报社|电视台|广播电视台|出版社|议会|中心|局|署").expect("static regex")
 });
 
 /// Characters that make 局 part of a word rather than a bureau (布局 layout, 大局 overall situation).
@@ -402,7 +402,13 @@ fn org_before_head(
     if head_word == "中心" && text[..head.start].ends_with("副") {
         return;
     }
-    let start = if head_word == "中心" {
+    // A zone's committee: named by the zone, however long its name (示范区执委会).
+    let zone = matches!(head_word, "执委会" | "管委会" | "执行委员会" | "管理委员会")
+        .then(|| super::zones::zone_before(text, head.start))
+        .flatten();
+    let start = if let Some(zone_start) = zone {
+        zone_start
+    } else if head_word == "中心" {
         // 中心 names an organization only after a place (天津市概念验证中心).
         let place = text[start..head.start]
             .char_indices()

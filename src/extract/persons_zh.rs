@@ -93,7 +93,13 @@ fn names_in_lists<'t>(
             .iter()
             .filter(|n| known.contains(*n) || tagged_person(n))
             .count();
-        if evidenced >= 2 && name_like.len() * 2 >= items.len() {
+        // 青浦、吴江、嘉善: districts and counties by their bare names, whatever jieba makes
+        // of them, are a list of places.
+        let places = items
+            .iter()
+            .filter(|item| super::zones::division_name_len(item) == Some(item.len()))
+            .count();
+        if evidenced >= 2 && name_like.len() * 2 >= items.len() && places * 2 < items.len() {
             found.extend(name_like);
         }
     }

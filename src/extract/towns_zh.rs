@@ -149,7 +149,9 @@ fn villages_joined_on(text: &str, towns: &mut Vec<Candidate>) {
 }
 
 /// The length of a village or community of two or three characters that `text` starts with
-/// (新龙村, 幸福社区).
+/// (新龙村, 幸福社区), right after another place. There a name may start like a word that
+/// elsewhere is no name's (新屋村 after 大塘乡, 新民社区 in a list of communities), unless it is
+/// a determiner (该村) or ends in a common word (新农村).
 fn village_at(text: &str) -> Option<usize> {
     let starts: Vec<usize> = text
         .char_indices()
@@ -164,8 +166,15 @@ fn village_at(text: &str) -> Option<usize> {
             .find(|s| text[end..].starts_with(s))?;
         let len = end + suffix.len();
         // Not 调研乡村 of 调研乡村振兴: a verb and 乡村 ("the countryside").
-        let named = town_name(name, false)
-            && !name.starts_with(|c| NOT_IN_A_NAME.contains(c))
+        let named = (2..=3).contains(&name.chars().count())
+            && name.chars().all(is_han)
+            && !name.starts_with(|c| DETERMINERS.contains(c) || NOT_IN_A_NAME.contains(c))
+            && !segment::common_word(&text[..len])
+            // 新农村: the suffix and the character before it make a word (农村 "countryside").
+            && !name
+                .char_indices()
+                .next_back()
+                .is_some_and(|(i, _)| segment::common_word(&text[i..len]))
             && !common_suffix_word(&text[..len])
             && !segment::COMMON_VERBS.iter().any(|v| name.starts_with(v));
         named.then_some(len)
@@ -212,6 +221,8 @@ const TOWN_SUFFIX_STARTS: [char; 5] = ['街', '社', '镇', '乡', '村'];
 /// What may not start a town's name: a determiner (全镇, 该村, 各乡, 所有街道), or the writer's
 /// own county or city (我县大河乡).
 pub(super) const NOT_TOWN_NAMES: &str = "全该本各每此所乡城农邻外同老新县市区省镇村";
+/// The determiners among `NOT_TOWN_NAMES`: never a name's start, even right after a place.
+const DETERMINERS: &str = "全该本各每此所";
 
 /// A town, township, subdistrict or village: a name of two or three characters that jieba
 /// reads as a word of its own (or as a place), then the suffix (东坝镇, 桂城街道) — not 农村, 全镇.
@@ -242,7 +253,12 @@ fn town(text: &str, tokens: &[Token], i: usize, out: &mut Vec<Candidate>) {
                 .filter(|w| w.range.start < name_end)
                 .all(|w| name_word(w.tag));
             // One dictionary word that is not a proper noun (农村, 城乡) is a word, not a town.
-            let proper = t.tag.starts_with("ns") || t.tag.starts_with("nr") || t.tag == "nz";
+            // Not jieba's person tag on a word that holds the suffix (小山村 "a small mountain
+            // village" is tagged a name).
+            let holds_the_suffix = t.range.end > name_end;
+            let proper = t.tag.starts_with("ns")
+                || t.tag == "nz"
+                || (t.tag.starts_with("nr") && !holds_the_suffix);
             let common_word = take == 1 && !proper && segment::is_word(run);
             // 新塘镇: a word jieba knows as a place may start like a determiner.
             let known_place = take == 2 && t.tag == "ns" && t.range.end == name_end;
@@ -252,12 +268,36 @@ fn town(text: &str, tokens: &[Token], i: usize, out: &mut Vec<Candidate>) {
             let names_something =
                 !suffix_in_a_word && town_name(name, known_place) && name_words && !common_word;
             if names_something {
-                out.push(town_candidate(text, t.range.start..last.range.end));
+                let start = road_named_start(text, tokens, i, suffix);
+                out.push(town_candidate(text, start..last.range.end));
                 return;
             }
         }
     }
     town_inside_a_guess(text, tokens, i, out);
+}
+
+/// Where a community named for its road starts (建设东路社区, read 建设 + 东路 + 社区): the
+/// word before a name that starts with a direction and 路, if it is two ideographs; else at
+/// word `i`.
+fn road_named_start(text: &str, tokens: &[Token], i: usize, suffix: &str) -> usize {
+    let t = &tokens[i];
+    let road_side = ["东路", "西路", "南路", "北路", "中路"]
+        .iter()
+        .any(|r| text[t.range.clone()].starts_with(r));
+    let before = i.checked_sub(1).map(|k| &tokens[k]);
+    match before {
+        Some(b) if suffix == "社区" && road_side && b.range.end == t.range.start => {
+            let word = &text[b.range.clone()];
+            let two_ideographs = word.chars().count() == 2 && word.chars().all(is_han);
+            if two_ideographs {
+                b.range.start
+            } else {
+                t.range.start
+            }
+        }
+        _ => t.range.start,
+    }
 }
 
 /// Whether `name` (before a suffix) can name a town: two or three ideographs, not starting like

@@ -3,6 +3,7 @@
 //! the name before the suffix read back to where it starts; and English groupings of places
 //! joined by hyphens (`Beijing-Tianjin-Hebei`).
 
+use super::abbreviations::is_china_and_partner;
 use super::regions::is_place_word;
 use super::tables::TABLES;
 use super::tokens::{case_of, last_word_start, Case, STOP_CAPITALS};
@@ -57,7 +58,7 @@ static ZONE_EN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Chinese zone suffixes, longest first.
 static ZONE_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"高新技术产业开发区|经济技术开发区|综合保税区|高新区|经开区|综保区|新区|开发区|自贸区|自由贸易试验区|保税区|工业园区|产业园区|产业园|科创园|科技园|软件园|生态园|工业园|物流园|园区|商务区|合作区|城市副中心|示范区|试验区|实验区|生态城|科学城|科技城|生物城|大学城|港区|流域|经济带|经济圈|城市群|都市圈|三角洲|湾区|走廊").expect("static regex")
+    Regex::new(r"高新技术产业开发区|经济技术开发区|综合保税区|高新区|经开区|综保区|新区|开发区|自贸区|自由贸易试验区|保税区|工业园区|产业园区|产业园|科创园|科技园|软件园|生态园|工业园|物流园|园区|商务区|合作区|城市副中心|示范区|试验区|实验区|生态城|科学城|科技城|生物城|大学城|知识城|集聚区|港区|流域|经济带|经济圈|城市群|都市圈|三角洲|湾区|走廊").expect("static regex")
 });
 
 /// 'Qingdao High-tech Zone', 'Tianjin Port Free Trade Zone', 'Sino-Singapore Tianjin Eco-City':
@@ -207,39 +208,8 @@ pub(super) fn zones_zh(text: &str, out: &mut Vec<Candidate>) {
         if head_ends_a_division(text, m.range()) {
             continue;
         }
-        let run_start = text[..m.start()]
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| is_han(*c))
-            .take(MAX_ZONE_PREFIX)
-            .last()
-            .map_or(m.start(), |(i, _)| i);
-        let run = &text[run_start..m.start()];
-        // A place the name starts with, with no conjunction, particle or preposition between it
-        // and the suffix (青岛港和中德生态园 is two things, 益阳等环长株潭城市群 a list and a
-        // zone; 张卫东到松山湖高新区: 卫东 is a district's name inside a person's).
-        let by_place = run
-            .char_indices()
-            .find(|&(i, _)| {
-                place_prefix_at_start(&run[i..]).is_some()
-                    && !run[i..].contains(|c| "和与及、等的在是到至赴从向对为于则以将".contains(c))
-                    && !has_a_common_verb(&run[i..])
-                    && !inside_a_place(text, run_start + i)
-            })
-            .map(|(i, _)| run_start + i);
-
-        // A region named before the place belongs to the name too (成渝地区双城经济圈, where
-        // 双城 is also a district's name); other words before it do not (亲临滨海新区).
-        let by_words = || noun_prefix(text, run_start, m.range());
-        let start = match by_place {
-            Some(place) if text[run_start..place].ends_with("地区") => {
-                by_words().map_or(place, |w| w.min(place))
-            }
-            Some(place) => place,
-            None => match by_words() {
-                Some(start) => start,
-                None => continue,
-            },
+        let Some(start) = zone_name_start_zh(text, m.range()) else {
+            continue;
         };
         let name = &text[start..m.end()];
         out.push(Candidate {
@@ -250,6 +220,62 @@ pub(super) fn zones_zh(text: &str, out: &mut Vec<Candidate>) {
             recognizer: "regions",
         });
     }
+}
+
+/// Where the name of a zone whose suffix (高新区, 示范区…) stands at `suffix` starts, if it
+/// has one: see `zones_zh`.
+pub(super) fn zone_name_start_zh(text: &str, suffix: std::ops::Range<usize>) -> Option<usize> {
+    let run_start = text[..suffix.start]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_han(*c))
+        .take(MAX_ZONE_PREFIX)
+        .last()
+        .map_or(suffix.start, |(i, _)| i);
+    let run = &text[run_start..suffix.start];
+    // A place the name starts with, with no conjunction, particle or preposition between it
+    // and the suffix (青岛港和中德生态园 is two things, 益阳等环长株潭城市群 a list and a
+    // zone; 张卫东到松山湖高新区: 卫东 is a district's name inside a person's).
+    let by_place = run
+        .char_indices()
+        .find(|&(i, _)| {
+            division_name_len(&run[i..]).is_some()
+                && !run[i..].contains(|c| "和与及、等的在是到至赴从向对为于则以将".contains(c))
+                && !has_a_common_verb(&run[i..])
+                && !inside_a_place(text, run_start + i)
+        })
+        .map(|(i, _)| run_start + i);
+
+    // A region named before the place belongs to the name too (成渝地区双城经济圈, where
+    // 双城 is also a district's name); other words before it do not (亲临滨海新区).
+    let by_words = || noun_prefix(text, run_start, suffix.clone());
+    match by_place {
+        Some(place) if text[run_start..place].ends_with("地区") => {
+            Some(by_words().map_or(place, |w| w.min(place)))
+        }
+        // China and a partner before the place (中新广州知识城): the zone they built there.
+        Some(place) if place >= run_start + 6 && is_china_and_partner(&text[place - 6..place]) => {
+            Some(place - 6)
+        }
+        Some(place) => Some(place),
+        None => by_words(),
+    }
+}
+
+/// The zone (its name, or its suffix alone where it has none) that ends at `at`: the body of
+/// a zone's committee is named by it (长三角生态绿色一体化发展示范区执委会, 合作区执行委员会).
+pub(super) fn zone_before(text: &str, at: usize) -> Option<usize> {
+    let from = text[..at]
+        .char_indices()
+        .rev()
+        .take(8)
+        .last()
+        .map_or(at, |(i, _)| i);
+    let suffix = ZONE_ZH
+        .find_iter(&text[from..at])
+        .find(|m| from + m.end() == at)?;
+    let suffix = from + suffix.start()..at;
+    Some(zone_name_start_zh(text, suffix.clone()).unwrap_or(suffix.start))
 }
 
 /// Whether a zone's head word is the end of a division's name that takes part of it: 泉港区 is
@@ -281,10 +307,17 @@ fn head_ends_a_division(text: &str, head: std::ops::Range<usize>) -> bool {
 /// Whether a common verb of two characters or more stands in `run` (南沙将依托…示范区: a clause,
 /// not a name).
 pub(super) fn has_a_common_verb(run: &str) -> bool {
-    super::segment::COMMON_VERBS
-        .iter()
-        .any(|v| v.chars().nth(1).is_some() && run.contains(v))
+    super::segment::COMMON_VERBS.iter().any(|v| {
+        // 合作 leading the run is the verb (or 合作市), not a word of the name.
+        v.chars().nth(1).is_some()
+            && run.contains(v)
+            && (!IN_ZONE_NAMES.contains(v) || run.starts_with(v))
+    })
 }
+
+/// Common verbs that are also words of zones' and centres' names (全面合作示范区, 现代服务业合作区,
+/// 协同发展示范区, 政务服务中心).
+const IN_ZONE_NAMES: &[&str] = &["服务", "合作", "全面", "协同", "联合"];
 
 /// Most ideographs before a zone suffix that can belong to the zone's name.
 const MAX_ZONE_PREFIX: usize = 12;
@@ -343,6 +376,15 @@ fn leading_name_words(text: &str, tokens: &[super::segment::Token]) -> Option<us
     {
         words = &words[verb + 1..];
     }
+    // A verb between nouns and a proper noun ends what came before it too: 平台建成大湾区 is
+    // "the platform made into the Bay Area".
+    if let Some(verb) = (1..words.len()).rev().find(|&k| {
+        words[k].tag == "v"
+            && super::segment::is_word(&text[words[k].range.clone()])
+            && words[k + 1..].iter().any(|t| t.is_proper())
+    }) {
+        words = &words[verb + 1..];
+    }
     // jieba guesses unknown place names as persons' (nr); one right before 地区 or the suffix
     // itself names the place (成渝地区双城经济圈, 北部湾城市群).
     let names_place_in = |words: &[super::segment::Token], k: usize| {
@@ -384,13 +426,13 @@ fn inside_a_place(text: &str, at: usize) -> bool {
         .char_indices()
         .rev()
         .take(4)
-        .any(|(i, _)| place_prefix_at_start(&text[i..]).is_some_and(|len| i + len > at))
+        .any(|(i, _)| division_name_len(&text[i..]).is_some_and(|len| i + len > at))
 }
 
 /// Length of the division name (full or bare, any level) that `text` starts with: a zone is
 /// named after its district (西青经济技术开发区) even where a bare district name alone is not
 /// taken for the district.
-fn place_prefix_at_start(text: &str) -> Option<usize> {
+pub(crate) fn division_name_len(text: &str) -> Option<usize> {
     static PREFIXES: LazyLock<AhoCorasick> = LazyLock::new(|| {
         let names: HashSet<&str> = TABLES
             .places

@@ -27,6 +27,15 @@ static COMMON_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::n
         .collect()
 });
 
+/// Words jieba's dictionary tags as persons' names that CC-CEDICT has only as common words
+/// (assets/misread_names.txt: 洪水 "flood", 明白 "to understand").
+static MISREAD_NAMES: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../../assets/misread_names.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .collect()
+});
+
 /// The shipped model; none if the file is damaged (the rules then work alone).
 static SHIPPED: LazyLock<Option<Weights>> =
     LazyLock::new(|| Weights::from_bytes(include_bytes!("../../../assets/ner_zh.bin")).ok());
@@ -87,11 +96,20 @@ pub fn plausible_person(name: &str) -> bool {
         return false;
     }
     if let [t] = segment::tag(name).as_slice() {
-        if segment::is_word(name) && !t.tag.starts_with("nr") {
+        // 小山村 "a small mountain village", tagged a name: a dictionary word ending in a
+        // place's suffix is the place's kind of word.
+        let a_place_word = name.ends_with(|c| "村镇乡县区市省".contains(c));
+        if segment::is_word(name) && (!t.tag.starts_with("nr") || a_place_word) {
             return false;
         }
     }
-    if super::regions::place_at_start(name) == Some(name.len()) {
+    if MISREAD_NAMES.contains(name) {
+        return false;
+    }
+    // 南海; 吴江, a district's bare name (吴江区), however jieba tags it.
+    if super::regions::place_at_start(name) == Some(name.len())
+        || super::zones::division_name_len(name) == Some(name.len())
+    {
         return false;
     }
     // 高水平: a "given name" that is a frequent common word makes a phrase, not a name.

@@ -1,0 +1,95 @@
+//! Chinese local news, places below the county and the bodies around them: villages and
+//! communities named like common words, zones with long names, zones' committees, lists of
+//! districts by their bare names (made-up sentences, not from any article).
+
+use super::tests::{found, has};
+
+#[test]
+fn a_village_right_after_its_town_may_start_like_a_common_word() {
+    // 新 and 老 start no name elsewhere (新农村, 老村); right after a town they do.
+    let f = found("一个足够长的标题\n\n记者来到兴安县石桥乡新塘村和老屋村，看到村民正在收割稻谷。");
+    assert!(has(&f, "石桥乡", "REGION"), "{f:?}");
+    assert!(has(&f, "新塘村", "REGION"), "{f:?}");
+    assert!(has(&f, "老屋村", "REGION"), "{f:?}");
+    // A determiner after a town is no village's name, nor is a dictionary word.
+    let f = found("一个足够长的标题\n\n近年来，石桥乡全村都建起了大棚。石桥乡新农村建设成效明显。");
+    assert!(!has(&f, "全村", "REGION"), "{f:?}");
+    assert!(!has(&f, "新农村", "REGION"), "{f:?}");
+}
+
+#[test]
+fn communities_in_a_list_and_a_community_named_for_its_road() {
+    let f = found("一个足够长的标题\n\n胜利西路社区、新华社区、翠竹社区等也开展了义诊活动。");
+    for community in ["胜利西路社区", "新华社区", "翠竹社区"] {
+        assert!(has(&f, community, "REGION"), "{community}: {f:?}");
+    }
+    assert!(!has(&f, "西路社区", "REGION"), "{f:?}");
+}
+
+#[test]
+fn a_common_word_jieba_tags_as_a_name_is_neither_a_village_nor_a_person() {
+    // jieba's dictionary tags 小山村 ("a small mountain village") and 洪水 ("flood") as names.
+    let f = found("一个足够长的标题\n\n小山村里的新变化。连日暴雨，洪水冲毁了道路，村民正在抢修。");
+    assert!(!has(&f, "小山村", "REGION"), "{f:?}");
+    assert!(
+        f.iter().all(|(_, l, _)| *l != "PERSON"),
+        "no person here: {f:?}"
+    );
+}
+
+#[test]
+fn a_zones_name_may_hold_cooperation_words_a_partner_country_and_a_cluster() {
+    let f = found("一个足够长的标题\n\n会议提出，加快建设珠海横琴全面合作示范区，推进中德揭阳金属生态城和东莞松山湖高端创新集聚区建设。");
+    for zone in [
+        "珠海横琴全面合作示范区",
+        "中德揭阳金属生态城",
+        "东莞松山湖高端创新集聚区",
+    ] {
+        assert!(has(&f, zone, "REGION"), "{zone}: {f:?}");
+    }
+    // A verb before the suffix's words ends the name: the platform is built into the area.
+    let f = found("一个足够长的标题\n\n要把科技平台建成湾区创新发展的重要引擎。");
+    assert!(!has(&f, "平台建成湾区", "REGION"), "{f:?}");
+    // 合作市 is a city, but 合作 before a zone is the verb.
+    let f = found("一个足够长的标题\n\n双方将在合作示范区内共建实验室。");
+    assert!(!has(&f, "合作示范区", "REGION"), "{f:?}");
+}
+
+#[test]
+fn a_zones_committee_is_named_by_the_whole_zone() {
+    let f = found("一个足够长的标题\n\n记者从南京江北新区管理委员会获悉，示范区执委会和合作区执行委员会也派员参加。");
+    for body in ["南京江北新区管理委员会", "示范区执委会", "合作区执行委员会"]
+    {
+        assert!(has(&f, body, "ORG"), "{body}: {f:?}");
+    }
+}
+
+#[test]
+fn village_party_branches_and_cooperatives_are_organizations() {
+    let f = found("一个足够长的标题\n\n去年，村里成立了红岭茶叶种植专业合作社。石门村党支部书记介绍，合作社的茶叶销往各地。");
+    assert!(has(&f, "红岭茶叶种植专业合作社", "ORG"), "{f:?}");
+    assert!(has(&f, "石门村党支部", "ORG"), "{f:?}");
+    assert!(
+        !has(&f, "合作社", "ORG"),
+        "a cooperative without a name: {f:?}"
+    );
+}
+
+#[test]
+fn districts_listed_by_their_bare_names_are_places_not_persons() {
+    // jieba reads 吴江 and 嘉善 as persons' names; the list and its count say places.
+    for text in [
+        "一个足够长的标题\n\n据悉，松江、吴江、嘉善三地将共建生态廊道。",
+        "一个足够長的標題\n\n據悉，松江、吳江、嘉善三地將共建生態廊道。",
+    ] {
+        let f = found(text);
+        assert!(
+            f.iter().all(|(_, l, _)| *l != "PERSON"),
+            "no person here: {f:?}"
+        );
+        assert!(
+            f.iter().filter(|(_, l, _)| *l == "REGION").count() >= 3,
+            "{f:?}"
+        );
+    }
+}
