@@ -68,6 +68,14 @@ pub(crate) fn county_by_bare_name_any_tag(bare: &str) -> Option<(String, String)
     Some((format!("region:{}", place.code), place_name(place)))
 }
 
+/// `county_by_bare_name_any_tag` where one county alone has the bare name (平潭; not 滨海, a
+/// county in Jiangsu and a district of Tianjin).
+pub(crate) fn only_county_by_bare_name(bare: &str) -> Option<(String, String)> {
+    (BY_BARE.get(bare)?.len() == 1)
+        .then(|| county_by_bare_name_any_tag(bare))
+        .flatten()
+}
+
 /// A county or district named by its bare name right after its province's or its city's
 /// (山东寿光, 河南兰考, 广州南沙): too ambiguous alone, the province or city vouches for it — unless it is a common word (广西资源
 /// stays 资源, "resources", where jieba's dictionary has it as no place) or starts a longer

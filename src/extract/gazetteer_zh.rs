@@ -51,8 +51,10 @@ pub(super) fn chinese_match_ok<'a>(
     if text[span.end..].starts_with('式') || starts_a_facility(text, span, places) {
         return false;
     }
-    // 台中 of 平台中, 台东 of 平台东部: Taiwan's short names cross words as countries' do.
-    if (is_country(places) || in_taiwan(places)) && crosses_a_word(text, span, tokens) {
+    // 台中 of 平台中, 台东 of 平台东部: Taiwan's short names cross words as countries' do; other
+    // places' names only where a word holds them or another place runs into them.
+    let either_end = is_country(places) || in_taiwan(places);
+    if crosses_a_word(text, span, tokens, either_end) {
         return false;
     }
     // 城区, 郊区, 矿区: districts so named are their city's (阳泉市城区); alone, the word.
@@ -98,26 +100,24 @@ fn is_country(places: &[usize]) -> bool {
         .all(|&i| TABLES.places[i].level == super::tables::Level::Country)
 }
 
-/// Whether a two-character name is the end of a word begun before it or the start of one that
+/// Whether a name is the end of a word begun before it or (`either_end`) the start of one that
 /// runs on, as jieba reads the text (海地 of 沿海地区, 中国 of 集中国力; not 中国 of 中国人民).
 /// jieba is asked only where the characters around make a word with the name's.
 fn crosses_a_word<'a>(
     text: &'a str,
     span: &std::ops::Range<usize>,
     tokens: &dyn Fn() -> &'a [super::segment::Token],
+    either_end: bool,
 ) -> bool {
     let name = &text[span.clone()];
     let (Some(first), Some(last)) = (name.chars().next(), name.chars().next_back()) else {
         return false;
     };
-    if name.chars().count() != 2 {
-        return false;
-    }
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
     let word = |a: char, b: char| super::segment::is_word(&format!("{a}{b}"));
     let may_cross = before.is_some_and(|c| is_han(c) && word(c, first))
-        || after.is_some_and(|c| is_han(c) && word(last, c));
+        || (either_end && after.is_some_and(|c| is_han(c) && word(last, c)));
     if !may_cross {
         return false;
     }
@@ -128,8 +128,24 @@ fn crosses_a_word<'a>(
             .filter(|t| t.range.start <= at)
     };
     let last_at = span.end - last.len_utf8();
-    holding(span.start).is_some_and(|t| t.range.start < span.start)
-        || holding(last_at).is_some_and(|t| t.range.start > span.start && t.range.end > span.end)
+    // Elsewhere jieba's cut across a name's start is wrong as often as not (带动静海区: 动静;
+    // 外引信阳: 引信): the name is dropped where a common word holds it whole (海口 of 出海口;
+    // not 江门 of 亲临江门, 临江门 being a place too) or a region the gazetteer lacks runs into
+    // it (西山区 of 鄂西山区).
+    let crosses_start = |t: &super::segment::Token| {
+        // A region jieba knows that the gazetteer does not (鄂西); not 临江 of 亲临江门.
+        let another_region = || {
+            t.range.end < span.end
+                && t.tag.starts_with("ns")
+                && super::regions::place_at_start(&text[t.range.clone()]) != Some(t.range.len())
+        };
+        let holds_it = t.range.end >= span.end && !t.tag.starts_with("ns");
+        t.range.start < span.start && (either_end || holds_it || another_region())
+    };
+    holding(span.start).is_some_and(crosses_start)
+        || (either_end
+            && holding(last_at)
+                .is_some_and(|t| t.range.start > span.start && t.range.end > span.end))
 }
 
 /// Characters that carry a transliterated foreign name on (·, 克, 斯, 尔…): one right beside a

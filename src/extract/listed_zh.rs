@@ -107,14 +107,17 @@ fn county_item(
     Some((span, county))
 }
 
-/// Where the last item of a list of places ends: at 等 (醴陵等县市) or at the count of places
-/// (嘉善三地, 嘉善两县), else with the item.
+/// Where the last item of a list of places ends: at 等 (醴陵等县市), at the count of places
+/// (嘉善三地, 宿迁五市) or at 以及 before one more (福鼎以及宁德), else with the item.
 fn list_end(item: &str) -> usize {
     item.char_indices()
+        .skip(1)
         .find(|&(i, c)| {
+            let rest = &item[i + c.len_utf8()..];
             c == '等'
                 || ("两二三四五六七八九十几".contains(c)
-                    && item[i + c.len_utf8()..].starts_with(['地', '县', '市', '区']))
+                    && rest.starts_with(['地', '县', '市', '区']))
+                || item[i..].starts_with("以及")
         })
         .map_or(item.len(), |(i, _)| i)
 }
@@ -145,10 +148,13 @@ fn listed_place(item: &str, last: bool) -> Option<usize> {
         .skip(2)
         .take(3)
         .collect();
+    // The last item ends at its count (宿迁五市: 宿迁, no 宿迁五 + 市).
+    let item = if last { &item[..list_end(item)] } else { item };
     let len = ends.into_iter().find_map(|name_end| {
-        let suffix = LISTED_SUFFIXES
-            .iter()
-            .find(|s| item[name_end..].starts_with(*s))?;
+        let suffix = LISTED_SUFFIXES.iter().find(|s| {
+            item.get(name_end..)
+                .is_some_and(|rest| rest.starts_with(*s))
+        })?;
         let len = name_end + suffix.len();
         (last || len == item.len()).then_some((name_end, len))
     });

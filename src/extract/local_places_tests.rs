@@ -93,3 +93,59 @@ fn districts_listed_by_their_bare_names_are_places_not_persons() {
         );
     }
 }
+
+#[test]
+fn a_lists_last_item_ends_at_its_count_or_before_one_more() {
+    let f = found("一个足够长的标题\n\n会上，常州、镇江、扬州三市签署协议。游客还去了闽西的长汀、连城以及龙岩古田。");
+    for city in ["常州", "镇江", "扬州", "长汀", "连城"] {
+        assert!(has(&f, city, "REGION"), "{city}: {f:?}");
+    }
+    assert!(!has(&f, "扬州三市", "REGION"), "{f:?}");
+}
+
+#[test]
+fn hospitals_and_bank_branches_are_organizations() {
+    let f = found("一个足够长的标题\n\n中国建设银行韶关分行、广东南粤银行韶关分行为企业授信。乐昌市人民医院和中山大学附属第一医院的专家开展义诊。");
+    for body in [
+        "中国建设银行韶关分行",
+        "广东南粤银行韶关分行",
+        "乐昌市人民医院",
+        "中山大学附属第一医院",
+    ] {
+        assert!(has(&f, body, "ORG"), "{body}: {f:?}");
+    }
+    // Going to hospital names none.
+    let f = found("一个足够长的标题\n\n老人生病后去医院看病。");
+    assert!(f.iter().all(|(_, l, _)| *l != "ORG"), "{f:?}");
+}
+
+#[test]
+fn a_place_inside_a_common_word_or_after_a_region_jieba_knows_is_none() {
+    // 出海口 "an outlet to the sea" holds 海口; 鄂西 runs into 西山区.
+    let f = found("一个足够长的标题\n\n这里将成为西北地区便捷的出海口。鄂西山区的茶叶很有名。");
+    assert!(!has(&f, "海口", "REGION"), "{f:?}");
+    assert!(!has(&f, "西山区", "REGION"), "{f:?}");
+    // 临江门 is a place too: 亲临江门 keeps 江门.
+    let f = found("一个足够长的标题\n\n总书记亲临江门视察指导。");
+    assert!(has(&f, "江门", "REGION"), "{f:?}");
+}
+
+#[test]
+fn an_autonomous_prefecture_by_its_bare_name_and_zhou() {
+    let f = found("一个足够长的标题\n\n记者来到湘西州凤凰县，又去了黔东南州。");
+    assert!(has(&f, "湘西州", "REGION"), "{f:?}");
+    assert!(has(&f, "黔东南州", "REGION"), "{f:?}");
+}
+
+#[test]
+fn a_village_and_a_zones_county_are_named_again_by_their_bare_names() {
+    // 石门坎 of 石门坎村 in a product's name; 平潭 of 平潭综合实验区, the county's name.
+    let f = found("一个足够长的标题\n\n记者来到石门坎村。这里是“石门坎土豆”的产地。平潭综合实验区游客众多，平潭与台湾隔海相望。");
+    let village = f
+        .iter()
+        .filter(|(t, l, _)| t == "石门坎" && *l == "REGION")
+        .count();
+    assert_eq!(village, 1, "{f:?}");
+    assert!(f.iter().all(|(_, l, _)| *l != "PERSON"), "{f:?}");
+    assert!(has(&f, "平潭", "REGION"), "{f:?}");
+}

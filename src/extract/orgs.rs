@@ -67,7 +67,7 @@ const OF_HEADS: &[&str] = &[
 ];
 
 static HEAD_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"股份有限公司|有限责任公司|有限公司|集团|执行委员会|管理委员会|委员会|管委会|执委会|党支部|合作社|党工委|工委|党委|党组|区委|市委|省委|县委|工商联|联合会|促进会|研究会|基金会|商会|协会|科协|大学|学院|研究院|研究所|人民政府|发展改革委|发改委|市政府|区政府|县政府|省政府|办公室|日报|晚报|新闻网|报社|电视台|广播电视台|出版社|议会|中心|局|署").expect("static regex")
+    Regex::new(r"股份有限公司|有限责任公司|有限公司|集团|执行委员会|管理委员会|委员会|管委会|执委会|党支部|合作社|党工委|工委|党委|党组|区委|市委|省委|县委|工商联|联合会|促进会|研究会|基金会|商会|协会|科协|大学|学院|研究院|研究所|医院|分行|支行|人民政府|发展改革委|发改委|市政府|区政府|县政府|省政府|办公室|日报|晚报|新闻网|报社|电视台|广播电视台|出版社|议会|中心|局|署").expect("static regex")
 });
 
 /// Characters that make 局 part of a word rather than a bureau (布局 layout, 大局 overall situation).
@@ -336,7 +336,8 @@ fn level_bodies_zh(text: &str, out: &mut Vec<Candidate>) {
 fn orgs_zh(text: &str, out: &mut Vec<Candidate>) {
     level_bodies_zh(text, out);
     for m in HEAD_ZH.find_iter(text) {
-        let single = matches!(m.as_str(), "局" | "署" | "议会");
+        // 医院 too: 去医院, 到医院 are the hospital as a kind of place.
+        let single = matches!(m.as_str(), "局" | "署" | "议会" | "医院");
         if m.as_str() == "局"
             && (text[m.end()..].starts_with(['长', '面', '势', '部'])
                 || text[..m.start()].ends_with(NOT_BUREAU))
@@ -422,7 +423,22 @@ fn org_before_head(
     } else {
         without_leading_verbs(text, start, head.start)
     };
+    // A hospital or a bank's branch is named after a place, a university or a bank (怀化市第一
+    // 人民医院, 中南大学湘雅二医院, 县人民医院); not 老人生病后去医院.
+    if matches!(head_word, "医院" | "分行" | "支行")
+        && !named_after_something(&text[start..head.start])
+    {
+        return;
+    }
     out.push(org(start..head.end, &text[start..head.end]));
+}
+
+/// Whether the words before a hospital's or a branch's head name it after a place, a
+/// university or a bank, or a division's level (县人民医院).
+fn named_after_something(prefix: &str) -> bool {
+    super::regions::places_in(prefix).next().is_some()
+        || ["大学", "学院", "银行"].iter().any(|w| prefix.contains(w))
+        || prefix.starts_with(|c| "省市区县镇乡".contains(c))
 }
 
 /// Companies named without a legal form (华宇新材料公司): a name jieba reads as a proper noun

@@ -207,10 +207,16 @@ const GENERIC_STARTS: &str = "大小新老各全本该每一二三四五六七�
 
 fn candidate(span: std::ops::Range<usize>, name: &str, label: Label) -> Candidate {
     let kind = if label == Label::Org { "org" } else { "region" };
+    // A county's bare name (平潭) is that county: the entity its full name has.
+    let county = (label == Label::Region)
+        .then(|| super::counties::county_by_bare_name_any_tag(name))
+        .flatten();
+    let (key, canonical) =
+        county.unwrap_or_else(|| (format!("{kind}:zh:{name}"), name.to_string()));
     Candidate {
         span,
-        key: format!("{kind}:zh:{name}"),
-        canonical: name.to_string(),
+        key,
+        canonical,
         label,
         recognizer: "proper-zh",
     }

@@ -84,6 +84,13 @@ fn chinese_gazetteer(include: impl Fn(&Place) -> bool) -> Gazetteer {
         if (p.level.bare_name_used() || hong_kong_district(p)) && p.zh_short.chars().count() >= 2 {
             forms.entry(p.zh_short.clone()).or_default().push(i);
         }
+        // An autonomous prefecture by its bare name and 州 (恩施州, 湘西州, 黔东南州).
+        if p.zh.ends_with("自治州") && p.zh_short.chars().count() >= 2 {
+            forms
+                .entry(format!("{}州", p.zh_short))
+                .or_default()
+                .push(i);
+        }
     }
     // Nicknames (蓉城 for 成都市, 申城 for 上海市), from CC-CEDICT.
     let nicknames = include_str!("../../assets/place_nicknames.tsv")

@@ -34,6 +34,19 @@ pub(super) fn place_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
             continue;
         }
         match m.label {
+            // 平潭综合实验区 … 平潭: a zone named after a county names the county, where no
+            // other has that name.
+            Label::Region if m.key.starts_with("region:zone:") => {
+                let county = super::zones::division_name_len(surface)
+                    .filter(|&len| len < surface.len())
+                    .and_then(|len| {
+                        let bare = &surface[..len];
+                        super::counties::only_county_by_bare_name(bare).map(|c| (bare, c))
+                    });
+                if let Some((bare, (key, canonical))) = county {
+                    add(&key, bare, &canonical);
+                }
+            }
             Label::Region => add(&m.key, surface, &m.canonical),
             // 'the Xinjin District committee of the CPC': the district named inside a body's
             // name (English only; a Chinese body's name reads the district in place).

@@ -44,8 +44,23 @@ impl Recognizer for TownsZh {
         // A town found once is the town wherever its name stands in full (柳河乡 again where
         // jieba read 柳河 + 乡大), under the key it was found with (a county's is the
         // gazetteer's).
-        let found: std::collections::HashMap<&str, &Candidate> =
+        let mut found: std::collections::HashMap<&str, &Candidate> =
             towns.iter().map(|c| (&text[c.span.clone()], c)).collect();
+        // A village or town named again without its suffix (伍家台 of 伍家台村): by a name of
+        // three characters, or of two that jieba's dictionary does not have as a word.
+        let bare: Vec<(&str, &Candidate)> = towns
+            .iter()
+            .filter_map(|c| {
+                let name = &text[c.span.clone()];
+                let bare = name.strip_suffix(['村', '镇', '乡'])?;
+                let chars = bare.chars().count();
+                let named = chars == 3 || (chars == 2 && !segment::is_word(bare));
+                named.then_some((bare, c))
+            })
+            .collect();
+        for (name, c) in bare {
+            found.entry(name).or_insert(c);
+        }
         let mut names: Vec<&str> = found.keys().copied().collect();
         names.sort_unstable();
         let identity = |name: &str| {
