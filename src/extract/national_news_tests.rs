@@ -197,3 +197,23 @@ fn an_autonomous_division_with_its_nationalities_and_a_place_named_in_a_school()
     let f = found("A long enough title line\n\nShe teaches mathematics at Wuxi Middle School.");
     assert!(!has(&f, "Wuxi", "REGION"), "{f:?}");
 }
+
+#[test]
+fn a_foreign_name_after_a_title_with_its_portfolio() {
+    let f = found("A long enough title for the test\n\nLi met Argentine Minister of Economy and Finance Sergio Ramos and Chilean Ambassador to China Pablo Ortiz in Beijing. Ramos said trade had grown.");
+    for name in ["Sergio Ramos", "Pablo Ortiz", "Ramos"] {
+        assert!(has(&f, name, "PERSON"), "{name}: {f:?}");
+    }
+    // Title words are no name, whatever the portfolio before them.
+    let f = found("A long enough title for the test\n\nZhang Wei, Secretary of the District Party Committee and District Mayor, Deputy Secretary of the Committee, spoke.");
+    assert!(!has(&f, "Deputy Secretary", "PERSON"), "{f:?}");
+}
+
+#[test]
+fn divisions_abroad_by_their_kind_and_an_agency_without_its_possessor() {
+    let f = found("A long enough title for the test\n\nFloods hit East Nusa Tenggara province and Kupang regency, according to Indonesia's National Search and Rescue Agency. The province has asked for help.");
+    assert!(has(&f, "Kupang regency", "REGION"), "{f:?}");
+    assert!(has(&f, "Indonesia", "REGION"), "{f:?}");
+    assert!(has(&f, "National Search and Rescue Agency", "ORG"), "{f:?}");
+    assert!(!f.iter().any(|(t, ..)| t.starts_with("The")), "{f:?}");
+}

@@ -2,7 +2,7 @@
 //! 有限公司, 委员会, 局. A region inside an organization's name belongs to the organization.
 
 use super::regions::is_place_word;
-use super::tokens::{case_of, last_word_start, Case, STOP_CAPITALS};
+use super::tokens::{case_of, is_title_word, last_word_start, Case, STOP_CAPITALS};
 use super::{Candidate, Recognizer, Words};
 use crate::corpus::meta::is_han;
 use crate::corpus::{Document, Lang};
@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 pub struct Orgs;
 
 static HEAD_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:co\.?,? ?ltd\.|(?:co\.?,? ?ltd|company|corporation|group|committee|commission|bureau|academy|university|institute|association|congress|administration|ministry|department|council|federation|organization|organisation|chamber of commerce|bank|procuratorate|government|people's government|cppcc|daily|times|news agency|television|radio)(?-u:\b))").expect("static regex")
+    Regex::new(r"(?i)(?-u:\b)(?:co\.?,? ?ltd\.|(?:co\.?,? ?ltd|company|corporation|group|committee|commission|bureau|academy|university|institute|association|congress|administration|ministry|department|council|federation|organization|organisation|chamber of commerce|bank|procuratorate|government|people's government|cppcc|daily|times|news agency|agency|television|radio)(?-u:\b))").expect("static regex")
 });
 
 /// Lower-case words allowed inside an organization's name in machine translations
@@ -41,6 +41,7 @@ const INNER_LOWER: &[&str] = &[
 /// Heads that name a newspaper, a broadcaster or an organization only when capitalized
 /// ('Suzhou Daily', not 'three times'; 'World Health Organization', not 'Party organization').
 const CAPITALIZED_HEADS: &[&str] = &[
+    "agency",
     "daily",
     "times",
     "news agency",
@@ -189,7 +190,11 @@ fn word_before(text: &str, at: usize) -> Option<(usize, &str)> {
 /// Classifies a word left of a head word; None ends the name. `nearer` is the kind of the word
 /// just right of it.
 fn classify_left(text: &str, ws: usize, word: &str, nearer: Option<Left>) -> Option<Left> {
-    if is_title_word(word) || STOP_CAPITALS.contains(&word) {
+    // 'Indonesia's National Disaster Management Agency': the possessor is not in the name
+    // (the People's of 'People's Government' is).
+    let possessive = word.ends_with("'s") || word.ends_with("’s");
+    let peoples = word.eq_ignore_ascii_case("people's") || word.eq_ignore_ascii_case("people’s");
+    if is_title_word(word) || STOP_CAPITALS.contains(&word) || (possessive && !peoples) {
         return None;
     }
     let lower = word.to_ascii_lowercase();
@@ -232,25 +237,6 @@ fn classify_left(text: &str, ws: usize, word: &str, nearer: Option<Left>) -> Opt
 fn sentence_initial(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end_matches(' ');
     before.is_empty() || before.ends_with(['.', '!', '?', '\n', '”', '"'])
-}
-
-fn is_title_word(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "secretary"
-            | "director"
-            | "mayor"
-            | "member"
-            | "chairman"
-            | "deputy"
-            | "vice"
-            | "head"
-            | "governor"
-            | "premier"
-            | "president"
-            | "minister"
-            | "ambassador"
-    )
 }
 
 /// Length of ' of [the] Capitalized Words' at the start of `rest`, if any. An 'and' joins

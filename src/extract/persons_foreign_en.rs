@@ -3,7 +3,7 @@
 
 use super::persons_en::person;
 use super::tables::{Tables, TABLES};
-use super::tokens::{case_of, cue_after, words, Case, Word, STOP_CAPITALS};
+use super::tokens::{case_of, cue_after, is_title_word, words, Case, Word, STOP_CAPITALS};
 use super::{Candidate, Recognizer, Words};
 use crate::corpus::{Document, Lang};
 use crate::model::Label;
@@ -58,8 +58,9 @@ fn titled_foreign_names(t: &Tables, text: &str, ws: &[Word], out: &mut Vec<Candi
     ];
     let mut found: Vec<(usize, usize)> = Vec::new();
     for i in 0..ws.len() {
-        let titled = i > 0 && HONORIFICS.contains(&ws[i - 1].text);
         let j = capitalized_run_end(t, text, ws, i);
+        let titled = i > 0 && HONORIFICS.contains(&ws[i - 1].text)
+            || (j == i + 2 && after_a_portfolio(ws, i, HONORIFICS));
         let particles = ws[i..j]
             .iter()
             .filter(|w| PARTICLES.contains(&w.text))
@@ -126,6 +127,23 @@ fn titled_foreign_names(t: &Tables, text: &str, ws: &[Word], out: &mut Vec<Candi
     }
 }
 
+/// Whether the words before word `i` are a title with its portfolio, ending in a capitalized
+/// word ('Minister of Agriculture and Livestock Carlos Favaro', 'Ambassador to China Marcos
+/// Galvao'): capitalized words and connectives back to an honorific, six words at most.
+fn after_a_portfolio(ws: &[Word], i: usize, honorifics: &[&str]) -> bool {
+    let ends_capitalized = i > 0 && case_of(ws[i - 1].text) == Case::Capitalized;
+    ends_capitalized
+        && ws[..i - 1]
+            .iter()
+            .rev()
+            .take(6)
+            .take_while(|w| {
+                matches!(w.text, "of" | "to" | "and" | "for" | "the")
+                    || case_of(w.text) == Case::Capitalized
+            })
+            .any(|w| honorifics.contains(&w.text))
+}
+
 /// Whether `start..end` lies inside one of `spans` (sorted by start): a binary search, so that a
 /// document with thousands of names is read in time proportional to it.
 fn within(spans: &[(usize, usize)], start: usize, end: usize) -> bool {
@@ -189,8 +207,12 @@ fn capitalized_run_end(t: &Tables, text: &str, ws: &[Word], i: usize) -> usize {
         return i;
     }
     let spaced = |j: usize| j == i || &text[ws[j - 1].end..ws[j].start] == " ";
-    let capitalized =
-        |j: usize| case_of(ws[j].text) == Case::Capitalized && !NOT_IN_NAMES.contains(&ws[j].text);
+    // Words of titles are no name's ('Mayor, Deputy Secretary of …').
+    let capitalized = |j: usize| {
+        case_of(ws[j].text) == Case::Capitalized
+            && !NOT_IN_NAMES.contains(&ws[j].text)
+            && !is_title_word(ws[j].text)
+    };
     let particle = |j: usize| {
         j > i
             && PARTICLES.contains(&ws[j].text)

@@ -4,6 +4,7 @@
 //! (Xinhua) --`).
 
 use super::tables::TABLES;
+use super::tokens::STOP_CAPITALS;
 use super::{Candidate, Recognizer, Words};
 use crate::corpus::{Document, Lang};
 use crate::model::Label;
@@ -54,6 +55,13 @@ static BEFORE_AND: LazyLock<Regex> = LazyLock::new(|| {
 /// three nationalities.
 static AUTONOMOUS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)([A-Z][a-z]+(?:'[a-z]{2,})?) (?:[A-Z][a-z]+(?:, | and | ))*?Autonomous (Prefecture|County|Region|Banner)(?-u:\b)")
+        .expect("static regex")
+});
+
+/// A division abroad by its name and its kind in lower case, as Xinhua writes them ('Central
+/// Java province', 'Banjarnegara regency', 'Kherson oblast').
+static DIVISION_ABROAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)((?:[A-Z][a-z]+ ){1,2})(province|regency|oblast|governorate)(?-u:\b)")
         .expect("static regex")
 });
 
@@ -143,6 +151,30 @@ impl Recognizer for PlacesEn {
                         ..candidate(all.range(), all.as_str(), Label::Region)
                     });
                 }
+            }
+        }
+        for c in DIVISION_ABROAD.captures_iter(text) {
+            let (Some(all), Some(name)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            // A sentence's first word is no name's ('In Central Java province': Central Java).
+            let start = match name.as_str().split_once(' ') {
+                Some((first, rest)) if !rest.is_empty() && STOP_CAPITALS.contains(&first) => {
+                    name.start() + first.len() + 1
+                }
+                _ => name.start(),
+            };
+            // The gazetteer's provinces are its own ('Hunan province'); 'The province' none.
+            let own = text[start..name.end()].trim_end();
+            if !STOP_CAPITALS.contains(&own)
+                && super::regions::english_place(own).is_none()
+                && !super::regions::is_place_word(&own.to_ascii_lowercase())
+            {
+                out.push(candidate(
+                    start..all.end(),
+                    &text[start..all.end()],
+                    Label::Region,
+                ));
             }
         }
         for c in DATELINE.captures_iter(text) {

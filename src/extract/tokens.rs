@@ -229,6 +229,26 @@ pub fn last_word_start(s: &str) -> usize {
         .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
+/// Whether `w` is a word of an official's title (Secretary, Deputy, Mayor…), in any case.
+pub(super) fn is_title_word(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "secretary"
+            | "director"
+            | "mayor"
+            | "member"
+            | "chairman"
+            | "deputy"
+            | "vice"
+            | "head"
+            | "governor"
+            | "premier"
+            | "president"
+            | "minister"
+            | "ambassador"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
