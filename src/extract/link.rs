@@ -192,11 +192,17 @@ const AFTER_SURNAME: &[&str] = &[
 
 /// A Chinese person called by the surname alone — familiarly (老贾, 小孔), or before a speech
 /// verb or a form of address (刘说, 熊师傅) — where the document names exactly one person of that
-/// surname in full.
+/// surname in full; the familiar forms are a person of their own name where it names two.
 pub(super) fn familiar_names(doc: &Document, mentions: &mut Vec<Candidate>) {
     let text: &str = &doc.text;
     let mut by_surname: BTreeMap<char, Option<(String, String)>> = BTreeMap::new();
-    for m in mentions.iter().filter(|m| m.label == Label::Person) {
+    // People named by surname and kinship (贾师傅) or familiarly (老贾, linked by a first
+    // pass) are the surname's, not other persons of it.
+    let by_surname_alone = |m: &Candidate| matches!(m.recognizer, "persons-kin" | "link-familiar");
+    for m in mentions
+        .iter()
+        .filter(|m| m.label == Label::Person && !by_surname_alone(m))
+    {
         let name = &text[m.span.clone()];
         let n = name.chars().count();
         if !(2..=4).contains(&n) || !name.chars().all(crate::corpus::meta::is_han) {
@@ -215,12 +221,34 @@ pub(super) fn familiar_names(doc: &Document, mentions: &mut Vec<Candidate>) {
             })
             .or_insert(entity);
     }
+    // 贾师傅 is 贾永福 where he is the one 贾 named in full; 老贾 (linked before the learned
+    // model found another 贾) is of its own name where two are.
+    for m in mentions.iter_mut().filter(|m| by_surname_alone(m)) {
+        let surface = &text[m.span.clone()];
+        let familiar = m.recognizer == "link-familiar" && surface.starts_with(['老', '小']);
+        let surname = if familiar {
+            surface.chars().nth(1)
+        } else {
+            surface.chars().next()
+        };
+        match surname.and_then(|c| by_surname.get(&c)) {
+            Some(Some((key, canonical))) => (m.key, m.canonical) = (key.clone(), canonical.clone()),
+            Some(None) if familiar => {
+                (m.key, m.canonical) = (super::name_key::pinyin_key(surface), surface.to_string());
+            }
+            _ => {}
+        }
+    }
     let mut shorts = Vec::new();
     for (surname, entity) in &by_surname {
-        if let Some((key, canonical)) = entity {
-            for prefix in ['老', '小'] {
-                shorts.push((format!("{prefix}{surname}"), key.clone(), canonical.clone()));
-            }
+        for prefix in ['老', '小'] {
+            let short = format!("{prefix}{surname}");
+            // Two people of the surname: 小覃 is still a person, of its own name.
+            let (key, canonical) = match entity {
+                Some((key, canonical)) => (key.clone(), canonical.clone()),
+                None => (super::name_key::pinyin_key(&short), short.clone()),
+            };
+            shorts.push((short, key, canonical));
         }
     }
     // One pass over the text for every surname, so dense text stays linear; none where no

@@ -4,6 +4,7 @@
 mod abbreviations;
 mod counties;
 mod gazetteer_zh;
+mod kin_names_zh;
 pub mod learned;
 mod link;
 mod listed_zh;
@@ -114,6 +115,7 @@ impl Default for Extractor {
                 Box::new(persons_foreign_en::PersonsForeignEn),
                 Box::new(persons_zh::PersonsZh),
                 Box::new(persons_foreign::PersonsForeign),
+                Box::new(kin_names_zh::KinNamesZh),
                 Box::new(regions::Regions),
                 Box::new(places_en::PlacesEn),
                 Box::new(orgs::Orgs),
@@ -498,5 +500,7 @@ mod local_places_tests;
 mod national_news_tests;
 #[cfg(test)]
 mod pieces_tests;
+#[cfg(test)]
+mod stories_tests;
 #[cfg(test)]
 mod tests;

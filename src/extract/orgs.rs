@@ -409,6 +409,15 @@ fn org_before_head(
     } else {
         without_leading_verbs(text, start, head.start)
     };
+    // 儿子陆俊杰大学毕业: where 大学 runs into a word (大学毕业 "graduated"), the words before
+    // name the graduate, not a school (清华大学毕业: 清华大学 is read as one word).
+    if matches!(head_word, "大学" | "学院") {
+        let end = text.floor_char_boundary((head.end + 12).min(text.len()));
+        let words = super::segment::tag(&text[start..end]);
+        if !words.iter().any(|t| start + t.range.end == head.end) {
+            return;
+        }
+    }
     // A hospital or a bank's branch is named after a place, a university or a bank (怀化市第一
     // 人民医院, 中南大学湘雅二医院, 县人民医院); not 老人生病后去医院.
     if matches!(head_word, "医院" | "分行" | "支行")
@@ -449,11 +458,33 @@ fn companies_zh(text: &str, tokens: &[super::segment::Token], out: &mut Vec<Cand
             }
             first -= 1;
         }
+        let is_brand = |w: &super::segment::Token| {
+            let word = &text[w.range.clone()];
+            let unknown = word.chars().nth(1).is_some() && !super::segment::is_word(word);
+            matches!(w.tag, "nz" | "nt") || unknown
+        };
+        // A county's or city's full name before the trade (巴东县供电公司: the county's power
+        // company, and 国网巴东县供电公司 with the brand before it); not a country's (美国科技公司).
+        let division = |w: &super::segment::Token| {
+            let word = &text[w.range.clone()];
+            w.tag == "ns" && word.chars().count() >= 3 && word.ends_with(['县', '市', '区', '州'])
+        };
+        if first < k && first > 0 && division(&tokens[first - 1]) {
+            let place = &tokens[first - 1];
+            let brand_before = first > 1
+                && is_brand(&tokens[first - 2])
+                && tokens[first - 2].range.end == place.range.start;
+            let start = if brand_before {
+                tokens[first - 2].range.start
+            } else {
+                place.range.start
+            };
+            out.push(org(start..t.range.end, &text[start..t.range.end]));
+            continue;
+        }
         let name = &tokens[first];
-        let word = &text[name.range.clone()];
-        let unknown = word.chars().nth(1).is_some() && !super::segment::is_word(word);
         // A brand alone before 公司 (腾讯公司); a person-like reading needs a trade after it.
-        let brand = matches!(name.tag, "nz" | "nt") || unknown;
+        let brand = is_brand(name);
         let proper = brand || matches!(name.tag, "nr" | "nrt");
         if (first + 1 < k && proper) || (first + 1 == k && brand) {
             out.push(org(

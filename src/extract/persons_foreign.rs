@@ -187,8 +187,8 @@ fn without_word_after(rest: &str, len: usize) -> usize {
     }
 }
 
-/// The run as a name: the right length, not starting or ending with ·, not a place and not a
-/// title itself.
+/// The run as a name: the right length, not starting or ending with ·, not a place, not a
+/// title itself, not a common word.
 fn accept(run: &str) -> Option<&str> {
     let run = run.trim_matches('·');
     // A place inside the run ends it (约翰逊英国…: the name stops where 英国 starts).
@@ -204,5 +204,7 @@ fn accept(run: &str) -> Option<&str> {
         .iter()
         .chain(AFTER)
         .any(|t| run.ends_with(t) || run.starts_with(t));
-    (NAME_CHARS.contains(&n) && !is_place && !is_title).then_some(run)
+    // 大哥说: a common word of the dictionary ("elder brother") is no transliteration.
+    let common = super::segment::common_word(run);
+    (NAME_CHARS.contains(&n) && !is_place && !is_title && !common).then_some(run)
 }

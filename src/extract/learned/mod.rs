@@ -83,6 +83,9 @@ pub fn find(weights: &Weights, text: &str, tokens: &[Token]) -> Vec<(Range<usize
     out
 }
 
+/// Below this frequency (parts per million of given names) a character alone is no given name.
+const RARE_GIVEN_PPM: f64 = 10.0;
+
 /// The longest name in bytes the model's persons may have (twelve ideographs).
 pub const LONGEST_NAME: usize = 36;
 
@@ -103,7 +106,8 @@ pub fn plausible_person(name: &str) -> bool {
             return false;
         }
     }
-    if MISREAD_NAMES.contains(name) {
+    // 高山村 "mountain villages": no name ends in a place's suffix.
+    if MISREAD_NAMES.contains(name) || name.ends_with(|c| "村镇乡县区市省".contains(c)) {
         return false;
     }
     // 南海; 吴江, a district's bare name (吴江区), however jieba tags it.
@@ -112,9 +116,15 @@ pub fn plausible_person(name: &str) -> bool {
     {
         return false;
     }
-    // 高水平: a "given name" that is a frequent common word makes a phrase, not a name.
+    // 高水平: a "given name" that is a frequent common word makes a phrase, not a name; 汤底
+    // ("soup base"): a one-character given name is a character given names use.
     let given: String = chars[1..].iter().collect();
-    if COMMON_WORDS.contains(given.as_str()) {
+    let rare_given = chars.len() == 2
+        && TABLES
+            .given_chars
+            .get(&chars[1])
+            .is_none_or(|&ppm| ppm < RARE_GIVEN_PPM);
+    if COMMON_WORDS.contains(given.as_str()) || rare_given {
         return false;
     }
     let surname = |n: usize| {
