@@ -115,7 +115,13 @@ fn crosses_a_word<'a>(
     };
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
-    let word = |a: char, b: char| super::segment::is_word(&format!("{a}{b}"));
+    // Asked for every place matched: the pair is written on the stack, not allocated.
+    let word = |a: char, b: char| {
+        let mut buf = [0u8; 8];
+        let first_len = a.encode_utf8(&mut buf).len();
+        let len = first_len + b.encode_utf8(&mut buf[first_len..]).len();
+        std::str::from_utf8(&buf[..len]).is_ok_and(super::segment::is_word)
+    };
     let may_cross = before.is_some_and(|c| is_han(c) && word(c, first))
         || (either_end && after.is_some_and(|c| is_han(c) && word(last, c)));
     if !may_cross {

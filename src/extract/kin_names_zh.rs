@@ -17,6 +17,9 @@ const KIN_WORDS: &[&str] = &[
     "师傅", "老师", "伯", "姐", "哥", "叔", "婶", "嫂",
 ];
 
+/// The first characters of `KIN_WORDS`.
+const KIN_STARTS: &str = "大阿奶爷婆叔师老伯姐哥婶嫂";
+
 /// Surnames common enough (in parts per million of people) to stand alone before a kin word:
 /// rarer ones are more often a word's character (大 of 大哥).
 const SURNAME_PPM: f64 = 500.0;
@@ -54,7 +57,12 @@ impl Recognizer for KinNamesZh {
 fn kin_name_at(text: &str, tokens: &[Token], i: usize) -> Option<std::ops::Range<usize>> {
     let t = &tokens[i];
     let rest = &text[t.range.start..];
-    let surname = rest.chars().next()?;
+    let mut chars = rest.chars();
+    let surname = chars.next()?;
+    // Cheapest first: this runs for every word, and few have a kin word's character after one.
+    if !chars.next().is_some_and(|c| KIN_STARTS.contains(c)) {
+        return None;
+    }
     let common = TABLES
         .surnames_zh
         .get(surname.encode_utf8(&mut [0; 4]) as &str)
@@ -68,4 +76,17 @@ fn kin_name_at(text: &str, tokens: &[Token], i: usize) -> Option<std::ops::Range
     // The kin word ends a word of jieba's reading (黄伯说, not 黄伯伯 "uncle Huang" cut short).
     let ends_a_word = tokens[i..].iter().take(3).any(|w| w.range.end == end);
     ends_a_word.then_some(t.range.start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kin_words_first_character_is_listed() {
+        for word in KIN_WORDS {
+            let first = word.chars().next().unwrap_or(' ');
+            assert!(KIN_STARTS.contains(first), "{word}");
+        }
+    }
 }
