@@ -217,3 +217,29 @@ fn divisions_abroad_by_their_kind_and_an_agency_without_its_possessor() {
     assert!(has(&f, "National Search and Rescue Agency", "ORG"), "{f:?}");
     assert!(!f.iter().any(|(t, ..)| t.starts_with("The")), "{f:?}");
 }
+
+#[test]
+fn ministries_jieba_reads_as_common_nouns_are_organizations() {
+    let f = found("一个足够长的标题\n\n会议要求，财政部、应急管理部和司法部加强协作。各地农业农村部门要做好部署。");
+    for body in ["财政部", "应急管理部", "司法部"] {
+        assert!(has(&f, body, "ORG"), "{body}: {f:?}");
+    }
+    assert!(!has(&f, "农业农村部", "ORG"), "a kind of department: {f:?}");
+}
+
+#[test]
+fn a_countrys_short_name_and_china_beside_a_partner_are_places() {
+    // 印尼 is Indonesia (CC-CEDICT's "abbr. for"), not a transliterated name before 总统.
+    let f = found("一个足够长的标题\n\n印尼总统佐科会见了沙特外交大臣。中泰铁路建设进展顺利。");
+    assert!(has(&f, "印尼", "REGION"), "{f:?}");
+    assert!(has(&f, "沙特", "REGION"), "{f:?}");
+    assert!(!has(&f, "中泰", "PERSON"), "{f:?}");
+}
+
+#[test]
+fn a_lists_last_name_before_punctuation_is_whole() {
+    // 中 is missing from the given-name table: 陈国中 is not cut to 陈国.
+    let f = found("一个足够长的标题\n\n副总理丁学东、王建国、陈国中，国务委员李小明出席会议。");
+    assert!(has(&f, "陈国中", "PERSON"), "{f:?}");
+    assert!(!has(&f, "陈国", "PERSON"), "{f:?}");
+}

@@ -319,8 +319,35 @@ fn level_bodies_zh(text: &str, out: &mut Vec<Candidate>) {
     }
 }
 
+/// The state's ministries by name (水利部, 应急管理部: jieba tags them common nouns or splits
+/// them), from assets/ministries_zh.txt.
+fn ministries_zh(text: &str, out: &mut Vec<Candidate>) {
+    static MINISTRIES: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
+        let names = include_str!("../../assets/ministries_zh.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty());
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(names)
+            .ok()
+    });
+    let Some(ministries) = MINISTRIES.as_ref() else {
+        return;
+    };
+    for m in ministries.find_iter(text) {
+        // 农业农村部门 "agricultural departments", 部分, 部署, 部队: 部 starts another word.
+        if text[m.range()].ends_with('部')
+            && text[m.end()..].starts_with(['门', '分', '署', '队', '落'])
+        {
+            continue;
+        }
+        out.push(org(m.range(), &text[m.range()]));
+    }
+}
+
 fn orgs_zh(text: &str, out: &mut Vec<Candidate>) {
     level_bodies_zh(text, out);
+    ministries_zh(text, out);
     for m in HEAD_ZH.find_iter(text) {
         // 医院 too: 去医院, 到医院 are the hospital as a kind of place.
         let single = matches!(m.as_str(), "局" | "署" | "议会" | "医院");

@@ -67,19 +67,25 @@ fn names_in_lists<'t>(
         regex::Regex::new(r"\p{Han}{2,4}(?:、\p{Han}{2,4})+").expect("static regex")
     });
     let mut found = Vec::new();
-    for m in runs
+    for (run_start, m) in runs
         .iter()
-        .flat_map(|run| LIST.find_iter(&text[run.clone()]))
+        .flat_map(|run| LIST.find_iter(&text[run.clone()]).map(|m| (run.start, m)))
     {
         let items: Vec<&str> = m.as_str().split('、').collect();
         let last = items.len() - 1;
         // The first item may carry words before the list (…的有黄金龙), the last words after it
         // (王亚青等): keep the name at the list's side of each.
+        // The last item before punctuation is whole (刘国中， — 中 is missing from the
+        // given-name table, and 刘国 would be taken for it).
+        let ends_the_clause = !text[run_start + m.end()..].starts_with(is_han);
+        let whole_last =
+            (ends_the_clause && reads_as_name_after_title(items[last])).then_some(items[last]);
         let items: Vec<&str> = items
             .iter()
             .enumerate()
             .map(|(i, item)| match i {
                 0 => name_at_edge(item, false),
+                i if i == last && whole_last.is_some() => item,
                 i if i == last => name_at_edge(item, true),
                 _ => item,
             })
@@ -87,7 +93,7 @@ fn names_in_lists<'t>(
         let name_like: Vec<&str> = items
             .iter()
             .copied()
-            .filter(|item| reads_as_name(item))
+            .filter(|item| reads_as_name(item) || Some(*item) == whole_last)
             .collect();
         let evidenced = name_like
             .iter()
@@ -150,6 +156,16 @@ fn reads_as_name(item: &str) -> bool {
         && !item.ends_with(|c| WORD_SUFFIXES.contains(c))
         && [1, 2].into_iter().any(|surname_chars| {
             chars > surname_chars && plausible(item, surname_chars, item).is_some()
+        })
+}
+
+/// `reads_as_name` with any given-name character that is no office's or function word's, as
+/// after a title: for an item whose list vouches for it.
+fn reads_as_name_after_title(item: &str) -> bool {
+    let chars = item.chars().count();
+    (2..=4).contains(&chars)
+        && [1, 2].into_iter().any(|surname_chars| {
+            chars > surname_chars && plausible_after_title(item, surname_chars, item).is_some()
         })
 }
 

@@ -132,6 +132,10 @@ pub fn plausible_person(name: &str) -> bool {
             .surnames_zh
             .contains_key(&chars[..n].iter().collect::<String>())
     };
+    // 中泰 (铁路): China and a partner country, not a person surnamed 中 nor a transliteration.
+    if super::abbreviations::is_china_and_partner(name) {
+        return false;
+    }
     let chinese = chars.len() <= 4
         && (surname(1) || (chars.len() >= 3 && surname(2)))
         && !super::abbreviations::is_place_compound(name);
