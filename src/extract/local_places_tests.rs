@@ -149,3 +149,21 @@ fn a_village_and_a_zones_county_are_named_again_by_their_bare_names() {
     assert!(f.iter().all(|(_, l, _)| *l != "PERSON"), "{f:?}");
     assert!(has(&f, "平潭", "REGION"), "{f:?}");
 }
+
+#[test]
+fn free_trade_zones_their_areas_and_new_towns() {
+    let f = found("一个足够长的标题\n\n中国（福建）自由贸易试验区厦门片区新增企业2000家。集美新城、马銮湾新城加快建设。自贸试验区建设稳步推进。");
+    for zone in ["中国（福建）自由贸易试验区", "厦门片区", "马銮湾新城"] {
+        assert!(has(&f, zone, "REGION"), "{zone}: {f:?}");
+    }
+    // The kind alone names no zone.
+    assert!(!has(&f, "自贸试验区", "REGION"), "{f:?}");
+}
+
+#[test]
+fn a_registered_township_does_not_run_into_a_common_word() {
+    // 海岛 + 乡村振兴 ("rural revitalization on islands"), though a township is called 海岛乡.
+    let f = found("一个足够长的标题\n\n海岛乡村振兴有了新路径。宜兰县罗东镇公所表示欢迎。");
+    assert!(!has(&f, "海岛乡", "REGION"), "{f:?}");
+    assert!(has(&f, "罗东镇", "REGION"), "the town's office: {f:?}");
+}

@@ -132,7 +132,16 @@ fn registered_towns(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
         let inside_a_word = tokens
             .get(at)
             .is_some_and(|t| t.range.start < m.start && segment::is_word(&text[t.range.clone()]));
-        if inside_a_word {
+        // 海岛乡 of 海岛乡村振兴: the suffix starts a common word of two characters (乡村) — not
+        // 镇公所, the town's office.
+        let last = m.end - text[..m.end].chars().next_back().map_or(0, char::len_utf8);
+        let suffix_in_a_word = tokens
+            .get(tokens.partition_point(|t| t.range.end <= last))
+            .is_some_and(|t| {
+                let word = &text[t.range.clone()];
+                t.range.start == last && word.chars().count() == 2 && segment::common_word(word)
+            });
+        if inside_a_word || suffix_in_a_word {
             continue;
         }
         if let Some(len) = village_at(&text[m.end..]) {

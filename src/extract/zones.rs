@@ -58,7 +58,7 @@ static ZONE_EN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Chinese zone suffixes, longest first.
 static ZONE_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"高新技术产业开发区|经济技术开发区|综合保税区|高新区|经开区|综保区|新区|开发区|自贸区|自由贸易试验区|保税区|工业园区|产业园区|产业园|科创园|科技园|软件园|生态园|工业园|物流园|园区|商务区|合作区|城市副中心|示范区|试验区|实验区|生态城|科学城|科技城|生物城|大学城|知识城|集聚区|港区|流域|经济带|经济圈|城市群|都市圈|三角洲|湾区|走廊").expect("static regex")
+    Regex::new(r"高新技术产业开发区|经济技术开发区|综合保税区|高新区|经开区|综保区|新区|开发区|自贸区|自由贸易试验区|保税区|工业园区|产业园区|产业园|科创园|科技园|软件园|生态园|工业园|物流园|园区|商务区|合作区|城市副中心|示范区|试验区|实验区|生态城|科学城|科技城|生物城|大学城|知识城|集聚区|新城|片区|港区|流域|经济带|经济圈|城市群|都市圈|三角洲|湾区|走廊").expect("static regex")
 });
 
 /// 'Qingdao High-tech Zone', 'Tianjin Port Free Trade Zone', 'Sino-Singapore Tianjin Eco-City':
@@ -225,6 +225,17 @@ pub(super) fn zones_zh(text: &str, out: &mut Vec<Candidate>) {
 /// Where the name of a zone whose suffix (高新区, 示范区…) stands at `suffix` starts, if it
 /// has one: see `zones_zh`.
 pub(super) fn zone_name_start_zh(text: &str, suffix: std::ops::Range<usize>) -> Option<usize> {
+    // 中国（湖南）自由贸易试验区: the country, then the province in brackets.
+    if let Some(inner) = text[..suffix.start].strip_suffix('）') {
+        if let Some(open) = inner.rfind('（') {
+            let province = &inner[open + '（'.len_utf8()..];
+            let named = inner[..open].ends_with("中国")
+                && division_name_len(province) == Some(province.len());
+            if named {
+                return Some(open - "中国".len());
+            }
+        }
+    }
     let run_start = text[..suffix.start]
         .char_indices()
         .rev()
@@ -354,9 +365,12 @@ fn noun_prefix(text: &str, run_start: usize, suffix: std::ops::Range<usize>) -> 
 /// among them.
 fn leading_name_words(text: &str, tokens: &[super::segment::Token]) -> Option<usize> {
     // A word jieba only guessed (雄安, tagged as an adjective) is a name it does not know.
+    // Not the kinds' own short words (自贸试验区 "a free trade zone" names none).
     let guessed = |t: &super::segment::Token| {
         let word = &text[t.range.clone()];
-        word.chars().nth(1).is_some() && !super::segment::is_word(word)
+        word.chars().nth(1).is_some()
+            && !super::segment::is_word(word)
+            && !["自贸", "高新", "经开", "综保"].contains(&word)
     };
     let nounish = |t: &super::segment::Token| {
         t.tag.starts_with('n')
