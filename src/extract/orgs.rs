@@ -102,6 +102,7 @@ impl Recognizer for Orgs {
         // Each finds only its own script, and either script can appear in either language.
         orgs_en(text, out);
         orgs_zh(text, out);
+        ministries_zh(text, words.non_ascii(), out);
         if text.contains("公司") {
             companies_zh(text, words.han(), out);
         }
@@ -321,20 +322,23 @@ fn level_bodies_zh(text: &str, out: &mut Vec<Candidate>) {
 
 /// The state's ministries by name (水利部, 应急管理部: jieba tags them common nouns or splits
 /// them), from assets/ministries_zh.txt.
-fn ministries_zh(text: &str, out: &mut Vec<Candidate>) {
+fn ministries_zh(text: &str, runs: &[std::ops::Range<usize>], out: &mut Vec<Candidate>) {
     static MINISTRIES: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
-        let names = include_str!("../../assets/ministries_zh.txt")
+        let names: Vec<&str> = include_str!("../../assets/ministries_zh.txt")
             .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty());
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect();
+        debug_assert!(super::runs::none_ascii(&names));
         aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(names)
             .ok()
     });
     let Some(ministries) = MINISTRIES.as_ref() else {
         return;
     };
-    for m in ministries.find_iter(text) {
+    for m in super::runs::matches_in(ministries, text, runs) {
         // 农业农村部门 "agricultural departments", 部分, 部署, 部队: 部 starts another word.
         if text[m.range()].ends_with('部')
             && text[m.end()..].starts_with(['门', '分', '署', '队', '落'])
@@ -347,7 +351,6 @@ fn ministries_zh(text: &str, out: &mut Vec<Candidate>) {
 
 fn orgs_zh(text: &str, out: &mut Vec<Candidate>) {
     level_bodies_zh(text, out);
-    ministries_zh(text, out);
     for m in HEAD_ZH.find_iter(text) {
         // 医院 too: 去医院, 到医院 are the hospital as a kind of place.
         let single = matches!(m.as_str(), "局" | "署" | "议会" | "医院");
