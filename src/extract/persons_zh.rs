@@ -103,7 +103,7 @@ fn names_in_lists<'t>(
         // of them, are a list of places.
         let places = items
             .iter()
-            .filter(|item| super::zones::division_name_len(item) == Some(item.len()))
+            .filter(|item| super::zones::is_division_name(item))
             .count();
         if evidenced >= 2 && name_like.len() * 2 >= items.len() && places * 2 < items.len() {
             found.extend(name_like);

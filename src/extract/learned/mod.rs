@@ -111,9 +111,7 @@ pub fn plausible_person(name: &str) -> bool {
         return false;
     }
     // 南海; 吴江, a district's bare name (吴江区), however jieba tags it.
-    if super::regions::place_at_start(name) == Some(name.len())
-        || super::zones::division_name_len(name) == Some(name.len())
-    {
+    if super::zones::is_division_name(name) {
         return false;
     }
     // 高水平: a "given name" that is a frequent common word makes a phrase, not a name; 汤底
