@@ -11,6 +11,7 @@ mod listed_zh;
 mod name_key;
 mod offices_zh;
 mod orgs;
+mod orgs_zh;
 mod persons_en;
 mod persons_foreign;
 mod persons_foreign_en;

@@ -1,10 +1,11 @@
-//! Organizations by the words that end their names: 'Co., Ltd.', 'Committee', 'Bureau';
-//! 有限公司, 委员会, 局. A region inside an organization's name belongs to the organization.
+//! Organizations by the words that end their names: 'Co., Ltd.', 'Committee', 'Bureau'; in
+//! Chinese (有限公司, 委员会, 局, the ministries, companies without a legal form) by `orgs_zh.rs`.
+//! A region inside an organization's name belongs to the organization.
 
+use super::orgs_zh;
 use super::regions::is_place_word;
 use super::tokens::{case_of, is_title_word, last_word_start, Case, STOP_CAPITALS};
 use super::{Candidate, Recognizer, Words};
-use crate::corpus::meta::is_han;
 use crate::corpus::{Document, Lang};
 use crate::model::Label;
 use regex::Regex;
@@ -67,27 +68,6 @@ const OF_HEADS: &[&str] = &[
     "committee",
 ];
 
-static HEAD_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"股份有限公司|有限责任公司|有限公司|集团|执行委员会|管理委员会|委员会|管委会|执委会|党支部|合作社|党工委|工委|党委|党组|区委|市委|省委|县委|工商联|联合会|促进会|研究会|基金会|商会|协会|科协|大学|学院|研究院|研究所|医院|分行|支行|人民政府|发展改革委|发改委|市政府|区政府|县政府|省政府|办公室|日报|晚报|新闻网|报社|电视台|广播电视台|出版社|议会|中心|局|署").expect("static regex")
-});
-
-/// Characters that make 局 part of a word rather than a bureau (布局 layout, 大局 overall situation).
-const NOT_BUREAU: [char; 14] = [
-    '布', '大', '格', '结', '开', '全', '当', '时', '骗', '僵', '残', '终', '棋', '赌',
-];
-
-/// Heads of government bodies, whose names may join two fields with 和.
-const GOVERNMENT_HEADS: &[&str] = &["局", "委员会", "党组", "党委", "办公室", "人民政府"];
-
-/// Last characters of organization names: 和 after one of them joins two organizations.
-const HEAD_CHARS: [char; 8] = ['厅', '局', '委', '会', '部', '司', '院', '校'];
-
-/// Most ideographs before a head word that can belong to the name.
-const MAX_ORG_PREFIX: usize = 12;
-
-/// Characters that end the words before an organization's name in Chinese.
-const STOP_ZH: &str = "的在是了对为将把等由向从到于兼并以让使被请称与及、";
-
 impl Recognizer for Orgs {
     fn name(&self) -> &'static str {
         "orgs"
@@ -101,15 +81,16 @@ impl Recognizer for Orgs {
         let text: &str = &doc.text;
         // Each finds only its own script, and either script can appear in either language.
         orgs_en(text, out);
-        orgs_zh(text, out);
-        ministries_zh(text, words.non_ascii(), out);
+        orgs_zh::orgs_zh(text, out);
+        orgs_zh::ministries_zh(text, words.non_ascii(), out);
         if text.contains("公司") {
-            companies_zh(text, words.han(), out);
+            orgs_zh::companies_zh(text, words.han(), out);
         }
     }
 }
 
-fn org(span: std::ops::Range<usize>, name: &str) -> Candidate {
+/// An organization's candidate, keyed by its name in lower case and single spaces.
+pub(super) fn org(span: std::ops::Range<usize>, name: &str) -> Candidate {
     let key = format!(
         "org:{}",
         name.to_lowercase()
@@ -289,258 +270,4 @@ fn starts_chinese_name(word: &str, next: Option<&str>) -> bool {
                 && t.pinyin_syllables(&n.to_ascii_lowercase())
                     .is_some_and(|s| s.len() <= 2)
         })
-}
-
-/// A ministry, department or administration named with its head's title right after it
-/// (生态环境部部长, 农业农村厅副厅长): the body is the words before the title.
-static HEAD_BEFORE_TITLE_ZH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"部副?部长|厅副?厅长|署副?署长").expect("static regex"));
-
-/// A division's bodies named by its kind alone (区委书记, 县政协主席, 区人大常委会): the writer's
-/// own county or district. After a place's name the longer body is found by its head.
-static LEVEL_BODY_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[省市区县](?:人大常委会|政协|政府|纪委|监委|委)").expect("static regex")
-});
-
-/// What may stand before a level's body: the start of a clause or a function word (not 社区委员会,
-/// 地区政府: there the character before belongs to another word).
-const BEFORE_LEVEL_BODY: &str = "，。、：；（）“”\n 的和与及在由向对经";
-
-fn level_bodies_zh(text: &str, out: &mut Vec<Candidate>) {
-    for m in LEVEL_BODY_ZH.find_iter(text) {
-        let clause_start = text[..m.start()]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !is_han(c) || BEFORE_LEVEL_BODY.contains(c));
-        // 县委员: a member, not the committee.
-        let member = m.as_str().ends_with('委') && text[m.end()..].starts_with('员');
-        if clause_start && !member {
-            out.push(org(m.range(), m.as_str()));
-        }
-    }
-}
-
-/// The state's ministries by name (水利部, 应急管理部: jieba tags them common nouns or splits
-/// them), from assets/ministries_zh.txt.
-fn ministries_zh(text: &str, runs: &[std::ops::Range<usize>], out: &mut Vec<Candidate>) {
-    static MINISTRIES: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
-        let names: Vec<&str> = include_str!("../../assets/ministries_zh.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .collect();
-        debug_assert!(super::runs::none_ascii(&names));
-        aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(names)
-            .ok()
-    });
-    let Some(ministries) = MINISTRIES.as_ref() else {
-        return;
-    };
-    for m in super::runs::matches_in(ministries, text, runs) {
-        // 农业农村部门 "agricultural departments", 部分, 部署, 部队: 部 starts another word.
-        if text[m.range()].ends_with('部')
-            && text[m.end()..].starts_with(['门', '分', '署', '队', '落'])
-        {
-            continue;
-        }
-        out.push(org(m.range(), &text[m.range()]));
-    }
-}
-
-fn orgs_zh(text: &str, out: &mut Vec<Candidate>) {
-    level_bodies_zh(text, out);
-    for m in HEAD_ZH.find_iter(text) {
-        // 医院 too: 去医院, 到医院 are the hospital as a kind of place.
-        let single = matches!(m.as_str(), "局" | "署" | "议会" | "医院");
-        if m.as_str() == "局"
-            && (text[m.end()..].starts_with(['长', '面', '势', '部'])
-                || text[..m.start()].ends_with(NOT_BUREAU))
-        {
-            continue; // 局长, 局面; 布局, 大局: words, not bureaus
-        }
-        // 部署, 签署: verbs, not an office (运输署, 海关总署).
-        if m.as_str() == "署"
-            && (text[..m.start()].ends_with(['部', '签', '联', '连'])
-                || text[m.end()..].starts_with(['名', '理']))
-        {
-            continue;
-        }
-        org_before_head(text, m.range(), single, out);
-    }
-    for m in HEAD_BEFORE_TITLE_ZH.find_iter(text) {
-        // The head is the title's first character (部 of 部部长).
-        let head_len = m.as_str().chars().next().map_or(0, char::len_utf8);
-        let head = m.start()..m.start() + head_len;
-        let before = out.len();
-        org_before_head(text, head, true, out);
-        // 前司法部部长: "the former" minister, not a body called 前司法部.
-        for c in &mut out[before..] {
-            if let Some(rest) = text[c.span.clone()].strip_prefix(['前', '原']) {
-                let start = c.span.end - rest.len();
-                *c = org(start..c.span.end, rest);
-            }
-        }
-    }
-}
-
-/// The organization whose head word is at `head` (局, 委员会…), named by the ideographs before
-/// it; `single`: a head that needs two before it (a one-character head; 议会, which a division's
-/// kind alone does not name: 区议会).
-fn org_before_head(
-    text: &str,
-    head: std::ops::Range<usize>,
-    single: bool,
-    out: &mut Vec<Candidate>,
-) {
-    let head_word = &text[head.clone()];
-    // Government bodies join two fields with 和 (工业和信息化局, 住房和城乡建设局); elsewhere
-    // 和 joins two names (科技厅和合肥工业大学) and ends the name.
-    let government = GOVERNMENT_HEADS.contains(&head_word) || single;
-    let mut start = head.start;
-    let mut count = 0;
-    for (i, c) in text[..head.start].char_indices().rev() {
-        let joins =
-            c == '和' && government && !text[..i].ends_with(HEAD_CHARS) && (2..=6).contains(&count);
-        if count == MAX_ORG_PREFIX || !is_han(c) || (STOP_ZH.contains(c) || c == '和') && !joins {
-            break;
-        }
-        start = i;
-        count += 1;
-    }
-    let min_prefix = if single { 2 } else { 1 };
-    // 各大学, 该委员会: a determiner and the head name no body.
-    let determiner = count == 1 && text[start..].starts_with(|c| "各该本这那此每全诸".contains(c));
-    if count < min_prefix || determiner {
-        return;
-    }
-    // 北京城市副中心: a city's sub-centre is an area, not a body.
-    if head_word == "中心" && text[..head.start].ends_with("副") {
-        return;
-    }
-    // A zone's committee: named by the zone, however long its name (示范区执委会).
-    let zone = matches!(head_word, "执委会" | "管委会" | "执行委员会" | "管理委员会")
-        .then(|| super::zones::zone_before(text, head.start))
-        .flatten();
-    let start = if let Some(zone_start) = zone {
-        zone_start
-    } else if head_word == "中心" {
-        // 中心 names an organization only after a place (天津市概念验证中心).
-        let place = text[start..head.start]
-            .char_indices()
-            .map(|(i, _)| start + i)
-            .find(|&i| super::regions::place_at_start(&text[i..]).is_some());
-        // Not a clause in between (高雄市政府已成立应变中心: the government set up a centre).
-        match place {
-            Some(i) if !super::zones::has_a_common_verb(&text[i..head.start]) => i,
-            _ => return,
-        }
-    } else {
-        without_leading_verbs(text, start, head.start)
-    };
-    // 儿子陆俊杰大学毕业: where 大学 runs into a word (大学毕业 "graduated"), the words before
-    // name the graduate, not a school (清华大学毕业: 清华大学 is read as one word).
-    if matches!(head_word, "大学" | "学院") {
-        let end = text.floor_char_boundary((head.end + 12).min(text.len()));
-        let words = super::segment::tag(&text[start..end]);
-        if !words.iter().any(|t| start + t.range.end == head.end) {
-            return;
-        }
-    }
-    // A hospital or a bank's branch is named after a place, a university or a bank (怀化市第一
-    // 人民医院, 中南大学湘雅二医院, 县人民医院); not 老人生病后去医院.
-    if matches!(head_word, "医院" | "分行" | "支行")
-        && !named_after_something(&text[start..head.start])
-    {
-        return;
-    }
-    out.push(org(start..head.end, &text[start..head.end]));
-}
-
-/// Whether the words before a hospital's or a branch's head name it after a place, a
-/// university or a bank, or a division's level (县人民医院).
-fn named_after_something(prefix: &str) -> bool {
-    super::regions::places_in(prefix).next().is_some()
-        || ["大学", "学院", "银行"].iter().any(|w| prefix.contains(w))
-        || prefix.starts_with(|c| "省市区县镇乡".contains(c))
-}
-
-/// Companies named without a legal form (华宇新材料公司): a name jieba reads as a proper noun
-/// or does not know, then nouns of the trade, then 公司 as a word of its own — not a kind of
-/// company (科技公司, 上市公司), a place's (美国科技公司: "an American tech firm") or one
-/// named by a determiner (该公司).
-fn companies_zh(text: &str, tokens: &[super::segment::Token], out: &mut Vec<Candidate>) {
-    for (k, t) in tokens.iter().enumerate() {
-        if &text[t.range.clone()] != "公司" || k == 0 {
-            continue;
-        }
-        // The nouns before, back to the name that starts them.
-        let mut first = k;
-        while first > 0 && first + 4 > k {
-            let w = &tokens[first - 1];
-            // Nouns, and a one-character adjective inside a trade (新 of 新材料).
-            let trade = w.tag.starts_with('n')
-                || matches!(w.tag, "vn" | "b")
-                || (w.tag == "a" && w.range.len() <= 3);
-            if !trade || w.tag == "ns" || w.range.end != tokens[first].range.start {
-                break;
-            }
-            first -= 1;
-        }
-        let is_brand = |w: &super::segment::Token| {
-            let word = &text[w.range.clone()];
-            let unknown = word.chars().nth(1).is_some() && !super::segment::is_word(word);
-            matches!(w.tag, "nz" | "nt") || unknown
-        };
-        // A county's or city's full name before the trade (巴东县供电公司: the county's power
-        // company, and 国网巴东县供电公司 with the brand before it); not a country's (美国科技公司).
-        let division = |w: &super::segment::Token| {
-            let word = &text[w.range.clone()];
-            w.tag == "ns" && word.chars().count() >= 3 && word.ends_with(['县', '市', '区', '州'])
-        };
-        if first < k && first > 0 && division(&tokens[first - 1]) {
-            let place = &tokens[first - 1];
-            let brand_before = first > 1
-                && is_brand(&tokens[first - 2])
-                && tokens[first - 2].range.end == place.range.start;
-            let start = if brand_before {
-                tokens[first - 2].range.start
-            } else {
-                place.range.start
-            };
-            out.push(org(start..t.range.end, &text[start..t.range.end]));
-            continue;
-        }
-        let name = &tokens[first];
-        // A brand alone before 公司 (腾讯公司); a person-like reading needs a trade after it.
-        let brand = is_brand(name);
-        let proper = brand || matches!(name.tag, "nr" | "nrt");
-        if (first + 1 < k && proper) || (first + 1 == k && brand) {
-            out.push(org(
-                name.range.start..t.range.end,
-                &text[name.range.start..t.range.end],
-            ));
-        }
-    }
-}
-
-/// The start of an organization's name once leading verbs and function words that the
-/// character walk took in are dropped (支持中国科学技术大学 → 中国科学技术大学).
-fn without_leading_verbs(text: &str, start: usize, head_start: usize) -> usize {
-    if start == head_start {
-        return start;
-    }
-    let prefix = &text[start..head_start];
-    let tokens = super::segment::tag(prefix);
-    let dropped = tokens
-        .iter()
-        .take_while(|t| super::segment::sheddable(prefix, t, false));
-    let cut = dropped.last().map_or(0, |t| t.range.end);
-    // Keep at least one character before the head.
-    if start + cut < head_start {
-        start + cut
-    } else {
-        start
-    }
 }
