@@ -62,7 +62,7 @@ pub(crate) fn county_by_bare_name(bare: &str) -> Option<(String, String)> {
 
 /// `county_by_bare_name` whatever jieba makes of the name, where the context vouches for a
 /// place (a list of places: 青浦、吴江、嘉善三地, 吴江 tagged a person's name).
-pub(crate) fn county_by_bare_name_any_tag(bare: &str) -> Option<(String, String)> {
+pub(super) fn county_by_bare_name_any_tag(bare: &str) -> Option<(String, String)> {
     let places = BY_BARE.get(bare)?;
     let place = choose(places, &HashSet::new());
     Some((format!("region:{}", place.code), place_name(place)))
@@ -70,7 +70,7 @@ pub(crate) fn county_by_bare_name_any_tag(bare: &str) -> Option<(String, String)
 
 /// `county_by_bare_name_any_tag` where one county alone has the bare name (平潭; not 滨海, a
 /// county in Jiangsu and a district of Tianjin).
-pub(crate) fn only_county_by_bare_name(bare: &str) -> Option<(String, String)> {
+pub(super) fn only_county_by_bare_name(bare: &str) -> Option<(String, String)> {
     (BY_BARE.get(bare)?.len() == 1)
         .then(|| county_by_bare_name_any_tag(bare))
         .flatten()

@@ -446,7 +446,7 @@ fn inside_a_place(text: &str, at: usize) -> bool {
 /// Whether `name` is a division's name, full or bare, of any level (吴江, 霍尔果斯): the names
 /// `division_name_len` reads, in a set that builds in a fraction of its automaton's time (the
 /// first document asks, where it has a list of names).
-pub(crate) fn is_division_name(name: &str) -> bool {
+pub(super) fn is_division_name(name: &str) -> bool {
     static NAMES: LazyLock<rustc_hash::FxHashSet<&'static str>> =
         LazyLock::new(|| division_names().collect());
     NAMES.contains(name)
