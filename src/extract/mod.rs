@@ -246,7 +246,7 @@ impl Extractor {
         let mut kept = resolve_overlaps(candidates);
         link::link(doc, &mut kept);
         if let Some(weights) = self.learned {
-            add_learned(weights, doc, &words, &mut kept);
+            learned::add_persons(weights, doc, &words, &mut kept);
             // Again for the names the model found; the first pass (in `link`) let the rules'
             // names claim their familiar forms (老贾) before the model could read one as a name.
             link::familiar_names(doc, &mut kept);
@@ -334,91 +334,6 @@ fn without_chrome(text: &str, chrome: &[Range<usize>]) -> Option<String> {
     }
     // A range not on character boundaries would break the text: read it as it is then.
     String::from_utf8(bytes).ok()
-}
-
-/// Adds the persons the model finds where no rule found anything, at every occurrence of each
-/// name (the model reads each occurrence in its own context, and may miss one). A name counts
-/// when it reads as one and the model found it at least once without cutting a dictionary word.
-fn add_learned(
-    weights: &learned::Weights,
-    doc: &Document,
-    words: &Words,
-    kept: &mut Vec<Candidate>,
-) {
-    let text = &doc.text;
-    let mut checked: BTreeMap<&str, bool> = BTreeMap::new();
-    for (span, label) in learned::find(weights, text, words.han()) {
-        if label != Label::Person
-            || doc.in_chrome(&span)
-            || learned::cuts_a_word(text, &span, words.han())
-            || learned::before_a_place_suffix(&text[span.end..])
-            || persons_zh::cut_from_a_quoted_phrase(&text[..span.start], &text[span.end..])
-        {
-            continue;
-        }
-        let name = &text[learned::trimmed_name(text, span, words.han())];
-        if !checked.contains_key(name) {
-            checked.insert(name, learned::plausible_person(name));
-        }
-    }
-    let names: Vec<&str> = checked
-        .into_iter()
-        .filter_map(|(name, ok)| ok.then_some(name))
-        .collect();
-    let mut found = Vec::new();
-    let identity = |n: &str| (name_key::pinyin_key(n), n.to_string());
-    every_occurrence(text, &names, identity, Label::Person, LEARNED, &mut found);
-    // Longest first: 贾永福 found once claims its occurrences before a 贾永 read elsewhere.
-    found.sort_by_key(|c| (std::cmp::Reverse(c.span.len()), c.span.start));
-    // A city abroad inside a longer foreign name the model reads as a person's (希拉 of 希拉里,
-    // 哥伦布 of 克里斯托弗·哥伦布) is part of that name; so is a transliterated name a rule cut
-    // short where a character it does not know as a transliteration's stopped it (马克 of 马克龙).
-    // The model's name takes their place only where everything it overlaps may give way.
-    let gives_way = |k: &Candidate| {
-        (k.label == Label::Region && regions::is_city_abroad(&k.key))
-            || k.recognizer == "persons-foreign"
-    };
-    let kept_at: BTreeMap<usize, usize> = kept
-        .iter()
-        .enumerate()
-        .map(|(i, k)| (k.span.start, i))
-        .collect();
-    let mut replaced = vec![false; kept.len()];
-    for c in &found {
-        let overlapped: Vec<usize> = kept_at
-            .range(c.span.start.saturating_sub(learned::LONGEST_NAME)..c.span.end)
-            .map(|(_, &i)| i)
-            .filter(|&i| kept[i].span.end > c.span.start)
-            .collect();
-        let clear = overlapped.iter().all(|&i| {
-            let k = &kept[i];
-            gives_way(k) && c.span.start <= k.span.start && k.span.end <= c.span.end
-        });
-        if !clear {
-            continue;
-        }
-        for i in overlapped {
-            let k = &kept[i];
-            let city_inside = k.label == Label::Region && c.span.len() > k.span.len();
-            let cut_short = k.recognizer == "persons-foreign"
-                && k.span.start == c.span.start
-                && c.span.end > k.span.end;
-            replaced[i] |= city_inside || cut_short;
-        }
-    }
-    let mut index = 0;
-    kept.retain(|_| {
-        index += 1;
-        !replaced[index - 1]
-    });
-    let mut taken: BTreeMap<usize, usize> =
-        kept.iter().map(|c| (c.span.start, c.span.end)).collect();
-    for c in found {
-        if !overlaps(&taken, &c.span) && !doc.in_chrome(&c.span) {
-            taken.insert(c.span.start, c.span.end);
-            kept.push(c);
-        }
-    }
 }
 
 /// A candidate of `label` at every occurrence of each name in `text` (overlapping ones too:
