@@ -221,9 +221,15 @@ pub(super) fn familiar_names(doc: &Document, mentions: &mut Vec<Candidate>) {
             })
             .or_insert(entity);
     }
-    // 贾师傅 is 贾永福 where he is the one 贾 named in full; 老贾 (linked before the learned
-    // model found another 贾) is of its own name where two are.
-    for m in mentions.iter_mut().filter(|m| by_surname_alone(m)) {
+    // 贾师傅 is 贾永福 where he is the one 贾 named in full. Where the learned model found a
+    // second 贾 after a first pass linked these, 老贾 and 贾师傅 are of their own names and
+    // 贾 alone (贾说) is nobody in particular.
+    let mut ambiguous_surnames = Vec::new();
+    for (k, m) in mentions
+        .iter_mut()
+        .enumerate()
+        .filter(|(_, m)| by_surname_alone(m))
+    {
         let surface = &text[m.span.clone()];
         let familiar = m.recognizer == "link-familiar" && surface.starts_with(['老', '小']);
         let surname = if familiar {
@@ -233,12 +239,19 @@ pub(super) fn familiar_names(doc: &Document, mentions: &mut Vec<Candidate>) {
         };
         match surname.and_then(|c| by_surname.get(&c)) {
             Some(Some((key, canonical))) => (m.key, m.canonical) = (key.clone(), canonical.clone()),
-            Some(None) if familiar => {
+            Some(None) if familiar || m.recognizer == "persons-kin" => {
                 (m.key, m.canonical) = (super::name_key::pinyin_key(surface), surface.to_string());
             }
-            _ => {}
+            Some(None) => ambiguous_surnames.push(k),
+            None => {}
         }
     }
+    let mut index = 0;
+    mentions.retain(|_| {
+        index += 1;
+        // Pushed in order: a binary search, so a dense document stays linear.
+        ambiguous_surnames.binary_search(&(index - 1)).is_err()
+    });
     let mut shorts = Vec::new();
     for (surname, entity) in &by_surname {
         for prefix in ['老', '小'] {

@@ -76,7 +76,8 @@ pub(super) fn listed_places(text: &str, tokens: &[Token], out: &mut Vec<Candidat
 }
 
 /// A list's item that is a county's bare name jieba reads as a place (浏阳、醴陵、韶山等县市):
-/// the whole item, the first item's last word, the last item up to 等 or its count (三地). Its span, key and name.
+/// the whole item, the first item's last word, the last item up to 等 or its count (三地). Its
+/// span, key and name.
 fn county_item(
     text: &str,
     tokens: &[Token],
@@ -142,19 +143,18 @@ fn after_a_leading_place(item: &str, place: Range<usize>) -> Range<usize> {
 /// (各区), a word of the dictionary that is not a place (开发区, 高新区), nor words that cannot
 /// be part of a name (发展南芬区, 深入青石镇).
 fn listed_place(item: &str, last: bool) -> Option<usize> {
+    // The last item ends at its count (宿迁五市: 宿迁, no 宿迁五 + 市).
+    let item = if last { &item[..list_end(item)] } else { item };
     let ends: Vec<usize> = item
         .char_indices()
         .map(|(i, _)| i)
         .skip(2)
         .take(3)
         .collect();
-    // The last item ends at its count (宿迁五市: 宿迁, no 宿迁五 + 市).
-    let item = if last { &item[..list_end(item)] } else { item };
     let len = ends.into_iter().find_map(|name_end| {
-        let suffix = LISTED_SUFFIXES.iter().find(|s| {
-            item.get(name_end..)
-                .is_some_and(|rest| rest.starts_with(*s))
-        })?;
+        let suffix = LISTED_SUFFIXES
+            .iter()
+            .find(|s| item[name_end..].starts_with(*s))?;
         let len = name_end + suffix.len();
         (last || len == item.len()).then_some((name_end, len))
     });

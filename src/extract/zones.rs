@@ -229,8 +229,7 @@ pub(super) fn zone_name_start_zh(text: &str, suffix: std::ops::Range<usize>) -> 
     if let Some(inner) = text[..suffix.start].strip_suffix('）') {
         if let Some(open) = inner.rfind('（') {
             let province = &inner[open + '（'.len_utf8()..];
-            let named = inner[..open].ends_with("中国")
-                && division_name_len(province) == Some(province.len());
+            let named = inner[..open].ends_with("中国") && is_division_name(province);
             if named {
                 return Some(open - "中国".len());
             }
@@ -264,11 +263,18 @@ pub(super) fn zone_name_start_zh(text: &str, suffix: std::ops::Range<usize>) -> 
         Some(place) if text[run_start..place].ends_with("地区") => {
             Some(by_words().map_or(place, |w| w.min(place)))
         }
-        // China and a partner before the place (中新广州知识城): the zone they built there.
-        Some(place) if place >= run_start + 6 && is_china_and_partner(&text[place - 6..place]) => {
-            Some(place - 6)
+        Some(place) => {
+            // China and a partner before the place (中新广州知识城): the zone they built there.
+            let pair_start = text[run_start..place]
+                .char_indices()
+                .rev()
+                .nth(1)
+                .map(|(i, _)| run_start + i);
+            match pair_start {
+                Some(at) if is_china_and_partner(&text[at..place]) => Some(at),
+                _ => Some(place),
+            }
         }
-        Some(place) => Some(place),
         None => by_words(),
     }
 }
