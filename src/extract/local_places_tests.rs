@@ -167,3 +167,10 @@ fn a_registered_township_does_not_run_into_a_common_word() {
     assert!(!has(&f, "海岛乡", "REGION"), "{f:?}");
     assert!(has(&f, "罗东镇", "REGION"), "the town's office: {f:?}");
 }
+
+#[test]
+fn a_rare_four_byte_ideograph_before_a_zone_is_read_as_a_character() {
+    // U+20000 before 中 and a place: the pair before the place is read by characters.
+    let f = found("一个足够长的标题\n\n𠀀中广州知识城建设加快。");
+    assert!(has(&f, "广州知识城", "REGION"), "{f:?}");
+}
