@@ -173,8 +173,12 @@ fn listed_place(item: &str, last: bool) -> Option<usize> {
             || (word.chars().count() > 1 && !segment::is_word(word))
     };
     let name_words = words.iter().all(name_like) && words.iter().any(|t| t.tag != "m");
-    let determiner = name.starts_with(|c| NOT_TOWN_NAMES.contains(c));
+    let determiner =
+        name.starts_with(|c| NOT_TOWN_NAMES.contains(c)) || super::towns_zh::generic_kind(name);
+    // 金井湾片区, 秦川园区: a zone's head (片区, 园区), not a district's suffix.
+    let zone_head = item[name_end..len] == *"区" && name.ends_with(['片', '园']);
     // 湾镇田心村: a name does not run across a town's or a county's suffix.
     let across_a_suffix = name.chars().skip(1).any(|c| "镇乡县".contains(c));
-    (name_words && !determiner && !across_a_suffix && !segment::common_word(name)).then_some(len)
+    let named = name_words && !determiner && !across_a_suffix && !zone_head;
+    (named && !segment::common_word(name)).then_some(len)
 }

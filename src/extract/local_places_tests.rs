@@ -174,3 +174,97 @@ fn a_rare_four_byte_ideograph_before_a_zone_is_read_as_a_character() {
     let f = found("一个足够长的标题\n\n𠀀中广州知识城建设加快。");
     assert!(has(&f, "广州知识城", "REGION"), "{f:?}");
 }
+
+#[test]
+fn zones_by_longer_heads_by_a_place_starting_like_a_preposition_and_not_across_a_verb() {
+    let f = found("一个足够长的标题\n\n桂林国家农业科技园区建设加快。武汉光谷吸引人才。今年建成了于洪智能制造产业园。双方将在仙游县、涵江区共建产业园区。");
+    // 科技园区 whole, not 科技园; 光谷 a zone's head; 于洪 (of 于洪区) starts like 于 "at".
+    for zone in ["桂林国家农业科技园区", "武汉光谷", "于洪智能制造产业园"] {
+        assert!(has(&f, zone, "REGION"), "{zone}: {f:?}");
+    }
+    // 共建 "build together" is what the districts do, not part of a zone's name.
+    assert!(has(&f, "涵江区", "REGION"), "{f:?}");
+    assert!(
+        !f.iter().any(|(_, _, s)| s.contains("共建")),
+        "no zone across the verb: {f:?}"
+    );
+}
+
+#[test]
+fn a_border_zone_joins_the_places_across_its_dash_and_the_countries_before() {
+    let f = found("一个足够长的标题\n\n中国越南东兴—芒街跨境经济合作区建设提速。");
+    assert!(
+        has(&f, "中国越南东兴—芒街跨境经济合作区", "REGION"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn kinds_of_villages_and_towns_are_not_their_names() {
+    let f = found("一个足够长的标题\n\n各地积极打造特色小镇和示范村。企业落户，金山湾片区、城东镇的市场繁荣。");
+    for kind in ["特色小镇", "示范村"] {
+        assert!(!has(&f, kind, "REGION"), "{kind}: {f:?}");
+    }
+    // A zone's area listed beside a town is the area whole, not a district 湾片 + 区.
+    assert!(has(&f, "金山湾片区", "REGION"), "{f:?}");
+    assert!(has(&f, "城东镇", "REGION"), "{f:?}");
+}
+
+#[test]
+fn pastoral_villages_and_banners_bodies() {
+    // 嘎查: a village of Inner Mongolia's pastures; 旗委: a banner's (county's) party committee.
+    let f = found("一个足够长的标题\n\n查干淖尔镇巴彦嘎查的牧民增收，全嘎查通了网。旗委书记李宏伟说，要办好民生实事。");
+    assert!(has(&f, "巴彦嘎查", "REGION"), "{f:?}");
+    assert!(!has(&f, "全嘎查", "REGION"), "{f:?}");
+    assert!(has(&f, "旗委", "ORG"), "{f:?}");
+}
+
+#[test]
+fn branches_and_cooperatives_need_a_name_of_their_own() {
+    let f = found("一个足够长的标题\n\n走访中了解情况。村党支部书记韦明介绍，全村种植柑橘。嘎查党支部书记介绍了情况。当地牧民合作社与企业合作。红星村党支部组织学习。");
+    for kind in ["村党支部", "嘎查党支部", "当地牧民合作社", "牧民合作社"] {
+        assert!(!has(&f, kind, "ORG"), "{kind}: {f:?}");
+    }
+    assert!(has(&f, "红星村党支部", "ORG"), "{f:?}");
+}
+
+#[test]
+fn departments_of_a_region_companies_with_a_bracketed_word_and_a_county_starting_like_a_preposition(
+) {
+    let f = found("一个足够长的标题\n\n自治区林草厅专家介绍，湖南省商务厅副厅长张立新出席。市民在展厅里参观，酒店餐厅客满。江南建工（集团）股份有限公司中标。于田县委书记王刚到会。");
+    for org in [
+        "自治区林草厅",
+        "湖南省商务厅",
+        "江南建工（集团）股份有限公司",
+        "于田县委",
+    ] {
+        assert!(has(&f, org, "ORG"), "{org}: {f:?}");
+    }
+    // A hall is no department, nor is a title.
+    assert!(
+        f.iter()
+            .all(|(_, _, s)| !s.ends_with("餐厅") && !s.ends_with("展厅") && !s.ends_with("副厅")),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn provinces_by_abbreviation_before_their_count_and_in_a_merging() {
+    // jieba's dictionary has 陕豫三省 as one place; 融合 "merging" follows places.
+    let f = found("一个足够长的标题\n\n推动琼台融合发展。晋陕豫三省交界地区合作深化。第三届亚冬会在长春举行。");
+    assert!(has(&f, "琼台", "REGION"), "{f:?}");
+    assert!(has(&f, "晋陕豫", "REGION"), "{f:?}");
+    // An edition's number names an event, not a person.
+    assert!(f.iter().all(|(_, l, _)| *l != "PERSON"), "{f:?}");
+}
+
+#[test]
+fn names_after_roles_and_a_mongolian_name_ending_in_he() {
+    // 岩 (Dai men's names) after 负责人 "the person in charge", cued by 介绍; 孟和 ends a
+    // Mongolian name where a verb, not a second name, follows 和.
+    let f = found("一个足够长的标题\n\n站点负责人岩依香介绍，今年客流增长。嘎查党支部书记巴特孟和告诉记者，牧民收入提高。村民代表大会召开。");
+    assert!(has(&f, "岩依香", "PERSON"), "{f:?}");
+    assert!(has(&f, "巴特孟和", "PERSON"), "{f:?}");
+    assert!(!has(&f, "巴特孟", "PERSON"), "{f:?}");
+    assert!(!f.iter().any(|(_, _, s)| s.starts_with("代表")), "{f:?}");
+}

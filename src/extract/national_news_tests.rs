@@ -243,3 +243,16 @@ fn a_lists_last_name_before_punctuation_is_whole() {
     assert!(has(&f, "陈国中", "PERSON"), "{f:?}");
     assert!(!has(&f, "陈国", "PERSON"), "{f:?}");
 }
+
+#[test]
+fn divisions_abroad_by_transliteration_and_kind() {
+    let f = found("一个足够长的标题\n\n俄罗斯阿穆尔州和新西伯利亚州的客商到访，俄罗斯阿尔泰边疆区代表团也来了。");
+    for division in ["阿穆尔州", "新西伯利亚州", "阿尔泰边疆区"] {
+        assert!(has(&f, division, "REGION"), "{division}: {f:?}");
+    }
+    assert!(has(&f, "俄罗斯", "REGION"), "{f:?}");
+    assert!(
+        !f.iter().any(|(_, _, s)| s.contains('和')),
+        "not across the conjunction: {f:?}"
+    );
+}

@@ -33,6 +33,10 @@ pub(crate) const TITLES: &[&str] = &[
     "区长",
     "副县长",
     "县长",
+    "副镇长",
+    "镇长",
+    "副乡长",
+    "乡长",
     "副省长",
     "省长",
     "副局长",
@@ -76,6 +80,12 @@ pub(crate) const TITLES: &[&str] = &[
     "摄影记者",
     "作者",
     "经理",
+    "厂长",
+    "站长",
+    "所长",
+    "负责人",
+    "村民",
+    "居民",
 ];
 
 /// Titles that follow a name (习近平总书记); titles like 董事长 follow companies as often.

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 /// Head words of Chinese bodies' names (the longer first where one ends another: 执行委员会
 /// before 委员会).
 static HEAD_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"股份有限公司|有限责任公司|有限公司|集团|执行委员会|管理委员会|委员会|管委会|执委会|党支部|合作社|党工委|工委|党委|党组|区委|市委|省委|县委|工商联|联合会|促进会|研究会|基金会|商会|协会|科协|大学|学院|研究院|研究所|医院|分行|支行|人民政府|发展改革委|发改委|市政府|区政府|县政府|省政府|办公室|日报|晚报|新闻网|报社|电视台|广播电视台|出版社|议会|中心|局|署").expect("static regex")
+    Regex::new(r"股份有限公司|有限责任公司|有限公司|集团|执行委员会|管理委员会|委员会|管委会|执委会|党支部|合作社|党工委|工委|党委|党组|区委|市委|省委|县委|旗委|工商联|联合会|促进会|研究会|基金会|商会|协会|科协|大学|学院|研究院|研究所|医院|分行|支行|人民政府|发展改革委|发改委|市政府|区政府|县政府|省政府|办公室|日报|晚报|新闻网|报社|电视台|广播电视台|出版社|议会|中心|局|厅|署").expect("static regex")
 });
 
 /// Characters that make 局 part of a word rather than a bureau (布局 layout, 大局 overall situation).
@@ -39,7 +39,7 @@ static HEAD_BEFORE_TITLE_ZH: LazyLock<Regex> =
 /// A division's bodies named by its kind alone (区委书记, 县政协主席, 区人大常委会): the writer's
 /// own county or district. After a place's name the longer body is found by its head.
 static LEVEL_BODY_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[省市区县](?:人大常委会|政协|政府|纪委|监委|委)").expect("static regex")
+    Regex::new(r"[省市区县旗](?:人大常委会|政协|政府|纪委|监委|委)").expect("static regex")
 });
 
 /// What may stand before a level's body: the start of a clause or a function word (not 社区委员会,
@@ -94,7 +94,11 @@ pub(super) fn orgs_zh(text: &str, out: &mut Vec<Candidate>) {
     level_bodies_zh(text, out);
     for m in HEAD_ZH.find_iter(text) {
         // 医院 too: 去医院, 到医院 are the hospital as a kind of place.
-        let single = matches!(m.as_str(), "局" | "署" | "议会" | "医院");
+        let single = matches!(m.as_str(), "局" | "厅" | "署" | "议会" | "医院");
+        // 厅长: a title (the department is found by its head before it).
+        if m.as_str() == "厅" && text[m.end()..].starts_with('长') {
+            continue;
+        }
         if m.as_str() == "局"
             && (text[m.end()..].starts_with(['长', '面', '势', '部'])
                 || text[..m.start()].ends_with(NOT_BUREAU))
@@ -139,12 +143,23 @@ fn org_before_head(
     // Government bodies join two fields with 和 (工业和信息化局, 住房和城乡建设局); elsewhere
     // 和 joins two names (科技厅和合肥工业大学) and ends the name.
     let government = GOVERNMENT_HEADS.contains(&head_word) || single;
-    let mut start = head.start;
+    // 蒙草生态环境（集团）股份有限公司: a company's name may hold a bracketed word before its form.
+    let walk_from = if head_word.ends_with("公司") {
+        bracketed_word_before(text, head.start)
+    } else {
+        head.start
+    };
+    let mut start = walk_from;
     let mut count = 0;
-    for (i, c) in text[..head.start].char_indices().rev() {
+    for (i, c) in text[..walk_from].char_indices().rev() {
         let joins =
             c == '和' && government && !text[..i].ends_with(HEAD_CHARS) && (2..=6).contains(&count);
-        if count == MAX_ORG_PREFIX || !is_han(c) || (STOP_ZH.contains(c) || c == '和') && !joins {
+        // 于都县委: a stop character that starts a division's name is the name's.
+        let stop = (STOP_ZH.contains(c) || c == '和')
+            && !joins
+            && super::zones::division_name_len(&text[i..head.start])
+                .is_none_or(|len| len <= c.len_utf8());
+        if count == MAX_ORG_PREFIX || !is_han(c) || stop {
             break;
         }
         start = i;
@@ -196,7 +211,69 @@ fn org_before_head(
     {
         return;
     }
+    // A province's department (自治区农牧厅, 湖南省商务厅), not a hall (餐厅, 展厅).
+    let provincial = |name: &str| {
+        name.starts_with(['省', '市'])
+            || name.starts_with("自治区")
+            || super::zones::division_name_len(name).is_some()
+    };
+    if head_word == "厅" && !provincial(&text[start..head.start]) {
+        return;
+    }
+    // A party branch or a cooperative is named by its village or its own name (石门村党支部,
+    // 红岭茶叶种植专业合作社), not by its kind alone (村党支部, 牧民合作社).
+    if matches!(head_word, "党支部" | "合作社") && !has_own_name(&text[start..head.start]) {
+        return;
+    }
     out.push(org(start..head.end, &text[start..head.end]));
+}
+
+/// Where a bracketed word of two to four ideographs that ends at `at` opens (（集团）), or `at`.
+fn bracketed_word_before(text: &str, at: usize) -> usize {
+    let Some(inner) = text[..at].strip_suffix('）') else {
+        return at;
+    };
+    // Searched no further back than such a word can reach.
+    let from = inner.floor_char_boundary(inner.len().saturating_sub(16));
+    let Some(open) = inner[from..].rfind('（').map(|i| from + i) else {
+        return at;
+    };
+    let word = &inner[open + '（'.len_utf8()..];
+    if (2..=4).contains(&word.chars().count()) && word.chars().all(is_han) {
+        open
+    } else {
+        at
+    }
+}
+
+/// Whether the words before a party branch's or a cooperative's head hold a name: two
+/// ideographs or more once the words of its kind are taken off its end, a village's (新屋村) or
+/// no common word.
+fn has_own_name(prefix: &str) -> bool {
+    const KIND_WORDS: &[&str] = &[
+        "专业",
+        "种植",
+        "养殖",
+        "农牧民",
+        "农民",
+        "牧民",
+        "村民",
+        "股份经济",
+        "经济",
+        "联合",
+    ];
+    let village = ["社区", "嘎查", "村"]
+        .iter()
+        .find_map(|s| prefix.strip_suffix(s));
+    let mut name = village.unwrap_or(prefix);
+    while let Some(rest) = KIND_WORDS.iter().find_map(|w| name.strip_suffix(w)) {
+        name = rest;
+    }
+    let named = match village {
+        Some(_) => !super::towns_zh::generic_kind(name),
+        None => !super::segment::common_word(name),
+    };
+    name.chars().nth(1).is_some() && named
 }
 
 /// Whether the words before a hospital's or a branch's head name it after a place, a
@@ -269,7 +346,8 @@ pub(super) fn companies_zh(text: &str, tokens: &[super::segment::Token], out: &m
 /// The start of an organization's name once leading verbs and function words that the
 /// character walk took in are dropped (支持中国科学技术大学 → 中国科学技术大学).
 fn without_leading_verbs(text: &str, start: usize, head_start: usize) -> usize {
-    if start == head_start {
+    // 于都县委: a division's name may start like a preposition (于) or a verb.
+    if start == head_start || super::zones::division_name_len(&text[start..head_start]).is_some() {
         return start;
     }
     let prefix = &text[start..head_start];

@@ -274,7 +274,8 @@ impl Recognizer for PersonsZh {
                 && !super::regions::transliterating_country_before(text, m.start())
             {
                 let after = text[m.end()..].trim_start_matches([':', '：', ' ']);
-                names.extend(name_after_title(after));
+                let role = ROLES.contains(&title);
+                names.extend(name_after_title(after, role));
             }
             // A name, then a title: 习近平总书记.
             if TITLES_AFTER_NAME.contains(&title) {
@@ -344,9 +345,13 @@ fn reading(
     (given_ok && !is_place && !is_word && !provinces && !body).then_some(ppm)
 }
 
+/// Roles rather than offices (村民, 负责人): they are followed by names of every people
+/// (阿力日哈, a Yi name), so only a reading with a cue after it is taken, no guess at its length.
+const ROLES: &[&str] = &["负责人", "村民", "居民"];
+
 /// The name right after a title: the reading followed by a verb wins, else one followed by a
-/// title or punctuation.
-fn name_after_title(text: &str) -> Option<&str> {
+/// title or punctuation; after an office (not a `role`), else jieba's or a common name's reading.
+fn name_after_title(text: &str, role: bool) -> Option<&str> {
     // A preposition or conjunction that is also a surname (书记从战略高度…, 总统和德国总理).
     if text.starts_with(|c| PREPOSITIONS.contains(c)) {
         return None;
@@ -369,12 +374,22 @@ fn name_after_title(text: &str) -> Option<&str> {
             {
                 continue;
             }
+            // 巴图孟和告诉记者: a Mongolian name may end in 和, which a verb, not a name, follows.
+            let with_he = text[end..]
+                .strip_prefix('和')
+                .filter(|rest| given_chars == 2 && followed_by_cue(rest) == Some(true));
+            if with_he.is_some() {
+                return Some(&text[..end + '和'.len_utf8()]);
+            }
             match followed_by_cue(&text[end..]) {
                 Some(true) => return Some(name),
                 Some(false) if fallback.is_none() => fallback = Some(name),
                 _ => {}
             }
         }
+    }
+    if role {
+        return fallback;
     }
     fallback
         .or_else(|| tagged_name_at_start(text))

@@ -164,6 +164,14 @@ fn named_place(word: &str) -> bool {
     };
     // 百强县, 沿海地区: a common word and a division's ending name a kind of place, not one.
     let division = word.ends_with(['县', '区', '市']);
+    // 陕豫三省 (a stray entry): places and their count, not one place (北三县 is one).
+    let counted = word.ends_with(['省', '市', '县', '区'])
+        && stem
+            .strip_suffix(|c| "两二三四五六七八九十".contains(c))
+            .is_some_and(|places| places.chars().nth(1).is_some());
+    if counted {
+        return false;
+    }
     stem.chars().count() >= 2
         && !stem.starts_with(|c| GENERIC_STARTS.contains(c))
         && !(division && super::segment::common_word(stem))

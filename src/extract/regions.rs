@@ -191,6 +191,45 @@ impl Recognizer for Regions {
         super::zones::zones_en(text, out);
         super::zones::place_compounds_en(text, out);
         super::zones::zones_zh(text, out);
+        divisions_abroad_zh(text, out);
+    }
+}
+
+/// A division abroad written by transliteration and its kind (哈巴罗夫斯克边疆区, 亚利桑那州,
+/// 安大略省): three transliteration characters or more before 边疆区, 共和国, 州 or 省, after
+/// any country written before it (俄罗斯哈巴罗夫斯克边疆区).
+fn divisions_abroad_zh(text: &str, out: &mut Vec<Candidate>) {
+    static KINDS: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new("边疆区|共和国|州|省").expect("static regex"));
+    let transliteration = |c: char| super::persons_foreign::CHARS.contains(&c);
+    for m in KINDS.find_iter(text) {
+        let mut start = m.start();
+        // Not across another division or a conjunction (阿穆尔州和新西伯利亚州).
+        for (i, c) in text[..m.start()].char_indices().rev().take(10) {
+            if !transliteration(c) || "和与及等的州省区国".contains(c) {
+                break;
+            }
+            start = i;
+        }
+        // The countries and places written before it are their own (俄罗斯 of
+        // 俄罗斯哈巴罗夫斯克边疆区; not 新西伯利亚 of 新西伯利亚州).
+        while let Some(len) = place_at_start(&text[start..m.start()]) {
+            if text[start + len..m.start()].chars().count() < 3 {
+                break;
+            }
+            start += len;
+        }
+        if text[start..m.start()].chars().count() < 3 {
+            continue;
+        }
+        let name = &text[start..m.end()];
+        out.push(Candidate {
+            span: start..m.end(),
+            label: Label::Region,
+            key: format!("region:abroad:{name}"),
+            canonical: name.to_string(),
+            recognizer: "regions",
+        });
     }
 }
 

@@ -185,13 +185,14 @@ fn village_at(text: &str) -> Option<usize> {
         .collect();
     starts.into_iter().find_map(|end| {
         let name = &text[..end];
-        let suffix = ["村", "社区"]
+        let suffix = ["村", "社区", "嘎查"]
             .into_iter()
             .find(|s| text[end..].starts_with(s))?;
         let len = end + suffix.len();
         // Not 调研乡村 of 调研乡村振兴: a verb and 乡村 ("the countryside").
         let named = (2..=3).contains(&name.chars().count())
             && name.chars().all(is_han)
+            && !generic_kind(name)
             && !name.starts_with(|c| DETERMINERS.contains(c) || NOT_IN_A_NAME.contains(c))
             && !segment::common_word(&text[..len])
             // 新农村: the suffix and the character before it make a word (农村 "countryside").
@@ -237,11 +238,12 @@ pub(super) fn town_candidate(text: &str, span: Range<usize>) -> Candidate {
 }
 
 /// Suffixes of towns, townships, subdistricts and villages.
-const TOWN_SUFFIXES: &[&str] = &["街道", "社区", "镇", "乡", "村"];
+/// (嘎查: a village of Inner Mongolia's pastures.)
+const TOWN_SUFFIXES: &[&str] = &["街道", "社区", "嘎查", "镇", "乡", "村"];
 /// The last characters of `TOWN_SUFFIXES`.
-const TOWN_SUFFIX_ENDS: [char; 5] = ['道', '区', '镇', '乡', '村'];
+const TOWN_SUFFIX_ENDS: [char; 6] = ['道', '区', '查', '镇', '乡', '村'];
 /// The first characters of `TOWN_SUFFIXES`.
-const TOWN_SUFFIX_STARTS: [char; 5] = ['街', '社', '镇', '乡', '村'];
+const TOWN_SUFFIX_STARTS: [char; 6] = ['街', '社', '嘎', '镇', '乡', '村'];
 /// What may not start a town's name: a determiner (全镇, 该村, 各乡, 所有街道), or the writer's
 /// own county or city (我县大河乡).
 pub(super) const NOT_TOWN_NAMES: &str = "全该本各每此所乡城农邻外同老新县市区省镇村";
@@ -330,6 +332,41 @@ fn town_name(name: &str, known_place: bool) -> bool {
     (2..=3).contains(&name.chars().count())
         && name.chars().all(is_han)
         && (known_place || !name.starts_with(|c| NOT_TOWN_NAMES.contains(c)))
+        && !generic_kind(name)
+}
+
+/// Qualities that make a kind of village or town, not its name (特色村, 示范村, 特色小镇, 中心村).
+const GENERIC_KINDS: &[&str] = &[
+    "特色",
+    "示范",
+    "重点",
+    "贫困",
+    "先进",
+    "文明",
+    "旅游",
+    "专业",
+    "生态",
+    "美丽",
+    "传统",
+    "中心",
+    "行政",
+    "自然",
+    "城中",
+    "民族",
+    "边境",
+    "明星",
+    "样板",
+    "试点",
+    "和美",
+    "宜居",
+    "历史文化",
+];
+
+/// Whether the name before a village's or town's suffix is a kind's quality, alone or with
+/// 小, 古 or 名 (特色小镇, 历史文化名村).
+pub(super) fn generic_kind(name: &str) -> bool {
+    let quality = name.strip_suffix(['小', '古', '名']).unwrap_or(name);
+    GENERIC_KINDS.contains(&quality)
 }
 
 /// Whether a name ends in a word of two places' kinds (乡村, 城镇, 乡镇, 村镇, 城乡).

@@ -58,7 +58,7 @@ static ZONE_EN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Chinese zone suffixes, longest first.
 static ZONE_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"高新技术产业开发区|经济技术开发区|综合保税区|高新区|经开区|综保区|新区|开发区|自贸区|自由贸易试验区|保税区|工业园区|产业园区|产业园|科创园|科技园|软件园|生态园|工业园|物流园|园区|商务区|合作区|城市副中心|示范区|试验区|实验区|生态城|科学城|科技城|生物城|大学城|知识城|集聚区|新城|片区|港区|流域|经济带|经济圈|城市群|都市圈|三角洲|湾区|走廊").expect("static regex")
+    Regex::new(r"高新技术产业开发区|经济技术开发区|综合保税区|高新区|经开区|综保区|新区|开发区|自贸区|自由贸易试验区|保税区|(?:工业|产业|科创|科技|软件|生态|物流)园区?|园区|商务区|合作区|城市副中心|示范区|试验区|实验区|生态城|科学城|科技城|生物城|大学城|知识城|集聚区|新城|片区|港区|(?:农|光|药|医|车|数|硅)谷|流域|经济带|经济圈|城市群|都市圈|三角洲|湾区|走廊").expect("static regex")
 });
 
 /// 'Qingdao High-tech Zone', 'Tianjin Port Free Trade Zone', 'Sino-Singapore Tianjin Eco-City':
@@ -249,8 +249,17 @@ pub(super) fn zone_name_start_zh(text: &str, suffix: std::ops::Range<usize>) -> 
     let by_place = run
         .char_indices()
         .find(|&(i, _)| {
-            division_name_len(&run[i..]).is_some()
-                && !run[i..].contains(|c| "和与及、等的在是到至赴从向对为于则以将".contains(c))
+            // Not the place's own characters (于都, 和平区): those after it. But a place that
+            // starts like a conjunction gives way to one right after it (和 + 龙泉驿区, not 和龙).
+            let stop = |c: char| "和与及、等的在是到至赴从向对为于则以将".contains(c);
+            let next = run[i..]
+                .chars()
+                .next()
+                .filter(|&c| stop(c))
+                .map(char::len_utf8);
+            let gives_way = next.is_some_and(|len| division_name_len(&run[i + len..]).is_some());
+            !gives_way
+                && division_name_len(&run[i..]).is_some_and(|len| !run[i + len..].contains(stop))
                 && !has_a_common_verb(&run[i..])
                 && !inside_a_place(text, run_start + i)
         })
@@ -259,7 +268,7 @@ pub(super) fn zone_name_start_zh(text: &str, suffix: std::ops::Range<usize>) -> 
     // A region named before the place belongs to the name too (成渝地区双城经济圈, where
     // 双城 is also a district's name); other words before it do not (亲临滨海新区).
     let by_words = || noun_prefix(text, run_start, suffix.clone());
-    match by_place {
+    let start = match by_place {
         Some(place) if text[run_start..place].ends_with("地区") => {
             Some(by_words().map_or(place, |w| w.min(place)))
         }
@@ -276,7 +285,48 @@ pub(super) fn zone_name_start_zh(text: &str, suffix: std::ops::Range<usize>) -> 
             }
         }
         None => by_words(),
+    };
+    start.map(|start| across_a_dash(text, start))
+}
+
+/// Where a zone's name starts that joins two places across a border by a dash (磨憨—磨丁经济合作区),
+/// the countries written before them too (中国老挝磨憨—磨丁…): the zone's name starting at
+/// `start`, extended over the place before the dash and the gazetteer's places right before it.
+fn across_a_dash(text: &str, start: usize) -> usize {
+    let Some(before) = text[..start].strip_suffix(['—', '－']) else {
+        return start;
+    };
+    // A place of two to four ideographs before the dash: the gazetteer's, or a registered
+    // town's name without its suffix (磨憨 of 磨憨镇).
+    let place_ending_at = |end: usize| {
+        text[..end]
+            .char_indices()
+            .rev()
+            .take(4)
+            .skip(1)
+            .map(|(i, _)| i)
+            .filter(|&i| text[i..end].chars().all(is_han))
+            .find(|&i| {
+                let name = &text[i..end];
+                super::regions::place_at_start(name) == Some(name.len())
+                    || ["镇", "乡"]
+                        .iter()
+                        .any(|s| super::towns_zh::is_registered(&format!("{name}{s}")))
+            })
+    };
+    let Some(mut joined) = place_ending_at(before.len()) else {
+        return start;
+    };
+    // 中国老挝: the countries of the border, at most two.
+    for _ in 0..2 {
+        match place_ending_at(joined) {
+            Some(i) if super::regions::place_at_start(&text[i..joined]) == Some(joined - i) => {
+                joined = i;
+            }
+            _ => break,
+        }
     }
+    joined
 }
 
 /// The zone (its name, or its suffix alone where it has none) that ends at `at`: the body of

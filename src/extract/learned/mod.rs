@@ -230,6 +230,8 @@ pub(super) fn add_persons(
             || cuts_a_word(text, &span, words.han())
             || before_a_place_suffix(&text[span.end..])
             || super::persons_zh::cut_from_a_quoted_phrase(&text[..span.start], &text[span.end..])
+            // 第九届亚冬会: an edition's number names an event.
+            || text[..span.start].ends_with('届')
         {
             continue;
         }
