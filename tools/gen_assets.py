@@ -220,6 +220,9 @@ def gen_surnames(sinonym):
 # nearly always means China-Africa.
 WORLD_REGION_SKIP = {"001", "017"}
 
+# Regions outside M49 that the news names as often as its own: the Middle East.
+WORLD_REGION_EXTRA = [("X-MIDEAST", "中东", "Middle East")]
+
 
 def gen_world_regions(cldr):
     en = json.load(open(cldr / "en" / "territories.json", encoding="utf-8"))["main"]["en"]["localeDisplayNames"]["territories"]
@@ -231,6 +234,10 @@ def gen_world_regions(cldr):
             if code in zh:
                 out.write(f"M49-{code}\t{zh[code]}\t{en[code]}\n")
                 n += 1
+        # Regions the news names that M49 does not have (written by hand; facts).
+        for code, chinese, english in WORLD_REGION_EXTRA:
+            out.write(f"{code}\t{chinese}\t{english}\n")
+            n += 1
     return n
 
 

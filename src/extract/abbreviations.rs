@@ -107,12 +107,16 @@ static COUNTRIES: LazyLock<FxHashMap<char, &'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Whether `pair` is 中 and a country's first character (中新, 中德): China and a partner
-/// naming a joint zone (中新广州知识城).
+/// Whether `pair` is 中 and one to three countries' first characters (中新, 中德; 中吉乌): China
+/// and its partners naming a joint zone or a railway (中新广州知识城, 中吉乌铁路).
 pub(super) fn is_china_and_partner(pair: &str) -> bool {
-    let mut chars = pair.chars();
-    matches!((chars.next(), chars.next(), chars.next()), (Some('中'), Some(c), None)
-        if COUNTRIES_BY_FIRST.contains_key(&c))
+    let Some(partners) = pair.strip_prefix('中') else {
+        return false;
+    };
+    (1..=3).contains(&partners.chars().count())
+        && partners
+            .chars()
+            .all(|c| COUNTRIES_BY_FIRST.contains_key(&c))
 }
 
 /// Every country by the first character of its Chinese name (新 → 新加坡, 新西兰): where the
@@ -281,6 +285,19 @@ fn holds_or_cuts_a_word(text: &str, span: &Range<usize>, tokens: &[Token]) -> bo
     holds_a_common_word || super::learned::cuts_a_word(text, span, tokens)
 }
 
+/// Whether `chars` join Hong Kong or Macao (港, 澳) to cities of Guangdong beside them (深港,
+/// 珠澳, 穗港澳): the Bay Area's pairs, across the border of a province.
+fn bay_area_compound(chars: &[char]) -> bool {
+    let (special, cities): (Vec<char>, Vec<char>) =
+        chars.iter().partition(|c| "港澳".contains(**c));
+    let guangdong = |c: &char| {
+        CITY_CHARS
+            .get(c)
+            .is_some_and(|cities| cities.iter().any(|(_, p)| *p == "广东省"))
+    };
+    !special.is_empty() && !cities.is_empty() && cities.iter().all(guangdong)
+}
+
 /// Whether each of `chars` can stand for a different city of one province.
 fn cities_of_one_province(chars: &[char]) -> bool {
     let Some(first) = chars.first().and_then(|c| CITY_CHARS.get(c)) else {
@@ -330,7 +347,7 @@ fn city_compound_at(text: &str, at: usize, words: &Words) -> Option<usize> {
     let run: Vec<(usize, char)> = text[at..]
         .char_indices()
         .take(4)
-        .take_while(|(_, c)| CITY_CHARS.contains_key(c))
+        .take_while(|(_, c)| CITY_CHARS.contains_key(c) || "港澳".contains(*c))
         .collect();
     (2..=run.len()).rev().find_map(|n| {
         let len = run
@@ -352,7 +369,7 @@ fn city_compound_at(text: &str, at: usize, words: &Words) -> Option<usize> {
         (distinct
             && !suffix_after
             && (n >= 3 || context)
-            && cities_of_one_province(&chars)
+            && (cities_of_one_province(&chars) || bay_area_compound(&chars))
             && compound
                 .char_indices()
                 .all(|(i, _)| super::regions::place_at_start(&text[at + i..]).is_none())

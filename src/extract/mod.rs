@@ -27,6 +27,7 @@ mod titles;
 mod towns_zh;
 mod travel_abbreviations;
 mod zones;
+mod zones_en;
 pub use regions::gazetteer_aliases;
 pub mod tables;
 pub mod tokens;

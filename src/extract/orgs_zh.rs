@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 /// Head words of Chinese bodies' names (the longer first where one ends another: 执行委员会
 /// before 委员会).
 static HEAD_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"股份有限公司|有限责任公司|有限公司|集团|执行委员会|管理委员会|委员会|管委会|执委会|党支部|合作社|党工委|工委|党委|党组|区委|市委|省委|县委|旗委|工商联|联合会|促进会|研究会|基金会|商会|协会|科协|大学|学院|研究院|研究所|医院|分行|支行|人民政府|发展改革委|发改委|市政府|区政府|县政府|省政府|办公室|日报|晚报|新闻网|报社|电视台|广播电视台|出版社|议会|中心|局|厅|署").expect("static regex")
+    Regex::new(r"股份有限公司|有限责任公司|有限公司|集团|执行委员会|管理委员会|委员会|管委会|执委会|党支部|合作社|党工委|工委|党委|党组|区委|市委|省委|县委|旗委|工商联|联合会|促进会|研究会|基金会|商会|协会|科协|大学|学院|研究院|研究所|医院|分行|支行|人民政府|发展改革委|发改委|市政府|区政府|县政府|省政府|办公室|日报|晚报|新闻网|报社|电视台|广播电视台|出版社|议会|兵团|中心|局|厅|委|署").expect("static regex")
 });
 
 /// Characters that make 局 part of a word rather than a bureau (布局 layout, 大局 overall situation).
@@ -94,7 +94,11 @@ pub(super) fn orgs_zh(text: &str, out: &mut Vec<Candidate>) {
     level_bodies_zh(text, out);
     for m in HEAD_ZH.find_iter(text) {
         // 医院 too: 去医院, 到医院 are the hospital as a kind of place.
-        let single = matches!(m.as_str(), "局" | "厅" | "署" | "议会" | "医院");
+        let single = matches!(m.as_str(), "局" | "厅" | "委" | "署" | "议会" | "医院");
+        // 委员, 委托: words of their own, not a commission.
+        if m.as_str() == "委" && text[m.end()..].starts_with(['员', '托', '屈', '婉', '派']) {
+            continue;
+        }
         // 厅长: a title (the department is found by its head before it).
         if m.as_str() == "厅" && text[m.end()..].starts_with('长') {
             continue;
@@ -193,7 +197,11 @@ fn org_before_head(
             _ => return,
         }
     } else {
-        without_leading_verbs(text, start, head.start)
+        let start = without_leading_verbs(text, start, head.start);
+        match after_an_action(text, start, head.start) {
+            Some(start) => start,
+            None => return,
+        }
     };
     // 儿子陆俊杰大学毕业: where 大学 runs into a word (大学毕业 "graduated"), the words before
     // name the graduate, not a school (清华大学毕业: 清华大学 is read as one word).
@@ -204,9 +212,9 @@ fn org_before_head(
             return;
         }
     }
-    // A hospital or a bank's branch is named after a place, a university or a bank (怀化市第一
+    // A hospital, a bank's branch or a production corps (新疆生产建设兵团) is named after a place, a university or a bank (怀化市第一
     // 人民医院, 中南大学湘雅二医院, 县人民医院); not 老人生病后去医院.
-    if matches!(head_word, "医院" | "分行" | "支行")
+    if matches!(head_word, "医院" | "分行" | "支行" | "兵团")
         && !named_after_something(&text[start..head.start])
     {
         return;
@@ -217,7 +225,13 @@ fn org_before_head(
             || name.starts_with("自治区")
             || super::zones::division_name_len(name).is_some()
     };
-    if head_word == "厅" && !provincial(&text[start..head.start]) {
+    // A city's or province's commission (上海市商务委, 市卫健委); not 党委, 常委, 编委.
+    let commission = head_word == "委"
+        && !text[..head.start]
+            .ends_with(['党', '常', '编', '区', '市', '县', '省', '旗', '村', '居']);
+    if (head_word == "厅" || head_word == "委")
+        && !(provincial(&text[start..head.start]) && (head_word == "厅" || commission))
+    {
         return;
     }
     // A party branch or a cooperative is named by its village or its own name (石门村党支部,
@@ -226,6 +240,28 @@ fn org_before_head(
         return;
     }
     out.push(org(start..head.end, &text[start..head.end]));
+}
+
+/// Verbs of what is done to or at a body, never words of its name (在深圳园区设立办公室: the
+/// office set up in the park; 来自西安交通大学).
+const ACTIONS: &[&str] = &[
+    "设立", "成立", "召开", "举办", "参加", "出席", "考察", "调研", "走访", "来到", "前往", "视察",
+    "率队", "带队", "陪同", "入驻", "落户", "位于", "来自", "组建", "挂牌",
+];
+
+/// The start of a body's name after the last action verb between `start` and its head; none
+/// where the verb stands right before the head (设立办公室 "set up an office").
+fn after_an_action(text: &str, start: usize, head_start: usize) -> Option<usize> {
+    let prefix = &text[start..head_start];
+    let cut = ACTIONS
+        .iter()
+        .filter_map(|v| prefix.rfind(v).map(|i| i + v.len()))
+        .max();
+    match cut {
+        Some(cut) if start + cut == head_start => None,
+        Some(cut) => Some(start + cut),
+        None => Some(start),
+    }
 }
 
 /// Where a bracketed word of two to four ideographs that ends at `at` opens (（集团）), or `at`.

@@ -356,6 +356,9 @@ fn name_after_title(text: &str, role: bool) -> Option<&str> {
     if text.starts_with(|c| PREPOSITIONS.contains(c)) {
         return None;
     }
+    if let Some(name) = dotted_name_at_start(text) {
+        return Some(name);
+    }
     let ends: Vec<usize> = text
         .char_indices()
         .map(|(i, _)| i)
@@ -394,6 +397,36 @@ fn name_after_title(text: &str, role: bool) -> Option<&str> {
     fallback
         .or_else(|| tagged_name_at_start(text))
         .or_else(|| common_name_at_start(text))
+}
+
+/// A name of parts joined by · at the start of `text` (阿依古丽·吐尔逊, a Uyghur name after a
+/// title): parts of two to six ideographs, the last ending where a verb or a title starts.
+fn dotted_name_at_start(text: &str) -> Option<&str> {
+    let first: usize = text
+        .chars()
+        .take_while(|&c| is_han(c) && !FUNCTION_CHARS.contains(c))
+        .take(7)
+        .map(char::len_utf8)
+        .sum();
+    if !(2..=6).contains(&text[..first].chars().count()) || !text[first..].starts_with('·') {
+        return None;
+    }
+    let mut end = first;
+    while let Some(rest) = text[end..].strip_prefix('·') {
+        let part: usize = rest
+            .char_indices()
+            .take_while(|&(i, c)| {
+                is_han(c) && !FUNCTION_CHARS.contains(c) && followed_by_cue(&rest[i..]).is_none()
+            })
+            .take(6)
+            .map(|(_, c)| c.len_utf8())
+            .sum();
+        if rest[..part].chars().count() < 2 {
+            break;
+        }
+        end += '·'.len_utf8() + part;
+    }
+    (end > first).then(|| &text[..end])
 }
 
 /// Given-name characters this common (parts per million of given names) make a reading after a

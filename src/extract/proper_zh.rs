@@ -163,7 +163,8 @@ fn named_place(word: &str) -> bool {
         return false;
     };
     // 百强县, 沿海地区: a common word and a division's ending name a kind of place, not one.
-    let division = word.ends_with(['县', '区', '市']);
+    // 深水港 "a deep-water port" likewise.
+    let division = word.ends_with(['县', '区', '市', '港']);
     // 陕豫三省 (a stray entry): places and their count, not one place (北三县 is one).
     let counted = word.ends_with(['省', '市', '县', '区'])
         && stem
@@ -184,9 +185,11 @@ fn named_place(word: &str) -> bool {
 fn tagged_place(text: &str, t: &Token) -> bool {
     let word = &text[t.range.clone()];
     let before = &text[..t.range.start];
+    // Not a zone's kind alone (在新区: "in the new area" of the article).
     let where_places_stand = word.chars().count() <= 3
         && BEFORE_PLACE.iter().any(|p| before.ends_with(p))
-        && !word.starts_with(|c| NUMERALS.contains(c));
+        && !word.starts_with(|c| NUMERALS.contains(c))
+        && !super::zones::is_zone_head(word);
     (t.tag == "ns" || word.ends_with("三角"))
         && (named_place(word) || part_of_a_province(word) || where_places_stand)
         && !super::towns_zh::register_town_ends_inside(text, &t.range)

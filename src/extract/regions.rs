@@ -188,9 +188,10 @@ impl Recognizer for Regions {
                 recognizer: "regions",
             });
         }
-        super::zones::zones_en(text, out);
-        super::zones::place_compounds_en(text, out);
+        super::zones_en::zones_en(text, out);
+        super::zones_en::place_compounds_en(text, out);
         super::zones::zones_zh(text, out);
+        super::zones::named_zones_zh(text, words.non_ascii(), words.han(), out);
         divisions_abroad_zh(text, out);
     }
 }
@@ -206,7 +207,8 @@ fn divisions_abroad_zh(text: &str, out: &mut Vec<Candidate>) {
         let mut start = m.start();
         // Not across another division or a conjunction (阿穆尔州和新西伯利亚州).
         for (i, c) in text[..m.start()].char_indices().rev().take(10) {
-            if !transliteration(c) || "和与及等的州省区国".contains(c) {
+            if !transliteration(c) || "和与及等的州省区国一二三四五六七八九十两".contains(c)
+            {
                 break;
             }
             start = i;
@@ -214,7 +216,7 @@ fn divisions_abroad_zh(text: &str, out: &mut Vec<Candidate>) {
         // The countries and places written before it are their own (俄罗斯 of
         // 俄罗斯哈巴罗夫斯克边疆区; not 新西伯利亚 of 新西伯利亚州).
         while let Some(len) = place_at_start(&text[start..m.start()]) {
-            if text[start + len..m.start()].chars().count() < 3 {
+            if start + len == m.start() {
                 break;
             }
             start += len;
@@ -223,6 +225,10 @@ fn divisions_abroad_zh(text: &str, out: &mut Vec<Candidate>) {
             continue;
         }
         let name = &text[start..m.end()];
+        // 黑龙江省: the gazetteer's own division.
+        if place_at_start(name) == Some(name.len()) {
+            continue;
+        }
         out.push(Candidate {
             span: start..m.end(),
             label: Label::Region,
@@ -404,6 +410,24 @@ pub(crate) fn english_place(name: &str) -> Option<(String, String)> {
         .filter(|m| m.end() == name.len())?;
     let place = choose(&ENGLISH.places_of[m.pattern().as_usize()], &HashSet::new());
     Some((format!("region:{}", place.code), place_name(place)))
+}
+
+/// The gazetteer's places named in full inside a Chinese name (福田区 of 深圳市福田区委; not 南开
+/// of 南开大学): each one's key, display name and the name as written.
+pub(crate) fn chinese_places_inside(name: &str) -> Vec<(String, String, &str)> {
+    CHINESE_CORE
+        .matcher
+        .find_iter(name)
+        .filter_map(|m| {
+            let place = choose(
+                &CHINESE_CORE.places_of[m.pattern().as_usize()],
+                &HashSet::new(),
+            );
+            let written = &name[m.range()];
+            (written == place.zh)
+                .then(|| (format!("region:{}", place.code), place_name(place), written))
+        })
+        .collect()
 }
 
 /// Where the longest place of the whole Chinese gazetteer starting at `from` ends, if one does.

@@ -61,6 +61,12 @@ pub(super) fn place_short_names(doc: &Document, mentions: &mut Vec<Candidate>) {
                     }
                 }
             }
+            // 深圳市福田区委 … 福田将…: likewise a district named inside a Chinese body's name.
+            Label::Org => {
+                for (key, canonical, name) in super::regions::chinese_places_inside(surface) {
+                    add(&key, name, &canonical);
+                }
+            }
             _ => {}
         }
     }

@@ -1,12 +1,9 @@
-//! Development zones, parks, new areas and regional groupings by their suffix or head word:
-//! `Qingdao High-tech Zone`, `Longgang Science Park`; 天津滨海高新区, 成渝地区双城经济圈 — with
-//! the name before the suffix read back to where it starts; and English groupings of places
-//! joined by hyphens (`Beijing-Tianjin-Hebei`).
+//! Chinese development zones, parks, new areas and regional groupings by their suffix or head
+//! word (天津滨海高新区, 成渝地区双城经济圈), with the name before the suffix read back to where it
+//! starts. English ones are `zones_en.rs`'s.
 
 use super::abbreviations::is_china_and_partner;
-use super::regions::is_place_word;
 use super::tables::TABLES;
-use super::tokens::{case_of, last_word_start, Case, STOP_CAPITALS};
 use super::Candidate;
 use crate::corpus::meta::is_han;
 use crate::model::Label;
@@ -15,190 +12,10 @@ use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-/// Capitalized words joined by hyphens ('Beijing-Tianjin-Hebei', 'Sino-German').
-static HYPHENATED_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)[A-Z][a-z']+(?:-[A-Z][a-z']+)+(?-u:\b)").expect("static regex")
-});
-
-/// Places joined by hyphens ('Beijing-Tianjin-Hebei', 'Chengdu-Chongqing'): one region, as a
-/// compound of province abbreviations is (京津冀) — not 'Sino-German', nor a compound before
-/// a zone's name ('Chengdu-Chongqing Economic Circle' is the zone's) or a facility's ('China-Laos
-/// Railway').
-pub(super) fn place_compounds_en(text: &str, out: &mut Vec<Candidate>) {
-    for m in HYPHENATED_EN.find_iter(text) {
-        // 'China-Laos Railway': a facility's name.
-        let next_word = text[m.end()..]
-            .strip_prefix(' ')
-            .and_then(|r| r.split([' ', ',', '.']).next());
-        if text[m.end()..].starts_with('-')
-            || next_word.is_some_and(|w| super::regions::FACILITIES.contains(&w))
-        {
-            continue;
-        }
-        let all_places = m
-            .as_str()
-            .split('-')
-            .all(|part| super::regions::english_place(part).is_some());
-        if all_places {
-            out.push(Candidate {
-                span: m.range(),
-                label: Label::Region,
-                key: format!("region:abbr:{}", m.as_str().to_ascii_lowercase()),
-                canonical: m.as_str().to_string(),
-                recognizer: "regions",
-            });
-        }
-    }
-}
-
-/// The last words of a zone's English name.
-static ZONE_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:high-tech(?: industrial)?(?: development)? zone|new area|(?:economic|free trade|development|pilot|bonded|demonstration|industrial|economic and technological development) zone|(?:economic-technological |economic and technological )?development area|industrial park|science(?: and technology)? park|technology park|eco-city|free trade port|river delta|river basin|economic belt|economic circle|bay area|special area|sci-tech city|science city|science and technology city|technology city|metropolitan area|urban agglomeration|golden triangle)(?-u:\b)").expect("static regex")
-});
-
 /// Chinese zone suffixes, longest first.
 static ZONE_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"高新技术产业开发区|经济技术开发区|综合保税区|高新区|经开区|综保区|新区|开发区|自贸区|自由贸易试验区|保税区|(?:工业|产业|科创|科技|软件|生态|物流)园区?|园区|商务区|合作区|城市副中心|示范区|试验区|实验区|生态城|科学城|科技城|生物城|大学城|知识城|集聚区|新城|片区|港区|(?:农|光|药|医|车|数|硅)谷|流域|经济带|经济圈|城市群|都市圈|三角洲|湾区|走廊").expect("static regex")
+    Regex::new(r"高新技术产业开发区|经济技术开发区|特殊综合保税区|综合保税区|高新区|经开区|综保区|新片区|新区|开发区|自由贸易港|自贸港|自贸区|自由贸易试验区|保税区|(?:工业|产业|科创|科技|软件|生态|物流)园区?|园区|商务区|合作区|城市副中心|示范区|先行区|试验区|实验区|生态城|科学城|科技城|生物城|大学城|知识城|集聚区|新城|片区|港区|(?:农|光|药|医|车|数|硅)谷|流域|经济带|经济圈|城市群|都市圈|三角洲|湾区|走廊").expect("static regex")
 });
-
-/// 'Qingdao High-tech Zone', 'Tianjin Port Free Trade Zone', 'Sino-Singapore Tianjin Eco-City':
-/// the zone words and the capitalized words before them (at least one).
-pub(super) fn zones_en(text: &str, out: &mut Vec<Candidate>) {
-    let heads = ZONE_EN.find_iter(text).map(|m| (m.range(), true));
-    let capitalized_heads = ZONE_HEAD_EN.find_iter(text).map(|m| (m.range(), false));
-    for (m, lower_allowed) in heads.chain(capitalized_heads) {
-        // 'Park Geun-hye', 'Zone B': a capitalized word after a bare head makes it no zone's.
-        let next_capitalized = text[m.end..]
-            .strip_prefix(' ')
-            .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_uppercase()));
-        if !lower_allowed && (next_capitalized || text[m.end..].starts_with('-')) {
-            continue;
-        }
-        if let Some(start) = zone_name_start(text, m.start, lower_allowed) {
-            push_zone_en(text, start..m.end, out);
-        }
-    }
-}
-
-/// A capitalized head word that names a zone, park or area after a name in capitals (`Longgang
-/// Science Park`, `Sino-German Ecopark`, `Pingshan Comprehensive Reform Zone`, `Northern
-/// Metropolis`); lower case it is a common noun.
-static ZONE_HEAD_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:Zone|Park|Ecopark|Eco-park|Metropolis|Corridor|Valley)(?-u:\b)")
-        .expect("static regex")
-});
-
-/// Where a zone's name starts before its head words at `head`: the capitalized words (or a
-/// place name however written) before them; with `lower_allowed`, up to three lower-case words
-/// in between when a place stands before them ('Qingdao green transformation pilot zone').
-fn zone_name_start(text: &str, head: usize, lower_allowed: bool) -> Option<usize> {
-    let mut start = head; // start of the name accepted so far
-    let mut at = head;
-    let mut lower_run = 0;
-    let mut anchored = false;
-    while let Some(before) = text[..at].strip_suffix(' ') {
-        // 'China (Shanghai) Pilot Free Trade Zone': a place in brackets is part of the name.
-        let ws = match before.strip_suffix(')') {
-            Some(inner) if inner[last_word_start(inner)..].len() > 1 => {
-                let ws = last_word_start(inner);
-                if inner[..ws].ends_with('(') {
-                    ws - 1
-                } else {
-                    last_word_start(before)
-                }
-            }
-            _ => last_word_start(before),
-        };
-        let word = &before[ws..];
-        // 'Wuhan's Optics Valley': the possessor is not part of the name.
-        if word.is_empty()
-            || STOP_CAPITALS.contains(&word)
-            || word.ends_with("'s")
-            || word.ends_with("’s")
-        {
-            break;
-        }
-        let word = word
-            .strip_prefix('(')
-            .and_then(|w| w.strip_suffix(')'))
-            .unwrap_or(word);
-        let capitalized = matches!(case_of(word), Case::Capitalized | Case::Upper | Case::Camel);
-        let place = is_place_word(&word.to_ascii_lowercase());
-        if lower_run > 0 && !place {
-            break; // across lower-case words only a place anchors the name
-        }
-        if capitalized || place {
-            anchored = true;
-            start = ws;
-            lower_run = 0;
-        } else if lower_allowed
-            && case_of(word) == Case::Lower
-            && lower_run < 3
-            && !ZONE_STOP.contains(&word)
-        {
-            lower_run += 1; // kept only if a place comes before it
-        } else {
-            break;
-        }
-        at = ws;
-    }
-    anchored.then_some(start)
-}
-
-fn push_zone_en(text: &str, span: std::ops::Range<usize>, out: &mut Vec<Candidate>) {
-    let name = &text[span.clone()];
-    let key = format!(
-        "region:zone:{}",
-        name.to_ascii_lowercase().replace(['-', ' '], "")
-    );
-    out.push(Candidate {
-        span,
-        label: Label::Region,
-        key,
-        canonical: title_case(name),
-        recognizer: "regions",
-    });
-}
-
-/// Lower-case words that end a zone's name on the left ('to build the … zone').
-const ZONE_STOP: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "of",
-    "in",
-    "to",
-    "and",
-    "for",
-    "build",
-    "building",
-    "this",
-    "that",
-    "its",
-    "our",
-    "national",
-    "provincial",
-];
-
-fn title_case(name: &str) -> String {
-    name.split(' ')
-        .map(|w| {
-            if w.chars().all(|c| !c.is_ascii_lowercase()) {
-                return w.to_string();
-            }
-            w.split('-')
-                .map(|p| {
-                    let mut cs = p.chars();
-                    cs.next()
-                        .map(|c| c.to_ascii_uppercase().to_string() + cs.as_str())
-                        .unwrap_or_default()
-                })
-                .collect::<Vec<_>>()
-                .join("-")
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 /// 天津滨海高新区, 西青经济技术开发区, 华苑科技园: a zone suffix after a name. The name is
 /// the ideographs before the suffix that start with a known place (a division's full or bare
@@ -225,13 +42,24 @@ pub(super) fn zones_zh(text: &str, out: &mut Vec<Candidate>) {
 /// Where the name of a zone whose suffix (高新区, 示范区…) stands at `suffix` starts, if it
 /// has one: see `zones_zh`.
 pub(super) fn zone_name_start_zh(text: &str, suffix: std::ops::Range<usize>) -> Option<usize> {
-    // 中国（湖南）自由贸易试验区: the country, then the province in brackets.
+    // 中国（湖南）自由贸易试验区, 西部（成都）科学城: a word of two ideographs, then the
+    // province or city in brackets.
     if let Some(inner) = text[..suffix.start].strip_suffix('）') {
-        if let Some(open) = inner.rfind('（') {
-            let province = &inner[open + '（'.len_utf8()..];
-            let named = inner[..open].ends_with("中国") && is_division_name(province);
-            if named {
-                return Some(open - "中国".len());
+        let from = inner.floor_char_boundary(inner.len().saturating_sub(24));
+        if let Some(open) = inner[from..].rfind('（').map(|i| from + i) {
+            let place = &inner[open + '（'.len_utf8()..];
+            let word_start = inner[..open]
+                .char_indices()
+                .rev()
+                .nth(1)
+                .map(|(i, _)| i)
+                .filter(|&i| {
+                    inner[i..open]
+                        .chars()
+                        .all(|c| is_han(c) && !"的在和与及对向为从到于".contains(c))
+                });
+            if let (Some(start), true) = (word_start, is_division_name(place)) {
+                return Some(start);
             }
         }
     }
@@ -242,6 +70,15 @@ pub(super) fn zone_name_start_zh(text: &str, suffix: std::ops::Range<usize>) -> 
         .take(MAX_ZONE_PREFIX)
         .last()
         .map_or(suffix.start, |(i, _)| i);
+    // 海南自由贸易港重点园区: a zone and a generic area of it (not 滨海新区检验检测认证科技产业园,
+    // a park named inside its new area).
+    let generic_after_a_zone = ZONE_ZH
+        .find_iter(&text[run_start..suffix.start])
+        .last()
+        .is_some_and(|m| GENERIC_AREAS.contains(&&text[run_start + m.end()..suffix.start]));
+    if generic_after_a_zone {
+        return None;
+    }
     let run = &text[run_start..suffix.start];
     // A place the name starts with, with no conjunction, particle or preposition between it
     // and the suffix (青岛港和中德生态园 is two things, 益阳等环长株潭城市群 a list and a
@@ -286,8 +123,27 @@ pub(super) fn zone_name_start_zh(text: &str, suffix: std::ops::Range<usize>) -> 
         }
         None => by_words(),
     };
+    // A name does not start with another zone's head (试验区临港新片区: 临港新片区).
+    let start = start.map(|start| {
+        ZONE_ZH
+            .find_at(&text[..suffix.start], start)
+            .filter(|m| m.start() == start)
+            .map_or(start, |m| m.end())
+    });
     start.map(|start| across_a_dash(text, start))
 }
+
+/// Whether `word` is a zone's head word alone (新区, 园区): a kind, no name.
+pub(super) fn is_zone_head(word: &str) -> bool {
+    ZONE_ZH
+        .find(word)
+        .is_some_and(|m| m.start() == 0 && m.end() == word.len())
+}
+
+/// Words that name a kind of area within a zone, no zone of their own (重点园区, 核心片区).
+const GENERIC_AREAS: &[&str] = &[
+    "重点", "核心", "主要", "相关", "配套", "周边", "其他", "各", "各个",
+];
 
 /// Where a zone's name starts that joins two places across a border by a dash (磨憨—磨丁经济合作区),
 /// the countries written before them too (中国老挝磨憨—磨丁…): the zone's name starting at
@@ -342,7 +198,12 @@ pub(super) fn zone_before(text: &str, at: usize) -> Option<usize> {
         .find_iter(&text[from..at])
         .find(|m| from + m.end() == at)?;
     let suffix = from + suffix.start()..at;
-    Some(zone_name_start_zh(text, suffix.clone()).unwrap_or(suffix.start))
+    let start = zone_name_start_zh(text, suffix.clone()).unwrap_or(suffix.start);
+    // A zone's area named after the zone (中国（上海）自由贸易试验区临港新片区管委会): the whole.
+    let whole = (start < suffix.start)
+        .then(|| zone_before(text, start))
+        .flatten();
+    Some(whole.unwrap_or(start))
 }
 
 /// Whether a zone's head word is the end of a division's name that takes part of it: 泉港区 is
@@ -534,4 +395,63 @@ pub(super) fn division_name_len(text: &str) -> Option<usize> {
     });
     let input = aho_corasick::Input::new(text).anchored(aho_corasick::Anchored::Yes);
     PREFIXES.find(input).map(|m| m.end())
+}
+
+/// The central government's new areas, cooperation zones and free trade port, by full and
+/// short name (assets/zones_zh.tsv): 前海深港现代服务业合作区 and 前海, whose names the suffix
+/// patterns cannot read back (jieba splits 前海 as 前 + 海).
+pub(super) fn named_zones_zh(
+    text: &str,
+    runs: &[std::ops::Range<usize>],
+    tokens: &[super::segment::Token],
+    out: &mut Vec<Candidate>,
+) {
+    /// Each pattern's full name, and whether the pattern is a short name.
+    type Names = Vec<(&'static str, bool)>;
+    /// Every name and short name, and the full name each stands for — not those the gazetteer
+    /// has as a division (浦东新区, 南沙 of 南沙区), which are the division's mentions.
+    static NAMES: LazyLock<Option<(AhoCorasick, Names)>> = LazyLock::new(|| {
+        let mut patterns = Vec::new();
+        let mut names = Vec::new();
+        let division = |name: &str| {
+            super::regions::place_at_start(name) == Some(name.len()) || is_division_name(name)
+        };
+        for line in include_str!("../../assets/zones_zh.tsv").lines() {
+            let Some((full, shorts)) = line.split_once('\t') else {
+                continue;
+            };
+            if line.starts_with('#') || division(full) {
+                continue;
+            }
+            patterns.push(full);
+            names.push((full, false));
+            for short in shorts.split(',').filter(|s| !s.is_empty() && !division(s)) {
+                patterns.push(short);
+                names.push((full, true));
+            }
+        }
+        debug_assert!(super::runs::none_ascii(&patterns));
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok()?;
+        Some((automaton, names))
+    });
+    let Some((automaton, names)) = NAMES.as_ref() else {
+        return;
+    };
+    for m in super::runs::matches_in(automaton, text, runs) {
+        let (full, short) = names[m.pattern().as_usize()];
+        // A short name inside a word (眼前海景: 眼前 + 海景) is no mention.
+        if short && super::learned::cuts_a_word(text, &m.range(), tokens) {
+            continue;
+        }
+        out.push(Candidate {
+            span: m.range(),
+            label: Label::Region,
+            key: format!("region:zone:{full}"),
+            canonical: full.to_string(),
+            recognizer: "regions",
+        });
+    }
 }

@@ -125,7 +125,10 @@ pub fn plausible_person(name: &str) -> bool {
             .given_chars
             .get(&chars[1])
             .is_none_or(|&ppm| ppm < RARE_GIVEN_PPM);
-    if COMMON_WORDS.contains(given.as_str()) || rare_given {
+    // 南繁 ("southern breeding"): a direction and one character is a word of places or
+    // seasons far more often than a person surnamed 南 or 东.
+    let direction_first = chars.len() == 2 && "东南西北".contains(chars[0]);
+    if COMMON_WORDS.contains(given.as_str()) || rare_given || direction_first {
         return false;
     }
     let surname = |n: usize| {
@@ -170,9 +173,11 @@ pub fn trimmed_name(text: &str, span: Range<usize>, tokens: &[Token]) -> Range<u
 /// place — unless the suffix starts an office that follows a name (刘建国县长, 王明镇长).
 pub fn before_a_place_suffix(after: &str) -> bool {
     let mut chars = after.chars();
+    // 口岸: a border crossing is named after its place (伊尔克什坦口岸).
     let suffix = chars.next().is_some_and(|c| "镇乡村县区市省州".contains(c))
         || after.starts_with("街道")
-        || after.starts_with("社区");
+        || after.starts_with("社区")
+        || after.starts_with("口岸");
     suffix && chars.next() != Some('长')
 }
 
