@@ -48,7 +48,9 @@ pub(super) fn chinese_match_ok<'a>(
     places: &[usize],
     tokens: &dyn Fn() -> &'a [super::segment::Token],
 ) -> bool {
-    if text[span.end..].starts_with('式') || starts_a_facility(text, span, places) {
+    // 中国式; 天水圍 (a walled village of Hong Kong's, not 天水 of Gansu).
+    if text[span.end..].starts_with(['式', '圍', '围']) || starts_a_facility(text, span, places)
+    {
         return false;
     }
     // 台中 of 平台中, 台东 of 平台东部: Taiwan's short names cross words as countries' do; other

@@ -96,10 +96,17 @@ fn county_item(
         item_start..item_start + item.len()
     };
     let name = &text[span.clone()];
+    // 醴陵、茶陵等周边县市: a list that says it names counties vouches even for a name jieba has
+    // as a common word (茶陵).
+    let counties_said = last
+        && item[list_end(item)..]
+            .chars()
+            .take(6)
+            .any(|c| "县市区地".contains(c));
     let county = (2..=3).contains(&name.chars().count()).then(|| {
         // Two places listed together vouch for each other's reading; jieba may have read
         // a county's name as a person's (吴江) — not as a common word.
-        if segment::common_word(name) {
+        if segment::common_word(name) && !counties_said {
             None
         } else {
             super::counties::county_by_bare_name_any_tag(name)

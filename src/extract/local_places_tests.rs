@@ -325,3 +325,24 @@ fn a_uyghur_name_after_a_title_and_china_with_two_partners() {
     assert!(!has(&f, "艾力", "PERSON"), "{f:?}");
     assert!(!has(&f, "中吉乌", "PERSON"), "{f:?}");
 }
+
+#[test]
+fn a_lists_last_name_before_deng_a_village_branch_after_its_town_and_counties_said_so() {
+    // 刘国平等: 等 ends the list, though 平等 is a word ("equality").
+    let f = found("一个足够长的标题\n\n县领导张建国、李红梅、刘国平等出席会议。石门镇黄田村党总支书记介绍了情况。要对标浏阳、茶陵等周边县市。");
+    assert!(has(&f, "刘国平", "PERSON"), "{f:?}");
+    assert!(!has(&f, "刘国", "PERSON"), "{f:?}");
+    assert!(has(&f, "黄田村党总支", "ORG"), "{f:?}");
+    assert!(has(&f, "石门镇", "REGION"), "{f:?}");
+    // jieba has 茶陵 as a common word; a list that says it names counties vouches for it.
+    assert!(has(&f, "茶陵", "REGION"), "{f:?}");
+}
+
+#[test]
+fn a_committees_department_taiwans_city_government_and_a_walled_village() {
+    let f = found("一个足够长的标题\n\n恩施州委宣传部负责人介绍。臺北市政府表示，市府將持續推動。天水圍居民出行需求大增。");
+    assert!(has(&f, "恩施州委宣传部", "ORG"), "{f:?}");
+    assert!(has(&f, "市府", "ORG"), "{f:?}");
+    // 天水 is a city of Gansu; 天水圍 a new town of Hong Kong.
+    assert!(!has(&f, "天水", "REGION"), "{f:?}");
+}

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 /// Head words of Chinese bodies' names (the longer first where one ends another: 执行委员会
 /// before 委员会).
 static HEAD_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"股份有限公司|有限责任公司|有限公司|集团|执行委员会|管理委员会|委员会|管委会|执委会|党支部|合作社|党工委|工委|党委|党组|区委|市委|省委|县委|旗委|工商联|联合会|促进会|研究会|基金会|商会|协会|科协|大学|学院|研究院|研究所|医院|分行|支行|人民政府|发展改革委|发改委|市政府|区政府|县政府|省政府|办公室|日报|晚报|新闻网|报社|电视台|广播电视台|出版社|议会|兵团|中心|局|厅|委|署").expect("static regex")
+    Regex::new(r"股份有限公司|有限责任公司|有限公司|集团|执行委员会|管理委员会|委员会|管委会|执委会|党总支|党支部|合作社|党工委|工委|党委|党组|区委|市委|省委|县委|旗委|工商联|联合会|促进会|研究会|基金会|商会|协会|科协|大学|学院|研究院|研究所|医院|分行|支行|人民政府|发展改革委|发改委|市政府|区政府|县政府|省政府|办公室|日报|晚报|新闻网|报社|电视台|广播电视台|出版社|议会|兵团|中心|局|厅|委|署").expect("static regex")
 });
 
 /// Characters that make 局 part of a word rather than a bureau (布局 layout, 大局 overall situation).
@@ -39,7 +39,10 @@ static HEAD_BEFORE_TITLE_ZH: LazyLock<Regex> =
 /// A division's bodies named by its kind alone (区委书记, 县政协主席, 区人大常委会): the writer's
 /// own county or district. After a place's name the longer body is found by its head.
 static LEVEL_BODY_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[省市区县旗](?:人大常委会|政协|政府|纪委|监委|委)").expect("static regex")
+    Regex::new(
+        r"[省市区县旗縣區](?:人大常委会|人大常委會|政协|政協|政府|纪委|紀委|监委|監委|委|府)",
+    )
+    .expect("static regex")
 });
 
 /// What may stand before a level's body: the start of a clause or a function word (not 社区委员会,
@@ -91,6 +94,26 @@ pub(super) fn ministries_zh(text: &str, runs: &[std::ops::Range<usize>], out: &m
 
 /// The bodies named by a head word or by their level in `text`.
 pub(super) fn orgs_zh(text: &str, out: &mut Vec<Candidate>) {
+    let first = out.len();
+    bodies_by_head_zh(text, out);
+    // 黔东南州委宣传部: a party committee's department is one body with the committee.
+    for c in &mut out[first..] {
+        let department = COMMITTEES_DEPARTMENTS
+            .iter()
+            .find(|d| text[c.span.end..].starts_with(*d));
+        if let (true, Some(d)) = (text[c.span.clone()].ends_with('委'), department) {
+            let span = c.span.start..c.span.end + d.len();
+            *c = org(span.clone(), &text[span]);
+        }
+    }
+}
+
+/// The departments of a party committee, written right after it.
+const COMMITTEES_DEPARTMENTS: &[&str] =
+    &["宣传部", "组织部", "统战部", "政法委", "办公室", "办公厅"];
+
+/// The bodies named by a head word, a title after it or their level alone.
+fn bodies_by_head_zh(text: &str, out: &mut Vec<Candidate>) {
     level_bodies_zh(text, out);
     for m in HEAD_ZH.find_iter(text) {
         // 医院 too: 去医院, 到医院 are the hospital as a kind of place.
@@ -102,6 +125,18 @@ pub(super) fn orgs_zh(text: &str, out: &mut Vec<Candidate>) {
         // 厅长: a title (the department is found by its head before it).
         if m.as_str() == "厅" && text[m.end()..].starts_with('长') {
             continue;
+        }
+        // A department or commission names its province or city in the few characters before
+        // it (上海市商务委; not 党委, 常委, 编委): checked before the words are read (委 is
+        // frequent).
+        if matches!(m.as_str(), "厅" | "委") {
+            let from = text.floor_char_boundary(m.start().saturating_sub(3 * MAX_ORG_PREFIX));
+            let other_body = m.as_str() == "委"
+                && text[..m.start()]
+                    .ends_with(['党', '常', '编', '区', '市', '县', '省', '旗', '村', '居']);
+            if other_body || !text[from..m.start()].contains(['省', '市', '区', '县', '州']) {
+                continue;
+            }
         }
         if m.as_str() == "局"
             && (text[m.end()..].starts_with(['长', '面', '势', '部'])
@@ -225,20 +260,22 @@ fn org_before_head(
             || name.starts_with("自治区")
             || super::zones::division_name_len(name).is_some()
     };
-    // A city's or province's commission (上海市商务委, 市卫健委); not 党委, 常委, 编委.
-    let commission = head_word == "委"
-        && !text[..head.start]
-            .ends_with(['党', '常', '编', '区', '市', '县', '省', '旗', '村', '居']);
-    if (head_word == "厅" || head_word == "委")
-        && !(provincial(&text[start..head.start]) && (head_word == "厅" || commission))
-    {
+    if matches!(head_word, "厅" | "委") && !provincial(&text[start..head.start]) {
         return;
     }
     // A party branch or a cooperative is named by its village or its own name (石门村党支部,
     // 红岭茶叶种植专业合作社), not by its kind alone (村党支部, 牧民合作社).
-    if matches!(head_word, "党支部" | "合作社") && !has_own_name(&text[start..head.start]) {
+    if matches!(head_word, "党总支" | "党支部" | "合作社")
+        && !has_own_name(&text[start..head.start])
+    {
         return;
     }
+    // 网岭镇罗家坪村党总支: a village's branch is the village's, its town a place of its own.
+    let start = if matches!(head_word, "党总支" | "党支部") {
+        village_after_its_town(text, start, head.start)
+    } else {
+        start
+    };
     out.push(org(start..head.end, &text[start..head.end]));
 }
 
@@ -261,6 +298,21 @@ fn after_an_action(text: &str, start: usize, head_start: usize) -> Option<usize>
         Some(cut) if start + cut == head_start => None,
         Some(cut) => Some(start + cut),
         None => Some(start),
+    }
+}
+
+/// Where a village or community named before `head_start` starts, if a town's name comes before
+/// it (网岭镇罗家坪村): after the town's suffix; else `start`.
+fn village_after_its_town(text: &str, start: usize, head_start: usize) -> usize {
+    let prefix = &text[start..head_start];
+    let village = prefix.ends_with('村') || prefix.ends_with("社区");
+    let town_end = ["镇", "乡", "街道"]
+        .iter()
+        .filter_map(|s| prefix.rfind(s).map(|i| i + s.len()))
+        .max();
+    match town_end {
+        Some(end) if village && prefix[end..].chars().count() >= 3 => start + end,
+        _ => start,
     }
 }
 

@@ -86,7 +86,13 @@ fn names_in_lists<'t>(
             .map(|(i, item)| match i {
                 0 => name_at_edge(item, false),
                 i if i == last && whole_last.is_some() => item,
-                i if i == last => name_at_edge(item, true),
+                // 彭国平等出席: 等 ends the list (not 彭国 + 平等 "equality").
+                i if i == last => {
+                    let listed = item
+                        .strip_suffix('等')
+                        .filter(|n| n.chars().nth(1).is_some());
+                    name_at_edge(listed.unwrap_or(item), true)
+                }
                 _ => item,
             })
             .collect();

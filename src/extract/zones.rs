@@ -39,6 +39,21 @@ pub(super) fn zones_zh(text: &str, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Whether a dictionary word of the one or two characters before byte `i` of `run` runs over
+/// the place that starts there (富裕 of 共同富裕示范区 "the common prosperity zone").
+fn ends_a_word(run: &str, i: usize) -> bool {
+    let Some(len) = division_name_len(&run[i..]) else {
+        return false;
+    };
+    run[..i].char_indices().rev().take(2).any(|(j, _)| {
+        let word = &run[j..i + len];
+        // A word of the dictionary, other than a longer place's name (共同富裕 is tagged a
+        // proper noun, nz).
+        super::segment::is_word(word)
+            && !matches!(super::segment::tag(word).as_slice(), [t] if t.tag.starts_with("ns"))
+    })
+}
+
 /// Where the name of a zone whose suffix (高新区, 示范区…) stands at `suffix` starts, if it
 /// has one: see `zones_zh`.
 pub(super) fn zone_name_start_zh(text: &str, suffix: std::ops::Range<usize>) -> Option<usize> {
@@ -99,6 +114,7 @@ pub(super) fn zone_name_start_zh(text: &str, suffix: std::ops::Range<usize>) -> 
                 && division_name_len(&run[i..]).is_some_and(|len| !run[i + len..].contains(stop))
                 && !has_a_common_verb(&run[i..])
                 && !inside_a_place(text, run_start + i)
+                && !ends_a_word(run, i)
         })
         .map(|(i, _)| run_start + i);
 

@@ -109,8 +109,14 @@ pub fn plausible_person(name: &str) -> bool {
             return false;
         }
     }
-    // 高山村 "mountain villages": no name ends in a place's suffix.
-    if MISREAD_NAMES.contains(name) || name.ends_with(|c| "村镇乡县区市省".contains(c)) {
+    // 高山村 "mountain villages": no name ends in a place's suffix; 洪水桥 starts with a
+    // misread word (洪水 "flood").
+    let misread_start =
+        chars.len() == 3 && MISREAD_NAMES.contains(&name[..name.len() - chars[2].len_utf8()]);
+    if MISREAD_NAMES.contains(name)
+        || misread_start
+        || name.ends_with(|c| "村镇乡县区市省".contains(c))
+    {
         return false;
     }
     // 南海; 吴江, a district's bare name (吴江区), however jieba tags it.
@@ -319,5 +325,15 @@ mod tests {
     #[test]
     fn the_shipped_model_reads() {
         assert!(shipped().is_some(), "assets/ner_zh.bin does not read");
+    }
+
+    #[test]
+    fn words_the_model_may_read_as_names_are_not_persons() {
+        // A misread word and a place's last character (洪水 "flood" + 桥 "bridge"), a direction
+        // and one character (南繁 "southern breeding"), China and two partners (a railway's).
+        for word in ["洪水桥", "南繁", "中吉乌"] {
+            assert!(!plausible_person(word), "{word}");
+        }
+        assert!(plausible_person("王建国"));
     }
 }
