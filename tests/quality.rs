@@ -20,7 +20,7 @@ const SEED_FLOORS: [(Label, f64); 3] = [
 /// Strict F1 floors by label on the other articles.
 const HELDOUT_FLOORS: [(Label, f64); 3] = [
     (Label::Person, 0.99),
-    (Label::Region, 0.93),
+    (Label::Region, 0.97),
     (Label::Org, 0.93),
 ];
 
@@ -28,15 +28,15 @@ const HELDOUT_FLOORS: [(Label, f64); 3] = [
 /// newest articles hold what the rules do not read yet, as minority names in lists).
 const DEVTUNE_FLOORS: [(Label, f64); 3] = [
     (Label::Person, 0.98),
-    (Label::Region, 0.94),
+    (Label::Region, 0.96),
     (Label::Org, 0.95),
 ];
 /// Strict F1 floors by label on the development set's test half (tests/gold/devtest): measured
 /// once, never tuned on; a change that lowers one fails.
 const DEVTEST_FLOORS: [(Label, f64); 3] = [
-    (Label::Person, 0.92),
-    (Label::Region, 0.86),
-    (Label::Org, 0.79),
+    (Label::Person, 0.94),
+    (Label::Region, 0.87),
+    (Label::Org, 0.83),
 ];
 
 /// Scores the extractor on `corpus` against tests/gold/`gold_name`.jsonl: overall and per document.

@@ -90,6 +90,10 @@ const PLACE_CONTEXT: &[&str] = &[
     "游客",
 ];
 
+/// The first characters of `PLACE_CONTEXT`'s words.
+static CONTEXT_FIRSTS: LazyLock<rustc_hash::FxHashSet<char>> =
+    LazyLock::new(|| PLACE_CONTEXT.iter().filter_map(|w| w.chars().next()).collect());
+
 /// A country's abbreviation beside 中 (中法, 中日): the first character of a country's Chinese
 /// name — the country named that character and 国 (法国), or else the only country whose name
 /// starts with it (日本).
@@ -355,7 +359,12 @@ fn city_compound_at(text: &str, at: usize, words: &Words) -> Option<usize> {
             .map_or_else(|| run[n - 1].0 + run[n - 1].1.len_utf8(), |(i, _)| *i);
         let (compound, after) = text[at..].split_at(len);
         let chars: Vec<char> = compound.chars().collect();
-        let context = PLACE_CONTEXT.iter().any(|w| after.starts_with(w));
+        // Asked only of pairs (this runs at every character of the text), and by the first
+        // character before any word is compared.
+        let context = || {
+            after.chars().next().is_some_and(|c| CONTEXT_FIRSTS.contains(&c))
+                && PLACE_CONTEXT.iter().any(|w| after.starts_with(w))
+        };
         // 江南镇: the name of one place and its suffix, or one before its suffix.
         let suffix = |c: char| "镇乡村县区市省州旗".contains(c);
         let suffix_after =
@@ -368,7 +377,7 @@ fn city_compound_at(text: &str, at: usize, words: &Words) -> Option<usize> {
         };
         (distinct
             && !suffix_after
-            && (n >= 3 || context)
+            && (n >= 3 || context())
             && (cities_of_one_province(&chars) || bay_area_compound(&chars))
             && compound
                 .char_indices()

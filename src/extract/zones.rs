@@ -447,8 +447,10 @@ pub(super) fn named_zones_zh(
             }
         }
         debug_assert!(super::runs::none_ascii(&patterns));
+        // A DFA: it reads every Chinese run of every document.
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&patterns)
             .ok()?;
         Some((automaton, names))
