@@ -91,8 +91,12 @@ const PLACE_CONTEXT: &[&str] = &[
 ];
 
 /// The first characters of `PLACE_CONTEXT`'s words.
-static CONTEXT_FIRSTS: LazyLock<rustc_hash::FxHashSet<char>> =
-    LazyLock::new(|| PLACE_CONTEXT.iter().filter_map(|w| w.chars().next()).collect());
+static CONTEXT_FIRSTS: LazyLock<rustc_hash::FxHashSet<char>> = LazyLock::new(|| {
+    PLACE_CONTEXT
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .collect()
+});
 
 /// A country's abbreviation beside 中 (中法, 中日): the first character of a country's Chinese
 /// name — the country named that character and 国 (法国), or else the only country whose name
@@ -362,7 +366,10 @@ fn city_compound_at(text: &str, at: usize, words: &Words) -> Option<usize> {
         // Asked only of pairs (this runs at every character of the text), and by the first
         // character before any word is compared.
         let context = || {
-            after.chars().next().is_some_and(|c| CONTEXT_FIRSTS.contains(&c))
+            after
+                .chars()
+                .next()
+                .is_some_and(|c| CONTEXT_FIRSTS.contains(&c))
                 && PLACE_CONTEXT.iter().any(|w| after.starts_with(w))
         };
         // 江南镇: the name of one place and its suffix, or one before its suffix.
