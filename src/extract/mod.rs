@@ -7,6 +7,7 @@ mod gazetteer_zh;
 mod kin_names_zh;
 pub mod learned;
 mod link;
+mod listed_names_zh;
 mod listed_zh;
 mod name_key;
 mod offices_zh;

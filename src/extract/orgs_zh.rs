@@ -247,8 +247,9 @@ fn org_before_head(
             return;
         }
     }
-    // A hospital, a bank's branch or a production corps (新疆生产建设兵团) is named after a place, a university or a bank (怀化市第一
-    // 人民医院, 中南大学湘雅二医院, 县人民医院); not 老人生病后去医院.
+    // A hospital, a bank's branch or a production corps is named after a place, a university
+    // or a bank (怀化市第一人民医院, 中南大学湘雅二医院, 县人民医院, 新疆生产建设兵团); not
+    // 老人生病后去医院.
     if matches!(head_word, "医院" | "分行" | "支行" | "兵团")
         && !named_after_something(&text[start..head.start])
     {

@@ -52,131 +52,10 @@ const FOLLOWERS: &[&str] = &[
 ];
 
 /// Characters that end derived words, not given names (智能化, 高端化, 国际性, 新型).
-const WORD_SUFFIXES: &str = "化性型级式类率界";
-
-/// Lists of officials (出席会议的有黄金龙、郭庆、黄云、王亚青等): items between 、 read as
-/// names. A list counts when two of its items are names by other evidence (a cue elsewhere, or
-/// jieba reading the item as a person's name), and then every item that reads as a name is one.
-/// `runs`: the text's runs of non-ASCII characters, which hold every list.
-fn names_in_lists<'t>(
-    text: &'t str,
-    runs: &[std::ops::Range<usize>],
-    known: &BTreeSet<&str>,
-) -> Vec<&'t str> {
-    static LIST: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"\p{Han}{2,4}(?:、\p{Han}{2,4})+").expect("static regex")
-    });
-    let mut found = Vec::new();
-    for (run_start, m) in runs
-        .iter()
-        .flat_map(|run| LIST.find_iter(&text[run.clone()]).map(|m| (run.start, m)))
-    {
-        let items: Vec<&str> = m.as_str().split('、').collect();
-        let last = items.len() - 1;
-        // The first item may carry words before the list (…的有黄金龙), the last words after it
-        // (王亚青等): keep the name at the list's side of each.
-        // The last item before punctuation is whole (刘国中， — 中 is missing from the
-        // given-name table, and 刘国 would be taken for it).
-        let ends_the_clause = !text[run_start + m.end()..].starts_with(is_han);
-        let whole_last =
-            (ends_the_clause && reads_as_name_after_title(items[last])).then_some(items[last]);
-        let items: Vec<&str> = items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| match i {
-                0 => name_at_edge(item, false),
-                i if i == last && whole_last.is_some() => item,
-                // 彭国平等出席: 等 ends the list (not 彭国 + 平等 "equality").
-                i if i == last => {
-                    let listed = item
-                        .strip_suffix('等')
-                        .filter(|n| n.chars().nth(1).is_some());
-                    name_at_edge(listed.unwrap_or(item), true)
-                }
-                _ => item,
-            })
-            .collect();
-        let name_like: Vec<&str> = items
-            .iter()
-            .copied()
-            .filter(|item| reads_as_name(item) || Some(*item) == whole_last)
-            .collect();
-        let evidenced = name_like
-            .iter()
-            .filter(|n| known.contains(*n) || tagged_person(n))
-            .count();
-        // 青浦、吴江、嘉善: districts and counties by their bare names, whatever jieba makes
-        // of them, are a list of places.
-        let places = items
-            .iter()
-            .filter(|item| super::zones::is_division_name(item))
-            .count();
-        if evidenced >= 2 && name_like.len() * 2 >= items.len() && places * 2 < items.len() {
-            found.extend(name_like);
-        }
-    }
-    found
-}
-
-/// The two- or three-character name at the start (`at_start`) or end of an item, or the item.
-fn name_at_edge(item: &str, at_start: bool) -> &str {
-    if reads_as_name(item) {
-        return item;
-    }
-    let bounds: Vec<usize> = item
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([item.len()])
-        .collect();
-    let n = bounds.len() - 1;
-    // 周建参加: where the last item's rest is a word (参加 "attend"), the name is the shorter one.
-    let rest_is_word = n > 3 && at_start && super::segment::is_word(&item[bounds[2]..]);
-    // 副主席李东: where a title ends before the last two characters, they are the name.
-    let title_before =
-        n > 3 && !at_start && TITLES.iter().any(|t| item[..bounds[n - 2]].ends_with(t));
-    let lens = if rest_is_word || title_before {
-        [2, 3]
-    } else {
-        [3, 2]
-    };
-    for len in lens {
-        if n > len {
-            let part = if at_start {
-                &item[..bounds[len]]
-            } else {
-                &item[bounds[n - len]..]
-            };
-            if reads_as_name(part) {
-                return part;
-            }
-        }
-    }
-    item
-}
-
-/// A surname and a one- or two-character given name from the tables, not a place, not a
-/// derived word.
-fn reads_as_name(item: &str) -> bool {
-    let chars = item.chars().count();
-    (2..=4).contains(&chars)
-        && !item.ends_with(|c| WORD_SUFFIXES.contains(c))
-        && [1, 2].into_iter().any(|surname_chars| {
-            chars > surname_chars && plausible(item, surname_chars, item).is_some()
-        })
-}
-
-/// `reads_as_name` with any given-name character that is no office's or function word's, as
-/// after a title: for an item whose list vouches for it.
-fn reads_as_name_after_title(item: &str) -> bool {
-    let chars = item.chars().count();
-    (2..=4).contains(&chars)
-        && [1, 2].into_iter().any(|surname_chars| {
-            chars > surname_chars && plausible_after_title(item, surname_chars, item).is_some()
-        })
-}
+pub(super) const WORD_SUFFIXES: &str = "化性型级式类率界";
 
 /// Whether jieba reads the whole item as one person's name.
-fn tagged_person(item: &str) -> bool {
+pub(super) fn tagged_person(item: &str) -> bool {
     matches!(super::segment::tag(item).as_slice(), [t] if t.tag.starts_with("nr"))
 }
 
@@ -208,7 +87,7 @@ fn tagged_names<'t>(text: &'t str, tokens: &[Token]) -> Vec<&'t str> {
         };
         let after = &text[t.range.end..];
         let before = &text[..t.range.start];
-        // (Lists are left to `names_in_lists`: their items are companies as often as people.)
+        // (Lists are left to `listed_names_zh`: their items are companies as often as people.)
         let cue_after = followed_by_cue(after).is_some_and(|verb| verb)
             || TITLES_AFTER_NAME
                 .iter()
@@ -289,7 +168,11 @@ impl Recognizer for PersonsZh {
             }
         }
         names.extend(tagged_names(text, words.han()));
-        names.extend(names_in_lists(text, words.non_ascii(), &names));
+        names.extend(super::listed_names_zh::names_in_lists(
+            text,
+            words.non_ascii(),
+            &names,
+        ));
         // Every occurrence of a name found once is a mention of it.
         let names: Vec<&str> = names.into_iter().collect();
         let identity = |name: &str| (pinyin_key(name), name.to_string());
@@ -300,7 +183,7 @@ impl Recognizer for PersonsZh {
 /// Whether `name` reads as a surname of `surname_chars` characters and a given name of the rest
 /// (one or two characters used in given names, none an office character), and is not a place
 /// (南开区委书记: 南开 is the district, not a person).
-fn plausible(name: &str, surname_chars: usize, text_from_name: &str) -> Option<f64> {
+pub(super) fn plausible(name: &str, surname_chars: usize, text_from_name: &str) -> Option<f64> {
     reading(name, surname_chars, text_from_name, |c| {
         TABLES.given_chars.contains_key(&c)
     })
@@ -309,7 +192,11 @@ fn plausible(name: &str, surname_chars: usize, text_from_name: &str) -> Option<f
 /// `plausible` for a reading right after a title, where the title vouches for a name: any
 /// given-name character that is not an office's or a function word's will do (贺一诚, 王伟中:
 /// 一 and 中 are missing from the given-name table).
-fn plausible_after_title(name: &str, surname_chars: usize, text_from_name: &str) -> Option<f64> {
+pub(super) fn plausible_after_title(
+    name: &str,
+    surname_chars: usize,
+    text_from_name: &str,
+) -> Option<f64> {
     reading(name, surname_chars, text_from_name, |c| {
         TABLES.given_chars.contains_key(&c) || (is_han(c) && !FUNCTION_CHARS.contains(c))
     })
