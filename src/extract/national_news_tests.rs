@@ -264,3 +264,30 @@ fn the_middle_east_is_a_region_in_both_languages() {
     assert!(has(&f, "中东", "REGION"), "{f:?}");
     assert!(has(&f, "Middle East", "REGION"), "{f:?}");
 }
+
+#[test]
+fn english_bodies_with_two_fields_and_their_country_missions_hospitals_and_exchanges() {
+    let f = found("Headline about the ministry\n\nBEIJING, Nov. 2 (Xinhua) -- The Ministry of Energy and Natural Resources of Turkey will work with the Ministry of Commerce and the General Administration of Customs. The Chinese Embassy in Kenya said doctors from the Second Affiliated Hospital of Zhejiang University arrived. Shares rose on the Shenzhen Stock Exchange, Qingdao Customs said, and the Xinjiang Production and Construction Corps opened a center.");
+    for org in [
+        "Ministry of Energy and Natural Resources of Turkey",
+        "Ministry of Commerce",
+        "General Administration of Customs",
+        "Chinese Embassy in Kenya",
+        "Second Affiliated Hospital of Zhejiang University",
+        "Shenzhen Stock Exchange",
+        "Qingdao Customs",
+        "Xinjiang Production and Construction Corps",
+    ] {
+        assert!(has(&f, org, "ORG"), "{org}: {f:?}");
+    }
+}
+
+#[test]
+fn a_zones_lower_case_committee_is_no_body_and_a_city_based_firm_names_the_city() {
+    let f = found("Headline about the zone\n\nThe Qingdao Free Trade Zone management committee said a Shenzhen-based company had moved in.");
+    assert!(has(&f, "Shenzhen", "REGION"), "{f:?}");
+    assert!(
+        f.iter().all(|(_, l, _)| *l != "ORG"),
+        "a description, not a name: {f:?}"
+    );
+}

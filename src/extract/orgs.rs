@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 pub struct Orgs;
 
 static HEAD_EN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:co\.?,? ?ltd\.|(?:co\.?,? ?ltd|company|corporation|group|committee|commission|bureau|academy|university|institute|association|congress|administration|ministry|department|council|federation|organization|organisation|chamber of commerce|bank|procuratorate|government|people's government|cppcc|daily|times|news agency|agency|television|radio)(?-u:\b))").expect("static regex")
+    Regex::new(r"(?i)(?-u:\b)(?:co\.?,? ?ltd\.|(?:co\.?,? ?ltd|company|corporation|group|committee|commission|bureau|academy|university|institute|association|congress|administration|ministry|department|council|federation|organization|organisation|chamber of commerce|bank|procuratorate|government|people's government|cppcc|daily|times|news agency|agency|television|radio|embassy|consulate|hospital|exchange|customs|corps)(?-u:\b))").expect("static regex")
 });
 
 /// Lower-case words allowed inside an organization's name in machine translations
@@ -43,6 +43,12 @@ const INNER_LOWER: &[&str] = &[
 /// ('Suzhou Daily', not 'three times'; 'World Health Organization', not 'Party organization').
 const CAPITALIZED_HEADS: &[&str] = &[
     "agency",
+    "embassy",
+    "consulate",
+    "hospital",
+    "exchange",
+    "customs",
+    "corps",
     "daily",
     "times",
     "news agency",
@@ -55,6 +61,7 @@ const CAPITALIZED_HEADS: &[&str] = &[
 /// Heads that take an 'of …' complement ('Academy of Aerospace').
 const OF_HEADS: &[&str] = &[
     "academy",
+    "hospital",
     "organization",
     "administration",
     "university",
@@ -155,6 +162,18 @@ fn orgs_en(text: &str, out: &mut Vec<Candidate>) {
                 names += 1;
             }
         }
+        // 'Chinese Embassy in Tanzania': a mission is named with the country it is in.
+        if matches!(head.as_str(), "embassy" | "consulate") {
+            end += place_after_in(&text[end..]);
+        }
+        // 'Kashgar Comprehensive Bonded Zone management committee': a zone's body in lower case
+        // is a description (the zone is the name).
+        let zone_before = text[..m.start()]
+            .strip_suffix("management ")
+            .is_some_and(|t| t.ends_with("Zone ") || t.ends_with("Park ") || t.ends_with("Area "));
+        if zone_before && !m.as_str().starts_with(|c: char| c.is_ascii_uppercase()) {
+            continue;
+        }
         let head_capitalized = m.as_str().starts_with(|c: char| c.is_ascii_uppercase());
         if names > 0 && (head_capitalized || !CAPITALIZED_HEADS.contains(&head.as_str())) {
             out.push(org(start..end, &text[start..end]));
@@ -176,7 +195,9 @@ fn classify_left(text: &str, ws: usize, word: &str, nearer: Option<Left>) -> Opt
     // (the People's of 'People's Government' is).
     let possessive = word.ends_with("'s") || word.ends_with("’s");
     let peoples = word.eq_ignore_ascii_case("people's") || word.eq_ignore_ascii_case("people’s");
-    if is_title_word(word) || STOP_CAPITALS.contains(&word) || (possessive && !peoples) {
+    // 'a Shenzhen-based company': where a firm is, not its name.
+    let based = word.ends_with("-based");
+    if is_title_word(word) || STOP_CAPITALS.contains(&word) || (possessive && !peoples) || based {
         return None;
     }
     let lower = word.to_ascii_lowercase();
@@ -247,9 +268,27 @@ fn of_complement(rest: &str) -> Option<usize> {
                 break; // punctuation ends the name
             }
         } else if clean == "and" && word == "and" && end.is_some() {
+            // '… of Commerce and the General Administration of Customs': two bodies, where the
+            // capitalized words after `and` end in a head word of their own.
             let after = &after_the[offset + word.len()..];
-            let clause = after.split([',', '.', ';']).next().unwrap_or("");
-            if HEAD_EN.is_match(clause) {
+            let after = after.strip_prefix(" the").unwrap_or(after);
+            let conjunct: Vec<&str> = after
+                .split(' ')
+                .skip(1)
+                .take_while(|w| {
+                    let w = w.trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+                    matches!(case_of(w), Case::Capitalized | Case::Upper)
+                })
+                .collect();
+            if HEAD_EN.is_match(&conjunct.join(" ")) {
+                break;
+            }
+        } else if clean == "of" && word == "of" && end.is_some() {
+            // '… Development of Kazakhstan': a place after a second `of` is the body's.
+            let next = words.peek().map_or("", |w| {
+                w.trim_end_matches(|c: char| !c.is_ascii_alphanumeric())
+            });
+            if super::regions::english_place(next).is_none() {
                 break;
             }
         } else {
@@ -258,6 +297,23 @@ fn of_complement(rest: &str) -> Option<usize> {
         offset += word.len() + 1;
     }
     end
+}
+
+/// The length of ` in <Place>` (a country or city of the gazetteer) at the start of `rest`, or 0.
+fn place_after_in(rest: &str) -> usize {
+    let Some(after) = rest.strip_prefix(" in ") else {
+        return 0;
+    };
+    let word = after
+        .split(' ')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| !c.is_ascii_alphanumeric());
+    if super::regions::english_place(word).is_some() {
+        " in ".len() + word.len()
+    } else {
+        0
+    }
 }
 
 /// Whether `word` and `next` read as a romanized Chinese name, surname first (`Xu Gang`).

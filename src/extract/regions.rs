@@ -323,7 +323,9 @@ fn english_match_ok(text: &str, span: &std::ops::Range<usize>, single_word: bool
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
     let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() || is_han(c));
-    if !boundary(before) || !boundary(after) || after == Some('-') {
+    // 'Yuhang-made' is a word of its own; 'Hangzhou-based' names the city.
+    let based = text[span.end..].starts_with("-based");
+    if !boundary(before) || !boundary(after) || (after == Some('-') && !based) {
         return false;
     }
     // 'China Road', 'Tianjin Station': a facility named after the place, not the place.
