@@ -291,3 +291,12 @@ fn a_zones_lower_case_committee_is_no_body_and_a_city_based_firm_names_the_city(
         "a description, not a name: {f:?}"
     );
 }
+
+#[test]
+fn chinese_cities_by_their_english_names_that_are_not_pinyin() {
+    // GeoNames' names for them (Harbin, not Haerbin; Kashgar, not Kashi).
+    let f = found("Headline about the cities\n\nOfficials from Harbin, Lhasa and Kashgar met in Hohhot and visited Tumxuk City.");
+    for city in ["Harbin", "Lhasa", "Kashgar", "Hohhot", "Tumxuk City"] {
+        assert!(has(&f, city, "REGION"), "{city}: {f:?}");
+    }
+}

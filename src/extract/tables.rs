@@ -90,6 +90,21 @@ impl Tables {
                 english: r[6].split('|').map(String::from).collect(),
             });
         }
+        // Cities whose English name is not their pinyin (Harbin, Lhasa, Kashgar): more forms,
+        // bare and with `City` (Tumxuk City).
+        let conventional: HashMap<&str, &str> =
+            rows(include_str!("../../assets/conventional_names.tsv"))
+                .filter(|r| r.len() >= 3)
+                .map(|r| (r[0], r[2]))
+                .collect();
+        for place in &mut places {
+            if let Some(names) = conventional.get(place.code.as_str()) {
+                for name in names.split('|') {
+                    place.english.push(name.to_string());
+                    place.english.push(format!("{name} City"));
+                }
+            }
+        }
         // Countries, world regions and cities abroad: code, Chinese name, English names.
         let foreign = [
             include_str!("../../assets/countries.tsv"),
