@@ -352,10 +352,16 @@ fn distinct_choice<'a>(options: &[Vec<&'a str>], chosen: &mut Vec<&'a str>) -> b
 /// (苏锡 of 江苏锡 is no compound: 江苏 is a word), no place of the gazetteer starting in it
 /// (上赣州 of 上赣州市场 is 赣州), and no suffix of a place after it (江南镇 is a town).
 fn city_compound_at(text: &str, at: usize, words: &Words) -> Option<usize> {
+    let in_compound = |c: char| CITY_CHARS.contains_key(&c) || "港澳".contains(c);
+    // Asked at every character: most start no run of two, and those are left without a list.
+    let mut first_two = text[at..].chars();
+    if !first_two.next().is_some_and(in_compound) || !first_two.next().is_some_and(in_compound) {
+        return None;
+    }
     let run: Vec<(usize, char)> = text[at..]
         .char_indices()
         .take(4)
-        .take_while(|(_, c)| CITY_CHARS.contains_key(c) || "港澳".contains(*c))
+        .take_while(|(_, c)| in_compound(*c))
         .collect();
     (2..=run.len()).rev().find_map(|n| {
         let len = run
