@@ -77,8 +77,8 @@ pub(super) fn only_county_by_bare_name(bare: &str) -> Option<(String, String)> {
 }
 
 /// A county or district named by its bare name right after its province's or its city's
-/// (山东寿光, 河南兰考, 广州南沙): too ambiguous alone, the province or city vouches for it — unless it is a common word (广西资源
-/// stays 资源, "resources", where jieba's dictionary has it as no place) or starts a longer
+/// (山东寿光, 河南兰考, 广州南沙, 梅州平远): too ambiguous alone, the province or city vouches for
+/// it — unless it is a frequent common word (广西资源 stays 资源, "resources") or starts a longer
 /// name (天津西青园).
 pub(super) fn counties_after_their_province(
     text: &str,
@@ -117,7 +117,9 @@ pub(super) fn counties_after_their_province(
                 continue;
             };
             let goes_on = starts_a_longer_name(text, span.end + end);
-            if !super::segment::common_word(bare) && !goes_on {
+            // A rare word jieba has (平远, an adjective to it) is the county after its city.
+            let word = super::segment::common_word(bare) && super::learned::is_frequent_word(bare);
+            if !word && !goes_on {
                 out.push((span.end..span.end + end, counties.clone()));
             }
             break;

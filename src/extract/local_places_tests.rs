@@ -346,3 +346,14 @@ fn a_committees_department_taiwans_city_government_and_a_walled_village() {
     // 天水 is a city of Gansu; 天水圍 a new town of Hong Kong.
     assert!(!has(&f, "天水", "REGION"), "{f:?}");
 }
+
+#[test]
+fn a_district_after_its_city_though_jieba_has_it_as_a_rare_word() {
+    // 城中 ("in the city") and 新兴 ("emerging") are words to jieba, but rare ones: after 柳州 and
+    // 云浮 they are their districts; 资源 ("resources") after 广西 stays a word.
+    let f =
+        found("一个足够长的标题\n\n柳州城中：老街焕新颜。云浮新兴：产业加快发展。广西资源丰富。");
+    assert!(has(&f, "城中", "REGION"), "{f:?}");
+    assert!(has(&f, "新兴", "REGION"), "{f:?}");
+    assert!(!has(&f, "资源", "REGION"), "{f:?}");
+}

@@ -30,6 +30,11 @@ static COMMON_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::n
         .collect()
 });
 
+/// Whether `word` is one of jieba's frequent two-character common words (资源, 和平).
+pub(crate) fn is_frequent_word(word: &str) -> bool {
+    COMMON_WORDS.contains(word)
+}
+
 /// Words jieba's dictionary tags as persons' names that CC-CEDICT has only as common words
 /// (assets/misread_names.txt: 洪水 "flood", 明白 "to understand").
 static MISREAD_NAMES: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
