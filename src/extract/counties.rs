@@ -118,7 +118,7 @@ pub(super) fn counties_after_their_province(
             };
             let goes_on = starts_a_longer_name(text, span.end + end);
             // A rare word jieba has (平远, an adjective to it) is the county after its city.
-            let word = super::segment::common_word(bare) && super::learned::is_frequent_word(bare);
+            let word = super::segment::common_word(bare) && super::segment::is_frequent_word(bare);
             if !word && !goes_on {
                 out.push((span.end..span.end + end, counties.clone()));
             }

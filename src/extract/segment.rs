@@ -107,6 +107,19 @@ pub fn tag_han_lines(text: &str) -> Vec<Token> {
     out
 }
 
+/// Frequent two-character common words of jieba's dictionary (assets/common_words.txt).
+static FREQUENT_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../assets/common_words.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .collect()
+});
+
+/// Whether `word` is one of jieba's frequent two-character common words (资源, 和平).
+pub fn is_frequent_word(word: &str) -> bool {
+    FREQUENT_WORDS.contains(word)
+}
+
 /// Whether `word` is in jieba's dictionary (水平, 发展): a given name that is a word is rarely one.
 pub fn is_word(word: &str) -> bool {
     JIEBA.has_word(word)

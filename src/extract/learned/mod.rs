@@ -22,19 +22,6 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// Frequent two-character common words (assets/common_words.txt, from jieba's dictionary).
-static COMMON_WORDS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../assets/common_words.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .collect()
-});
-
-/// Whether `word` is one of jieba's frequent two-character common words (资源, 和平).
-pub(crate) fn is_frequent_word(word: &str) -> bool {
-    COMMON_WORDS.contains(word)
-}
-
 /// Words jieba's dictionary tags as persons' names that CC-CEDICT has only as common words
 /// (assets/misread_names.txt: 洪水 "flood", 明白 "to understand").
 static MISREAD_NAMES: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
@@ -139,7 +126,7 @@ pub fn plausible_person(name: &str) -> bool {
     // 南繁 ("southern breeding"): a direction and one character is a word of places or
     // seasons far more often than a person surnamed 南 or 东.
     let direction_first = chars.len() == 2 && "东南西北".contains(chars[0]);
-    if COMMON_WORDS.contains(given.as_str()) || rare_given || direction_first {
+    if segment::is_frequent_word(&given) || rare_given || direction_first {
         return false;
     }
     let surname = |n: usize| {
