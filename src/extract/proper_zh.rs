@@ -270,6 +270,16 @@ fn first_item_start(item: &str) -> usize {
         .map_or(item.len(), |t| t.range.start)
 }
 
+/// Whether a list's item names an industry, not a company (新能源、粮食加工、装备制造等企业): one
+/// common word of jieba's dictionary longer than two characters (小米 and 双汇, companies, are
+/// common nouns too), or words ending in a verb of production.
+fn an_industry(item: &str) -> bool {
+    let words = super::segment::tag(item);
+    let one_common_word = matches!(words.as_slice(), [w] if matches!(w.tag, "n" | "l" | "vn"))
+        && item.chars().count() > 2;
+    one_common_word || (words.len() > 1 && ["加工", "制造"].iter().any(|v| item.ends_with(v)))
+}
+
 /// Items of a list ended by 等企业, 等部门 (兴发集团、华新水泥、安琪酵母等企业): companies and
 /// bodies.
 fn companies_in_lists(text: &str, out: &mut Vec<Candidate>) {
@@ -319,6 +329,7 @@ fn companies_in_lists(text: &str, out: &mut Vec<Candidate>) {
             if (2..=longest).contains(&n)
                 && item.chars().all(is_han)
                 && !determiner
+                && !an_industry(item)
                 && (companies || names_something(item))
             {
                 out.push(candidate(

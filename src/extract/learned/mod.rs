@@ -81,6 +81,10 @@ pub fn find(weights: &Weights, text: &str, tokens: &[Token]) -> Vec<(Range<usize
 /// Below this frequency (parts per million of given names) a character alone is no given name.
 const RARE_GIVEN_PPM: f64 = 10.0;
 
+/// Below this frequency (parts per million of people) a surname does not carry a name of two
+/// characters the model found alone.
+const RARE_SURNAME_PPM: f64 = 100.0;
+
 /// The longest name in bytes the model's persons may have (twelve ideographs).
 pub const LONGEST_NAME: usize = 36;
 
@@ -126,7 +130,14 @@ pub fn plausible_person(name: &str) -> bool {
     // 南繁 ("southern breeding"): a direction and one character is a word of places or
     // seasons far more often than a person surnamed 南 or 东.
     let direction_first = chars.len() == 2 && "东南西北".contains(chars[0]);
-    if segment::is_frequent_word(&given) || rare_given || direction_first {
+    // 水清 of 天蓝水清 ("blue sky, clear water"): a surname and one character, found with no
+    // cue, needs a surname that is not rare.
+    let rare_surname = chars.len() == 2
+        && TABLES
+            .surnames_zh
+            .get(&chars[0].to_string())
+            .is_none_or(|&ppm| ppm < RARE_SURNAME_PPM);
+    if segment::is_frequent_word(&given) || rare_given || direction_first || rare_surname {
         return false;
     }
     let surname = |n: usize| {
@@ -322,8 +333,9 @@ mod tests {
     #[test]
     fn words_the_model_may_read_as_names_are_not_persons() {
         // A misread word and a place's last character (洪水 "flood" + 桥 "bridge"), a direction
-        // and one character (南繁 "southern breeding"), China and two partners (a railway's).
-        for word in ["洪水桥", "南繁", "中吉乌"] {
+        // and one character (南繁 "southern breeding"), China and two partners (a railway's), a
+        // rare surname and one character (水清 "clear water").
+        for word in ["洪水桥", "南繁", "中吉乌", "水清"] {
             assert!(!plausible_person(word), "{word}");
         }
         assert!(plausible_person("王建国"));
