@@ -33,9 +33,23 @@ fn starts_a_facility(text: &str, span: &std::ops::Range<usize>, places: &[usize]
     facility_after(text, span.end) && places.iter().all(|&i| TABLES.places[i].zh != name)
 }
 
-/// Whether the words at `at` make the name before them a facility's (路, 小区, 水库…).
+/// Whether the words at `at` make the name before them a facility's (路, 小区, 水库…, a school).
 pub(crate) fn facility_after(text: &str, at: usize) -> bool {
-    FACILITIES_ZH.iter().any(|w| text[at..].starts_with(w))
+    FACILITIES_ZH.iter().any(|w| text[at..].starts_with(w)) || school_after(text, at)
+}
+
+/// Whether a school named after a place starts at `at` (第一中学, 中心小学, 实验小学): the
+/// place's name is the school's — but not 中学生 ("middle-school pupils").
+pub(crate) fn school_after(text: &str, at: usize) -> bool {
+    let rest = text[at..].trim_start_matches(|c| "第一二三四五六七八九十".contains(c));
+    let rest = ["中心", "实验", "民族"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
+    ["中学", "小学"].iter().any(|s| {
+        rest.strip_prefix(s)
+            .is_some_and(|after| !after.starts_with('生'))
+    })
 }
 
 /// Whether a Chinese match names the place: not an adjective (中国式现代化: "Chinese-style"), nor
@@ -49,7 +63,9 @@ pub(super) fn chinese_match_ok<'a>(
     tokens: &dyn Fn() -> &'a [super::segment::Token],
 ) -> bool {
     // 中国式; 天水圍 (a walled village of Hong Kong's, not 天水 of Gansu).
-    if text[span.end..].starts_with(['式', '圍', '围']) || starts_a_facility(text, span, places)
+    if text[span.end..].starts_with(['式', '圍', '围'])
+        || starts_a_facility(text, span, places)
+        || school_after(text, span.end)
     {
         return false;
     }

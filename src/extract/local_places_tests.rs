@@ -385,3 +385,33 @@ fn a_name_after_a_workers_role_and_industries_listed_as_kinds_of_companies() {
     assert!(has(&f, "小米", "ORG"), "{f:?}");
     assert!(has(&f, "恒远集团", "ORG"), "{f:?}");
 }
+
+#[test]
+fn health_centres_weather_stations_and_schools_named_after_places() {
+    // A town's health centre and a province's weather station are bodies; the townships'
+    // health centres a kind; a hospital attached to a university one body (协和: 和 in a word).
+    let f = found("一个足够长的标题\n\n全县12个乡镇卫生院完成改造。石桥镇卫生院院长介绍。江西省气象台预计有雨。南昌大学附属协和医院专家坐诊。社区党委书记介绍。");
+    assert!(has(&f, "石桥镇卫生院", "ORG"), "{f:?}");
+    assert!(has(&f, "江西省气象台", "ORG"), "{f:?}");
+    assert!(has(&f, "南昌大学附属协和医院", "ORG"), "{f:?}");
+    assert!(!has(&f, "乡镇卫生院", "ORG"), "{f:?}");
+    assert!(!has(&f, "社区党委", "ORG"), "{f:?}");
+    // A school named after its county or town: no mention of the place; 新建 ("newly built")
+    // after 在 is no place.
+    let f = found("一个足够长的标题\n\n会宁县第一中学的新教学楼投入使用。在新建的操场上，柴家门镇中心小学的孩子们踢足球。");
+    assert!(
+        f.iter().all(|(_, l, _)| *l != "REGION" && *l != "ORG"),
+        "no place or body here: {f:?}"
+    );
+}
+
+#[test]
+fn a_councillor_a_parks_company_and_provinces_before_culture_and_tourism() {
+    // 議員 is a role: a name after it counts with a verb; 都 ("all") after it starts none.
+    let f = found("一个足够长的标题\n\n北區議員林振邦說，居民期待交通改善。兩區的議員都希望加快建設。香港科技園公司計劃設立中心。推动川渝文旅一体化发展。");
+    assert!(has(&f, "林振邦", "PERSON"), "{f:?}");
+    assert!(!has(&f, "都希望", "PERSON"), "{f:?}");
+    assert!(has(&f, "香港科技園公司", "ORG"), "{f:?}");
+    assert!(!has(&f, "香港科技園", "REGION"), "{f:?}");
+    assert!(has(&f, "川渝", "REGION"), "{f:?}");
+}

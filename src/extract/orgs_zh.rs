@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 /// Head words of Chinese bodies' names (the longer first where one ends another: 执行委员会
 /// before 委员会).
 static HEAD_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"股份有限公司|有限责任公司|有限公司|集团|执行委员会|管理委员会|委员会|管委会|执委会|党总支|党支部|合作社|党工委|工委|党委|党组|区委|市委|省委|县委|旗委|工商联|联合会|促进会|研究会|基金会|商会|协会|科协|大学|学院|研究院|研究所|医院|分行|支行|人民政府|发展改革委|发改委|市政府|区政府|县政府|省政府|办公室|日报|晚报|新闻网|报社|电视台|广播电视台|出版社|议会|兵团|中心|局|厅|委|署").expect("static regex")
+    Regex::new(r"股份有限公司|有限责任公司|有限公司|集团|执行委员会|管理委员会|委员会|管委会|执委会|党总支|党支部|合作社|党工委|工委|党委|党组|区委|市委|省委|县委|旗委|工商联|联合会|促进会|研究会|基金会|商会|协会|科协|大学|学院|研究院|研究所|卫生院|医院|气象台|分行|支行|人民政府|发展改革委|发改委|市政府|区政府|县政府|省政府|办公室|日报|晚报|新闻网|报社|电视台|广播电视台|出版社|议会|兵团|中心|局|厅|委|署").expect("static regex")
 });
 
 /// Characters that make 局 part of a word rather than a bureau (布局 layout, 大局 overall situation).
@@ -193,8 +193,16 @@ fn org_before_head(
     for (i, c) in text[..walk_from].char_indices().rev() {
         let joins =
             c == '和' && government && !text[..i].ends_with(HEAD_CHARS) && (2..=6).contains(&count);
+        // 协和医院: 和 ending a word of the dictionary with the character before it is no
+        // conjunction.
+        let conjunction = c == '和'
+            && !text[..i].chars().next_back().is_some_and(|before| {
+                let mut word = String::from(before);
+                word.push('和');
+                super::segment::is_word(&word)
+            });
         // 于都县委: a stop character that starts a division's name is the name's.
-        let stop = (STOP_ZH.contains(c) || c == '和')
+        let stop = (STOP_ZH.contains(c) || conjunction)
             && !joins
             && super::zones::division_name_len(&text[i..head.start])
                 .is_none_or(|len| len <= c.len_utf8());
@@ -210,8 +218,11 @@ fn org_before_head(
     if count < min_prefix || determiner {
         return;
     }
-    // 北京城市副中心: a city's sub-centre is an area, not a body.
-    if head_word == "中心" && text[..head.start].ends_with("副") {
+    // 北京城市副中心: a city's sub-centre is an area, not a body; 中心小学 a school.
+    if head_word == "中心"
+        && (text[..head.start].ends_with("副")
+            || super::gazetteer_zh::school_after(text, head.start))
+    {
         return;
     }
     // A zone's committee: named by the zone, however long its name (示范区执委会).
@@ -247,12 +258,18 @@ fn org_before_head(
             return;
         }
     }
-    // A hospital, a bank's branch or a production corps is named after a place, a university
-    // or a bank (怀化市第一人民医院, 中南大学湘雅二医院, 县人民医院, 新疆生产建设兵团); not
-    // 老人生病后去医院.
-    if matches!(head_word, "医院" | "分行" | "支行" | "兵团")
-        && !named_after_something(&text[start..head.start])
+    // A hospital, a weather station, a bank's branch or a production corps is named after a
+    // place, a university or a bank (怀化市第一人民医院, 中南大学湘雅二医院, 县人民医院,
+    // 西城镇卫生院, 湖南省气象台, 新疆生产建设兵团); not 老人生病后去医院, 乡镇卫生院.
+    if matches!(
+        head_word,
+        "医院" | "卫生院" | "气象台" | "分行" | "支行" | "兵团"
+    ) && !named_after_something(&text[start..head.start])
     {
+        return;
+    }
+    // 社区党委, 村党委: a community's committee by its kind alone (镇党委 is the town's body).
+    if head_word == "党委" && matches!(&text[start..head.start], "社区" | "村") {
         return;
     }
     // A province's department (自治区农牧厅, 湖南省商务厅), not a hall (餐厅, 展厅).
@@ -368,9 +385,16 @@ fn has_own_name(prefix: &str) -> bool {
 /// Whether the words before a hospital's or a branch's head name it after a place, a
 /// university or a bank, or a division's level (县人民医院).
 fn named_after_something(prefix: &str) -> bool {
+    // 乡镇卫生院: "the townships' and towns' health centres", a kind.
+    if prefix == "乡镇" {
+        return false;
+    }
+    // 西城镇卫生院: a town's, by the town's name.
+    let town = prefix.ends_with(['镇', '乡']) && prefix.chars().count() >= 3;
     super::regions::places_in(prefix).next().is_some()
         || ["大学", "学院", "银行"].iter().any(|w| prefix.contains(w))
         || prefix.starts_with(|c| "省市区县镇乡".contains(c))
+        || town
 }
 
 /// Companies named without a legal form (华宇新材料公司): a name jieba reads as a proper noun

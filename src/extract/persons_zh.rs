@@ -42,8 +42,9 @@ fn followed_by_cue(rest: &str) -> Option<bool> {
     None
 }
 
-/// Prepositions and conjunctions that also serve as surnames.
-const PREPOSITIONS: &str = "从和与在对向把将为以及同";
+/// Prepositions, conjunctions and an adverb that also serve as surnames (议员都希望: "the
+/// councillors all hope").
+const PREPOSITIONS: &str = "从和与在对向把将为以及同都";
 
 /// Time words and particles that often follow a subject's name (…韩文博今天会见, 王宁在…).
 const FOLLOWERS: &[&str] = &[

@@ -45,7 +45,17 @@ const ORG_ENDINGS: &[&str] = &[
 ];
 
 /// Organization types that name no particular body on their own (党工委 of which zone?).
-const GENERIC_ORGS: &[&str] = &["党工委", "管委会", "党委", "党组", "工委", "村委", "居委会"];
+const GENERIC_ORGS: &[&str] = &[
+    "党工委",
+    "管委会",
+    "党委",
+    "党组",
+    "工委",
+    "村委",
+    "居委会",
+    "卫生院",
+    "气象台",
+];
 
 /// Endings of places' names.
 const PLACE_ENDINGS: &str = "省市县区州镇乡村岛湾港角洲";
@@ -185,10 +195,15 @@ fn named_place(word: &str) -> bool {
 fn tagged_place(text: &str, t: &Token) -> bool {
     let word = &text[t.range.clone()];
     let before = &text[..t.range.start];
-    // Not a zone's kind alone (在新区: "in the new area" of the article).
+    // Not a zone's kind alone (在新区: "in the new area" of the article); not a word starting
+    // like a generic one that the gazetteer does not name (在新建的操场: 新建 "newly built", a
+    // district's bare name jieba tags as a place).
+    let generic_start = word.starts_with(|c| GENERIC_STARTS.contains(c))
+        && super::regions::place_at_start(word).is_none_or(|len| len < word.len());
     let where_places_stand = word.chars().count() <= 3
         && BEFORE_PLACE.iter().any(|p| before.ends_with(p))
         && !word.starts_with(|c| NUMERALS.contains(c))
+        && !generic_start
         && !super::zones::is_zone_head(word);
     (t.tag == "ns" || word.ends_with("三角"))
         && (named_place(word) || part_of_a_province(word) || where_places_stand)

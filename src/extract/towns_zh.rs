@@ -41,6 +41,8 @@ impl Recognizer for TownsZh {
         super::listed_zh::listed_places(text, tokens, &mut towns);
         registered_towns(text, tokens, &mut towns);
         villages_joined_on(text, &mut towns);
+        // 首阳镇中心小学: a school named after its town, no mention of the town.
+        towns.retain(|c| !super::gazetteer_zh::school_after(text, c.span.end));
         // A town found once is the town wherever its name stands in full (柳河乡 again where
         // jieba read 柳河 + 乡大), under the key it was found with (a county's is the
         // gazetteer's).
@@ -68,7 +70,18 @@ impl Recognizer for TownsZh {
                 .get(name)
                 .map_or_else(Default::default, |c| (c.key.clone(), c.canonical.clone()))
         };
+        let ours = out.len();
         super::every_occurrence(text, &names, identity, Label::Region, "towns-zh", out);
+        // 通渭 of 通渭县第一中学: a bare name before a division's suffix and a facility is part
+        // of the facility's name, which the gazetteer turned down.
+        let mut index = 0;
+        out.retain(|c| {
+            index += 1;
+            let after = &text[c.span.end..];
+            let facility = after.starts_with(['县', '市', '区', '镇', '乡'])
+                && super::gazetteer_zh::facility_after(after, '县'.len_utf8());
+            index <= ours || !facility
+        });
     }
 }
 

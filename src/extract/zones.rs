@@ -28,6 +28,15 @@ pub(super) fn zones_zh(text: &str, out: &mut Vec<Candidate>) {
         let Some(start) = zone_name_start_zh(text, m.range()) else {
             continue;
         };
+        // 香港科技园公司: the company that runs the park, named by it.
+        let company = ["有限公司", "公司", "集团"]
+            .iter()
+            .find(|w| text[m.end()..].starts_with(*w));
+        if let Some(company) = company {
+            let span = start..m.end() + company.len();
+            out.push(super::orgs::org(span.clone(), &text[span]));
+            continue;
+        }
         let name = &text[start..m.end()];
         out.push(Candidate {
             span: start..m.end(),
