@@ -194,7 +194,8 @@ impl Recognizer for Abbreviations {
                 }
             }
             if text[at..end].chars().nth(1).is_some()
-                && province_compound(&text[at..end], &text[end..])
+                && (province_compound(&text[at..end], &text[end..])
+                    || distinctive_pair(text, at..end))
             {
                 let compound = &text[at..end];
                 out.push(Candidate {
@@ -402,6 +403,25 @@ fn city_compound_at(text: &str, at: usize, words: &Words) -> Option<usize> {
 }
 
 /// Whether a run of province abbreviations names those provinces together.
+/// Two distinctive abbreviations standing alone (京津产业转移, 与港澳的合作): a compound without
+/// a word of places after it — unless a word of the dictionary runs into either end (香港澳门:
+/// 港澳 of 香港 and 澳门).
+fn distinctive_pair(text: &str, run: Range<usize>) -> bool {
+    let pair: Vec<char> = text[run.clone()].chars().collect();
+    let [first, last] = pair[..] else {
+        return false;
+    };
+    let joined = |a: Option<char>, b: Option<char>| match (a, b) {
+        (Some(a), Some(b)) => segment::is_word(&[a, b].iter().collect::<String>()),
+        _ => false,
+    };
+    first != last
+        && !EVERYDAY.contains(first)
+        && !EVERYDAY.contains(last)
+        && !joined(text[..run.start].chars().next_back(), Some(first))
+        && !joined(Some(last), text[run.end..].chars().next())
+}
+
 fn province_compound(run: &str, after: &str) -> bool {
     let n = run.chars().count();
     let mut seen: Vec<char> = run.chars().collect();

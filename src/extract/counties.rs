@@ -26,7 +26,7 @@ static COUNTIES_BY_PARENT: LazyLock<HashMap<(&'static str, &'static str), Vec<us
         let mut map: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
         for (i, p) in TABLES.places.iter().enumerate() {
             let bare = p.zh_short.as_str();
-            if !p.level.bare_name_used() && bare != p.zh && (2..=3).contains(&bare.chars().count())
+            if !p.level.bare_name_used() && bare != p.zh && (2..=4).contains(&bare.chars().count())
             {
                 map.entry((p.province.as_str(), bare)).or_default().push(i);
                 if let Some(city) = p.code.get(..4).filter(|_| p.code.len() == 6) {

@@ -103,7 +103,7 @@ fn county_item(
             .chars()
             .take(6)
             .any(|c| "县市区地".contains(c));
-    let county = (2..=3).contains(&name.chars().count()).then(|| {
+    let county = (2..=4).contains(&name.chars().count()).then(|| {
         // Two places listed together vouch for each other's reading; jieba may have read
         // a county's name as a person's (吴江) — not as a common word.
         if segment::common_word(name) && !counties_said {

@@ -415,3 +415,40 @@ fn a_councillor_a_parks_company_and_provinces_before_culture_and_tourism() {
     assert!(!has(&f, "香港科技園", "REGION"), "{f:?}");
     assert!(has(&f, "川渝", "REGION"), "{f:?}");
 }
+
+#[test]
+fn a_zone_after_its_province_and_city_in_full_and_an_area_block() {
+    // The province and city written in full are places of their own; a zone named by words of
+    // a kind keeps them. An area block (区块) is a zone; a blockchain is not.
+    let f = found(
+        "一个足够长的标题\n\n江苏省南京市江北新区发布新政。庆盛区块建设提速，区块链企业入驻。",
+    );
+    for place in ["江苏省", "南京市", "江北新区", "庆盛区块"] {
+        assert!(has(&f, place, "REGION"), "{place}: {f:?}");
+    }
+    assert!(!has(&f, "江苏省南京市江北新区", "REGION"), "{f:?}");
+}
+
+#[test]
+fn customs_a_department_after_from_and_two_abbreviations_standing_alone() {
+    // 从 + 江苏省 (not 从江, a county of Guizhou, + 苏省); a city's customs.
+    let f = found("一个足够长的标题\n\n记者从江苏省商务厅获悉。厦门海关介绍情况。京津产业转移加快，深化与港澳的合作。香港澳门两地居民。");
+    assert!(has(&f, "江苏省商务厅", "ORG"), "{f:?}");
+    assert!(has(&f, "厦门海关", "ORG"), "{f:?}");
+    assert!(has(&f, "京津", "REGION"), "{f:?}");
+    assert!(has(&f, "港澳", "REGION"), "{f:?}");
+    // 港澳 of 香港澳门 is no compound: each city is named in full.
+    assert!(has(&f, "香港", "REGION"), "{f:?}");
+    assert!(has(&f, "澳门", "REGION"), "{f:?}");
+}
+
+#[test]
+fn a_county_of_four_characters_in_a_list_and_a_bureau_joined_by_ji() {
+    // 阿拉山口 (阿拉山口市) in a list that names places; a Hong Kong bureau of two fields
+    // joined by 及, named with its government.
+    let f = found(
+        "一个足够长的标题\n\n支持阿拉山口、塔城等地发展外贸。香港特區政府運輸及物流局表示歡迎。",
+    );
+    assert!(has(&f, "阿拉山口", "REGION"), "{f:?}");
+    assert!(has(&f, "香港特區政府運輸及物流局", "ORG"), "{f:?}");
+}

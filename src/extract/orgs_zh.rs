@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 /// Head words of Chinese bodies' names (the longer first where one ends another: 执行委员会
 /// before 委员会).
 static HEAD_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"股份有限公司|有限责任公司|有限公司|集团|执行委员会|管理委员会|委员会|管委会|执委会|党总支|党支部|合作社|党工委|工委|党委|党组|区委|市委|省委|县委|旗委|工商联|联合会|促进会|研究会|基金会|商会|协会|科协|大学|学院|研究院|研究所|卫生院|医院|气象台|分行|支行|人民政府|发展改革委|发改委|市政府|区政府|县政府|省政府|办公室|日报|晚报|新闻网|报社|电视台|广播电视台|出版社|议会|兵团|中心|局|厅|委|署").expect("static regex")
+    Regex::new(r"股份有限公司|有限责任公司|有限公司|集团|执行委员会|管理委员会|委员会|管委会|执委会|党总支|党支部|合作社|党工委|工委|党委|党组|区委|市委|省委|县委|旗委|工商联|联合会|促进会|研究会|基金会|商会|协会|科协|大学|学院|研究院|研究所|卫生院|医院|气象台|海关|分行|支行|人民政府|发展改革委|发改委|市政府|区政府|县政府|省政府|办公室|日报|晚报|新闻网|报社|电视台|广播电视台|出版社|议会|兵团|中心|局|厅|委|署").expect("static regex")
 });
 
 /// Characters that make 局 part of a word rather than a bureau (布局 layout, 大局 overall situation).
@@ -27,6 +27,9 @@ const HEAD_CHARS: [char; 8] = ['厅', '局', '委', '会', '部', '司', '院', 
 
 /// Most ideographs before a head word that can belong to the name.
 const MAX_ORG_PREFIX: usize = 12;
+
+/// Most ideographs before a head word where the name holds its government's.
+const MAX_GOVERNMENT_BODY_PREFIX: usize = 20;
 
 /// Characters that end the words before an organization's name in Chinese.
 const STOP_ZH: &str = "的在是了对为将把等由向从到于兼并以让使被请称与及、";
@@ -191,8 +194,11 @@ fn org_before_head(
     let mut start = walk_from;
     let mut count = 0;
     for (i, c) in text[..walk_from].char_indices().rev() {
-        let joins =
-            c == '和' && government && !text[..i].ends_with(HEAD_CHARS) && (2..=6).contains(&count);
+        // 香港特区政府创新科技及工业局: 及 joins two fields as 和 does.
+        let joins = (c == '和' || c == '及')
+            && government
+            && !text[..i].ends_with(HEAD_CHARS)
+            && (2..=6).contains(&count);
         // 协和医院: 和 ending a word of the dictionary with the character before it is no
         // conjunction.
         let conjunction = c == '和'
@@ -201,12 +207,24 @@ fn org_before_head(
                 word.push('和');
                 super::segment::is_word(&word)
             });
-        // 于都县委: a stop character that starts a division's name is the name's.
+        // 于都县委: a stop character that starts a division's name is the name's — unless a
+        // place after it runs further (从江苏省: 从 + 江苏省, not 从江 + 苏省).
+        let place_after = || {
+            super::regions::place_at_start(&text[i + c.len_utf8()..head.start])
+                .map_or(0, |len| c.len_utf8() + len)
+        };
         let stop = (STOP_ZH.contains(c) || conjunction)
             && !joins
             && super::zones::division_name_len(&text[i..head.start])
-                .is_none_or(|len| len <= c.len_utf8());
-        if count == MAX_ORG_PREFIX || !is_han(c) || stop {
+                .is_none_or(|len| len <= c.len_utf8() || len < place_after());
+        // A bureau of a government named before it (澳门特别行政区政府经济及科技发展局) may
+        // run longer.
+        let longest = if text[start..walk_from].contains("政府") {
+            MAX_GOVERNMENT_BODY_PREFIX
+        } else {
+            MAX_ORG_PREFIX
+        };
+        if count == longest || !is_han(c) || stop {
             break;
         }
         start = i;
@@ -260,10 +278,10 @@ fn org_before_head(
     }
     // A hospital, a weather station, a bank's branch or a production corps is named after a
     // place, a university or a bank (怀化市第一人民医院, 中南大学湘雅二医院, 县人民医院,
-    // 西城镇卫生院, 湖南省气象台, 新疆生产建设兵团); not 老人生病后去医院, 乡镇卫生院.
+    // 西城镇卫生院, 湖南省气象台, 青岛海关, 新疆生产建设兵团); not 老人生病后去医院, 乡镇卫生院.
     if matches!(
         head_word,
-        "医院" | "卫生院" | "气象台" | "分行" | "支行" | "兵团"
+        "医院" | "卫生院" | "气象台" | "海关" | "分行" | "支行" | "兵团"
     ) && !named_after_something(&text[start..head.start])
     {
         return;

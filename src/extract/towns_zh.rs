@@ -308,6 +308,13 @@ fn town(text: &str, tokens: &[Token], i: usize, out: &mut Vec<Candidate>) {
                 !suffix_in_a_word && town_name(name, known_place) && name_words && !common_word;
             if names_something {
                 let start = road_named_start(text, tokens, i, suffix);
+                // 在椒园 + 镇: a preposition jieba's guess took into the name of three.
+                let start = match name.chars().next() {
+                    Some(c) if "在赴到从".contains(c) && name.chars().count() == 3 => {
+                        start + c.len_utf8()
+                    }
+                    _ => start,
+                };
                 out.push(town_candidate(text, start..last.range.end));
                 return;
             }

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 /// Chinese zone suffixes, longest first.
 static ZONE_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"高新技术产业开发区|经济技术开发区|特殊综合保税区|综合保税区|高新区|经开区|综保区|新片区|新区|开发区|自由贸易港|自贸港|自贸区|自由贸易试验区|保税区|(?:工业|产业|科创|科技|软件|生态|物流)园区?|园区|商务区|合作区|城市副中心|示范区|先行区|试验区|实验区|生态城|科学城|科技城|生物城|大学城|知识城|集聚区|新城|片区|港区|(?:农|光|药|医|车|数|硅)谷|流域|经济带|经济圈|城市群|都市圈|三角洲|湾区|走廊").expect("static regex")
+    Regex::new(r"高新技术产业开发区|经济技术开发区|特殊综合保税区|综合保税区|高新区|经开区|综保区|新片区|新区|开发区|自由贸易港|自贸港|自贸区|自由贸易试验区|保税区|(?:工业|产业|科创|科技|软件|生态|物流)园区?|园区|商务区|合作区|城市副中心|示范区|先行区|试验区|实验区|生态城|科学城|科技城|生物城|大学城|知识城|集聚区|起步区|新城|片区|区块|港区|(?:农|光|药|医|车|数|硅)谷|流域|经济带|经济圈|城市群|都市圈|三角洲|湾区|走廊").expect("static regex")
 });
 
 /// 天津滨海高新区, 西青经济技术开发区, 华苑科技园: a zone suffix after a name. The name is
@@ -22,7 +22,10 @@ static ZONE_ZH: LazyLock<Regex> = LazyLock::new(|| {
 /// name); failing that, the words jieba reads as nouns, starting at the first proper noun.
 pub(super) fn zones_zh(text: &str, out: &mut Vec<Candidate>) {
     for m in ZONE_ZH.find_iter(text) {
-        if head_ends_a_division(text, m.range()) {
+        // 区块链 "blockchain".
+        if head_ends_a_division(text, m.range())
+            || (m.as_str() == "区块" && text[m.end()..].starts_with('链'))
+        {
             continue;
         }
         let Some(start) = zone_name_start_zh(text, m.range()) else {
@@ -46,6 +49,28 @@ pub(super) fn zones_zh(text: &str, out: &mut Vec<Candidate>) {
             recognizer: "regions",
         });
     }
+}
+
+/// Where a zone's name starts once the provinces and cities written in full before it are left
+/// out (河北省沧州市渤海新区: 河北省, 沧州市, then 渤海新区; 天津滨海新区 keeps its city's
+/// short name), as long as what remains before the suffix at `suffix_start` starts with a
+/// proper noun (not 海城市检验检测认证科技产业园, where the rest is words of a kind).
+fn after_divisions_in_full(text: &str, start: usize, suffix_start: usize) -> usize {
+    let mut at = start;
+    while let Some(len) = super::regions::place_at_start(&text[at..suffix_start]) {
+        let name = &text[at..at + len];
+        let in_full = name.ends_with(['省', '市']) || name.ends_with("自治区");
+        let rest = &text[at + len..suffix_start];
+        let named = rest.chars().nth(1).is_some()
+            && super::segment::tag(rest)
+                .first()
+                .is_some_and(|t| t.is_proper());
+        if !in_full || !named {
+            break;
+        }
+        at += len;
+    }
+    at
 }
 
 /// Whether a dictionary word of the one or two characters before byte `i` of `run` runs over
@@ -155,7 +180,7 @@ pub(super) fn zone_name_start_zh(text: &str, suffix: std::ops::Range<usize>) -> 
             .filter(|m| m.start() == start)
             .map_or(start, |m| m.end())
     });
-    start.map(|start| across_a_dash(text, start))
+    start.map(|start| across_a_dash(text, after_divisions_in_full(text, start, suffix.start)))
 }
 
 /// Whether `word` is a zone's head word alone (新区, 园区): a kind, no name.
