@@ -204,3 +204,16 @@ fn a_brand_alone_before_company_is_a_company() {
     let f = found("一个足够长的标题\n\n代表团拜访了比亚迪股份有限公司、腾讯公司。");
     assert!(has(&f, "腾讯公司", "ORG"), "{f:?}");
 }
+
+#[test]
+fn a_surname_after_an_honorific_is_a_person() {
+    // 'Mr. Qiao' with no full name in the document: a person of that surname; after 'Gu Weiming'
+    // is named, 'Ms. Gu' is her. 'Mr. Gu Lin' is read as a full name.
+    let f = found("A long enough headline\n\nMr. Qiao, a villager of Shangzhuang Village, said the road helps. Gu Weiming chaired the meeting. Ms. Gu said sales rose.");
+    assert!(has(&f, "Qiao", "PERSON"), "{f:?}");
+    assert!(
+        f.iter()
+            .any(|(s, l, e)| *s == "Gu" && *l == "PERSON" && e == "Gu Weiming"),
+        "{f:?}"
+    );
+}

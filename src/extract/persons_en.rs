@@ -115,6 +115,50 @@ impl Recognizer for PersonsEn {
             .collect();
         given_name_back_references(t, &ws, &by_given, &taken, out);
         surname_back_references(text, &ws, &by_surname, &taken, out);
+        surnames_after_an_honorific(t, text, &ws, &by_surname, &taken, out);
+    }
+}
+
+/// 'Mr. Zhou, a villager': a capitalized surname alone after Mr., Mrs., Ms. or Miss — the person
+/// named in full earlier with that surname where there is one, else a person of that surname.
+fn surnames_after_an_honorific(
+    t: &Tables,
+    text: &str,
+    ws: &[Word],
+    by_surname: &HashMap<String, Vec<(usize, String, String)>>,
+    taken: &BTreeMap<usize, usize>,
+    out: &mut Vec<Candidate>,
+) {
+    const HONORIFICS: &[&str] = &["Mr. ", "Mrs. ", "Ms. ", "Miss ", "Mr ", "Mrs ", "Ms "];
+    let mut lower = [0; 32];
+    for (k, w) in ws.iter().enumerate() {
+        if case_of(w.text) != Case::Capitalized
+            || !HONORIFICS.iter().any(|h| text[..w.start].ends_with(h))
+        {
+            continue;
+        }
+        let Some(surname) = lower_in(w.text, &mut lower) else {
+            continue;
+        };
+        // 'Mr. Zhou Ming': a full name, read as one where it reads.
+        let next_capitalized = ws
+            .get(k + 1)
+            .is_some_and(|n| text[w.end..n.start] == *" " && case_of(n.text) == Case::Capitalized);
+        if !t.surnames_roman.contains(surname)
+            || next_capitalized
+            || super::overlaps(taken, &(w.start..w.end))
+        {
+            continue;
+        }
+        let named = by_surname.get(surname).and_then(|names| {
+            let first = names.first()?;
+            names.iter().all(|n| n.1 == first.1).then_some(first)
+        });
+        let (key, canonical) = match named {
+            Some((_, key, canonical)) => (key.clone(), canonical.clone()),
+            None => (format!("person:{surname}|"), capitalize(surname)),
+        };
+        out.push(person(w.start..w.end, key, canonical));
     }
 }
 
