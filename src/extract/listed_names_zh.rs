@@ -59,10 +59,12 @@ pub(super) fn names_in_lists<'t>(
             .filter(|n| known.contains(*n) || tagged_person(n))
             .count();
         // 青浦、吴江、嘉善: districts and counties by their bare names, whatever jieba makes
-        // of them, are a list of places.
+        // of them, are a list of places; so are towns of the register (洛带、黄龙溪).
         let places = items
             .iter()
-            .filter(|item| super::zones::is_division_name(item))
+            .filter(|item| {
+                super::zones::is_division_name(item) || super::listed_zh::town_item(item)
+            })
             .count();
         if evidenced >= 2 && name_like.len() * 2 >= items.len() && places * 2 < items.len() {
             found.extend(name_like);

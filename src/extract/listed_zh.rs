@@ -35,6 +35,7 @@ pub(super) fn listed_places(text: &str, tokens: &[Token], out: &mut Vec<Candidat
             .map_or(text.len(), |(i, _)| at + i);
         searched_to = end;
         let mut places = Vec::new();
+        let mut gazetteer_places = 0;
         let mut item_start = start;
         let items: Vec<&str> = text[start..end].split('、').collect();
         for (k, item) in items.iter().enumerate() {
@@ -59,10 +60,27 @@ pub(super) fn listed_places(text: &str, tokens: &[Token], out: &mut Vec<Candidat
                 county_item(text, tokens, item_start, item, k, last)
             {
                 places.push((span, Some(county)));
+            } else if k > 0 && town_item(&item[..if last { list_end(item) } else { item.len() }]) {
+                let len = if last { list_end(item) } else { item.len() };
+                places.push((item_start..item_start + len, None));
+            } else if gazetteer_item(text, tokens, item_start, item, k, last) {
+                gazetteer_places += 1;
             }
             item_start += item.len() + '、'.len_utf8();
         }
-        if places.len() >= 2 {
+        // The gazetteer's places in the list (哈尔滨) vouch for the others; they are its own.
+        // Not a count of places (山东四省市: 四省市), nor a conjunction and a place of the
+        // gazetteer, which is its own (与义县: 义县).
+        places.retain(|(span, _)| {
+            let name = &text[span.clone()];
+            let mut chars = name.chars();
+            let first = chars.next().unwrap_or(' ');
+            let rest = chars.as_str();
+            let conjunction_and_place = "与和及在对向从到于将".contains(first)
+                && super::regions::place_at_start(rest) == Some(rest.len());
+            !"一二三四五六七八九十两".contains(first) && !conjunction_and_place
+        });
+        if places.len() + gazetteer_places >= 2 {
             out.extend(places.into_iter().map(|(span, county)| match county {
                 Some((key, canonical)) => Candidate {
                     key,
@@ -113,6 +131,41 @@ fn county_item(
         }
     })??;
     Some((span, county))
+}
+
+/// Whether a list's item is a place of the gazetteer, whole: the first item's last word, the
+/// last item up to 等 or its count (推动哈尔滨、亚布力、雪乡等地: 哈尔滨).
+fn gazetteer_item(
+    text: &str,
+    tokens: &[Token],
+    item_start: usize,
+    item: &str,
+    k: usize,
+    last: bool,
+) -> bool {
+    let name = if k == 0 {
+        let end = item_start + item.len();
+        let at = tokens.partition_point(|t| t.range.end < end);
+        match tokens.get(at).filter(|t| t.range.end == end) {
+            Some(t) => &text[t.range.clone()],
+            None => return false,
+        }
+    } else if last {
+        &item[..list_end(item)]
+    } else {
+        item
+    };
+    super::regions::place_at_start(name) == Some(name.len())
+}
+
+/// A list's item (after the first; the last up to 等) that is a town of the register by its
+/// bare name (哈尔滨、亚布力、雪乡等地: 亚布力镇), not a common word.
+pub(super) fn town_item(item: &str) -> bool {
+    (2..=4).contains(&item.chars().count())
+        && !segment::common_word(item)
+        && ["镇", "乡"]
+            .iter()
+            .any(|kind| super::towns_zh::is_registered(&format!("{item}{kind}")))
 }
 
 /// Where the last item of a list of places ends: at 等 (醴陵等县市), at the count of places

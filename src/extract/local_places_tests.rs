@@ -452,3 +452,14 @@ fn a_county_of_four_characters_in_a_list_and_a_bureau_joined_by_ji() {
     assert!(has(&f, "阿拉山口", "REGION"), "{f:?}");
     assert!(has(&f, "香港特區政府運輸及物流局", "ORG"), "{f:?}");
 }
+
+#[test]
+fn bureaus_of_two_fields_joined_by_yu_liaison_offices_and_towns_listed_with_a_city() {
+    // 海洋与渔业局 ("ocean and fisheries"); a city's liaison office in another city, but not one
+    // a district sets up ("investment liaison office", a kind); 洛带 (洛带镇) listed with 成都.
+    let f = found("一个足够长的标题\n\n象山县海洋与渔业局发布通知。河源市驻深圳招商联络处主任介绍。明年将在郫都区设立招商联络处。带动成都、洛带、黄龙溪等地发展。");
+    assert!(has(&f, "象山县海洋与渔业局", "ORG"), "{f:?}");
+    assert!(has(&f, "河源市驻深圳招商联络处", "ORG"), "{f:?}");
+    assert!(!has(&f, "招商联络处", "ORG"), "{f:?}");
+    assert!(has(&f, "洛带", "REGION"), "{f:?}");
+}

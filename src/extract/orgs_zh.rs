@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 /// Head words of Chinese bodies' names (the longer first where one ends another: 执行委员会
 /// before 委员会).
 static HEAD_ZH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"股份有限公司|有限责任公司|有限公司|集团|执行委员会|管理委员会|委员会|管委会|执委会|党总支|党支部|合作社|党工委|工委|党委|党组|区委|市委|省委|县委|旗委|工商联|联合会|促进会|研究会|基金会|商会|协会|科协|大学|学院|研究院|研究所|卫生院|医院|气象台|海关|分行|支行|人民政府|发展改革委|发改委|市政府|区政府|县政府|省政府|办公室|日报|晚报|新闻网|报社|电视台|广播电视台|出版社|议会|兵团|中心|局|厅|委|署").expect("static regex")
+    Regex::new(r"股份有限公司|有限责任公司|有限公司|集团|执行委员会|管理委员会|委员会|管委会|执委会|党总支|党支部|合作社|党工委|工委|党委|党组|区委|市委|省委|县委|旗委|工商联|联合会|促进会|研究会|基金会|商会|协会|科协|大学|学院|研究院|研究所|卫生院|医院|气象台|海关|分行|支行|人民政府|办事处|联络处|发展改革委|发改委|市政府|区政府|县政府|省政府|办公室|日报|晚报|新闻网|报社|电视台|广播电视台|出版社|议会|兵团|中心|局|厅|委|署").expect("static regex")
 });
 
 /// Characters that make 局 part of a word rather than a bureau (布局 layout, 大局 overall situation).
@@ -194,8 +194,8 @@ fn org_before_head(
     let mut start = walk_from;
     let mut count = 0;
     for (i, c) in text[..walk_from].char_indices().rev() {
-        // 香港特区政府创新科技及工业局: 及 joins two fields as 和 does.
-        let joins = (c == '和' || c == '及')
+        // 香港特区政府创新科技及工业局, 海洋与渔业局: 及 and 与 join two fields as 和 does.
+        let joins = (c == '和' || c == '及' || c == '与')
             && government
             && !text[..i].ends_with(HEAD_CHARS)
             && (2..=6).contains(&count);
@@ -281,7 +281,7 @@ fn org_before_head(
     // 西城镇卫生院, 湖南省气象台, 青岛海关, 新疆生产建设兵团); not 老人生病后去医院, 乡镇卫生院.
     if matches!(
         head_word,
-        "医院" | "卫生院" | "气象台" | "海关" | "分行" | "支行" | "兵团"
+        "医院" | "卫生院" | "气象台" | "海关" | "办事处" | "联络处" | "分行" | "支行" | "兵团"
     ) && !named_after_something(&text[start..head.start])
     {
         return;
