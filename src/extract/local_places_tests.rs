@@ -414,6 +414,9 @@ fn a_councillor_a_parks_company_and_provinces_before_culture_and_tourism() {
     assert!(has(&f, "香港科技園公司", "ORG"), "{f:?}");
     assert!(!has(&f, "香港科技園", "REGION"), "{f:?}");
     assert!(has(&f, "川渝", "REGION"), "{f:?}");
+    // Hong Kong's Northern Metropolis, by name (assets/zones_zh.tsv).
+    let f = found("一个足够长的标题\n\n北部都會區發展提速，新田一帶交通改善。");
+    assert!(has(&f, "北部都會區", "REGION"), "{f:?}");
 }
 
 #[test]
