@@ -25,6 +25,7 @@ const FACILITIES_ZH: &[&str] = &[
     "东站",
     "西站",
     "码头",
+    "口岸",
 ];
 
 /// Whether a bare name (中山, not 中山市) starts a facility's name: no mention of the place.

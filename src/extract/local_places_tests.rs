@@ -466,3 +466,14 @@ fn bureaus_of_two_fields_joined_by_yu_liaison_offices_and_towns_listed_with_a_ci
     assert!(!has(&f, "招商联络处", "ORG"), "{f:?}");
     assert!(has(&f, "洛带", "REGION"), "{f:?}");
 }
+
+#[test]
+fn a_border_crossing_urban_communities_and_a_bodys_regional_office() {
+    // A port of entry named after its town is a facility (like a station), no mention of it;
+    // 城市社区 ("urban communities") is a kind; an administration's southern office is a body.
+    let f = found("一个足够长的标题\n\n黑河口岸进出口货运量增长。到明年实现城市社区食堂全覆盖。");
+    assert!(!has(&f, "黑河", "REGION"), "{f:?}");
+    assert!(!has(&f, "城市社区", "REGION"), "{f:?}");
+    let f = found("一個足夠長的標題\n\n交通部觀光署中部辦事處將協助推廣。");
+    assert!(has(&f, "交通部觀光署中部辦事處", "ORG"), "{f:?}");
+}

@@ -409,10 +409,16 @@ fn named_after_something(prefix: &str) -> bool {
     }
     // 西城镇卫生院: a town's, by the town's name.
     let town = prefix.ends_with(['镇', '乡']) && prefix.chars().count() >= 3;
+    // 观光署南部办事处: a body's office (not 南部 "the south" alone).
+    let body = prefix.contains(['署', '局', '厅'])
+        || prefix
+            .match_indices('部')
+            .any(|(i, _)| i > 0 && !prefix[..i].ends_with(['东', '南', '西', '北', '中']));
     super::regions::places_in(prefix).next().is_some()
         || ["大学", "学院", "银行"].iter().any(|w| prefix.contains(w))
         || prefix.starts_with(|c| "省市区县镇乡".contains(c))
         || town
+        || body
 }
 
 /// Companies named without a legal form (华宇新材料公司): a name jieba reads as a proper noun

@@ -355,8 +355,11 @@ fn town_name(name: &str, known_place: bool) -> bool {
         && !generic_kind(name)
 }
 
-/// Qualities that make a kind of village or town, not its name (特色村, 示范村, 特色小镇, 中心村).
+/// Qualities that make a kind of village or town, not its name (特色村, 示范村, 特色小镇, 中心村,
+/// 城市社区).
 const GENERIC_KINDS: &[&str] = &[
+    "城市",
+    "农村",
     "特色",
     "示范",
     "重点",
