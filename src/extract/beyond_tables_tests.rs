@@ -208,7 +208,7 @@ fn a_brand_alone_before_company_is_a_company() {
 #[test]
 fn a_surname_after_an_honorific_is_a_person() {
     // 'Mr. Qiao' with no full name in the document: a person of that surname; after 'Gu Weiming'
-    // is named, 'Ms. Gu' is her. 'Mr. Gu Lin' is read as a full name.
+    // is named, 'Ms. Gu' is her.
     let f = found("A long enough headline\n\nMr. Qiao, a villager of Shangzhuang Village, said the road helps. Gu Weiming chaired the meeting. Ms. Gu said sales rose.");
     assert!(has(&f, "Qiao", "PERSON"), "{f:?}");
     assert!(

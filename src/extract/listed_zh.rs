@@ -40,6 +40,8 @@ pub(super) fn listed_places(text: &str, tokens: &[Token], out: &mut Vec<Candidat
         let items: Vec<&str> = text[start..end].split('、').collect();
         for (k, item) in items.iter().enumerate() {
             let last = k + 1 == items.len();
+            // The last item's name ends at 等 or at the count of places.
+            let named_len = if last { list_end(item) } else { item.len() };
             let place = if k > 0 {
                 listed_place(item, last).map(|len| after_a_leading_place(item, 0..len))
             } else if LISTED_SUFFIXES.iter().any(|s| item.ends_with(s)) {
@@ -60,15 +62,13 @@ pub(super) fn listed_places(text: &str, tokens: &[Token], out: &mut Vec<Candidat
                 county_item(text, tokens, item_start, item, k, last)
             {
                 places.push((span, Some(county)));
-            } else if k > 0 && town_item(&item[..if last { list_end(item) } else { item.len() }]) {
-                let len = if last { list_end(item) } else { item.len() };
-                places.push((item_start..item_start + len, None));
+            } else if k > 0 && town_item(&item[..named_len]) {
+                places.push((item_start..item_start + named_len, None));
             } else if gazetteer_item(text, tokens, item_start, item, k, last) {
                 gazetteer_places += 1;
             }
             item_start += item.len() + '、'.len_utf8();
         }
-        // The gazetteer's places in the list (哈尔滨) vouch for the others; they are its own.
         // Not a count of places (山东四省市: 四省市), nor a conjunction and a place of the
         // gazetteer, which is its own (与义县: 义县).
         places.retain(|(span, _)| {
@@ -80,6 +80,7 @@ pub(super) fn listed_places(text: &str, tokens: &[Token], out: &mut Vec<Candidat
                 && super::regions::place_at_start(rest) == Some(rest.len());
             !"一二三四五六七八九十两".contains(first) && !conjunction_and_place
         });
+        // The gazetteer's places in the list (哈尔滨) vouch for the others; they are its own.
         if places.len() + gazetteer_places >= 2 {
             out.extend(places.into_iter().map(|(span, county)| match county {
                 Some((key, canonical)) => Candidate {
