@@ -4,7 +4,7 @@
 //! each mention; no table of names.
 
 use crate::corpus::meta::is_han;
-use crate::extract::{ZH_TITLES, ZH_TITLES_AFTER_NAME};
+use crate::extract::{zh_before_name, ZH_TITLES_AFTER_NAME};
 use std::ops::Range;
 
 /// English words an office starts with (lower case).
@@ -83,7 +83,7 @@ fn chinese_roles(before: &str, after: &str) -> Vec<String> {
         chars.reverse();
         chars.into_iter().collect()
     };
-    if ZH_TITLES.iter().any(|t| run.ends_with(t)) && run.chars().count() >= 2 {
+    if zh_before_name().any(|t| run.ends_with(t)) && run.chars().count() >= 2 {
         out.push(run);
     }
     let title_after = (ZH_TITLES_AFTER_NAME.iter())

@@ -1,7 +1,7 @@
 //! Officials' names in lists (出席会议的有黄金龙、郭庆、黄云、王亚青等): items between 、 read
 //! as names where the list vouches for them.
 
-use super::offices_zh::TITLES;
+use super::offices_zh::before_name;
 use super::persons_zh::{plausible, plausible_after_title, tagged_person, WORD_SUFFIXES};
 use crate::corpus::meta::is_han;
 use std::collections::BTreeSet;
@@ -88,7 +88,7 @@ fn name_at_edge(item: &str, at_start: bool) -> &str {
     let rest_is_word = n > 3 && at_start && super::segment::is_word(&item[bounds[2]..]);
     // 副主席李东: where a title ends before the last two characters, they are the name.
     let title_before =
-        n > 3 && !at_start && TITLES.iter().any(|t| item[..bounds[n - 2]].ends_with(t));
+        n > 3 && !at_start && before_name().any(|t| item[..bounds[n - 2]].ends_with(t));
     let lens = if rest_is_word || title_before {
         [2, 3]
     } else {

@@ -94,9 +94,28 @@ pub(super) fn listed_places(text: &str, tokens: &[Token], out: &mut Vec<Candidat
     }
 }
 
-/// A list's item that is a county's bare name jieba reads as a place (浏阳、醴陵、韶山等县市):
-/// the whole item, the first item's last word, the last item up to 等 or its count (三地). Its
-/// span, key and name.
+/// Where the name of a list's `k`th item lies: the whole item, the first item's last word, the
+/// last item up to 等 or its count (三地).
+fn item_name(
+    tokens: &[Token],
+    item_start: usize,
+    item: &str,
+    k: usize,
+    last: bool,
+) -> Option<Range<usize>> {
+    Some(if k == 0 {
+        let end = item_start + item.len();
+        let at = tokens.partition_point(|t| t.range.end < end);
+        tokens.get(at).filter(|t| t.range.end == end)?.range.clone()
+    } else if last {
+        item_start..item_start + list_end(item)
+    } else {
+        item_start..item_start + item.len()
+    })
+}
+
+/// A list's item whose name (`item_name`) is a county's bare name jieba reads as a place
+/// (浏阳、醴陵、韶山等县市). Its span, key and name.
 fn county_item(
     text: &str,
     tokens: &[Token],
@@ -105,15 +124,7 @@ fn county_item(
     k: usize,
     last: bool,
 ) -> Option<(Range<usize>, (String, String))> {
-    let span = if k == 0 {
-        let end = item_start + item.len();
-        let at = tokens.partition_point(|t| t.range.end < end);
-        tokens.get(at).filter(|t| t.range.end == end)?.range.clone()
-    } else if last {
-        item_start..item_start + list_end(item)
-    } else {
-        item_start..item_start + item.len()
-    };
+    let span = item_name(tokens, item_start, item, k, last)?;
     let name = &text[span.clone()];
     // 醴陵、茶陵等周边县市: a list that says it names counties vouches even for a name jieba has
     // as a common word (茶陵).
@@ -134,8 +145,8 @@ fn county_item(
     Some((span, county))
 }
 
-/// Whether a list's item is a place of the gazetteer, whole: the first item's last word, the
-/// last item up to 等 or its count (推动哈尔滨、亚布力、雪乡等地: 哈尔滨).
+/// Whether a list's item's name (`item_name`) is a place of the gazetteer, whole
+/// (推动哈尔滨、亚布力、雪乡等地: 哈尔滨).
 fn gazetteer_item(
     text: &str,
     tokens: &[Token],
@@ -144,19 +155,10 @@ fn gazetteer_item(
     k: usize,
     last: bool,
 ) -> bool {
-    let name = if k == 0 {
-        let end = item_start + item.len();
-        let at = tokens.partition_point(|t| t.range.end < end);
-        match tokens.get(at).filter(|t| t.range.end == end) {
-            Some(t) => &text[t.range.clone()],
-            None => return false,
-        }
-    } else if last {
-        &item[..list_end(item)]
-    } else {
-        item
-    };
-    super::regions::place_at_start(name) == Some(name.len())
+    item_name(tokens, item_start, item, k, last).is_some_and(|span| {
+        let name = &text[span];
+        super::regions::place_at_start(name) == Some(name.len())
+    })
 }
 
 /// A list's item (after the first; the last up to 等) that is a town of the register by its

@@ -34,7 +34,9 @@ pub mod tables;
 pub mod tokens;
 
 /// Chinese titles before a name (区委书记) and after one (习近平总书记), for roles.
-pub(crate) use offices_zh::{TITLES as ZH_TITLES, TITLES_AFTER_NAME as ZH_TITLES_AFTER_NAME};
+pub(crate) use offices_zh::{
+    before_name as zh_before_name, TITLES_AFTER_NAME as ZH_TITLES_AFTER_NAME,
+};
 
 /// The extractor's version: the package version and a fingerprint of its code and tables. The
 /// extraction cache and the snapshot are named after it.

@@ -69,7 +69,6 @@ pub(crate) const TITLES: &[&str] = &[
     "主编",
     "社长",
     "委员",
-    "议员",
     "成员",
     "同志",
     "教授",
@@ -84,6 +83,11 @@ pub(crate) const TITLES: &[&str] = &[
     "厂长",
     "站长",
     "所长",
+];
+
+/// Roles rather than offices (村民, 负责人), also written before a name: they are followed by
+/// names of every people (阿力日哈, a Yi name), so only a reading with a cue after it is taken.
+pub(crate) const ROLES: &[&str] = &[
     "负责人",
     "村民",
     "居民",
@@ -93,7 +97,13 @@ pub(crate) const TITLES: &[&str] = &[
     "牧民",
     "果农",
     "游客",
+    "议员",
 ];
+
+/// Everything written right before a name: the offices, then the roles.
+pub(crate) fn before_name() -> impl Iterator<Item = &'static str> {
+    TITLES.iter().chain(ROLES).copied()
+}
 
 /// Titles that follow a name (习近平总书记); titles like 董事长 follow companies as often.
 pub(crate) const TITLES_AFTER_NAME: &[&str] = &[

@@ -2,7 +2,7 @@
 //! a title before (局长朱玉兵) or after (习近平总书记), a speech verb after (罗进飞表示).
 
 use super::name_key::pinyin_key;
-use super::offices_zh::{TITLES, TITLES_AFTER_NAME};
+use super::offices_zh::{before_name, ROLES, TITLES_AFTER_NAME};
 use super::segment::Token;
 use super::tables::TABLES;
 use super::{Candidate, Recognizer, Words};
@@ -33,7 +33,7 @@ fn followed_by_cue(rest: &str) -> Option<bool> {
     if VERBS.iter().any(|v| rest.starts_with(v)) {
         return Some(true);
     }
-    if TITLES.iter().any(|t| rest.starts_with(t))
+    if before_name().any(|t| rest.starts_with(t))
         || FOLLOWERS.iter().any(|w| rest.starts_with(w))
         || !is_han(c)
     {
@@ -93,7 +93,7 @@ fn tagged_names<'t>(text: &'t str, tokens: &[Token]) -> Vec<&'t str> {
             || TITLES_AFTER_NAME
                 .iter()
                 .any(|title| after.starts_with(title));
-        let title_before = TITLES.iter().find(|title| before.ends_with(*title));
+        let title_before = before_name().find(|title| before.ends_with(*title));
         // 法国总统马克龙: after a foreign country's title the name is foreign (not 马克).
         if title_before.is_some_and(|title| {
             super::regions::transliterating_country_before(text, t.range.start - title.len())
@@ -128,7 +128,9 @@ const COMMON_SURNAME_PPM: f64 = 2000.0;
 
 /// Every title in one pass (leftmost-longest, so 副局长 wins over 局长).
 static TITLE_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let mut all: Vec<&str> = TITLES.iter().chain(TITLES_AFTER_NAME).copied().collect();
+    let mut all: Vec<&str> = before_name()
+        .chain(TITLES_AFTER_NAME.iter().copied())
+        .collect();
     all.sort_unstable();
     all.dedup();
     debug_assert!(super::runs::none_ascii(&all));
@@ -156,7 +158,7 @@ impl Recognizer for PersonsZh {
             // A title, then (after an optional colon) a name: 局长朱玉兵表示, 编辑:王宁.
             // After a foreign country's title (法国总统马克龙) the name is foreign: not read as
             // a Chinese surname and given name (马克).
-            if TITLES.contains(&title)
+            if before_name().any(|t| t == title)
                 && !super::regions::transliterating_country_before(text, m.start())
             {
                 let after = text[m.end()..].trim_start_matches([':', '：', ' ']);
@@ -238,20 +240,6 @@ fn reading(
     let body = BODIES.contains(&&name[split..]);
     (given_ok && !is_place && !is_word && !provinces && !body).then_some(ppm)
 }
-
-/// Roles rather than offices (村民, 负责人): they are followed by names of every people
-/// (阿力日哈, a Yi name), so only a reading with a cue after it is taken, no guess at its length.
-const ROLES: &[&str] = &[
-    "负责人",
-    "村民",
-    "居民",
-    "市民",
-    "工人",
-    "农民",
-    "牧民",
-    "果农",
-    "游客",
-];
 
 /// The name right after a title: the reading followed by a verb wins, else one followed by a
 /// title or punctuation; after an office (not a `role`), else jieba's or a common name's reading.
