@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 /// Strict F1 floors by label on the bundled articles.
 const SEED_FLOORS: [(Label, f64); 3] = [
     (Label::Person, 0.98),
-    (Label::Region, 0.89),
+    (Label::Region, 0.90),
     (Label::Org, 0.95),
 ];
 /// Strict F1 floors by label on the other articles.
@@ -27,7 +27,7 @@ const HELDOUT_FLOORS: [(Label, f64); 3] = [
 /// Strict F1 floors by label on the development set's tuning half (tests/gold/devtune; its
 /// newest articles hold what the rules do not read yet, as minority names in lists).
 const DEVTUNE_FLOORS: [(Label, f64); 3] = [
-    (Label::Person, 0.98),
+    (Label::Person, 0.97),
     (Label::Region, 0.95),
     (Label::Org, 0.95),
 ];
@@ -113,7 +113,7 @@ fn extractor_stays_at_or_above_its_figures_on_the_development_set() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/gold");
     let (tune, tune_docs) = scores("devtune", open_paths(&[dir.join("devtune")]));
     let (test, test_docs) = scores("devtest", open_paths(&[dir.join("devtest")]));
-    assert_eq!((tune_docs.len(), test_docs.len()), (112, 22));
+    assert_eq!((tune_docs.len(), test_docs.len()), (116, 22));
     assert_floors(&tune, &DEVTUNE_FLOORS);
     assert_floors(&test, &DEVTEST_FLOORS);
 }

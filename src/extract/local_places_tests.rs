@@ -477,3 +477,17 @@ fn a_border_crossing_urban_communities_and_a_bodys_regional_office() {
     let f = found("一個足夠長的標題\n\n交通部觀光署中部辦事處將協助推廣。");
     assert!(has(&f, "交通部觀光署中部辦事處", "ORG"), "{f:?}");
 }
+
+#[test]
+fn a_county_city_by_a_bare_name_jieba_has_as_a_noun_and_a_river_valley() {
+    // 凭祥 is a noun to jieba; named in full first, the bare name is the city. China and
+    // Vietnam before 边贸 ("border trade"); a river valley named by its place; an aid
+    // headquarters named by its province; the Loop's cooperation zone by its short name.
+    let f = found("一个足够长的标题\n\n在广西崇左市凭祥市，口岸繁忙。从南宁开车到凭祥只需要两个小时。中越边贸持续升温。伊犁河谷风光秀美，河谷地带水草丰茂。浙江援疆前方指挥部介绍情况。河套合作区建设提速。");
+    assert!(has(&f, "凭祥", "REGION"), "{f:?}");
+    assert!(has(&f, "中", "REGION") && has(&f, "越", "REGION"), "{f:?}");
+    assert!(has(&f, "伊犁河谷", "REGION"), "{f:?}");
+    assert!(!has(&f, "河谷地带", "REGION"), "{f:?}");
+    assert!(has(&f, "浙江援疆前方指挥部", "ORG"), "{f:?}");
+    assert!(has(&f, "河套合作区", "REGION"), "{f:?}");
+}

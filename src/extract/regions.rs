@@ -381,8 +381,10 @@ pub(crate) fn bare_name_of(key: &str, surface: &str) -> Option<&'static str> {
     }
     let bare = place.zh_short.as_str();
     let own_name = place_at_start(bare).is_none_or(|len| len < bare.len());
-    // 资源 of 资源县 is the word "resources": a word jieba knows must be a name to it.
-    let not_a_common_word = !super::segment::common_word(bare);
+    // 资源 of 资源县 is the word "resources": a frequent word of jieba's must be a name to it;
+    // a rare one (凭祥, which jieba has as a noun) is the place the document named in full.
+    let not_a_common_word =
+        !super::segment::common_word(bare) || !super::segment::is_frequent_word(bare);
     // Named in full, or by the bare name where a rule vouched for it (广州南沙).
     let named = district && (surface == place.zh || surface == bare) && bare != place.zh;
     (named && bare.chars().count() >= 2 && own_name && not_a_common_word).then_some(bare)
