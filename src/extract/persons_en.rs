@@ -132,8 +132,9 @@ fn surnames_after_an_honorific(
     const HONORIFICS: &[&str] = &["Mr. ", "Mrs. ", "Ms. ", "Miss ", "Mr ", "Mrs ", "Ms "];
     let mut lower = [0; 32];
     for (k, w) in ws.iter().enumerate() {
-        if case_of(w.text) != Case::Capitalized
-            || !HONORIFICS.iter().any(|h| text[..w.start].ends_with(h))
+        // Most words stand after no honorific: the cheapest test first.
+        if !HONORIFICS.iter().any(|h| text[..w.start].ends_with(h))
+            || case_of(w.text) != Case::Capitalized
         {
             continue;
         }
