@@ -413,6 +413,8 @@ pub(crate) fn overlaps(taken: &BTreeMap<usize, usize>, span: &Range<usize>) -> b
 #[cfg(test)]
 mod beyond_tables_tests;
 #[cfg(test)]
+mod local_bodies_tests;
+#[cfg(test)]
 mod local_news_tests;
 #[cfg(test)]
 mod local_places_tests;
