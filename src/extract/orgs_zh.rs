@@ -28,7 +28,7 @@ const HEAD_CHARS: [char; 8] = ['厅', '局', '委', '会', '部', '司', '院', 
 /// Most ideographs before a head word that can belong to the name.
 const MAX_ORG_PREFIX: usize = 12;
 
-/// Most ideographs before a head word where the name holds its government's.
+/// Most ideographs before a head word where the name holds its government's or academy's.
 const MAX_GOVERNMENT_BODY_PREFIX: usize = 20;
 
 /// Characters that end the words before an organization's name in Chinese.
@@ -184,7 +184,9 @@ fn org_before_head(
     let head_word = &text[head.clone()];
     // Government bodies join two fields with 和 (工业和信息化局, 住房和城乡建设局); elsewhere
     // 和 joins two names (科技厅和合肥工业大学) and ends the name.
-    let government = GOVERNMENT_HEADS.contains(&head_word) || single;
+    // Institutes join two fields too (东北地理与农业生态研究所).
+    let government =
+        GOVERNMENT_HEADS.contains(&head_word) || single || matches!(head_word, "研究所" | "研究院");
     // 蒙草生态环境（集团）股份有限公司: a company's name may hold a bracketed word before its form.
     let walk_from = if head_word.ends_with("公司") {
         bracketed_word_before(text, head.start)
@@ -217,9 +219,12 @@ fn org_before_head(
             && !joins
             && super::zones::division_name_len(&text[i..head.start])
                 .is_none_or(|len| len <= c.len_utf8() || len < place_after());
-        // A bureau of a government named before it (澳门特别行政区政府经济及科技发展局) may
-        // run longer.
-        let longest = if text[start..walk_from].contains("政府") {
+        // A bureau of a government or an institute of an academy named before it
+        // (澳门特别行政区政府经济及科技发展局, 中国科学院东北地理与农业生态研究所) may run longer.
+        let longest = if ["政府", "科学院"]
+            .iter()
+            .any(|parent| text[start..walk_from].contains(parent))
+        {
             MAX_GOVERNMENT_BODY_PREFIX
         } else {
             MAX_ORG_PREFIX
