@@ -142,6 +142,9 @@ fn a_county_city_by_a_bare_name_jieba_has_as_a_noun_and_a_river_valley() {
 fn an_institute_of_two_fields_under_its_academy() {
     // 与 joins an institute's two fields; the academy's name before it is the institute's.
     let f = found("一个足够长的标题\n\n中国科学院西北高原生物与生态研究所在当地建立了试验站。");
-    assert!(has(&f, "中国科学院西北高原生物与生态研究所", "ORG"), "{f:?}");
+    assert!(
+        has(&f, "中国科学院西北高原生物与生态研究所", "ORG"),
+        "{f:?}"
+    );
     assert!(!has(&f, "中国科学院", "ORG"), "{f:?}");
 }
