@@ -357,3 +357,12 @@ fn a_district_after_its_city_though_jieba_has_it_as_a_rare_word() {
     assert!(has(&f, "新兴", "REGION"), "{f:?}");
     assert!(!has(&f, "资源", "REGION"), "{f:?}");
 }
+
+#[test]
+fn a_town_right_after_its_county_named_in_full() {
+    // jieba reads 宏村 as a word: 黟县 + 宏村 + 镇 is the county and the town, not a village
+    // named 黟县宏.
+    let f = found("一个足够长的标题\n\n暑假里，游客走进黟县宏村镇写生。");
+    assert!(has(&f, "黟县", "REGION"), "{f:?}");
+    assert!(has(&f, "宏村镇", "REGION"), "{f:?}");
+}

@@ -304,8 +304,16 @@ fn town(text: &str, tokens: &[Token], i: usize, out: &mut Vec<Candidate>) {
             // 美丽乡村, 和美乡村: the suffix and the character before it make a word (乡村
             // "countryside", 城镇 "towns"), not a name and its suffix.
             let suffix_in_a_word = common_suffix_word(run);
-            let names_something =
-                !suffix_in_a_word && town_name(name, known_place) && name_words && !common_word;
+            // 黟县 + 宏村 (镇): a county named in full starts no village's name.
+            let after_a_county = take > 1
+                && t.tag == "ns"
+                && text[t.range.clone()].ends_with(COUNTY_ENDINGS)
+                && t.range.end < name_end;
+            let names_something = !suffix_in_a_word
+                && !after_a_county
+                && town_name(name, known_place)
+                && name_words
+                && !common_word;
             if names_something {
                 let start = road_named_start(text, tokens, i, suffix);
                 // 在椒园 + 镇: a preposition jieba's guess took into the name of three.
