@@ -56,15 +56,23 @@ pub(super) fn listed_places(text: &str, tokens: &[Token], out: &mut Vec<Candidat
             } else {
                 None
             };
+            // Failing a place with its suffix: the item's name as a county's bare name, a town
+            // of the register, or a place of the gazetteer (推动哈尔滨、亚布力、雪乡等地: 哈尔滨).
+            let name = || item_name(tokens, item_start, item, k, last);
+            let county = || {
+                let span = name()?;
+                Some((span.clone(), county_item(&text[span], item, last)?))
+            };
             if let Some(p) = place {
                 places.push((item_start + p.start..item_start + p.end, None));
-            } else if let Some((span, county)) =
-                county_item(text, tokens, item_start, item, k, last)
-            {
+            } else if let Some((span, county)) = county() {
                 places.push((span, Some(county)));
             } else if k > 0 && town_item(&item[..named_len]) {
                 places.push((item_start..item_start + named_len, None));
-            } else if gazetteer_item(text, tokens, item_start, item, k, last) {
+            } else if name().is_some_and(|span| {
+                let name = &text[span];
+                super::regions::place_at_start(name) == Some(name.len())
+            }) {
                 gazetteer_places += 1;
             }
             item_start += item.len() + '、'.len_utf8();
@@ -114,18 +122,9 @@ fn item_name(
     })
 }
 
-/// A list's item whose name (`item_name`) is a county's bare name jieba reads as a place
-/// (浏阳、醴陵、韶山等县市). Its span, key and name.
-fn county_item(
-    text: &str,
-    tokens: &[Token],
-    item_start: usize,
-    item: &str,
-    k: usize,
-    last: bool,
-) -> Option<(Range<usize>, (String, String))> {
-    let span = item_name(tokens, item_start, item, k, last)?;
-    let name = &text[span.clone()];
+/// The county a list's item names (`name`, read by `item_name`) by its bare name, jieba reading
+/// it as a place (浏阳、醴陵、韶山等县市): its key and display name.
+fn county_item(name: &str, item: &str, last: bool) -> Option<(String, String)> {
     // 醴陵、茶陵等周边县市: a list that says it names counties vouches even for a name jieba has
     // as a common word (茶陵).
     let counties_said = last
@@ -133,32 +132,15 @@ fn county_item(
             .chars()
             .take(6)
             .any(|c| "县市区地".contains(c));
-    let county = (2..=4).contains(&name.chars().count()).then(|| {
-        // Two places listed together vouch for each other's reading; jieba may have read
-        // a county's name as a person's (吴江) — not as a common word.
-        if segment::common_word(name) && !counties_said {
-            None
-        } else {
-            super::counties::county_by_bare_name_any_tag(name)
-        }
-    })??;
-    Some((span, county))
-}
-
-/// Whether a list's item's name (`item_name`) is a place of the gazetteer, whole
-/// (推动哈尔滨、亚布力、雪乡等地: 哈尔滨).
-fn gazetteer_item(
-    text: &str,
-    tokens: &[Token],
-    item_start: usize,
-    item: &str,
-    k: usize,
-    last: bool,
-) -> bool {
-    item_name(tokens, item_start, item, k, last).is_some_and(|span| {
-        let name = &text[span];
-        super::regions::place_at_start(name) == Some(name.len())
-    })
+    if !(2..=4).contains(&name.chars().count()) {
+        return None;
+    }
+    // Two places listed together vouch for each other's reading; jieba may have read a
+    // county's name as a person's (吴江) — not as a common word.
+    if segment::common_word(name) && !counties_said {
+        return None;
+    }
+    super::counties::county_by_bare_name_any_tag(name)
 }
 
 /// A list's item (after the first; the last up to 等) that is a town of the register by its
@@ -168,7 +150,7 @@ pub(super) fn town_item(item: &str) -> bool {
         && !segment::common_word(item)
         && ["镇", "乡"]
             .iter()
-            .any(|kind| super::towns_zh::is_registered(&format!("{item}{kind}")))
+            .any(|kind| super::towns_register::is_registered(&format!("{item}{kind}")))
 }
 
 /// Where the last item of a list of places ends: at 等 (醴陵等县市), at the count of places

@@ -2,6 +2,7 @@
 //! mentions are linked to canonical entities within each document.
 
 mod abbreviations;
+mod companies_zh;
 mod counties;
 mod gazetteer_zh;
 mod kin_names_zh;
@@ -25,10 +26,12 @@ pub mod script;
 pub mod segment;
 mod short_forms;
 mod titles;
+mod towns_register;
 mod towns_zh;
 mod travel_abbreviations;
 mod zones;
 mod zones_en;
+mod zones_named;
 pub use regions::gazetteer_aliases;
 pub mod tables;
 pub mod tokens;

@@ -91,7 +91,7 @@ impl Recognizer for Orgs {
         orgs_zh::orgs_zh(text, out);
         orgs_zh::ministries_zh(text, words.non_ascii(), out);
         if text.contains("公司") {
-            orgs_zh::companies_zh(text, words.han(), out);
+            super::companies_zh::companies_zh(text, words.han(), out);
         }
     }
 }

@@ -207,7 +207,7 @@ fn tagged_place(text: &str, t: &Token) -> bool {
         && !super::zones::is_zone_head(word);
     (t.tag == "ns" || word.ends_with("三角"))
         && (named_place(word) || part_of_a_province(word) || where_places_stand)
-        && !super::towns_zh::register_town_ends_inside(text, &t.range)
+        && !super::towns_register::register_town_ends_inside(text, &t.range)
         && !super::gazetteer_zh::facility_after(text, t.range.end)
 }
 

@@ -191,7 +191,7 @@ impl Recognizer for Regions {
         super::zones_en::zones_en(text, out);
         super::zones_en::place_compounds_en(text, out);
         super::zones::zones_zh(text, out);
-        super::zones::named_zones_zh(text, words.non_ascii(), words.han(), out);
+        super::zones_named::named_zones_zh(text, words.non_ascii(), words.han(), out);
         divisions_abroad_zh(text, out);
     }
 }

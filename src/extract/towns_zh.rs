@@ -10,9 +10,7 @@ use super::{Candidate, Recognizer, Words};
 use crate::corpus::meta::is_han;
 use crate::corpus::{Document, Lang};
 use crate::model::Label;
-use rustc_hash::FxHashSet;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 /// Towns and villages by their suffix, and places listed with theirs.
 pub struct TownsZh;
@@ -85,62 +83,12 @@ impl Recognizer for TownsZh {
     }
 }
 
-/// The names of the register's towns, townships and subdistricts (分水镇, 东华门街道): a set,
-/// looked up where a suffix ends — an automaton of its 38,000 names would take the first open
-/// some 50 ms to build.
-static REGISTER: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../assets/towns_zh.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split('\t').next())
-        .collect()
-});
-
-/// The most characters a name of the register has.
-const LONGEST_REGISTERED: usize = 16;
-
-/// The last characters of the register's names.
-const REGISTER_ENDINGS: &str = "镇乡道区市县";
-
-/// The register's names in `text`, left to right and not overlapping: where a name can end,
-/// the longest ending there that starts after the last one found.
-fn register_matches(text: &str) -> Vec<Range<usize>> {
-    // The endings found by an automaton: it skips text without them (English) at memory speed.
-    static ENDINGS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
-        aho_corasick::AhoCorasick::new(REGISTER_ENDINGS.chars().map(String::from)).ok()
-    });
-    let Some(endings) = ENDINGS.as_ref() else {
-        return Vec::new();
-    };
-    let mut found: Vec<Range<usize>> = Vec::new();
-    for m in endings.find_iter(text) {
-        let (i, end) = (m.start(), m.end());
-        let after_last = found.last().map_or(0, |r| r.end);
-        // Starts of a name of three characters or more ending here, longest first.
-        let starts: Vec<usize> = text[after_last..i]
-            .char_indices()
-            .rev()
-            .take(LONGEST_REGISTERED - 1)
-            .skip(1)
-            .map(|(j, _)| after_last + j)
-            .collect();
-        if let Some(&start) = starts
-            .iter()
-            .rev()
-            .find(|&&s| REGISTER.contains(&text[s..end]))
-        {
-            found.push(start..end);
-        }
-    }
-    found
-}
-
 /// Every town of the register in `text` whose name starts a word as jieba reads it, or starts
 /// inside a word jieba only guessed — not inside a dictionary word (the 城南街道 of 县城南街道
 /// is 县城's). A village or community right after such a town is one too, whatever jieba made
 /// of it (分水镇新龙村 read 分水 + 镇新龙村; 城关街道幸福社区, 幸福 being a word).
 fn registered_towns(text: &str, tokens: &[Token], out: &mut Vec<Candidate>) {
-    for m in register_matches(text) {
+    for m in super::towns_register::register_matches(text) {
         let at = tokens.partition_point(|t| t.range.end <= m.start);
         let inside_a_word = tokens
             .get(at)
@@ -217,26 +165,6 @@ fn village_at(text: &str) -> Option<usize> {
             && !segment::COMMON_VERBS.iter().any(|v| name.starts_with(v));
         named.then_some(len)
     })
-}
-
-/// Whether `name` is a town, township or subdistrict of the register (林园区, 分水镇).
-pub(super) fn is_registered(name: &str) -> bool {
-    REGISTER.contains(name)
-}
-
-/// Whether a town of the register starts before `word` and ends inside it (分水镇 of 分水 +
-/// 镇新龙村): the word is jieba's guess across the town's suffix, no name.
-pub(super) fn register_town_ends_inside(text: &str, word: &Range<usize>) -> bool {
-    let ends: Vec<usize> = text[word.clone()]
-        .char_indices()
-        .skip(1)
-        .map(|(i, _)| word.start + i)
-        .collect();
-    text[..word.start]
-        .char_indices()
-        .rev()
-        .take(LONGEST_REGISTERED)
-        .any(|(from, _)| ends.iter().any(|&end| REGISTER.contains(&text[from..end])))
 }
 
 pub(super) fn town_candidate(text: &str, span: Range<usize>) -> Candidate {
@@ -497,13 +425,5 @@ mod tests {
             .filter_map(|s| s.chars().next_back())
             .collect();
         assert_eq!(lasts, TOWN_SUFFIX_ENDS);
-    }
-
-    #[test]
-    fn every_registered_name_is_found_where_it_stands() {
-        for name in REGISTER.iter() {
-            assert!(name.chars().count() <= LONGEST_REGISTERED, "{name}");
-            assert!(name.ends_with(|c| REGISTER_ENDINGS.contains(c)), "{name}");
-        }
     }
 }
